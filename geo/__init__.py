@@ -1,0 +1,1 @@
+"""Regions of Korea: registry of codes and names, crosswalks, boundaries."""

