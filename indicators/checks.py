@@ -1,0 +1,66 @@
+"""Sanity checks run by every build; a failed check stops the build before anything is written.
+
+1. Additivity: where a source gives both 시군구 and 시도 figures of an additive indicator,
+   the 시군구 sum must equal the 시도 figure (±0.5%), and the 시도 sum the nation's.
+   Known boundary exceptions: 대구/경북 before 2023 (군위군 is coded to 대구 for all years).
+2. Expected region counts per indicator, level and year, kept in `expected_counts.csv`
+   (regenerate with `python -m indicators build --update-expected` after review).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from indicators import catalog
+
+EXPECTED = Path(__file__).with_name("expected_counts.csv")
+TOLERANCE = 0.005
+BOUNDARY_EXCEPTIONS = {("27", y) for y in range(1900, 2023)} | {("47", y) for y in range(1900, 2023)}
+
+
+class CheckFailed(ValueError):
+    """A sanity check failed; the message lists the offending indicator/region/year."""
+
+
+def additivity(obs: pd.DataFrame) -> list[str]:
+    """Mismatches between children sums and parent figures given by the same source."""
+    additive = {i.id for i in catalog.indicators().values() if i.additive}
+    df = obs[obs["indicator"].isin(additive)].dropna(subset=["value"])
+    problems = []
+    for child_len, parent_of, label in ((5, lambda c: c.str[:2], "시군구→시도"), (2, lambda c: "00", "시도→전국")):
+        kids = df[(df["region_code"].str.len() == child_len) & (df["region_code"] != "00")]
+        kids = kids.assign(parent=parent_of(kids["region_code"]))
+        sums = kids.groupby(["indicator", "year", "parent"])["value"].sum().rename("children")
+        par = df.set_index(["indicator", "year", "region_code"])["value"].rename("parent_value")
+        par.index = par.index.set_names(["indicator", "year", "parent"])
+        both = pd.concat([sums, par], axis=1, join="inner").reset_index()
+        both["rel"] = (both["children"] - both["parent_value"]).abs() / both["parent_value"].abs()
+        bad = both[(both["rel"] > TOLERANCE)]
+        bad = bad[[(p, y) not in BOUNDARY_EXCEPTIONS for p, y in zip(bad["parent"], bad["year"])]]
+        problems += [f"{label} {r.indicator} {r.year} {r.parent}: children {r.children:,.0f} vs {r.parent_value:,.0f}"
+                     for r in bad.itertuples()]
+    return problems
+
+
+def expected_counts(cov: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """(mismatches, combinations not yet in the expected file)."""
+    if not EXPECTED.exists():
+        return [], ["expected_counts.csv missing"]
+    exp = pd.read_csv(EXPECTED)
+    m = exp.merge(cov, on=["indicator", "level", "year"], how="left", suffixes=("_expected", ""))
+    built = m[m["regions"].notna()]
+    bad = built[built["regions"] != built["regions_expected"]]
+    mism = [f"{r.indicator} {r.level} {r.year}: {int(r.regions)} regions, expected {r.regions_expected}"
+            for r in bad.itertuples()]
+    new = cov.merge(exp, on=["indicator", "level", "year"], how="left", indicator=True)
+    return mism, [f"{r.indicator} {r.level} {r.year}" for r in new[new["_merge"] == "left_only"].itertuples()]
+
+
+def run_all(base: pd.DataFrame, cov: pd.DataFrame) -> dict:
+    """Run the checks; raise CheckFailed on any failure, else return a summary."""
+    add = additivity(base)
+    mism, new = expected_counts(cov)
+    if add or mism:
+        raise CheckFailed("sanity checks failed:\n  " + "\n  ".join((add + mism)[:40]))
+    return {"additivity": "ok", "expected_counts": "ok", "not_in_expected_file": len(new)}

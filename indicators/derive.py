@@ -1,0 +1,182 @@
+"""Derived indicators: aggregates, ratios (per-capita, extinction-risk index) and risk classes.
+
+Pure functions from tidy frame to tidy frame. Aggregates (시도 from 시군구, 수도권 'CR',
+비수도권 'NC', nation '00') are sums of counts and need every member region: one missing
+member makes the aggregate missing, never a partial sum. Ratios of aggregates are
+recomputed from summed numerators and denominators, never averaged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from geo import regions
+from indicators.catalog import Indicator, Source
+
+SOURCE = Source(
+    id="derived", producer="균형 (computed from the sources named in each formula)",
+    title="파생 지표", table_id="-", url="", license="원자료의 이용조건을 따름",
+    vintage="computed at build time", note="See each indicator's formula.")
+
+# KEIS 지방소멸위험지수 classes (upper bounds exclusive), lowest first
+RISK_BOUNDS: tuple[float, ...] = (0.2, 0.5, 1.0, 1.5)
+RISK_CLASSES_KO: tuple[str, ...] = ("고위험", "위험진입", "주의", "보통", "소멸 저위험")
+RISK_CLASSES_EN: tuple[str, ...] = ("High risk", "Entering risk", "Caution", "Normal", "Low risk")
+AT_RISK_BELOW = 0.5  # 소멸위험지역 = index < 0.5 (고위험 + 위험진입)
+BASES = {"reg": "주민등록인구 (KOSIS, 등록 기준)", "res": "주민등록 거주자 (행정안전부)",
+         "cen": "2010 인구주택총조사"}
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """indicator = numerator / denominator × scale, computed per region and year."""
+
+    id: str
+    numerator: str
+    denominator: str
+    scale: float
+    name_ko: str
+    name_en: str
+    unit: str
+    unit_ko: str
+    category: str
+    polarity: int
+    basis: str = ""
+    levels: tuple[str, ...] = ("sido", "sigungu")
+
+
+RATIOS: tuple[Ratio, ...] = tuple(
+    Ratio(f"extinction_risk_index_{b}", f"{b}_female_20_39_persons", f"{b}_age65plus_persons", 1.0,
+          "지방소멸위험지수", "Extinction-risk index", "ratio", "배", "demography", 1, basis)
+    for b, basis in BASES.items()
+) + (
+    Ratio("grdp_per_capita_krw_th", "grdp_nominal_krw_mn", "reg_pop_total_persons", 1000.0,
+          "1인당 지역내총생산(명목)", "GRDP per capita (nominal)", "thousand KRW", "천원", "economy", 1,
+          "GRDP 2020 base ÷ 주민등록인구", ("sido",)),
+    Ratio("census_grdp_per_capita_krw_th", "census_grdp_krw_mn", "census_population_persons", 1000.0,
+          "1인당 지역내총생산(시군구)", "GRDP per capita (시군구)", "thousand KRW", "천원", "economy", 1),
+    Ratio("census_doctors_per_1000", "census_doctors_persons", "census_population_persons", 1000.0,
+          "인구 천 명당 의사 수", "Doctors per 1,000 people", "per 1,000 persons", "명/천 명", "health", 1),
+    Ratio("census_companies_per_1000", "census_companies_count", "census_population_persons", 1000.0,
+          "인구 천 명당 사업체 수", "Companies per 1,000 people", "per 1,000 persons", "개/천 명", "economy", 1),
+    Ratio("census_basic_livelihood_pct", "census_basic_livelihood_persons", "census_population_persons", 100.0,
+          "기초생활보장 수급률", "Basic livelihood recipients, share", "%", "%", "welfare", -1),
+    Ratio("census_vacancy_rate_pct", "census_vacant_housing_count", "census_housing_count", 100.0,
+          "빈집 비율", "Vacant dwellings, share", "%", "%", "housing", -1),
+    Ratio("census_labor_income_per_capita_krw_th", "census_income_tax_labor_krw_mn", "census_population_persons",
+          1000.0, "1인당 근로소득", "Labour income per capita", "thousand KRW", "천원", "income", 1),
+)
+
+AT_RISK_COUNTS = {b: f"extinction_at_risk_sigungu_{b}_count" for b in BASES}
+
+INDICATORS: tuple[Indicator, ...] = tuple(
+    Indicator(id=r.id, name_ko=r.name_ko + (f" ({BASES[r.id[-3:]]})" if r.id.startswith("extinction") else ""),
+              name_en=r.name_en, unit=r.unit, unit_ko=r.unit_ko, source=SOURCE.id, category=r.category,
+              polarity=r.polarity, additive=False, levels=r.levels, basis=r.basis,
+              formula=f"{r.numerator} ÷ {r.denominator}" + (f" × {r.scale:g}" if r.scale != 1 else ""),
+              numerator=r.numerator, denominator=r.denominator,
+              note="KEIS classes: <0.2 고위험, 0.2–0.5 위험진입, 0.5–1.0 주의, 1.0–1.5 보통, ≥1.5 소멸 저위험"
+              if r.id.startswith("extinction") else "")
+    for r in RATIOS
+) + tuple(
+    Indicator(id=i, name_ko=f"소멸위험 시군구 수 ({BASES[b]})", name_en=f"At-risk 시군구 ({b})", unit="count",
+              unit_ko="개", source=SOURCE.id, category="demography", polarity=-1, additive=True,
+              levels=("sido",), basis=BASES[b], formula=f"count of 시군구 with extinction_risk_index_{b} < 0.5")
+    for b, i in AT_RISK_COUNTS.items()
+)
+
+
+def _members() -> dict[str, list[str]]:
+    """Aggregate code → member codes, per level ('sido' members, 'sigungu' members)."""
+    sido = regions.codes("sido")
+    return {"CR": [c for c in sido if regions.is_capital(c)], "NC": [c for c in sido if not regions.is_capital(c)],
+            "00": sido}
+
+
+def _sum_complete(df: pd.DataFrame, group: pd.Series, members: pd.Series) -> pd.DataFrame:
+    """Sum value by (group, year, indicator), NaN unless every expected member has a value."""
+    g = df.assign(parent=group.values).dropna(subset=["parent"])
+    agg = g.groupby(["parent", "year", "indicator"]).agg(value=("value", "sum"), n=("value", "count"))
+    agg = agg.reset_index()
+    agg.loc[agg["n"] < agg["parent"].map(members), "value"] = np.nan
+    return agg.rename(columns={"parent": "region_code"}).drop(columns="n")
+
+
+def aggregate(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
+    """Add missing 시도 (from 시군구), CR, NC and '00' rows for additive indicators."""
+    reg = regions.table()
+    add = obs[obs["indicator"].isin(additive)]
+    sgg = add[add["region_code"].str.len() == 5]
+    parents = sgg["region_code"].map(reg["parent_code"])
+    n_children = reg[reg["level"] == "sigungu"].groupby("parent_code").size()
+    sido_from_sgg = _sum_complete(sgg, parents, n_children)
+    have = obs.set_index(["region_code", "year", "indicator"]).index
+    sido_from_sgg = sido_from_sgg[~sido_from_sgg.set_index(["region_code", "year", "indicator"]).index.isin(have)]
+    sido = pd.concat([add[add["region_code"].str.len() == 2].query("region_code != '00'"), sido_from_sgg])
+    parts = [obs, sido_from_sgg]
+    for code, members in _members().items():
+        m = sido[sido["region_code"].isin(members)]
+        s = _sum_complete(m, pd.Series(code, index=m.index), pd.Series({code: len(members)}))
+        if code == "00":  # keep a source's own national figure
+            s = s[~s.set_index(["region_code", "year", "indicator"]).index.isin(have)]
+        parts.append(s)
+    return pd.concat(parts, ignore_index=True)
+
+
+def ratios(obs: pd.DataFrame, specs: tuple[Ratio, ...] = RATIOS) -> pd.DataFrame:
+    """Each Ratio for every region-year where numerator and denominator exist (den > 0)."""
+    wide = obs.pivot_table(index=["region_code", "year"], columns="indicator", values="value", aggfunc="first")
+    parts = []
+    for r in specs:
+        if r.numerator not in wide or r.denominator not in wide:
+            continue
+        den = wide[r.denominator].where(wide[r.denominator] > 0)
+        val = (wide[r.numerator] / den * r.scale).dropna()
+        parts.append(val.rename("value").reset_index().assign(indicator=r.id))
+    return pd.concat(parts, ignore_index=True) if parts else obs.iloc[0:0]
+
+
+def risk_class(index: pd.Series) -> pd.Series:
+    """KEIS class number 0..4 (0 = 고위험) for extinction-risk index values; NaN stays NaN."""
+    cls = pd.Series(np.digitize(index.to_numpy(), RISK_BOUNDS), index=index.index, dtype="float64")
+    return cls.where(index.notna())
+
+
+def at_risk_counts(obs: pd.DataFrame) -> pd.DataFrame:
+    """Number of 시군구 with index < 0.5 per 시도, CR, NC and nation, per basis and year."""
+    parts = []
+    for b, ind in AT_RISK_COUNTS.items():
+        idx = obs[(obs["indicator"] == f"extinction_risk_index_{b}") & (obs["region_code"].str.len() == 5)]
+        if idx.empty:
+            continue
+        flag = idx.assign(value=(idx["value"] < AT_RISK_BELOW).astype(float), indicator=ind)
+        parent = flag["region_code"].str[:2]
+        by_sido = flag.groupby([parent, "year", "indicator"])["value"].sum().reset_index()
+        by_sido = by_sido.rename(columns={"region_code": "region_code"})
+        groups = by_sido.assign(region_code=np.where(by_sido["region_code"].map(regions.is_capital), "CR", "NC"))
+        nation = by_sido.assign(region_code="00")
+        for part in (by_sido, groups, nation):
+            parts.append(part.groupby(["region_code", "year", "indicator"], as_index=False)["value"].sum())
+    return pd.concat(parts, ignore_index=True) if parts else obs.iloc[0:0]
+
+
+def risk_class_counts(obs: pd.DataFrame, basis: str) -> pd.DataFrame:
+    """Counts of 시군구 per KEIS class and year, split capital / non-capital (for charts)."""
+    idx = obs[(obs["indicator"] == f"extinction_risk_index_{basis}") & (obs["region_code"].str.len() == 5)]
+    idx = idx.dropna(subset=["value"])
+    out = idx.assign(risk_class=risk_class(idx["value"]).astype(int),
+                     is_capital_region=idx["region_code"].map(regions.is_capital))
+    out = out.groupby(["year", "risk_class", "is_capital_region"]).size().rename("sigungu_count").reset_index()
+    out["class_ko"] = out["risk_class"].map(dict(enumerate(RISK_CLASSES_KO)))
+    out["class_en"] = out["risk_class"].map(dict(enumerate(RISK_CLASSES_EN)))
+    return out
+
+
+def derive_all(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
+    """Source observations → observations + aggregates + ratios + at-risk counts."""
+    full = aggregate(obs, additive)
+    numer_denoms = {x for r in RATIOS for x in (r.numerator, r.denominator)}
+    full = pd.concat([full, ratios(full[full["indicator"].isin(numer_denoms)])], ignore_index=True)
+    return pd.concat([full, at_risk_counts(full)], ignore_index=True)
