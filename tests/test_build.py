@@ -1,0 +1,97 @@
+"""The build command end to end: real raw files, embedded-only, and a failing build."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from indicators import catalog, store
+from indicators.schema import TIDY
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str, env_raw: str | None = None) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", **({"BALANCE_RAW_DIR": env_raw} if env_raw else {})}
+    import os
+    env = {**os.environ, **env}
+    env.pop("BALANCE_DATA_DIR", None)
+    if env_raw is None:
+        env.pop("BALANCE_RAW_DIR", None)
+    return subprocess.run([sys.executable, "-m", "indicators", "build", *args], cwd=ROOT,
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def full_build(raw_dir, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("full")
+    res = _run("--raw-dir", str(raw_dir), "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    (out / "stdout.txt").write_text(res.stdout)
+    return out
+
+
+def test_full_build_builds_every_source(full_build):
+    report = store.build_report(full_build)
+    status = {s["module"]: s["status"] for s in report["sources"]}
+    assert set(status) == set(catalog.SOURCE_MODULES)
+    assert all(v == "built" for v in status.values()), status
+
+
+def test_full_build_output_is_valid_and_catalogued(full_build):
+    obs = store.observations(full_build)
+    TIDY.validate(obs)
+    assert set(obs["indicator"]) <= set(catalog.indicators())
+    summary = (full_build / "stdout.txt").read_text()
+    for ind in obs.dropna(subset=["value"])["indicator"].unique():
+        assert ind in summary
+
+
+def test_extinction_index_every_year_of_each_basis(full_build):
+    cov = store.coverage(full_build)
+    sgg = cov[(cov["level"] == "sigungu") & cov["indicator"].str.startswith("extinction_risk_index_")]
+    years = sgg.groupby("indicator")["year"].apply(set).to_dict()
+    assert years["extinction_risk_index_reg"] >= set(range(2015, 2024))
+    assert years["extinction_risk_index_res"] >= {2022, 2023, 2024}
+    assert years["extinction_risk_index_cen"] == {2010}
+
+
+def test_embedded_default_builds_with_no_raw_files(tmp_path):
+    empty, out = tmp_path / "raw", tmp_path / "out"
+    empty.mkdir()
+    res = _run("--raw-dir", str(empty), "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    report = store.build_report(out)
+    built = [s["module"] for s in report["sources"] if s["status"] == "built"]
+    assert built == ["census"]
+    skipped = [s for s in report["sources"] if s["status"] == "skipped"]
+    assert all(str(empty) in s["reason"] for s in skipped)
+    assert "skipped" in res.stdout and "census_population_persons" in res.stdout
+
+
+def test_raw_dir_from_environment_variable(raw_dir, tmp_path):
+    res = _run("--out", str(tmp_path), env_raw=str(raw_dir))
+    assert res.returncode == 0, res.stderr
+    assert store.build_report(tmp_path)["raw_dir"] == str(raw_dir)
+
+
+def test_failed_build_leaves_previous_outputs_untouched(raw_dir, full_build, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(full_build, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad_raw = tmp_path / "raw"
+    shutil.copytree(raw_dir, bad_raw)
+    target = next(bad_raw.rglob("population_trends.csv"))
+    lines = target.read_text(encoding="utf-8").splitlines()
+    cells = lines[5].split(",")
+    cells[2] = "lots"
+    lines[5] = ",".join(cells)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = _run("--raw-dir", str(bad_raw), "--out", str(out))
+    assert res.returncode == 1
+    assert "population_trends.csv" in res.stderr and "row 6" in res.stderr and "nothing written" in res.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
