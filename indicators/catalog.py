@@ -15,6 +15,7 @@ import pandas as pd
 
 SOURCE_MODULES: tuple[str, ...] = (
     "census",
+    "boundary_area",
     "kosis_population_age",
     "mois_population_age",
     "census2010_population_age",

@@ -67,7 +67,8 @@ def test_embedded_default_builds_with_no_raw_files(tmp_path):
     assert res.returncode == 0, res.stderr
     report = store.build_report(out)
     built = [s["module"] for s in report["sources"] if s["status"] == "built"]
-    assert built == ["census"]
+    assert built == [m for m in catalog.SOURCE_MODULES if catalog._module(m).SOURCE.embedded]
+    assert built == ["census", "boundary_area"]
     skipped = [s for s in report["sources"] if s["status"] == "skipped"]
     assert all(str(empty) in s["reason"] for s in skipped)
     assert "skipped" in res.stdout and "census_population_persons" in res.stdout
