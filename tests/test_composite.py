@@ -69,5 +69,5 @@ def test_bivariate_terciles_and_missing():
     y = pd.Series([6, 5, 4, 3, 2, 1, 0], index=list("abcdefg"), dtype=float)
     b = bivariate(x, y)
     assert b.loc["a", "class"] == 0 * 3 + 2 and b.loc["f", "class"] == 2 * 3 + 0
-    assert np.isnan(b.loc["g", "class"]) and b.loc["g", "colour"] is None
+    assert np.isnan(b.loc["g", "class"]) and pd.isna(b.loc["g", "colour"])
     assert b.loc["a", "colour"] == PALETTE[2]
