@@ -24,7 +24,10 @@ SOURCE = Source(
 RISK_BOUNDS: tuple[float, ...] = (0.2, 0.5, 1.0, 1.5)
 RISK_CLASSES_KO: tuple[str, ...] = ("고위험", "위험진입", "주의", "보통", "소멸 저위험")
 RISK_CLASSES_EN: tuple[str, ...] = ("High risk", "Entering risk", "Caution", "Normal", "Low risk")
-AT_RISK_BELOW = 0.5  # 소멸위험지역 = index < 0.5 (고위험 + 위험진입)
+AT_RISK_BELOW = 0.5
+# 시도 created by splitting off a province: 광주(1986, 전남), 대전(1989, 충남), 울산(1997, 경남),
+# 세종(2012, 충남·충북). Before a source reports them, their figures are inside the parent.
+LATE_SIDO: frozenset[str] = frozenset({"29", "30", "31", "36"})  # 소멸위험지역 = index < 0.5 (고위험 + 위험진입)
 BASES = {"reg": "주민등록인구 (KOSIS, 등록 기준)", "res": "주민등록 거주자 (행정안전부)",
          "cen": "2010 인구주택총조사"}
 
@@ -95,15 +98,37 @@ def _members() -> dict[str, list[str]]:
             "00": sido}
 
 
-def _sum_complete(df: pd.DataFrame, group: pd.Series, members: pd.Series) -> pd.DataFrame:
-    """Sum value by (group, year, indicator), NaN unless every expected member has a value."""
+def _sum_complete(df: pd.DataFrame, group: pd.Series, members: pd.Series,
+                  excused: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Sum value by (group, year, indicator), NaN unless every expected member has a value.
+
+    `excused` (parent, year, indicator, n): members not expected in that year (a 시도 split
+    off later, before the first year the source reports it separately)."""
     g = df.assign(parent=group.values).dropna(subset=["parent"])
     if g.empty:
         return pd.DataFrame(columns=["region_code", "year", "indicator", "value"])
     agg = g.groupby(["parent", "year", "indicator"]).agg(value=("value", "sum"), n=("value", "count"))
     agg = agg.reset_index()
-    agg.loc[agg["n"] < agg["parent"].map(members), "value"] = np.nan
-    return agg.rename(columns={"parent": "region_code"}).drop(columns="n")
+    expected = agg["parent"].map(members)
+    if excused is not None and len(excused):
+        agg = agg.merge(excused, on=["parent", "year", "indicator"], how="left")
+        expected = expected - agg["n_excused"].fillna(0).to_numpy()
+    agg.loc[agg["n"] < expected, "value"] = np.nan
+    return agg.rename(columns={"parent": "region_code"})[["region_code", "year", "indicator", "value"]]
+
+
+def late_sido_excused(sido: pd.DataFrame, code: str, members: list[str]) -> pd.DataFrame:
+    """For aggregate `code`: per indicator and year, how many of its members had not yet been
+    split off (광주 1986, 대전 1989, 울산 1997, 세종 2012: before the first year a source
+    reports them, their figures sit inside the parent province, so they are not missing)."""
+    late = [r for r in members if r in LATE_SIDO]
+    have = sido[sido["region_code"].isin(late)].dropna(subset=["value"])
+    first = have.groupby(["indicator", "region_code"])["year"].min().rename("first").reset_index()
+    years = sido[["indicator", "year"]].drop_duplicates()
+    m = years.merge(first, on="indicator")
+    m = m[m["year"] < m["first"]]
+    out = m.groupby(["indicator", "year"]).size().rename("n_excused").reset_index()
+    return out.assign(parent=code)
 
 
 def aggregate(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
@@ -114,15 +139,17 @@ def aggregate(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
     parents = sgg["region_code"].map(reg["parent_code"])
     n_children = reg[reg["level"] == "sigungu"].groupby("parent_code").size()
     sido_from_sgg = _sum_complete(sgg, parents, n_children)
-    have = obs.set_index(["region_code", "year", "indicator"]).index
-    sido_from_sgg = sido_from_sgg[~sido_from_sgg.set_index(["region_code", "year", "indicator"]).index.isin(have)]
+    key = ["region_code", "year", "indicator"]
+    have = obs.set_index(key).index
+    sido_from_sgg = sido_from_sgg[~sido_from_sgg.set_index(key).index.isin(have)]
     sido = pd.concat([add[add["region_code"].str.len() == 2].query("region_code != '00'"), sido_from_sgg])
     parts = [obs, sido_from_sgg]
     for code, members in _members().items():
         m = sido[sido["region_code"].isin(members)]
-        s = _sum_complete(m, pd.Series(code, index=m.index), pd.Series({code: len(members)}))
+        s = _sum_complete(m, pd.Series(code, index=m.index), pd.Series({code: len(members)}),
+                          late_sido_excused(sido, code, members))
         if code == "00":  # keep a source's own national figure
-            s = s[~s.set_index(["region_code", "year", "indicator"]).index.isin(have)]
+            s = s[~s.set_index(key).index.isin(have)]
         parts.append(s)
     return pd.concat(parts, ignore_index=True)
 

@@ -74,3 +74,14 @@ def test_capital_gaps_share_only_for_additive():
     assert math.isnan(g.loc["census_doctors_per_1000", "capital_share_pct"])
     assert g.loc["census_doctors_per_1000", "capital_to_noncapital_ratio"] == 2.0
     assert g.loc["census_doctors_per_1000", "capital_minus_noncapital"] == 1.0
+
+
+def test_late_created_sido_before_its_first_year_does_not_blank_the_aggregate():
+    rows = _all_sido("x_persons", 2010, lambda c: 1.0)
+    rows = [r for r in rows if r[0] != "36"]  # 세종 not yet split off in 2010 ...
+    rows += _all_sido("x_persons", 2013, lambda c: 1.0)  # ... reported from 2013
+    rows += [r for r in _all_sido("x_persons", 2014, lambda c: 1.0) if r[0] != "36"]  # missing after: a gap
+    out = derive.aggregate(_frame(rows), {"x_persons"}).set_index(["region_code", "year"])["value"]
+    assert out[("NC", 2010)] == 13.0
+    assert out[("NC", 2013)] == 14.0
+    assert math.isnan(out[("NC", 2014)])

@@ -1,0 +1,68 @@
+"""Inequality of an indicator across regions over time, with the right reference weights.
+
+Reading of each kind of indicator (pure functions over the derived tidy table):
+- a population count → density: y = persons / km², weights = land area
+  (Theil then measures how unevenly people sit on the land);
+- another additive count or amount → per capita: y = X / population, weights = population;
+- a ratio or rate → y as published, weights = population (or equal, or area, if chosen).
+Population for weights: the same basis as the indicator where one exists (census indicators
+→ census population), else 주민등록인구 (시도) / 거주자 (시군구).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo import regions
+from indicators import catalog
+from indicators.inequality import inequality_over_time
+
+WEIGHTINGS = ("population", "equal", "area")
+POPULATION_COUNTS = {"census_population_persons", "reg_pop_total_persons", "res_total_persons",
+                     "reg_total_persons", "cen_total_persons"}
+
+
+def population_for(indicator: str, level: str) -> str:
+    """The population indicator used to weight (and to divide) `indicator` at `level`."""
+    if indicator.startswith("census_"):
+        return "census_population_persons"
+    if indicator.startswith("cen_") or indicator.endswith("_cen"):
+        return "cen_total_persons"
+    return "reg_pop_total_persons" if level == "sido" else "res_total_persons"
+
+
+def _level_rows(obs: pd.DataFrame, indicator: str, level: str) -> pd.DataFrame:
+    width = 5 if level == "sigungu" else 2
+    s = obs[(obs["indicator"] == indicator) & (obs["region_code"].str.len() == width) & (obs["region_code"] != "00")]
+    return s[["region_code", "year", "value"]]
+
+
+def reading(obs: pd.DataFrame, indicator: str, level: str, weighting: str = "population") -> tuple[pd.DataFrame, pd.DataFrame | None, str]:
+    """(values y, weights w or None for equal, description of the reading)."""
+    if weighting not in WEIGHTINGS:
+        raise ValueError(f"weighting must be one of {WEIGHTINGS}")
+    ind = catalog.get(indicator)
+    x = _level_rows(obs, indicator, level)
+    area = _level_rows(obs, "land_area_km2", level).drop(columns="year")
+    if indicator in POPULATION_COUNTS:
+        y = x.merge(area.rename(columns={"value": "a"}), on="region_code")
+        y = y.assign(value=y["value"] / y["a"])[["region_code", "year", "value"]]
+        w = x[["region_code", "year"]].merge(area, on="region_code")
+        return y, w, "인구밀도 (명/km²), 면적 가중"
+    if weighting == "area":
+        w = x[["region_code", "year"]].merge(area, on="region_code")
+    elif weighting == "equal":
+        w = None
+    else:
+        w = _level_rows(obs, population_for(indicator, level), level)
+    if ind.additive:
+        pop = _level_rows(obs, population_for(indicator, level), level).rename(columns={"value": "p"})
+        y = x.merge(pop, on=["region_code", "year"])
+        y = y.assign(value=y["value"] / y["p"])[["region_code", "year", "value"]]
+        return y, w, f"1인당 값 ({ind.unit} ÷ 인구), {weighting} 가중"
+    return x, w, f"지표 값 그대로, {weighting} 가중"
+
+
+def disparity_over_time(obs: pd.DataFrame, indicator: str, level: str, weighting: str = "population") -> pd.DataFrame:
+    """Per year: CV, Williamson, Gini, Theil T/L with capital/non-capital decomposition."""
+    y, w, _ = reading(obs, indicator, level, weighting)
+    return inequality_over_time(y, w, regions.is_capital)

@@ -1,0 +1,154 @@
+"""GRDP by 시도, 2020 base year (KOSIS 「시도별 경제활동별 지역내총생산」, most likely DT_1C81).
+
+File `grdp/시도별 지역내총생산.csv`: UTF-8 with BOM, wide (`1985 년` … `2023 년`), one row per
+시도 × 경제활동 × 항목 (명목 / 실질 in million KRW, 실질기여도 in %p), an empty 단위 column and
+a trailing empty column. Values in million KRW (백만원).
+
+- 명목 (nominal) is in current prices and additive: the 17 시도 sum to 전국.
+- 실질 (real) is chained-volume at 2020 prices: chained figures are not additive.
+- 광주 (from 1987), 대전 (1989), 울산 (1998) and 세종 (2013) have empty cells before they
+  were separated; their output sits inside the parent province then. Empty cells give no
+  row (never 0).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from geo.crosswalk import UnknownRegionError, sido_code_for_name
+from indicators.catalog import Indicator, Source
+from indicators.errors import SourceFileError
+from indicators.schema import tidy
+from indicators.sources._io import (check_unique, find_files, read_csv_text, read_text, require_columns,
+                                    to_number, year_of)
+
+FILE_PATTERN = "시도별 지역내총생산.csv"
+REGION, ACTIVITY, ITEM = "시도별", "경제활동별", "항목"
+NATION_NAMES = frozenset({"전국"})
+BASIS = "2020년 기준년 (2020 base)"
+
+SOURCE = Source(
+    id="kosis_grdp_2020base",
+    producer="통계청(KOSTAT) 지역소득, KOSIS",
+    title="시도별 경제활동별 지역내총생산 (2020년 기준년)",
+    table_id="DT_1C81 (most likely; the file does not name its table)",
+    url="https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1C81",
+    license="공공누리 제1유형 (KOGL Type 1) — 출처: 통계청",
+    vintage="2020 base year, 1985–2023 (download date not recorded in the file)",
+    files=(f"grdp/{FILE_PATTERN}",),
+    note="전국 + 17 시도 under current names; 33 economic activities; 명목 / 실질 (백만원) / "
+    "실질기여도 (%p). 광주, 대전, 울산, 세종 start later (their output is inside the parent "
+    "province before). 2020-base figures differ from older (e.g. 2015-base) publications.",
+)
+
+# indicator id -> (경제활동별, 항목)
+SPEC: dict[str, tuple[str, str]] = {
+    "grdp_nominal_krw_mn": ("지역내총생산(시장가격)", "명목"),
+    "grdp_real_krw_mn": ("지역내총생산(시장가격)", "실질"),
+    "grdp_manufacturing_nominal_krw_mn": ("제조업", "명목"),
+    "grdp_services_nominal_krw_mn": ("서비스업", "명목"),
+}
+
+_LATE = "광주 1987, 대전 1989, 울산 1998, 세종 2013 onward (inside the parent province before)."
+
+
+def _ind(id_: str, ko: str, en: str, additive: bool, note: str) -> Indicator:
+    return Indicator(id=id_, name_ko=ko, name_en=en, unit="million KRW", unit_ko="백만원", source=SOURCE.id,
+                     category="economy", polarity=1, additive=additive, levels=("sido",), basis=BASIS,
+                     note=note + " " + _LATE)
+
+
+INDICATORS = (
+    _ind("grdp_nominal_krw_mn", "지역내총생산(명목)", "GRDP (nominal, current prices)", True,
+         "지역내총생산(시장가격), 명목."),
+    _ind("grdp_real_krw_mn", "지역내총생산(실질)", "GRDP (real, chained 2020 prices)", False,
+         "지역내총생산(시장가격), 실질: chained-volume figures at 2020 prices; not additive "
+         "(the 시도 do not sum to 전국 except in the reference year)."),
+    _ind("grdp_manufacturing_nominal_krw_mn", "제조업 총생산(명목)", "GRDP, manufacturing (nominal)", True,
+         "경제활동 제조업 (gross value added at basic prices), 명목; excludes 광업."),
+    _ind("grdp_services_nominal_krw_mn", "서비스업 총생산(명목)", "GRDP, services (nominal)", True,
+         "경제활동 서비스업 (gross value added at basic prices), 명목: the published aggregate of "
+         "도소매 … 문화 및 기타서비스업; in this table 수도·하수·폐기물 처리 is counted inside "
+         "문화 및 기타서비스업 and hence inside 서비스업."),
+)
+
+
+def _clean_header(name: str) -> str:
+    """Header cell without stray BOMs: a doubled BOM or its mojibake ('ï»¿') before 시도별."""
+    name = name.strip()
+    while True:
+        stripped = name.lstrip("\ufeff").removeprefix("\u00ef\u00bb\u00bf").strip()
+        if stripped == name:
+            return name
+        name = stripped
+
+
+def read(path: Path) -> pd.DataFrame:
+    """The table as strings with the file row of each record (`_row`) and year columns."""
+    df = read_csv_text(path, read_text(path))
+    df.columns = [_clean_header(c) for c in df.columns]
+    require_columns(path, df, [REGION, ACTIVITY, ITEM])
+    if not any(year_of(c) for c in df.columns):
+        raise SourceFileError(path, "no year columns ('1985 년' …) in the header", row=1)
+    df[REGION] = df[REGION].str.strip()
+    df[ACTIVITY] = df[ACTIVITY].str.strip()
+    df[ITEM] = df[ITEM].str.strip()
+    df["_row"] = df.index + 2  # header is row 1 (read_csv_text keeps no blank lines)
+    check_unique(path, df, [REGION, ACTIVITY, ITEM], row_col="_row")
+    return df
+
+
+def region_codes(path: Path, df: pd.DataFrame) -> pd.Series:
+    """'00' for 전국, canonical 시도 code for the rest; an unknown name raises with its row."""
+    codes = {}
+    for name, row in zip(df[REGION], df["_row"]):
+        if name in codes:
+            continue
+        try:
+            codes[name] = "00" if name in NATION_NAMES else sido_code_for_name(name)
+        except UnknownRegionError as err:
+            raise SourceFileError(path, str(err), row=int(row), column=REGION) from None
+    return df[REGION].map(codes)
+
+
+def values(path: Path, df: pd.DataFrame) -> pd.DataFrame:
+    """Long (row, year, value) for every cell of every year column, numbers checked."""
+    parts = []
+    for col in df.columns:
+        year = year_of(col)
+        if year is None:
+            continue
+        num = to_number(path, df[col], column=col, first_row=int(df["_row"].iloc[0]))
+        parts.append(pd.DataFrame({"_row": df["_row"], "year": year, "value": num}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def select(path: Path, df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of SPEC, labelled with their indicator; a missing activity/item raises."""
+    parts = []
+    for ind_id, (activity, item) in SPEC.items():
+        rows = df[(df[ACTIVITY] == activity) & (df[ITEM] == item)]
+        if rows.empty:
+            raise SourceFileError(path, f"no rows for {ACTIVITY}={activity!r}, {ITEM}={item!r}", column=ACTIVITY)
+        parts.append(rows.assign(indicator=ind_id))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _single(paths: list[Path]) -> Path:
+    """The one matching file; two copies of the table would be ambiguous."""
+    if len(paths) > 1:
+        raise SourceFileError(paths[1], f"more than one file matches {FILE_PATTERN!r}: "
+                              f"{[str(p) for p in paths]}")
+    return paths[0]
+
+
+def load(raw_dir: Path) -> pd.DataFrame:
+    """Tidy GRDP indicators (million KRW) for '00' and the 17 시도; empty cells give no row."""
+    path = _single(find_files(raw_dir, FILE_PATTERN))
+    df = read(path)
+    df["region_code"] = region_codes(path, df)
+    long = values(path, df)
+    picked = select(path, df)[["_row", "region_code", "indicator"]]
+    out = picked.merge(long, on="_row", how="left").dropna(subset=["value"])
+    return tidy(out)

@@ -1,0 +1,163 @@
+"""Per-capita GRDP, gross regional income, individual income and private consumption by 시도.
+
+KOSIS DT_1C86 (English download of 2023-11-18, 통계청 지역소득), **2015 base year**, thousand
+KRW (천원), current prices. Sheet `Data`: Period / By province / one column per item, the
+Period filled only on the first row of each year (filled down here), '-' where an item is
+not compiled (GRI and individual income before 2000, private consumption before 1995).
+Sheet `Meta Data` gives the table id, title, download date and unit, all checked here.
+
+The 2015-base figures must never be joined with the 2020-base GRDP of `grdp`: the ids carry
+`_2015base`. 통계청 moved 지역소득 to the 2020 base on 2024-09-05 (2015–2022; earlier years
+in 2025), so a DT_1C86 download dated from then on is refused rather than mislabelled.
+광주 (1987), 대전 (1989), 울산 (1998) and 세종 (2013) have no rows before they were separated.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from geo.crosswalk import UnknownRegionError, sido_code_for_name
+from indicators.catalog import Indicator, Source
+from indicators.errors import SourceFileError
+from indicators.schema import tidy
+from indicators.sources._io import check_unique, find_files, require_columns, to_number, year_of
+
+FILE_PATTERN = "Regional_GDP__Gross_regional_income_and_Individual_income_*.xlsx"
+DATA_SHEET, META_SHEET = "Data", "Meta Data"
+PERIOD, REGION = "Period", "By province"
+NATION_NAMES = frozenset({"Whole country"})
+TABLE_ID, UNIT = "DT_1C86", "Thousand won"
+REBASED_ON = date(2024, 9, 5)  # 통계청 「지역소득 2020년 기준년 개편 결과」 published
+BASIS = "2015년 기준년 (2015 base)"
+
+SOURCE = Source(
+    id="kosis_grdp_per_capita_2015base",
+    producer="통계청(KOSTAT) 지역소득, KOSIS",
+    title="1인당 지역내총생산, 지역총소득, 개인소득 (Regional GDP, Gross regional income and "
+    "Individual income; 2015년 기준년)",
+    table_id=TABLE_ID,
+    url="https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1C86&language=en&conn_path=I3",
+    license="공공누리 제1유형 (KOGL Type 1) — 출처: 통계청",
+    vintage="downloaded 2023-11-18 (2015 base year), 1985–2021",
+    files=(f"grdp/{FILE_PATTERN}",),
+    note="English KOSIS download; thousand KRW, current prices. 2015 base: not comparable with the "
+    "2020-base GRDP series (the 2020 revision raised 2020 GRDP by 6.1%).",
+)
+
+# indicator id -> header of its column in sheet Data
+COLUMNS: dict[str, str] = {
+    "grdp_per_capita_2015base_krw_th": "Regional GDP per Capita",
+    "gri_per_capita_2015base_krw_th": "Gross Regional Income per Capita",
+    "personal_income_per_capita_2015base_krw_th": "Individual Income per Capita",
+    "private_consumption_per_capita_2015base_krw_th": "Private Consumption per Capita",
+}
+
+
+def _ind(id_: str, ko: str, en: str, cat: str, note: str) -> Indicator:
+    return Indicator(id=id_, name_ko=ko, name_en=en, unit="thousand KRW", unit_ko="천원", source=SOURCE.id,
+                     category=cat, polarity=1, additive=False, levels=("sido",), basis=BASIS,
+                     note=f"KOSIS DT_1C86 item '{COLUMNS[id_]}', current prices. " + note)
+
+
+INDICATORS = (
+    _ind("grdp_per_capita_2015base_krw_th", "1인당 지역내총생산 (2015년 기준)", "GRDP per capita (2015 base)",
+         "economy", "1985–2021; output is counted where it is produced (commuters' output in their "
+         "workplace region)."),
+    _ind("gri_per_capita_2015base_krw_th", "1인당 지역총소득 (2015년 기준)",
+         "Gross regional income per capita (2015 base)", "income", "2000–2021 ('-' before 2000)."),
+    _ind("personal_income_per_capita_2015base_krw_th", "1인당 개인소득 (2015년 기준)",
+         "Individual income per capita (2015 base)", "income",
+         "2000–2021 ('-' before 2000); income of households and NPISHs at their disposal."),
+    _ind("private_consumption_per_capita_2015base_krw_th", "1인당 민간소비 (2015년 기준)",
+         "Private consumption per capita (2015 base)", "income", "1995–2021 ('-' before 1995)."),
+)
+
+
+def _sheet(path: Path, sheet: str, header: int | None) -> pd.DataFrame:
+    """One sheet as strings; a broken workbook or a missing sheet names the file."""
+    try:
+        with warnings.catch_warnings():  # KOSIS workbooks carry no default style
+            warnings.filterwarnings("ignore", message="Workbook contains no default style")
+            book = pd.ExcelFile(path, engine="openpyxl")
+    except Exception as err:  # empty, truncated (broken zip) or not a workbook at all
+        raise SourceFileError(path, f"not a readable xlsx workbook ({type(err).__name__}: {err})") from None
+    with book:
+        if sheet not in book.sheet_names:
+            raise SourceFileError(path, f"sheet {sheet!r} missing; found {book.sheet_names}")
+        return pd.read_excel(book, sheet_name=sheet, header=header, dtype=str)
+
+
+def read_meta(path: Path) -> dict[str, str]:
+    """Sheet Meta Data as {label: value}; the table id, unit and download date are checked."""
+    raw = _sheet(path, META_SHEET, header=None)
+    if raw.shape[1] < 2:
+        raise SourceFileError(path, f"sheet {META_SHEET!r} has no label/value columns")
+    meta = {str(k).strip("○ ").strip(): str(v).strip() for k, v in zip(raw[0], raw[1]) if pd.notna(k)}
+    for label, want in (("Table ID", TABLE_ID), ("Unit", UNIT)):
+        if meta.get(label, "").lower() != want.lower():
+            raise SourceFileError(path, f"sheet {META_SHEET!r}: {label} is {meta.get(label)!r}, "
+                                  f"expected {want!r}", column=label)
+    m = re.match(r"(\d{4})\.(\d{2})\.(\d{2})", meta.get("Download Date", ""))
+    if not m:
+        raise SourceFileError(path, f"sheet {META_SHEET!r}: no Download Date", column="Download Date")
+    if date(*map(int, m.groups())) >= REBASED_ON:
+        raise SourceFileError(path, f"downloaded {m.group(0)}, after 통계청 moved 지역소득 to the 2020 base "
+                              f"({REBASED_ON}): these figures are not 2015 base", column="Download Date")
+    return meta
+
+
+def read_data(path: Path) -> pd.DataFrame:
+    """Sheet Data with Period filled down to every row (`year`) and the sheet row (`_row`)."""
+    df = _sheet(path, DATA_SHEET, header=0)
+    df.columns = [str(c).strip() for c in df.columns]
+    require_columns(path, df, [PERIOD, REGION, *COLUMNS.values()])
+    if df.empty:
+        raise SourceFileError(path, f"sheet {DATA_SHEET!r} has no data rows")
+    df["_row"] = df.index + 2  # header is sheet row 1
+    years = []
+    for label, row in zip(df[PERIOD].ffill(), df["_row"]):
+        year = year_of(label) if pd.notna(label) else None
+        if year is None:
+            raise SourceFileError(path, f"sheet {DATA_SHEET!r}: period {label!r} is not a year",
+                                  row=int(row), column=PERIOD)
+        years.append(year)
+    df["year"] = years
+    df[REGION] = df[REGION].str.strip()
+    check_unique(path, df, ["year", REGION], row_col="_row")
+    return df
+
+
+def region_codes(path: Path, df: pd.DataFrame) -> pd.Series:
+    """'00' for Whole country, the canonical 시도 code for an English 시도 name; unknown raises."""
+    out = []
+    for name, row in zip(df[REGION], df["_row"]):
+        try:
+            out.append("00" if name in NATION_NAMES else sido_code_for_name(name))
+        except UnknownRegionError as err:
+            raise SourceFileError(path, f"sheet {DATA_SHEET!r}: {err}", row=int(row), column=REGION) from None
+    return pd.Series(out, index=df.index)
+
+
+def reshape(path: Path, df: pd.DataFrame) -> pd.DataFrame:
+    """Long rows per indicator; '-' (not compiled) gives no row."""
+    parts = [pd.DataFrame({"region_code": df["region_code"], "year": df["year"], "indicator": ind_id,
+                           "value": to_number(path, df[col], column=col, first_row=2)})
+             for ind_id, col in COLUMNS.items()]
+    return pd.concat(parts, ignore_index=True).dropna(subset=["value"])
+
+
+def load(raw_dir: Path) -> pd.DataFrame:
+    """Tidy per-capita indicators (thousand KRW, 2015 base) for '00' and the 시도."""
+    paths = find_files(raw_dir, FILE_PATTERN)
+    if len(paths) > 1:  # two downloads would give two vintages of the same figures
+        raise SourceFileError(paths[1], f"more than one file matches {FILE_PATTERN!r}: "
+                              f"{[str(p) for p in paths]}")
+    path = paths[0]
+    read_meta(path)
+    df = read_data(path)
+    df["region_code"] = region_codes(path, df)
+    return tidy(reshape(path, df))
