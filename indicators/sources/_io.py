@@ -64,7 +64,8 @@ def to_number(path: Path, values: pd.Series, column: str, first_row: int = 2) ->
     of values.iloc[0]) and column.
     """
     s = values.astype(str).str.strip().str.replace(",", "", regex=False)
-    missing = s.isin(MISSING_MARKS)
+    missing = values.isna().to_numpy() | s.isin(MISSING_MARKS).to_numpy()
+    missing = pd.Series(missing, index=values.index)
     num = pd.to_numeric(s.where(~missing), errors="coerce")
     bad = num.isna() & ~missing
     if bad.any():
@@ -87,3 +88,27 @@ def year_of(label: str) -> int | None:
     """'2015 년' / '2015년' / '2015' → 2015; None if the label is not a year column."""
     m = re.fullmatch(r"\s*(\d{4})\s*년?\s*", str(label))
     return int(m.group(1)) if m else None
+
+
+def combine_files(parts: list[tuple[Path, pd.DataFrame]], key: list[str], row_col: str | None = None) -> pd.DataFrame:
+    """Concatenate frames read from several files (each with a 'value' column).
+
+    A key met in more than one file is kept once when the values are equal (NaN equals
+    NaN); different values raise SourceFileError naming both files (and, if row_col is
+    given, the file row of the value that differs).
+    """
+    frames = [df.assign(_file=str(path)) for path, df in parts]
+    if not frames:
+        raise ValueError("combine_files needs at least one frame")
+    both = pd.concat(frames, ignore_index=True)
+    grp = both.groupby(key, sort=False)["value"]
+    first, n_files = grp.transform("first"), both.groupby(key, sort=False)["_file"].transform("nunique")
+    same = (both["value"] == first) | (both["value"].isna() & first.isna())
+    clash = both[(n_files > 1) & ~same]
+    if len(clash):
+        bad = clash.iloc[0]
+        other = both[(both[key] == bad[key]).all(axis=1) & (both["_file"] != bad["_file"])].iloc[0]
+        what = ", ".join(f"{k}={bad[k]}" for k in key)
+        raise SourceFileError(bad["_file"], f"{what}: value {bad['value']} differs from {other['value']} "
+                              f"in {other['_file']}", row=int(bad[row_col]) if row_col else None)
+    return both.drop_duplicates(key, keep="first").drop(columns="_file").reset_index(drop=True)

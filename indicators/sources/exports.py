@@ -1,0 +1,139 @@
+"""Exports and imports by 시도 (한국무역협회 K-stat 「지자체 수출입 총괄」), annual, thousand USD.
+
+File `exports/kita_regional_yearly.csv` (SOURCES.md): long, one row per region and year,
+2000–2026, amounts in thousand USD (weights in kg, growth rates in %, not used). Only 전국
+and 10 시도 (서울, 인천, 부산, 대구, 광주, 대전, 울산, 세종, 충남, 충북): 경기 and six
+provinces are missing, so no capital-region (수도권) total or share can be computed from
+this file — `coverage()` lists what is there; nothing is estimated for the rest.
+The latest year in the file is year-to-date and is excluded (see `complete_years`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from geo import regions
+from geo.crosswalk import UnknownRegionError, sido_code_for_name
+from indicators.catalog import Indicator, Source
+from indicators.errors import SourceFileError
+from indicators.schema import tidy
+from indicators.sources._io import check_unique, find_files, read_csv_text, read_text, require_columns, to_number
+
+FILE_PATTERN = "kita_regional_yearly*.csv"
+REGION, YEAR, LABEL, UNIT_COL = "지역명", "연도", "년월", "집계단위"
+ANNUAL = "연간"
+NATION = "전국"
+# file column (thousand USD) -> indicator
+COLUMNS: dict[str, str] = {"수출_금액": "exports_usd_th", "수입_금액": "imports_usd_th"}
+# The 시도 SOURCES.md says the file covers (coverage() measures it from the data).
+COVERED_SIDO: tuple[str, ...] = ("11", "28", "26", "27", "29", "30", "31", "36", "44", "43")
+
+SOURCE = Source(
+    id="kita_kstat",
+    producer="한국무역협회(KITA) K-stat",
+    title="지자체 수출입 총괄 (연간)",
+    table_id="K-stat 지자체 수출입 총괄",
+    url="https://stat.kita.net/",
+    license="출처 표시 (한국무역협회 K-stat; 이용조건은 게시처 기준)",
+    vintage="2000–2025 (2026 year-to-date in the file, excluded)",
+    files=(FILE_PATTERN,),
+    note="A processed extract (kita_regional_yearly.csv), not the portal's own download. Only 전국 and "
+    "10 시도.",
+)
+
+_NOTE = ("Only 전국 and 10 시도 (서울, 인천, 부산, 대구, 광주, 대전, 울산, 세종, 충남, 충북): 경기 and six "
+         "provinces (강원, 전북, 전남, 경북, 경남, 제주) are missing, so no capital-region (수도권) total or "
+         "share can be computed from this file; nothing is estimated for them. The latest year in the file "
+         "(year-to-date) is excluded. 세종 from 2012 (created 2012-07-01). The 10 시도 "
+         "do not sum to 전국 because 7 are missing, so 수도권 and 비수도권 totals stay missing.")
+
+INDICATORS = (
+    Indicator(id="exports_usd_th", name_ko="수출액", name_en="Exports", unit="thousand USD", unit_ko="천 달러",
+              source=SOURCE.id, category="trade", polarity=1, additive=True, levels=("sido",),
+              basis="K-stat 지자체 수출입 총괄 (연간)", note=_NOTE),
+    Indicator(id="imports_usd_th", name_ko="수입액", name_en="Imports", unit="thousand USD", unit_ko="천 달러",
+              source=SOURCE.id, category="trade", polarity=0, additive=True, levels=("sido",),
+              basis="K-stat 지자체 수출입 총괄 (연간)", note=_NOTE),
+)
+
+
+def read(path: Path) -> pd.DataFrame:
+    """All cells as strings with the file row (`_row`); only annual (연간) rows are accepted."""
+    df = read_csv_text(path, read_text(path))
+    require_columns(path, df, [REGION, YEAR, LABEL, UNIT_COL, *COLUMNS])
+    df["_row"] = df.index + 2
+    not_annual = df[UNIT_COL].str.strip() != ANNUAL
+    if not_annual.any():
+        r = df[not_annual].iloc[0]
+        raise SourceFileError(path, f"{UNIT_COL} {r[UNIT_COL]!r}: expected annual rows ({ANNUAL!r})",
+                              row=int(r["_row"]), column=UNIT_COL)
+    return df
+
+
+def _years(path: Path, df: pd.DataFrame) -> pd.Series:
+    """연도 as int, checked against the 년월 label ('2025년')."""
+    years = to_number(path, df[YEAR], YEAR, first_row=2)
+    label = df[LABEL].str.strip().str.extract(r"^(\d{4})년$")[0].astype("float64")
+    bad = years.isna() | (years % 1 != 0) | (label != years)
+    if bad.any():
+        r = df[bad].iloc[0]
+        raise SourceFileError(path, f"year {r[YEAR]!r} does not match label {r[LABEL]!r}", row=int(r["_row"]),
+                              column=YEAR)
+    return years.astype("int64")
+
+
+def _codes(path: Path, df: pd.DataFrame) -> list[str]:
+    """'00' for 전국, the canonical 시도 code for a (short) 시도 name; unknown raises."""
+    out = []
+    for name, row in zip(df[REGION].str.strip(), df["_row"]):
+        try:
+            out.append("00" if name == NATION else sido_code_for_name(name))
+        except UnknownRegionError as err:
+            raise SourceFileError(path, str(err), row=int(row), column=REGION) from None
+    return out
+
+
+def clean(path: Path, df: pd.DataFrame) -> pd.DataFrame:
+    """region_code, year and the amounts (thousand USD), one row per region-year."""
+    out = pd.DataFrame({"_row": df["_row"], "region_code": _codes(path, df), "year": _years(path, df)})
+    for col in COLUMNS:
+        out[col] = to_number(path, df[col], col, first_row=2)
+    check_unique(path, out, ["region_code", "year"], row_col="_row")
+    return out
+
+
+def complete_years(df: pd.DataFrame) -> pd.DataFrame:
+    """Drop the file's latest year.
+
+    Rule: K-stat's annual view always ends with the running year, cumulated to the download
+    date (2026 in this file, SOURCES.md "2026 partial"): that year is not comparable with full
+    years and is excluded rather than kept with a flag.
+    """
+    return df[df["year"] < df["year"].max()]
+
+
+def reshape(df: pd.DataFrame) -> pd.DataFrame:
+    long = df.melt(id_vars=["region_code", "year"], value_vars=list(COLUMNS), var_name="column", value_name="value")
+    return long.assign(indicator=long["column"].map(COLUMNS))
+
+
+def coverage(df: pd.DataFrame) -> pd.DataFrame:
+    """Per 시도: covered (any value in df), first and last year — for a 'what exists' note."""
+    have = df[df["region_code"].isin(regions.codes("sido"))].dropna(subset=["value"])
+    span = have.groupby("region_code")["year"].agg(first_year="min", last_year="max")
+    out = pd.DataFrame({"region_code": regions.codes("sido")})
+    out["name_ko"] = out["region_code"].map(lambda c: regions.name(c))
+    out = out.merge(span, left_on="region_code", right_index=True, how="left")
+    out["covered"] = out["first_year"].notna()
+    out[["first_year", "last_year"]] = out[["first_year", "last_year"]].astype("Int64")
+    return out[["region_code", "name_ko", "covered", "first_year", "last_year"]]
+
+
+def load(raw_dir: Path) -> pd.DataFrame:
+    """Tidy exports / imports (thousand USD) for 전국 and the 10 시도 in the file, complete years."""
+    paths = find_files(raw_dir, FILE_PATTERN)
+    if len(paths) > 1:
+        raise SourceFileError(paths[1], f"more than one file matches {FILE_PATTERN!r}: {[str(p) for p in paths]}")
+    path = paths[0]
+    return tidy(reshape(complete_years(clean(path, read(path)))))

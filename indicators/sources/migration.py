@@ -1,0 +1,191 @@
+"""Internal migration between 시도 (KOSIS DT_1B26003_A01, 통계청 국내인구이동통계), annual 1970–2020.
+
+File `migration/Number_of_internal_migrants_by_origin_and_destination_for_province_*.xlsx`
+(SOURCES.md): sheet `Data`, one row per origin → destination pair (origin label filled
+down where blank), one column per year, persons; labels are '<code> <English name>' with
+administrative 시도 codes of the time (42 강원, 45 전북 → 51, 52); within-시도 moves on the
+diagonal. The quarterly CSV of the same table (1970 Q1–2021 Q1) is not read here: the tests
+use it to check that four quarters add up to the annual figures.
+
+Indicators per 시도 and year: in-migrants from other 시도, out-migrants to other 시도, net;
+for 수도권 'CR' (서울·인천·경기) and 비수도권 'NC' only moves between the two groups count
+(moves among 서울·인천·경기 are internal to CR). `flows()` gives the pairs for charts.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from geo.crosswalk import CAPITAL_SIDO, UnknownRegionError, sido_code_for_name, to_current_code
+from indicators.catalog import Indicator, Source
+from indicators.errors import SourceFileError
+from indicators.schema import tidy
+from indicators.sources._io import check_unique, find_files, to_number
+
+FILE_PATTERN = "Number_of_internal_migrants_by_origin_and_destination*.xlsx"
+DATA_SHEET, META_SHEET = "Data", "Meta Data"
+TABLE_ID = "DT_1B26003_A01"
+FIRST_DATA_ROW = 3  # sheet rows 1–2: year labels, item/unit labels
+
+SOURCE = Source(
+    id="kosis_migration",
+    producer="통계청(KOSTAT) 국내인구이동통계",
+    title="전출지/전입지(시도)별 이동자수",
+    table_id=TABLE_ID,
+    url="https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1B26003_A01",
+    license="공공누리 제1유형 (KOGL Type 1)",
+    vintage="annual 1970–2020 (downloaded 2021-07-19)",
+    files=(FILE_PATTERN,),
+    note="Annual flows from the xlsx; the quarterly CSV of the same table (101_DT_1B26003_A01_*.csv) "
+    "is used only to cross-check them in the tests.",
+)
+
+_SPLITS = ("A 시도 appears when it was created and its flows with the province it left become "
+           "inter-시도 moves from then on: 대구·인천 1981, 광주 1986, 대전 1989, 울산 1997, 세종 2012 "
+           "(created 2012-07-01). The file prints 0 in every cell of a 시도 for years before it "
+           "existed (광주 1982–85, 대전 1982–88, 울산 1996): treated as missing, not as no migration. "
+           "CR/NC totals are not affected by splits within a group. ")
+_GROUPS = ("For 수도권 (CR) and 비수도권 (NC) only moves between the two groups count: moves among "
+           "서울·인천·경기 are internal to CR. Not additive: in/out of CR are not the sums of its 시도. ")
+
+
+def _ind(id_: str, ko: str, en: str, polarity: int, what: str) -> Indicator:
+    return Indicator(id=id_, name_ko=ko, name_en=en, unit="persons", unit_ko="명", source=SOURCE.id,
+                     category="migration", polarity=polarity, additive=False, levels=("sido",),
+                     basis="주민등록 전입신고 기준 시도간 이동 (국내인구이동통계)", note=what + _GROUPS + _SPLITS)
+
+
+INDICATORS = (
+    _ind("migration_in_persons", "전입자 수(타 시도에서)", "In-migrants from other 시도", 0,
+         "Persons moving in from another 시도 (moves within the 시도 excluded). "),
+    _ind("migration_out_persons", "전출자 수(타 시도로)", "Out-migrants to other 시도", 0,
+         "Persons moving out to another 시도 (moves within the 시도 excluded). "),
+    _ind("migration_net_persons", "순이동자 수(시도간)", "Net inter-시도 migration", 1,
+         "In-migrants minus out-migrants (inter-시도 moves only); sums to 0 over all 시도. "),
+)
+
+
+def _sheet(path: Path, sheet: str) -> pd.DataFrame:
+    """One sheet as strings (no header row); a broken workbook or a missing sheet names the file."""
+    try:
+        with warnings.catch_warnings():  # KOSIS workbooks carry no default style
+            warnings.filterwarnings("ignore", message="Workbook contains no default style")
+            book = pd.ExcelFile(path, engine="openpyxl")
+    except Exception as err:  # empty, truncated (broken zip) or not a workbook at all
+        raise SourceFileError(path, f"not a readable xlsx workbook ({type(err).__name__}: {err})") from None
+    with book:
+        if sheet not in book.sheet_names:
+            raise SourceFileError(path, f"sheet {sheet!r} missing; found {book.sheet_names}")
+        return pd.read_excel(book, sheet_name=sheet, header=None, dtype=str)
+
+
+def check_meta(path: Path) -> None:
+    """The Meta Data sheet, when present, must name table DT_1B26003_A01."""
+    try:
+        meta = _sheet(path, META_SHEET)
+    except SourceFileError:
+        return  # the sheet is optional in KOSIS downloads
+    ids = [str(v).strip() for k, v in zip(meta[0], meta[1]) if "Table ID" in str(k)] if meta.shape[1] > 1 else []
+    if ids and ids[0] != TABLE_ID:
+        raise SourceFileError(path, f"sheet {META_SHEET!r}: Table ID {ids[0]!r}, expected {TABLE_ID!r}",
+                              column="Table ID")
+
+
+def read(path: Path) -> tuple[pd.DataFrame, dict[int, int]]:
+    """Data rows (origin filled down, `_row` = sheet row) and {column position: year}."""
+    raw = _sheet(path, DATA_SHEET)
+    if raw.shape[0] < FIRST_DATA_ROW or raw.shape[1] < 3:
+        raise SourceFileError(path, f"sheet {DATA_SHEET!r} has no data rows")
+    head = raw.iloc[0]
+    if "move-out" not in str(head[0]) or "move-in" not in str(head[1]):
+        raise SourceFileError(path, f"expected origin/destination labels, found {head[0]!r}, {head[1]!r}",
+                              row=1, column="A")
+    years = {}
+    for pos in range(2, raw.shape[1]):
+        m = re.search(r"(\d{4})\s*$", str(head[pos]))
+        unit = str(raw.iloc[1, pos])
+        if not m or "Person" not in unit:
+            raise SourceFileError(path, f"column {pos + 1}: {head[pos]!r} / {unit!r} is not a year of "
+                                  "migrants in persons", row=1)
+        years[pos] = int(m.group(1))
+    data = raw.iloc[FIRST_DATA_ROW - 1:].copy()
+    data["_row"] = range(FIRST_DATA_ROW, FIRST_DATA_ROW + len(data))
+    data[0] = data[0].ffill()  # origin printed once per block in some downloads: fill down
+    return data, years
+
+
+def _code(path: Path, label: object, row: int, column: str) -> str:
+    """'42 Gangwon-do' → '51': the code mapped forward must agree with the English name."""
+    m = re.fullmatch(r"\s*(\d{2})\s+(.+?)\s*", str(label))
+    try:
+        if not m:
+            raise UnknownRegionError(f"label {label!r} is not '<code> <name>'")
+        code = to_current_code(m.group(1))
+        if sido_code_for_name(m.group(2)) != code:
+            raise UnknownRegionError(f"code {m.group(1)} and name {m.group(2)!r} disagree")
+    except UnknownRegionError as err:
+        raise SourceFileError(path, f"{err} (label {label!r})", row=row, column=column) from None
+    return code
+
+
+def to_long(path: Path, data: pd.DataFrame, years: dict[int, int]) -> pd.DataFrame:
+    """year, origin_code, dest_code, persons ('-' → NaN); duplicated pairs raise."""
+    data = data.assign(origin_code=[_code(path, v, r, "A") for v, r in zip(data[0], data["_row"])],
+                       dest_code=[_code(path, v, r, "B") for v, r in zip(data[1], data["_row"])])
+    check_unique(path, data, ["origin_code", "dest_code"], row_col="_row")
+    parts = [pd.DataFrame({"year": year, "origin_code": data["origin_code"], "dest_code": data["dest_code"],
+                           "persons": to_number(path, data[pos], f"{year}", first_row=FIRST_DATA_ROW)})
+             for pos, year in years.items()]
+    return pd.concat(parts, ignore_index=True)
+
+
+def blank_placeholders(fl: pd.DataFrame) -> pd.DataFrame:
+    """Rule: a 시도 whose every flow (out, in, within) is 0 in a year did not exist yet (the
+    file prints 0 for 광주 1982–85, 대전 1982–88, 울산 1996): its flows become NaN."""
+    roles = pd.concat([fl[["year", "origin_code", "persons"]].rename(columns={"origin_code": "code"}),
+                       fl[["year", "dest_code", "persons"]].rename(columns={"dest_code": "code"})])
+    g = roles.groupby(["year", "code"])["persons"].agg(["sum", "count"])
+    dead = set(g[(g["count"] > 0) & (g["sum"] == 0)].index)
+    hit = [(y, o) in dead or (y, d) in dead for y, o, d in zip(fl["year"], fl["origin_code"], fl["dest_code"])]
+    return fl.assign(persons=fl["persons"].mask(pd.Series(hit, index=fl.index)))
+
+
+def flows(raw_dir: Path, within: bool = False) -> pd.DataFrame:
+    """year, origin_code, dest_code, persons for every pair with a figure (charts).
+
+    Within-시도 moves (origin == destination) only if `within`.
+    """
+    paths = find_files(raw_dir, FILE_PATTERN)
+    if len(paths) > 1:
+        raise SourceFileError(paths[1], f"more than one file matches {FILE_PATTERN!r}: {[str(p) for p in paths]}")
+    path = paths[0]
+    check_meta(path)
+    fl = blank_placeholders(to_long(path, *read(path))).dropna(subset=["persons"])
+    if not within:
+        fl = fl[fl["origin_code"] != fl["dest_code"]]
+    return fl.sort_values(["year", "origin_code", "dest_code"], ignore_index=True)
+
+
+def tally(fl: pd.DataFrame) -> pd.DataFrame:
+    """In, out and net per 시도 (inter-시도 moves) and for CR / NC (moves between the groups)."""
+    inter = fl[fl["origin_code"] != fl["dest_code"]]
+    group = {True: "CR", False: "NC"}
+    between = inter.assign(origin_code=inter["origin_code"].isin(CAPITAL_SIDO).map(group),
+                           dest_code=inter["dest_code"].isin(CAPITAL_SIDO).map(group))
+    between = between[between["origin_code"] != between["dest_code"]]
+    parts = []
+    for df in (inter, between):
+        moved_in = df.groupby(["dest_code", "year"])["persons"].sum().rename_axis(["region_code", "year"])
+        moved_out = df.groupby(["origin_code", "year"])["persons"].sum().rename_axis(["region_code", "year"])
+        wide = pd.DataFrame({"migration_in_persons": moved_in, "migration_out_persons": moved_out})
+        wide["migration_net_persons"] = wide["migration_in_persons"] - wide["migration_out_persons"]
+        parts.append(wide.reset_index().melt(id_vars=["region_code", "year"], var_name="indicator"))
+    return pd.concat(parts, ignore_index=True)
+
+
+def load(raw_dir: Path) -> pd.DataFrame:
+    """Tidy in/out/net inter-시도 migration (persons) per 시도, CR and NC, 1970–2020."""
+    return tidy(tally(flows(raw_dir)))

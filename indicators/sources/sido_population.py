@@ -1,0 +1,181 @@
+"""주민등록인구 by 시도 over long periods (1992–2024), and births and deaths (2008–2023).
+
+Three files (each optional; InputsMissing only when none is present):
+- `Resident_Population_by_City__County__and_District_*.csv` — KOSIS 주민등록인구, English 시도
+  names, wide (1992–2020). No national row: '00' = sum of the 시도 rows. `-` = not applicable
+  (Ulsan before 1997, Sejong before 2012): no row.
+- `*_Korean_Annual_Population.csv` — 행정안전부 연령별 인구현황 (annual), 전국 + 시도, 2008–2024,
+  cp949, thousands separators; only `<YYYY>년_계_총인구수` is read (10-year bands: 65+ and
+  20–39 cannot be derived). Total 0 = region did not exist (세종 2008–2011): no row.
+- `population_trends.csv` — UTF-8, long (연도, 지역, 인구, 출생아수(명), 사망자수(명)), short 시도
+  names + 전국, 2008–2023. 인구 0 = region did not exist (세종 before 2012): no row.
+
+reg_pop_total_persons (persons, 명): each year from the KOSIS file when it covers that year,
+else from the MOIS annual file (so 1992–2020 KOSIS, 2021–2024 MOIS; in 2008–2020 both
+agree to the person). Figures are on the boundaries of their year (경상남도 includes Ulsan
+in 1992–96, 충청남도 includes 연기군 before 2012, 경상북도 includes 군위군 before 2023).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from geo.crosswalk import UnknownRegionError, sido_code_for_name
+from indicators.catalog import Indicator, Source
+from indicators.errors import InputsMissing, SourceFileError
+from indicators.schema import tidy
+from indicators.sources._io import (check_unique, combine_files, read_csv_text, read_text, require_columns,
+                                    to_number, year_of)
+
+KOSIS_GLOB = "Resident_Population_by_City__County__and_District_*.csv"
+MOIS_GLOB = "*_Korean_Annual_Population.csv"
+TRENDS_GLOB = "population_trends.csv"
+ENCODINGS = ("utf-8-sig", "cp949")  # KOSIS and MOIS downloads; the last one tried names the bad row
+TRENDS_ENCODINGS = ("utf-8-sig",)  # population_trends.csv is UTF-8
+KOSIS_REGION_COL = "By Administrative District"
+MOIS_REGION_COL = "행정구역"
+TRENDS_COLS = {"births_count": "출생아수(명)", "deaths_count": "사망자수(명)"}
+NATION_NAMES = {"전국", "Whole country", "Total"}
+KEY = ["region_code", "year", "indicator"]
+
+SOURCE = Source(
+    id="sido_registered_population",
+    producer="통계청 KOSIS (주민등록인구, 행정안전부 자료) · 행정안전부 주민등록 인구통계",
+    title="시도별 주민등록인구 (1992–2020 KOSIS; 2021–2024 행정안전부 연령별 인구현황 총인구수); "
+    "시도별 출생아수·사망자수 (population_trends.csv)",
+    table_id="KOSIS 주민등록인구 (English edition; table id not given in the file) + jumin.mois.go.kr",
+    url="https://kosis.kr/",
+    license="출처 표시 (통계청 KOSIS, 행정안전부); 공공누리 유형은 원자료에 표기되지 않음",
+    vintage="KOSIS 1992–2020; 행정안전부 December 2008–2024; population_trends 2008–2023",
+    files=(KOSIS_GLOB, MOIS_GLOB, TRENDS_GLOB),
+    note="Resident_Population_by_City__County__and_District_1992-2020.csv (primary, 1992–2020), "
+    "200812_202412_Korean_Annual_Population.csv (2021–2024 totals; equal to KOSIS in 2008–2020), "
+    "population_trends.csv (births, deaths). (Ulsan-si)/(Ulsan-gun) rows excluded (inside "
+    "Gyeongsangnam-do). 세종 has no row before 2012.",
+)
+
+INDICATORS = (
+    Indicator(id="reg_pop_total_persons", name_ko="주민등록인구", name_en="Registered population",
+              unit="persons", unit_ko="명", source=SOURCE.id, category="demography", polarity=0, additive=True,
+              levels=("sido",), basis="주민등록인구",
+              note="1992–2020 KOSIS 주민등록인구, 2021–2024 행정안전부 연령별 인구현황 총인구수 (same "
+              "figures where both exist). Boundaries of each year: 경남 includes 울산 in 1992–96, 충남 "
+              "includes 연기군 before 2012, 경북 includes 군위군 before 2023. The 2009→2010 rise "
+              "(+0.74 M nationally vs ≈0.2–0.3 M in the years around it) is likely a register change (거주불명 등록, "
+              "from 2009-10): read growth across 2010 with care."),
+    Indicator(id="births_count", name_ko="출생아 수", name_en="Live births", unit="persons", unit_ko="명",
+              source=SOURCE.id, category="demography", polarity=1, additive=True, levels=("sido",),
+              basis="주민등록인구 (population_trends.csv 수록 출생아수)",
+              note="출생아수(명) as given in population_trends.csv, 2008–2023; '-' = missing."),
+    Indicator(id="deaths_count", name_ko="사망자 수", name_en="Deaths", unit="persons", unit_ko="명",
+              source=SOURCE.id, category="demography", polarity=-1, additive=True, levels=("sido",),
+              basis="주민등록인구 (population_trends.csv 수록 사망자수)",
+              note="사망자수(명) as given in population_trends.csv, 2008–2023; '-' = missing."),
+)
+
+
+def _region_code(path: Path, name: str, row: int, column: str) -> str:
+    """'00' for a national row, else the canonical 시도 code; unknown names raise."""
+    if name in NATION_NAMES:
+        return "00"
+    try:
+        # KOSIS writes 'Sejong_si' where the crosswalk knows 'Sejong-si'
+        return sido_code_for_name(name.replace("_", "-"))
+    except UnknownRegionError as err:
+        raise SourceFileError(path, str(err), row=row, column=column) from None
+
+
+def _read(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> pd.DataFrame:
+    df = read_csv_text(path, read_text(path, encodings))
+    return df.assign(row=range(2, len(df) + 2))
+
+
+def read_kosis(path: Path) -> pd.DataFrame:
+    """KOSIS wide file → (region_code, year, value, row), '-' cells dropped, '00' = Σ 시도."""
+    df = _read(path)
+    require_columns(path, df, [KOSIS_REGION_COL])
+    years = {c: year_of(c) for c in df.columns if year_of(c)}
+    if not years:
+        raise SourceFileError(path, "no year columns (1992, 1993, …)", row=1)
+    values = {c: to_number(path, df[c], c) for c in years}  # on all rows: errors name the file row
+    names = df[KOSIS_REGION_COL].str.strip()
+    # '(Ulsan-si)', '(Ulsan-gun)': parts of Gyeongsangnam-do in 1992–96, already inside its
+    # row; counting them would double count → every parenthesised row is excluded.
+    keep = ~names.str.fullmatch(r"\(.*\)")
+    codes = pd.Series([_region_code(path, n, r, KOSIS_REGION_COL) for n, r in zip(names[keep], df["row"][keep])],
+                      index=names[keep].index)
+    long = pd.concat([pd.DataFrame({"region_code": codes, "row": df["row"][keep], "year": y,
+                                    "value": values[c][keep]}) for c, y in years.items()], ignore_index=True)
+    long = long.dropna(subset=["value"])  # '-': the 시도 did not exist that year
+    check_unique(path, long, ["region_code", "year"], row_col="row")
+    if not (long["region_code"] == "00").any():
+        nat = long.groupby("year", as_index=False)["value"].sum().assign(region_code="00", row=0)
+        long = pd.concat([long, nat], ignore_index=True)
+    return long
+
+
+def read_mois(path: Path) -> pd.DataFrame:
+    """MOIS annual file → (region_code, year, value, row) from `<YYYY>년_계_총인구수` only."""
+    df = _read(path)
+    require_columns(path, df, [MOIS_REGION_COL])
+    years = {c: int(m.group(1)) for c in df.columns if (m := re.fullmatch(r"(\d{4})년_계_총인구수", c))}
+    if not years:
+        raise SourceFileError(path, "no '<YYYY>년_계_총인구수' columns", row=1)
+    df["region_code"] = [_region_code(path, n.strip(), r, MOIS_REGION_COL)
+                         for n, r in zip(df[MOIS_REGION_COL], df["row"])]
+    long = pd.concat([df[["region_code", "row"]].assign(
+        year=y, value=to_number(path, df[c], c).to_numpy()) for c, y in years.items()], ignore_index=True)
+    # a total of 0 or empty: the region did not exist (세종 2008–11; 강원도 vs 강원특별자치도)
+    long = long[long["value"].fillna(0) > 0]
+    check_unique(path, long, ["region_code", "year"], row_col="row")  # old and new name both filled
+    return long
+
+
+def read_trends(path: Path) -> pd.DataFrame:
+    """population_trends.csv → births_count and deaths_count (region_code, year, indicator, value, row)."""
+    df = _read(path, TRENDS_ENCODINGS)
+    require_columns(path, df, ["연도", "지역", "인구", *TRENDS_COLS.values()])
+    df["region_code"] = [_region_code(path, n.strip(), r, "지역") for n, r in zip(df["지역"], df["row"])]
+    year = to_number(path, df["연도"], "연도")
+    if year.isna().any():
+        raise SourceFileError(path, "empty year", row=int(df["row"][year.isna()].iloc[0]), column="연도")
+    df["year"] = year.astype("int64")
+    check_unique(path, df, ["region_code", "year"], row_col="row")
+    values = {c: to_number(path, df[c], c) for c in ["인구", *TRENDS_COLS.values()]}
+    # 인구 0 (세종 before 2012): the region did not exist → no rows, not zero births
+    exists = values["인구"].fillna(0) > 0
+    return pd.concat([df.loc[exists, ["region_code", "year", "row"]].assign(indicator=ind, value=values[col][exists])
+                      for ind, col in TRENDS_COLS.items()], ignore_index=True)
+
+
+def _all(raw_dir: Path, pattern: str, reader) -> list[tuple[Path, pd.DataFrame]]:
+    return [(p, reader(p)) for p in sorted(Path(raw_dir).rglob(pattern))]
+
+
+def registered_population(kosis: list, mois: list) -> pd.DataFrame:
+    """reg_pop_total_persons: KOSIS for every year it covers, MOIS annual for the other years."""
+    parts = []
+    if kosis:
+        parts.append(combine_files(kosis, ["region_code", "year"], row_col="row"))
+    covered = set(parts[0]["year"]) if parts else set()
+    if mois:
+        m = combine_files(mois, ["region_code", "year"], row_col="row")
+        parts.append(m[~m["year"].isin(covered)])
+    if not parts:
+        return pd.DataFrame(columns=KEY + ["value"])
+    return pd.concat(parts, ignore_index=True).assign(indicator="reg_pop_total_persons")
+
+
+def load(raw_dir: Path) -> pd.DataFrame:
+    """reg_pop_total_persons (1992–2024), births_count and deaths_count (2008–2023): '00' + 17 시도."""
+    kosis = _all(raw_dir, KOSIS_GLOB, read_kosis)
+    mois = _all(raw_dir, MOIS_GLOB, read_mois)
+    trends = _all(raw_dir, TRENDS_GLOB, read_trends)
+    if not (kosis or mois or trends):
+        raise InputsMissing(f"none of {SOURCE.files} under {raw_dir}")
+    parts = [registered_population(kosis, mois)]
+    if trends:
+        parts.append(combine_files(trends, KEY, row_col="row"))
+    return tidy(pd.concat(parts, ignore_index=True))
