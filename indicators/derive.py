@@ -141,7 +141,11 @@ def aggregate(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
     sido_from_sgg = _sum_complete(sgg, parents, n_children)
     key = ["region_code", "year", "indicator"]
     have = obs.set_index(key).index
-    sido_from_sgg = sido_from_sgg[~sido_from_sgg.set_index(key).index.isin(have)]
+    # a source that gives its own 시도 rows for an indicator-year uses that year's boundaries:
+    # derive no 시도 from 시군구 there (2010 census: 세종 = 연기군 is inside 충남's own row)
+    own = add[(add["region_code"].str.len() == 2) & (add["region_code"] != "00")]
+    own_iy = own.set_index(["indicator", "year"]).index.unique()
+    sido_from_sgg = sido_from_sgg[~sido_from_sgg.set_index(["indicator", "year"]).index.isin(own_iy)]
     sido = pd.concat([add[add["region_code"].str.len() == 2].query("region_code != '00'"), sido_from_sgg])
     parts = [obs, sido_from_sgg]
     for code, members in _members().items():

@@ -96,3 +96,15 @@ def test_failed_build_leaves_previous_outputs_untouched(raw_dir, full_build, tmp
     assert res.returncode == 1
     assert "population_trends.csv" in res.stderr and "row 6" in res.stderr and "nothing written" in res.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_capital_plus_noncapital_equals_nation_for_additive_indicators(full_build):
+    """Invariant on real data: 수도권 + 비수도권 = 전국 wherever all three exist (no double
+    counting of regions split off later, e.g. 세종 in the 2010 census)."""
+    obs = store.observations(full_build)
+    additive = {i.id for i in catalog.indicators().values() if i.additive}
+    sub = obs[obs["indicator"].isin(additive) & obs["region_code"].isin(["CR", "NC", "00"])]
+    wide = sub.pivot_table(index=["indicator", "year"], columns="region_code", values="value").dropna()
+    assert len(wide) > 100
+    rel = ((wide["CR"] + wide["NC"]) - wide["00"]).abs() / wide["00"]
+    assert rel.max() < 0.005, rel.sort_values().tail()

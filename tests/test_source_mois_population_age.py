@@ -262,3 +262,16 @@ def test_empty_file_and_missing_files(tmp_path):
 def test_copy_of_the_real_file_loads_like_the_original(tmp_path, raw_file, loaded):
     shutil.copy(raw_file, tmp_path / NAME)
     pd.testing.assert_frame_equal(mois.load(tmp_path), loaded)
+
+
+def test_pre_merger_file_adds_cheongwon_to_cheongju(tmp_path, raw_file, loaded):
+    """A file from before 2014 lists 청원군 (4371000000) beside 청주시: its figures are added to
+    청주시 (43110), not dropped and not an error. Built from the real file with one added row."""
+    lines = _lines(raw_file)
+    boeun = _row_of(lines, "충청북도 보은군")
+    donor = lines[boeun - 1].replace("충청북도 보은군 (4372000000)", "충청북도 청원군 (4371000000)")
+    lines.insert(boeun - 1, donor)
+    out = mois.load(_write(tmp_path / "raw", lines).parent)
+    cheongju, boeun_pop = _value(loaded, "43110", 2024), _value(loaded, "43720", 2024)
+    assert _value(out, "43110", 2024) == cheongju + boeun_pop
+    assert _value(out, "43720", 2024) == boeun_pop

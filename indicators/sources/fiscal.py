@@ -75,13 +75,13 @@ _BASIS_CAVEAT = ("SOURCES.md describes the 시도 rows as the provincial governm
 INDICATORS = (
     Indicator(id="fiscal_self_reliance_pct", name_ko="재정자립도", name_en="Fiscal self-reliance ratio",
               unit="%", unit_ko="%", source=SOURCE.id, category="fiscal", polarity=1, additive=False,
-              levels=("sido",), basis="시도 본청 (provincial government only, per SOURCES.md)",
+              levels=("sido",), basis="시도 (SOURCES.md: 본청만; 2023 값은 시군구 파일의 시도 소계와 같음 — 기준 확인 필요)",
               formula="(지방세 + 세외수입) ÷ 일반회계 예산규모 × 100",
               note=_BREAK_NOTE + "Read from the file's column 'fiscal_autonomy_ratio' (names swapped in the "
               "file). " + _BASIS_CAVEAT),
     Indicator(id="fiscal_autonomy_pct", name_ko="재정자주도", name_en="Fiscal autonomy ratio",
               unit="%", unit_ko="%", source=SOURCE.id, category="fiscal", polarity=1, additive=False,
-              levels=("sido",), basis="시도 본청 (provincial government only, per SOURCES.md)",
+              levels=("sido",), basis="시도 (SOURCES.md: 본청만; 2023 값은 시군구 파일의 시도 소계와 같음 — 기준 확인 필요)",
               formula="(자체수입 + 자주재원) ÷ 일반회계 예산규모 × 100",
               note=_BREAK_NOTE + "Read from the file's column 'fiscal_independence_ratio' (names swapped in "
               "the file). " + _BASIS_CAVEAT),

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo import regions
-from geo.crosswalk import UnknownRegionError, basic_unit_code, is_general_gu, sido_code_for_name, to_current_code
+from geo.crosswalk import MERGED_AREAS, UnknownRegionError, basic_unit_code, is_general_gu, sido_code_for_name, to_current_code
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
 from indicators.schema import tidy
@@ -150,11 +150,27 @@ def reshape(path: Path, df: pd.DataFrame, years: list[int]) -> pd.DataFrame:
         exists = df[f"{year}년_거주자_총인구수"].fillna(0) > 0
         for ind, cols in _columns(year).items():
             value = df[cols].sum(axis=1, skipna=False)
-            parts.append(df.loc[exists, ["region_code", "row", "level"]].assign(
+            parts.append(df.loc[exists, ["region_code", "row", "level", "code"]].assign(
                 year=year, indicator=ind, value=value[exists]))
-    long = pd.concat(parts, ignore_index=True)
+    long = _sum_merged_areas(pd.concat(parts, ignore_index=True))
     _check_one_row_per_region(path, long)
     return long
+
+
+def _sum_merged_areas(long: pd.DataFrame) -> pd.DataFrame:
+    """Rows of areas merged later (청원군 → 청주시, 연기군 → 세종; crosswalk.MERGED_AREAS) are
+    added to the unit they became part of, in files from before the merger."""
+    merged = long["code"].str[:5].isin(MERGED_AREAS)
+    if not merged.any():
+        return long.drop(columns="code")
+    key = ["region_code", "year", "indicator"]
+    part = long[merged].groupby(key, as_index=False)["value"].sum(min_count=1)
+    rest = long[~merged].drop(columns="code")
+    both = rest.merge(part, on=key, how="outer", suffixes=("", "_merged"))
+    both["value"] = both[["value", "value_merged"]].sum(axis=1, min_count=1)
+    both["row"] = both["row"].fillna(-1).astype(int)
+    both["level"] = both["level"].fillna("sigungu")
+    return both.drop(columns="value_merged")
 
 
 def _check_one_row_per_region(path: Path, long: pd.DataFrame) -> None:
