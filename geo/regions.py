@@ -47,6 +47,16 @@ def census_code_table() -> pd.DataFrame:
     return pd.concat([xw, fill]).drop_duplicates(["year", "census_code"], keep="first").reset_index(drop=True)
 
 
+def level_of(codes: pd.Series) -> pd.Series:
+    """'nation' ('00'), 'sido' (2 digits), 'sigungu' (5 digits) or 'group' ('CR', 'NC')."""
+    c = codes.astype(str)
+    out = pd.Series("group", index=c.index)
+    out[c.str.fullmatch(r"\d{2}")] = "sido"
+    out[c.str.fullmatch(r"\d{5}")] = "sigungu"
+    out[c == "00"] = "nation"
+    return out
+
+
 def codes(level: str) -> list[str]:
     """All canonical codes of a level ('sido', 'sigungu')."""
     t = table()

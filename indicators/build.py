@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo import regions
 from indicators import catalog, checks, derive, gap
 from indicators.errors import InputsMissing
 from indicators.schema import tidy
@@ -50,8 +51,7 @@ def run_sources(raw_dir: Path) -> tuple[list[pd.DataFrame], list[dict]]:
 
 def coverage(obs: pd.DataFrame) -> pd.DataFrame:
     """Per indicator and level: years with data and number of regions with a value."""
-    lv = obs["region_code"].map(lambda c: "sigungu" if len(c) == 5 else "group" if c in ("CR", "NC")
-                                else "nation" if c == "00" else "sido")
+    lv = regions.level_of(obs["region_code"])
     have = obs.dropna(subset=["value"]).assign(level=lv)
     g = have.groupby(["indicator", "level", "year"]).size().rename("regions").reset_index()
     return g.sort_values(["indicator", "level", "year"], ignore_index=True)

@@ -36,8 +36,9 @@ def additivity(obs: pd.DataFrame) -> list[str]:
     additive = {i.id for i in catalog.indicators().values() if i.additive}
     df = obs[obs["indicator"].isin(additive)].dropna(subset=["value"])
     problems = []
+    levels = regions.level_of(df["region_code"])
     for child_len, parent_of, label in ((5, lambda c: c.str[:2], "시군구→시도"), (2, lambda c: "00", "시도→전국")):
-        kids = df[(df["region_code"].str.len() == child_len) & (df["region_code"] != "00")]
+        kids = df[levels == ("sigungu" if child_len == 5 else "sido")]
         kids = kids.assign(parent=parent_of(kids["region_code"]))
         sums = kids.groupby(["indicator", "year", "parent"])["value"].agg(["sum", "count"])
         # compare only where the source gives every child (exports: 10 of 17 시도 → no check);

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geo import regions
 from indicators import catalog
 
 
@@ -51,8 +52,8 @@ METHODS = ("z", "rank_exp")
 
 def inputs(obs: pd.DataFrame, level: str, year: int, domains=DOMAINS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(wide table areas × indicators, vintage table indicator → year used or NaN)."""
-    width = 5 if level == "sigungu" else 2
-    area = obs[(obs["region_code"].str.len() == width) & (obs["region_code"] != "00") & (obs["year"] <= year)]
+    area = obs[obs["year"] <= year]
+    area = area[regions.level_of(area["region_code"]) == level]
     cols, vintages = {}, []
     for d in domains:
         for ind in d.indicators.get(level, ()):

@@ -135,7 +135,8 @@ def aggregate(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
     """Add missing 시도 (from 시군구), CR, NC and '00' rows for additive indicators."""
     reg = regions.table()
     add = obs[obs["indicator"].isin(additive)]
-    sgg = add[add["region_code"].str.len() == 5]
+    lv = regions.level_of(add["region_code"])
+    sgg = add[lv == "sigungu"]
     parents = sgg["region_code"].map(reg["parent_code"])
     n_children = reg[reg["level"] == "sigungu"].groupby("parent_code").size()
     sido_from_sgg = _sum_complete(sgg, parents, n_children)
@@ -143,10 +144,10 @@ def aggregate(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
     have = obs.set_index(key).index
     # a source that gives its own 시도 rows for an indicator-year uses that year's boundaries:
     # derive no 시도 from 시군구 there (2010 census: 세종 = 연기군 is inside 충남's own row)
-    own = add[(add["region_code"].str.len() == 2) & (add["region_code"] != "00")]
+    own = add[lv == "sido"]
     own_iy = own.set_index(["indicator", "year"]).index.unique()
     sido_from_sgg = sido_from_sgg[~sido_from_sgg.set_index(["indicator", "year"]).index.isin(own_iy)]
-    sido = pd.concat([add[add["region_code"].str.len() == 2].query("region_code != '00'"), sido_from_sgg])
+    sido = pd.concat([own, sido_from_sgg])
     parts = [obs, sido_from_sgg]
     for code, members in _members().items():
         m = sido[sido["region_code"].isin(members)]
@@ -181,7 +182,7 @@ def at_risk_counts(obs: pd.DataFrame) -> pd.DataFrame:
     """Number of 시군구 with index < 0.5 per 시도, CR, NC and nation, per basis and year."""
     parts = []
     for b, ind in AT_RISK_COUNTS.items():
-        idx = obs[(obs["indicator"] == f"extinction_risk_index_{b}") & (obs["region_code"].str.len() == 5)]
+        idx = obs[(obs["indicator"] == f"extinction_risk_index_{b}") & (regions.level_of(obs["region_code"]) == "sigungu")]
         if idx.empty:
             continue
         flag = idx.assign(value=(idx["value"] < AT_RISK_BELOW).astype(float), indicator=ind)
@@ -197,7 +198,7 @@ def at_risk_counts(obs: pd.DataFrame) -> pd.DataFrame:
 
 def risk_class_counts(obs: pd.DataFrame, basis: str) -> pd.DataFrame:
     """Counts of 시군구 per KEIS class and year, split capital / non-capital (for charts)."""
-    idx = obs[(obs["indicator"] == f"extinction_risk_index_{basis}") & (obs["region_code"].str.len() == 5)]
+    idx = obs[(obs["indicator"] == f"extinction_risk_index_{basis}") & (regions.level_of(obs["region_code"]) == "sigungu")]
     idx = idx.dropna(subset=["value"])
     out = idx.assign(risk_class=risk_class(idx["value"]).astype(int),
                      is_capital_region=idx["region_code"].map(regions.is_capital))

@@ -31,8 +31,8 @@ def population_for(indicator: str, level: str) -> str:
 
 
 def _level_rows(obs: pd.DataFrame, indicator: str, level: str) -> pd.DataFrame:
-    width = 5 if level == "sigungu" else 2
-    s = obs[(obs["indicator"] == indicator) & (obs["region_code"].str.len() == width) & (obs["region_code"] != "00")]
+    s = obs[obs["indicator"] == indicator]
+    s = s[regions.level_of(s["region_code"]) == level]
     return s[["region_code", "year", "value"]]
 
 

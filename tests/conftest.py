@@ -15,3 +15,17 @@ def raw_dir() -> Path:
     path = Path(os.environ.get("BALANCE_RAW_DIR") or ROOT.parent / "shared" / "data")
     assert path.is_dir(), f"raw-data folder {path} not found: set BALANCE_RAW_DIR"
     return path
+
+
+@pytest.fixture(scope="session")
+def full_build(raw_dir, tmp_path_factory) -> Path:
+    """A full build with the real raw files, through the command line, into a temp folder."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("full")
+    res = subprocess.run([sys.executable, "-m", "indicators", "build", "--raw-dir", str(raw_dir), "--out", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr
+    (out / "stdout.txt").write_text(res.stdout)
+    return out

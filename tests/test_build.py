@@ -26,15 +26,6 @@ def _run(*args: str, env_raw: str | None = None) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, env=env, timeout=600)
 
 
-@pytest.fixture(scope="module")
-def full_build(raw_dir, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("full")
-    res = _run("--raw-dir", str(raw_dir), "--out", str(out))
-    assert res.returncode == 0, res.stderr
-    (out / "stdout.txt").write_text(res.stdout)
-    return out
-
-
 def test_full_build_builds_every_source(full_build):
     report = store.build_report(full_build)
     status = {s["module"]: s["status"] for s in report["sources"]}
