@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -112,3 +113,17 @@ def combine_files(parts: list[tuple[Path, pd.DataFrame]], key: list[str], row_co
         raise SourceFileError(bad["_file"], f"{what}: value {bad['value']} differs from {other['value']} "
                               f"in {other['_file']}", row=int(bad[row_col]) if row_col else None)
     return both.drop_duplicates(key, keep="first").drop(columns="_file").reset_index(drop=True)
+
+
+def read_xlsx_sheet(path: Path, sheet: str, header: int | None = None) -> pd.DataFrame:
+    """One xlsx sheet as strings; a broken workbook or a missing sheet names the file."""
+    try:
+        with warnings.catch_warnings():  # KOSIS workbooks carry no default style
+            warnings.filterwarnings("ignore", message="Workbook contains no default style")
+            book = pd.ExcelFile(path, engine="openpyxl")
+    except Exception as err:  # empty, truncated (broken zip) or not a workbook at all
+        raise SourceFileError(path, f"not a readable xlsx workbook ({type(err).__name__}: {err})") from None
+    with book:
+        if sheet not in book.sheet_names:
+            raise SourceFileError(path, f"sheet {sheet!r} missing; found {book.sheet_names}")
+        return pd.read_excel(book, sheet_name=sheet, header=header, dtype=str)

@@ -14,7 +14,6 @@ in 2025), so a DT_1C86 download dated from then on is refused rather than mislab
 from __future__ import annotations
 
 import re
-import warnings
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
 from indicators.schema import tidy
-from indicators.sources._io import check_unique, find_files, require_columns, to_number, year_of
+from indicators.sources._io import read_xlsx_sheet, check_unique, find_files, require_columns, to_number, year_of
 
 FILE_PATTERN = "Regional_GDP__Gross_regional_income_and_Individual_income_*.xlsx"
 DATA_SHEET, META_SHEET = "Data", "Meta Data"
@@ -77,23 +76,9 @@ INDICATORS = (
 )
 
 
-def _sheet(path: Path, sheet: str, header: int | None) -> pd.DataFrame:
-    """One sheet as strings; a broken workbook or a missing sheet names the file."""
-    try:
-        with warnings.catch_warnings():  # KOSIS workbooks carry no default style
-            warnings.filterwarnings("ignore", message="Workbook contains no default style")
-            book = pd.ExcelFile(path, engine="openpyxl")
-    except Exception as err:  # empty, truncated (broken zip) or not a workbook at all
-        raise SourceFileError(path, f"not a readable xlsx workbook ({type(err).__name__}: {err})") from None
-    with book:
-        if sheet not in book.sheet_names:
-            raise SourceFileError(path, f"sheet {sheet!r} missing; found {book.sheet_names}")
-        return pd.read_excel(book, sheet_name=sheet, header=header, dtype=str)
-
-
 def read_meta(path: Path) -> dict[str, str]:
     """Sheet Meta Data as {label: value}; the table id, unit and download date are checked."""
-    raw = _sheet(path, META_SHEET, header=None)
+    raw = read_xlsx_sheet(path, META_SHEET, header=None)
     if raw.shape[1] < 2:
         raise SourceFileError(path, f"sheet {META_SHEET!r} has no label/value columns")
     meta = {str(k).strip("○ ").strip(): str(v).strip() for k, v in zip(raw[0], raw[1]) if pd.notna(k)}
@@ -112,7 +97,7 @@ def read_meta(path: Path) -> dict[str, str]:
 
 def read_data(path: Path) -> pd.DataFrame:
     """Sheet Data with Period filled down to every row (`year`) and the sheet row (`_row`)."""
-    df = _sheet(path, DATA_SHEET, header=0)
+    df = read_xlsx_sheet(path, DATA_SHEET, header=0)
     df.columns = [str(c).strip() for c in df.columns]
     require_columns(path, df, [PERIOD, REGION, *COLUMNS.values()])
     if df.empty:

@@ -14,7 +14,6 @@ for 수도권 'CR' (서울·인천·경기) and 비수도권 'NC' only moves bet
 from __future__ import annotations
 
 import re
-import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +22,7 @@ from geo.crosswalk import CAPITAL_SIDO, UnknownRegionError, sido_code_for_name, 
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
 from indicators.schema import tidy
-from indicators.sources._io import check_unique, find_files, to_number
+from indicators.sources._io import read_xlsx_sheet, check_unique, find_files, to_number
 
 FILE_PATTERN = "Number_of_internal_migrants_by_origin_and_destination*.xlsx"
 DATA_SHEET, META_SHEET = "Data", "Meta Data"
@@ -68,24 +67,10 @@ INDICATORS = (
 )
 
 
-def _sheet(path: Path, sheet: str) -> pd.DataFrame:
-    """One sheet as strings (no header row); a broken workbook or a missing sheet names the file."""
-    try:
-        with warnings.catch_warnings():  # KOSIS workbooks carry no default style
-            warnings.filterwarnings("ignore", message="Workbook contains no default style")
-            book = pd.ExcelFile(path, engine="openpyxl")
-    except Exception as err:  # empty, truncated (broken zip) or not a workbook at all
-        raise SourceFileError(path, f"not a readable xlsx workbook ({type(err).__name__}: {err})") from None
-    with book:
-        if sheet not in book.sheet_names:
-            raise SourceFileError(path, f"sheet {sheet!r} missing; found {book.sheet_names}")
-        return pd.read_excel(book, sheet_name=sheet, header=None, dtype=str)
-
-
 def check_meta(path: Path) -> None:
     """The Meta Data sheet, when present, must name table DT_1B26003_A01."""
     try:
-        meta = _sheet(path, META_SHEET)
+        meta = read_xlsx_sheet(path, META_SHEET)
     except SourceFileError:
         return  # the sheet is optional in KOSIS downloads
     ids = [str(v).strip() for k, v in zip(meta[0], meta[1]) if "Table ID" in str(k)] if meta.shape[1] > 1 else []
@@ -96,7 +81,7 @@ def check_meta(path: Path) -> None:
 
 def read(path: Path) -> tuple[pd.DataFrame, dict[int, int]]:
     """Data rows (origin filled down, `_row` = sheet row) and {column position: year}."""
-    raw = _sheet(path, DATA_SHEET)
+    raw = read_xlsx_sheet(path, DATA_SHEET)
     if raw.shape[0] < FIRST_DATA_ROW or raw.shape[1] < 3:
         raise SourceFileError(path, f"sheet {DATA_SHEET!r} has no data rows")
     head = raw.iloc[0]
