@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
-import pytest
 
 from indicators import catalog, store
 from indicators.schema import TIDY

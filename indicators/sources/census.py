@@ -8,7 +8,6 @@ cases (e.g. 2010 청주시 + 청원군 → 43110) for additive counts.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 

@@ -1,0 +1,259 @@
+"""Every page of the app under Streamlit's AppTest, against the built data in data/.
+
+Each page: no exception, its main widgets and a plotly chart exist, and changing the
+indicator / level / year (or the page's own choice) changes the figure's data. URL state:
+a link with query params opens that view; a bad value falls back with a visible warning.
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators import store
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+TIMEOUT = 60
+TIMINGS: dict[str, float] = {}
+
+
+@pytest.fixture(scope="module")
+def coverage() -> pd.DataFrame:
+    return store.coverage()
+
+
+def run(params: dict[str, str] | None = None, label: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    t0 = time.perf_counter()
+    at.run()
+    if label:
+        TIMINGS[label] = round(time.perf_counter() - t0, 2)
+    assert_ok(at)
+    return at
+
+
+def assert_ok(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def specs(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def main_spec(at: AppTest, key: str) -> dict:
+    """The figure of the chart whose element id carries `key`."""
+    for el in at.get("plotly_chart"):
+        if key in el.proto.id:
+            return json.loads(el.proto.spec)
+    raise AssertionError(f"no plotly chart with key {key!r}; ids: {[e.proto.id for e in at.get('plotly_chart')]}")
+
+
+def trace_data(spec: dict) -> list:
+    """What the traces show (locations, values, x/y), to compare two figures."""
+    return [(t.get("type"), t.get("locations"), t.get("z"), t.get("x"), t.get("y")) for t in spec["data"]]
+
+
+def button_group(at: AppTest, key: str):
+    return next(b for b in at.get("button_group") if b.key == key)
+
+
+def available(cov: pd.DataFrame, level: str | None = None) -> list[str]:
+    c = cov[cov["regions"] > 0]
+    if level:
+        c = c[c["level"] == level]
+    return sorted(c["indicator"].unique())
+
+
+# ---------------------------------------------------------------- pages
+
+def test_overview(coverage):
+    at = run({}, "overview")
+    assert at.title[0].value
+    assert len(at.get("plotly_chart")) >= 1
+    text = " ".join(m.value for m in at.markdown)
+    for label in ("수도권 인구 비중", "수도권 GRDP 비중", "수도권 수출 비중", "재정자립도 격차", "소멸위험 시군구 수"):
+        assert label in text
+    # exports: said plainly that the capital share cannot be computed from 10 of 17 시도
+    infos = " ".join(i.value for i in at.info)
+    if "exports_usd_th" in available(coverage):
+        assert "17개 시도 중" in infos
+    share = main_spec(at, "capital_shares")
+    assert share["data"][0]["type"] == "bar"
+    assert any("출처" in a.get("text", "") for a in share["layout"]["annotations"])
+
+
+def test_map_widgets_and_changes(coverage):
+    at = run({"page": "map"}, "map")
+    assert at.selectbox(key="w_map_indicator").value
+    assert button_group(at, "w_map_level")
+    spec0 = main_spec(at, "map_chart")
+    assert spec0["data"][0]["type"] == "choropleth"
+    assert any(t["type"] == "scattergeo" for t in spec0["data"])  # capital-region outline
+    assert "출처" in json.dumps(spec0["layout"]["annotations"], ensure_ascii=False)
+
+    # indicator
+    ind0 = at.selectbox(key="w_map_indicator").value
+    mappable = sorted(set(available(coverage, "sido")) | set(available(coverage, "sigungu")))
+    other = next(i for i in mappable if i != ind0)
+    at.selectbox(key="w_map_indicator").set_value(other).run()
+    assert_ok(at)
+    spec1 = main_spec(at, "map_chart")
+    assert trace_data(spec1) != trace_data(spec0)
+    assert at.query_params.get("indicator") in (other, [other], None)
+
+    # level: 시도 (17) ↔ 시군구 (229)
+    sgg = [i for i in available(coverage, "sigungu") if i in available(coverage, "sido")]
+    at.selectbox(key="w_map_indicator").set_value(sgg[0]).run()
+    n_before = sum(len(t.get("locations") or []) for t in main_spec(at, "map_chart")["data"])
+    level = button_group(at, "w_map_level")
+    level.set_value("sigungu" if level.value != "sigungu" else "sido").run()
+    assert_ok(at)
+    n_after = sum(len(t.get("locations") or []) for t in main_spec(at, "map_chart")["data"])
+    assert {n_before, n_after} == {17, 229}
+
+    # year
+    slider = at.select_slider(key="w_map_year")
+    years = [int(y) for y in slider.options]
+    if len(years) > 1:
+        before = trace_data(main_spec(at, "map_chart"))
+        slider.set_value(years[0]).run()
+        assert_ok(at)
+        assert trace_data(main_spec(at, "map_chart")) != before
+        assert str(at.query_params.get("year")).strip("[]'") == str(years[0])
+
+
+def test_map_url_opens_view(coverage):
+    ind = next(i for i in available(coverage, "sido") if 2020 in set(
+        coverage[(coverage["indicator"] == i) & (coverage["level"] == "sido")]["year"]))
+    at = run({"page": "map", "indicator": ind, "level": "sido", "year": "2020"}, "map_from_url")
+    assert at.selectbox(key="w_map_indicator").value == ind
+    assert button_group(at, "w_map_level").value == "sido"
+    assert int(at.select_slider(key="w_map_year").value) == 2020
+    spec = main_spec(at, "map_chart")
+    assert "2020" in spec["layout"]["title"]["subtitle"]["text"]
+    assert not at.warning
+
+
+def test_bad_url_values_fall_back_with_warning():
+    at = run({"page": "map", "indicator": "../../etc/passwd", "year": "19x9", "level": "planet"}, "map_bad_url")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "indicator" in warnings and "year" in warnings and "level" in warnings
+    assert at.selectbox(key="w_map_indicator").value in set(store.coverage()["indicator"])
+    assert at.query_params.get("indicator") in (None, [], "")
+    at2 = run({"page": "nowhere"})
+    assert "page" in " ".join(w.value for w in at2.warning)
+
+
+def test_trends(coverage):
+    at = run({"page": "trends"}, "trends")
+    sel = at.selectbox(key="w_trends_indicator")
+    spec0 = main_spec(at, "trend_chart")
+    assert any(t["type"] == "scatter" for t in spec0["data"])
+    measure = button_group(at, "w_trends_measure")
+    opts = [o for o in measure.options if o]
+    other = "level" if measure.value != "level" else "ratio"
+    measure.set_value(other).run()
+    assert_ok(at)
+    spec1 = main_spec(at, "trend_chart")
+    assert trace_data(spec1) != trace_data(spec0)
+    # add a region to compare (level view): one more line
+    button_group(at, "w_trends_measure").set_value("level").run()
+    n0 = len(main_spec(at, "trend_chart")["data"])
+    region = at.multiselect(key="w_trends_compare")
+    region.select(region.options[0]).run() if isinstance(region.options[0], str) else None
+    assert_ok(at)
+    assert len(main_spec(at, "trend_chart")["data"]) == n0 + 1
+    # indicator change changes the data
+    before = trace_data(main_spec(at, "trend_chart"))
+    sel.set_value(next(i for i in available(coverage) if i != sel.value and i.endswith("_persons"))).run()
+    assert_ok(at)
+    assert trace_data(main_spec(at, "trend_chart")) != before
+    if "migration_net_persons" in available(coverage):
+        assert main_spec(at, "migration_chart")["data"][0]["type"] == "bar"
+    assert opts
+
+
+def test_trends_policy_events_and_quotes():
+    at = run({"page": "trends", "indicator": "reg_pop_total_persons", "measure": "share"})
+    spec = main_spec(at, "trend_chart")
+    if spec["data"] and len(spec["data"][0]["x"]) > 1:
+        shapes = spec["layout"].get("shapes", [])
+        assert any(s.get("type") == "line" for s in shapes)  # policy-event lines
+        assert any("diamond" in str(t.get("marker", {}).get("symbol")) for t in spec["data"])  # quoted figures
+
+
+def test_risk(coverage):
+    at = run({"page": "risk"}, "risk")
+    if "extinction_risk_index_reg" not in available(coverage, "sigungu") and \
+            "extinction_risk_index_res" not in available(coverage, "sigungu"):
+        assert any("원자료" in i.value or "raw" in i.value for i in at.info)
+        return
+    spec0 = main_spec(at, "risk_map")
+    names = [t.get("name") for t in spec0["data"]]
+    assert any("고위험" in str(n) for n in names)
+    assert main_spec(at, "risk_counts")["layout"]["barmode"] == "stack"
+    assert len(at.dataframe) >= 1
+    slider = at.select_slider(key="w_risk_year")
+    years = [int(y) for y in slider.options]
+    slider.set_value(years[0]).run()
+    assert_ok(at)
+    assert trace_data(main_spec(at, "risk_map")) != trace_data(spec0)
+    basis = button_group(at, "w_risk_basis")
+    if len([o for o in basis.options if o]) > 1:
+        before = trace_data(main_spec(at, "risk_counts"))
+        other = next(b for b in ("res", "reg", "cen") if b != basis.value and b in _bases(coverage))
+        basis.set_value(other).run()
+        assert_ok(at)
+        assert trace_data(main_spec(at, "risk_counts")) != before
+    at.text_input(key="risk_search").input("경북").run()
+    assert_ok(at)
+
+
+def _bases(cov: pd.DataFrame) -> list[str]:
+    return [b for b in ("reg", "res", "cen") if f"extinction_risk_index_{b}" in available(cov, "sigungu")]
+
+
+def test_region():
+    at = run({"page": "region", "region": "11"}, "region")
+    assert at.selectbox(key="w_region_region").value == "11"
+    spec0 = main_spec(at, "region_relative")
+    assert spec0["data"][0]["type"] == "bar"
+    at.selectbox(key="w_region_region").set_value("47170").run()
+    assert_ok(at)
+    assert at.query_params.get("region") in ("47170", ["47170"])
+    assert trace_data(main_spec(at, "region_relative")) != trace_data(spec0)
+    assert len(at.dataframe) == 1
+
+
+def test_data_page():
+    at = run({"page": "data"}, "data")
+    assert len(at.dataframe) >= 3
+    spec0 = main_spec(at, "coverage")
+    assert spec0["data"][0]["type"] == "heatmap"
+    button_group(at, "w_data_level").set_value("sigungu").run()
+    assert_ok(at)
+    assert trace_data(main_spec(at, "coverage")) != trace_data(spec0)
+    assert len(at.get("download_button")) >= 2
+
+
+def test_english_and_presenter():
+    at = run({"page": "map", "lang": "en", "presenter": "1"}, "map_en_presenter")
+    assert at.title[0].value == "Map"
+    spec = main_spec(at, "map_chart")
+    assert "Source" in json.dumps(spec["layout"]["annotations"])
+    assert spec["layout"]["font"]["size"] > 13  # presenter: larger type
+    css = " ".join(m.value for m in at.markdown)
+    assert "stHeader" in css
+
+
+def test_timings_reported():
+    """Not a check: prints the per-page AppTest run times (pytest -s)."""
+    print("\nAppTest first-run seconds per page:", json.dumps(TIMINGS, ensure_ascii=False))
