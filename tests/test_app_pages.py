@@ -22,6 +22,22 @@ TIMEOUT = 60
 TIMINGS: dict[str, float] = {}
 
 
+@pytest.fixture(autouse=True)
+def _navigation_not_pages_dir(monkeypatch):
+    """AppTest resets `PagesManager.uses_pages_directory` before every run, and with a `pages/`
+    folder beside app.py it then takes the legacy MPA-v1 path, so every run after the first
+    renders nothing (streamlit#9446 / #14217). The app uses st.navigation: say so."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
 @pytest.fixture(scope="module")
 def coverage() -> pd.DataFrame:
     return store.coverage()
@@ -119,15 +135,20 @@ def test_map_widgets_and_changes(coverage):
     n_after = sum(len(t.get("locations") or []) for t in main_spec(at, "map_chart")["data"])
     assert {n_before, n_after} == {17, 229}
 
-    # year
+    # year: an indicator with several years at 시도
+    c = coverage[(coverage["level"] == "sido") & (coverage["regions"] > 0)]
+    multi = c.groupby("indicator")["year"].nunique()
+    ind = sorted(multi[multi > 1].index)[0]
+    at.selectbox(key="w_map_indicator").set_value(ind).run()
+    button_group(at, "w_map_level").set_value("sido").run()
+    assert_ok(at)
     slider = at.select_slider(key="w_map_year")
     years = [int(y) for y in slider.options]
-    if len(years) > 1:
-        before = trace_data(main_spec(at, "map_chart"))
-        slider.set_value(years[0]).run()
-        assert_ok(at)
-        assert trace_data(main_spec(at, "map_chart")) != before
-        assert str(at.query_params.get("year")).strip("[]'") == str(years[0])
+    before = trace_data(main_spec(at, "map_chart"))
+    slider.set_value(years[0]).run()
+    assert_ok(at)
+    assert trace_data(main_spec(at, "map_chart")) != before
+    assert str(at.query_params.get("year")).strip("[]'") == str(years[0])
 
 
 def test_map_url_opens_view(coverage):
@@ -167,13 +188,14 @@ def test_trends(coverage):
     # add a region to compare (level view): one more line
     button_group(at, "w_trends_measure").set_value("level").run()
     n0 = len(main_spec(at, "trend_chart")["data"])
-    region = at.multiselect(key="w_trends_compare")
-    region.select(region.options[0]).run() if isinstance(region.options[0], str) else None
+    at.multiselect(key="w_trends_compare").select("26").run()  # 부산
     assert_ok(at)
     assert len(main_spec(at, "trend_chart")["data"]) == n0 + 1
+    assert at.query_params.get("compare") in ("26", ["26"])
     # indicator change changes the data
     before = trace_data(main_spec(at, "trend_chart"))
-    sel.set_value(next(i for i in available(coverage) if i != sel.value and i.endswith("_persons"))).run()
+    multi = coverage[coverage["regions"] > 0].groupby("indicator")["year"].nunique()
+    sel.set_value(next(i for i in sorted(multi[multi > 1].index) if i != sel.value)).run()
     assert_ok(at)
     assert trace_data(main_spec(at, "trend_chart")) != before
     if "migration_net_persons" in available(coverage):
@@ -257,3 +279,20 @@ def test_english_and_presenter():
 def test_timings_reported():
     """Not a check: prints the per-page AppTest run times (pytest -s)."""
     print("\nAppTest first-run seconds per page:", json.dumps(TIMINGS, ensure_ascii=False))
+
+
+def test_language_switch_and_embed():
+    at = run({})
+    button_group(at, "w_global_lang").set_value("en").run()
+    assert_ok(at)
+    assert at.title[0].value == "The capital-region gap at a glance"
+    assert at.query_params.get("lang") in ("en", ["en"])
+
+
+def test_not_built_says_which_command(monkeypatch, tmp_path):
+    monkeypatch.setenv("BALANCE_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["page"] = "map"
+    at.run()
+    assert not at.exception
+    assert at.error and "python -m indicators build" in at.code[0].value

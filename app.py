@@ -1,0 +1,62 @@
+"""균형 — 수도권·비수도권 격차 대시보드: the router (`streamlit run app.py`).
+
+Page config, language (ko/en) and presenter mode, navigation, and `?page=` links: a link to
+the root with `?page=map&…` opens that page with the rest of its view state.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
+
+from ui import state  # noqa: E402  (after set_page_config)
+from ui.i18n import t  # noqa: E402
+
+ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": ":material/show_chart:",
+         "risk": ":material/warning:", "region": ":material/location_on:", "data": ":material/database:"}
+
+PRESENTER_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+[data-testid="stAppViewContainer"] * { color: #000000; }
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem; max-width: 100%; }
+h1 { font-size: 2.6rem !important; } h2, h3 { font-size: 1.9rem !important; }
+[data-testid="stMetricValue"] { font-size: 3rem !important; font-weight: 700; }
+[data-testid="stMetricLabel"] p { font-size: 1.2rem !important; }
+[data-testid="stCaptionContainer"] { font-size: 1rem !important; color: #222 !important; }
+[data-testid="stAppViewContainer"] { background: #ffffff; }
+</style>
+"""
+BASE_CSS = """
+<style>
+[data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+</style>
+"""
+
+warning_slot = st.container()
+state.begin_run(warning_slot)
+lang = state.lang()
+
+pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p], url_path=p,
+                    default=p == state.DEFAULT_PAGE) for p in state.PAGES}
+current = st.navigation(list(pages.values()), position="hidden" if state.embedded() else "sidebar")
+
+wanted = state.requested_page()
+if wanted and wanted != current.url_path and current.url_path == pages[state.DEFAULT_PAGE].url_path \
+        and wanted != state.DEFAULT_PAGE:
+    st.switch_page(pages[wanted], query_params=st.query_params.to_dict())
+
+if state.embedded():  # embedded view: no sidebar chrome; lang/presenter come from the URL only
+    presenter = state.presenter()
+else:
+    with st.sidebar:
+        lang, presenter = state.global_controls()
+        st.caption(t("app_title", lang))
+
+st.markdown(BASE_CSS, unsafe_allow_html=True)
+if presenter:
+    st.set_page_config(initial_sidebar_state="collapsed")
+    st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
+
+current.run()

@@ -1,0 +1,313 @@
+"""Every cached loader of the app, in one place.
+
+`st.cache_data` wraps the readers of the built tables (`indicators.store`), keyed by the
+build's file time so a rebuild shows at once; `st.cache_resource` holds the map geometry
+(itself cached on disk by `geo.simplify`). Pages call these functions and nothing else to
+get data. If the data is not built, `require_built()` says which command to run and stops.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from geo import regions
+from indicators import catalog, config, derive, store
+
+SEED_FACTS = Path(__file__).resolve().parent / "indicators" / "seed_facts.csv"
+SEED_COLUMNS = ["kind", "date", "year", "indicator_hint", "value", "unit", "label_ko", "label_en",
+                "source_doc", "quote_ko"]
+BUILD_COMMAND = "python -m indicators build --raw-dir ../shared/data"
+LEVEL_OF_LEN = {5: "sigungu", 2: "sido"}
+CATEGORY_ORDER = ("demography", "economy", "income", "fiscal", "trade", "migration", "health", "welfare",
+                  "housing", "geography", "composite", "reference")
+
+
+# ------------------------------------------------------------------ catalogue
+
+@dataclass(frozen=True)
+class Catalogue:
+    indicators: dict[str, catalog.Indicator]
+    sources: dict[str, catalog.Source]
+    unavailable_modules: tuple[str, ...] = field(default_factory=tuple)
+
+
+@st.cache_resource(show_spinner=False)
+def catalogue() -> Catalogue:
+    """The indicator catalogue; while a source module is still being written (ImportError),
+    the indicators of the modules that import are listed and the others named."""
+    try:
+        return Catalogue(dict(catalog.indicators()), dict(catalog.sources()))
+    except ImportError:
+        pass
+    inds: dict[str, catalog.Indicator] = {}
+    srcs: dict[str, catalog.Source] = {}
+    missing: list[str] = []
+    for name in catalog.SOURCE_MODULES:
+        try:
+            mod = importlib.import_module(f"indicators.sources.{name}")
+        except ImportError:
+            missing.append(name)
+            continue
+        srcs[mod.SOURCE.id] = mod.SOURCE
+        inds.update({i.id: i for i in mod.INDICATORS})
+    srcs[derive.SOURCE.id] = derive.SOURCE
+    inds.update({i.id: i for i in derive.INDICATORS})
+    return Catalogue(inds, srcs, tuple(missing))
+
+
+def indicator(ind_id: str) -> catalog.Indicator | None:
+    return catalogue().indicators.get(ind_id)
+
+
+def source_of(ind_id: str) -> catalog.Source | None:
+    ind = indicator(ind_id)
+    return catalogue().sources.get(ind.source) if ind else None
+
+
+def name(ind_id: str, lang: str = "ko") -> str:
+    ind = indicator(ind_id)
+    if ind is None:
+        return ind_id
+    return ind.name_en if lang == "en" else ind.name_ko
+
+
+def unit(ind_id: str, lang: str = "ko") -> str:
+    ind = indicator(ind_id)
+    if ind is None:
+        return ""
+    return ind.unit if lang == "en" else ind.unit_ko
+
+
+# ------------------------------------------------------------------ built tables
+
+def data_version() -> int:
+    """Modification time of the built observations (0 if absent): part of every cache key."""
+    p = config.out_dir() / "observations.parquet"
+    return p.stat().st_mtime_ns if p.exists() else 0
+
+
+def require_built(lang: str = "ko") -> None:
+    """Stop the page with the build command when the data is not there."""
+    if data_version() == 0 or not (config.out_dir() / "build_report.json").exists():
+        from ui.i18n import t
+
+        st.error(t("not_built", lang))
+        st.code("pip install -r requirements.txt\npython -m indicators build            # embedded census data\n"
+                f"{BUILD_COMMAND}   # with the official raw files", language="bash")
+        st.stop()
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _observations(version: int) -> pd.DataFrame:
+    obs = store.observations()
+    obs["level"] = level_of_codes(obs["region_code"])
+    return obs
+
+
+def observations() -> pd.DataFrame:
+    """The tidy table (region_code, year, indicator, value) plus a `level` column."""
+    return _observations(data_version())
+
+
+def level_of_codes(codes: pd.Series) -> pd.Series:
+    lens = codes.str.len()
+    return pd.Series(np.select([codes.isin(["CR", "NC"]), codes == "00", lens == 5, lens == 2],
+                               ["group", "nation", "sigungu", "sido"], "other"), index=codes.index)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _gaps(version: int) -> pd.DataFrame:
+    return store.gaps()
+
+
+def gaps(ind_id: str | None = None) -> pd.DataFrame:
+    g = _gaps(data_version())
+    return g if ind_id is None else g[g["indicator"] == ind_id].sort_values("year", ignore_index=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _coverage(version: int) -> pd.DataFrame:
+    return store.coverage()
+
+
+def coverage() -> pd.DataFrame:
+    return _coverage(data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _build_report(version: int) -> dict:
+    return store.build_report()
+
+
+def build_report() -> dict:
+    return _build_report(data_version())
+
+
+# ------------------------------------------------------------------ derived views (cached)
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _available(version: int, known: tuple[str, ...]) -> tuple[str, ...]:
+    cov = coverage()
+    have = set(cov.loc[cov["regions"] > 0, "indicator"])
+    cats = {c: i for i, c in enumerate(CATEGORY_ORDER)}
+    inds = catalogue().indicators
+    ordered = sorted(have & set(known), key=lambda i: (cats.get(inds[i].category, 99), inds[i].category, i))
+    return tuple(ordered)
+
+
+def available_indicators(level: str | None = None) -> list[str]:
+    """Indicators with at least one value in the built data (catalogue order), optionally at `level`."""
+    ids = list(_available(data_version(), tuple(sorted(catalogue().indicators))))
+    if level is None:
+        return ids
+    cov = coverage()
+    at = set(cov.loc[(cov["level"] == level) & (cov["regions"] > 0), "indicator"])
+    return [i for i in ids if i in at]
+
+
+def unknown_indicators() -> list[str]:
+    """Indicators in the built data that the catalogue (as importable now) does not describe."""
+    return sorted(set(coverage()["indicator"]) - set(catalogue().indicators))
+
+
+def missing_indicators() -> list[str]:
+    """Catalogued indicators with no value in the built data."""
+    return sorted(set(catalogue().indicators) - set(available_indicators()))
+
+
+def levels_for(ind_id: str) -> list[str]:
+    cov = coverage()
+    have = set(cov.loc[(cov["indicator"] == ind_id) & (cov["regions"] > 0), "level"])
+    return [lv for lv in ("sido", "sigungu") if lv in have]
+
+
+def years_for(ind_id: str, level: str | None = None) -> list[int]:
+    cov = coverage()
+    m = (cov["indicator"] == ind_id) & (cov["regions"] > 0)
+    if level:
+        m &= cov["level"] == level
+    return sorted(int(y) for y in cov.loc[m, "year"].unique())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _values(version: int, ind_id: str, level: str, year: int) -> pd.DataFrame:
+    obs = observations()
+    sub = obs[(obs["indicator"] == ind_id) & (obs["level"] == level) & (obs["year"] == year)]
+    codes = pd.Index(regions.codes(level), name="region_code")
+    out = sub.set_index("region_code")["value"].reindex(codes).reset_index()
+    out["rank"] = out["value"].rank(ascending=False, method="min")
+    out["n_ranked"] = int(out["value"].notna().sum())
+    out["is_capital_region"] = out["region_code"].map(regions.is_capital)
+    return out
+
+
+def values(ind_id: str, level: str, year: int) -> pd.DataFrame:
+    """Every region of `level` (registry order) with its value (NaN = no data) and rank (1 = highest)."""
+    return _values(data_version(), ind_id, level, int(year))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _series(version: int, ind_id: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    obs = observations()
+    sub = obs[(obs["indicator"] == ind_id) & (obs["region_code"].isin(codes))]
+    return sub[["region_code", "year", "value"]].dropna().sort_values(["region_code", "year"], ignore_index=True)
+
+
+def series(ind_id: str, codes: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """region_code, year, value for the given regions over all years (rows with a value)."""
+    return _series(data_version(), ind_id, tuple(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _region_profile(version: int, code: str) -> pd.DataFrame:
+    obs = observations()
+    level = regions.require(code)["level"]
+    mine = obs[(obs["region_code"] == code)].dropna(subset=["value"])
+    if mine.empty:
+        return pd.DataFrame()
+    latest = mine.sort_values("year").groupby("indicator").tail(1)
+    ref = obs[obs["region_code"].isin(["00", "CR", "NC"])].pivot_table(
+        index=["indicator", "year"], columns="region_code", values="value", aggfunc="first")
+    peers = obs[(obs["level"] == level)].dropna(subset=["value"])
+    rows = []
+    trends = mine.sort_values("year").groupby("indicator")
+    for r in latest.itertuples():
+        same = peers[(peers["indicator"] == r.indicator) & (peers["year"] == r.year)]
+        rank = int((same["value"] > r.value).sum() + 1)
+        refs = ref.loc[(r.indicator, r.year)] if (r.indicator, r.year) in ref.index else pd.Series(dtype=float)
+        tr = trends.get_group(r.indicator)
+        rows.append({"indicator": r.indicator, "year": int(r.year), "value": r.value, "rank": rank,
+                     "n_ranked": len(same), "nation": refs.get("00", np.nan), "capital": refs.get("CR", np.nan),
+                     "noncapital": refs.get("NC", np.nan), "trend": tr["value"].round(6).tolist(),
+                     "trend_years": tr["year"].astype(int).tolist()})
+    return pd.DataFrame(rows)
+
+
+def region_profile(code: str) -> pd.DataFrame:
+    """Latest value of every indicator a region has, its rank among its level, national/CR/NC values."""
+    return _region_profile(data_version(), code)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _risk_counts(version: int, basis: str) -> pd.DataFrame:
+    return derive.risk_class_counts(observations()[["region_code", "year", "indicator", "value"]], basis)
+
+
+def risk_counts(basis: str) -> pd.DataFrame:
+    """시군구 per KEIS class, year, capital/non-capital (from indicators.derive)."""
+    return _risk_counts(data_version(), basis)
+
+
+def risk_bases() -> list[str]:
+    """Bases (reg/res/cen) whose 시군구 extinction-risk index is in the built data."""
+    have = set(available_indicators("sigungu"))
+    return [b for b in derive.BASES if f"extinction_risk_index_{b}" in have]
+
+
+# ------------------------------------------------------------------ seed facts
+
+@st.cache_data(show_spinner=False)
+def _seed_facts(mtime: int) -> pd.DataFrame:
+    df = pd.read_csv(SEED_FACTS, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in SEED_COLUMNS if c not in df.columns]
+    if missing:
+        raise ValueError(f"{SEED_FACTS} lacks columns {missing}")
+    df["year"] = pd.to_numeric(df["year"], errors="coerce")
+    df["value"] = pd.to_numeric(df["value"], errors="coerce")
+    df["x"] = [_date_to_x(d, y) for d, y in zip(df["date"], df["year"])]
+    df["doc"] = df["source_doc"].str.split(" — ").str[0].str.strip()
+    df["attribution"] = df["source_doc"].str.split(" — ").str[1].fillna("").str.strip()
+    return df
+
+
+def _date_to_x(date: str, year: float) -> float:
+    """'2005-06' → 2005.42 (month start as a fraction of the year); '' → year."""
+    parts = str(date).split("-")
+    try:
+        y = int(parts[0])
+    except ValueError:
+        return float(year) if pd.notna(year) else np.nan
+    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+    return y + (month - 1) / 12
+
+
+def seed_facts() -> pd.DataFrame:
+    """Policy events and quoted figures (indicators/seed_facts.csv); empty if the file is absent."""
+    if not SEED_FACTS.exists():
+        return pd.DataFrame(columns=SEED_COLUMNS + ["x", "doc", "attribution"])
+    return _seed_facts(SEED_FACTS.stat().st_mtime_ns)
+
+
+# ------------------------------------------------------------------ geometry
+
+@st.cache_resource(show_spinner=False)
+def geometry() -> dict:
+    """Simplified boundaries of both levels and the capital-region outlines (disk-cached)."""
+    from geo import simplify
+
+    return simplify.load()

@@ -1,0 +1,173 @@
+"""Section 5: headless Chromium against the live server — first map paint, every page once.
+
+First paint = navigation start → the choropleth is drawn: pages/map.py shows a plotly
+`go.Choropleth` on a geo subplot, which plotly.js draws as SVG `path.choroplethlocation`
+elements inside `.js-plotly-plot`; the clock is the page's own `performance.now()` (0 at
+navigation start), read in the animation frame where every region's path exists with its
+outline (`d`). A page open = navigation → the server's `script_finished` ForwardMsg on the
+page's WebSocket (frames parsed with Streamlit's protobufs), then its title visible.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from bench.common import Figure, error_figure, scaled, summarize
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+VIEWPORT = {"width": 1400, "height": 900}
+
+PAINTED_JS = """(n) => {
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const paths = plot.querySelectorAll('path.choroplethlocation');
+    if (paths.length >= n && (paths[paths.length - 1].getAttribute('d') || '').length > 1) {
+      return {t: performance.now(), paths: paths.length, mode: 'svg'};
+    }
+    const canvas = plot.querySelector('canvas');
+    if (n <= 0 && canvas && canvas.width > 0) return {t: performance.now(), paths: 0, mode: 'canvas'};
+  }
+  return false;
+}"""
+
+NAV_JS = """() => { const e = performance.getEntriesByType('navigation')[0];
+  return e ? {response_end: e.responseEnd, dom_content_loaded: e.domContentLoadedEventEnd,
+              load: e.loadEventEnd} : {}; }"""
+
+
+class FrameWatch:
+    """Streamlit ForwardMsgs seen on the page's WebSockets: when a script run finished, exceptions."""
+
+    def __init__(self, page):
+        self.finished: list[tuple[float, int]] = []
+        self.exceptions: list[str] = []
+        self.frames = 0
+        page.on("websocket", self._on_ws)
+
+    def _on_ws(self, ws) -> None:
+        ws.on("framereceived", self._on_frame)
+
+    def _on_frame(self, payload) -> None:
+        if isinstance(payload, str):
+            return
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        fm = ForwardMsg()
+        try:
+            fm.ParseFromString(payload)
+        except Exception:  # noqa: BLE001
+            return
+        self.frames += 1
+        kind = fm.WhichOneof("type")
+        if kind == "script_finished":
+            self.finished.append((time.perf_counter(), int(fm.script_finished)))
+        elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
+            el = fm.delta.new_element
+            if el.WhichOneof("type") == "exception":
+                self.exceptions.append(f"{el.exception.type}: {el.exception.message}"[:200])
+
+    def reset(self) -> None:
+        self.finished.clear()
+        self.exceptions.clear()
+
+    def done_at(self) -> float | None:
+        """Time of the first successful finish (status 0 = FINISHED_SUCCESSFULLY; 2 = early for rerun)."""
+        for t, status in self.finished:
+            if status in (0, 3):
+                return t
+        return None
+
+
+def first_paint(page, url: str, regions: int, timeout_s: float) -> dict:
+    page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
+    handle = page.wait_for_function(PAINTED_JS, arg=regions, polling="raf", timeout=timeout_s * 1000)
+    got = handle.json_value()
+    nav = page.evaluate(NAV_JS)
+    return {"first_paint_ms": round(got["t"], 1), "paths": got["paths"], "mode": got["mode"],
+            "navigation": {k: round(v, 1) for k, v in nav.items() if isinstance(v, (int, float))}}
+
+
+def open_page(page, watch: FrameWatch, url: str, timeout_s: float) -> dict:
+    watch.reset()
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
+    deadline = time.monotonic() + timeout_s
+    while watch.done_at() is None and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
+    done = watch.done_at()
+    out = {"url": url, "exceptions": list(watch.exceptions)}
+    if done is None:
+        out["error"] = f"no script_finished within {timeout_s:.0f}s"
+        return out
+    out["script_finished_ms"] = round((done - t0) * 1000, 1)
+    try:
+        page.wait_for_selector("h1", state="visible", timeout=max(1000, (deadline - time.monotonic()) * 1000))
+        out["title_visible_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    except Exception as err:  # noqa: BLE001
+        out["error"] = f"title not visible: {type(err).__name__}"
+    return out
+
+
+def run(server, pages: list[str], regions_sido: int, timeout_s: float, warm_paint: bool,
+        screenshot: Path | None = None) -> tuple[list[Figure], dict]:
+    from playwright.sync_api import sync_playwright
+
+    figures: list[Figure] = []
+    detail: dict = {"url": server.url, "startup_s": round(server.startup_s or 0, 3), "rss": {}}
+    detail["rss"]["after_start"] = server.rss()
+    figures.append(Figure("server", "server.startup", "streamlit run → /_stcore/health ok", server.startup_s, "s"))
+    map_url = f"{server.url}/?page=map"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
+        try:
+            for label, key in (("cold", "first_paint.cold"), ("warm", "first_paint.warm")):
+                if label == "warm" and not warm_paint:
+                    continue
+                ctx = browser.new_context(viewport=VIEWPORT, locale="ko-KR")
+                try:
+                    page = ctx.new_page()
+                    fp = first_paint(page, map_url, regions_sido, timeout_s)
+                    if screenshot is not None and label == "cold":
+                        page.screenshot(path=str(screenshot))
+                    detail[key] = fp
+                    what = "first visitor after server start" if label == "cold" else "new browser context, server warm"
+                    dcl = fp["navigation"].get("dom_content_loaded", 0)
+                    figures.append(Figure("server", key, f"first map paint, {label}", fp["first_paint_ms"], "ms",
+                                          detail=f"{what} · {fp['paths']} {fp['mode']} paths · "
+                                                 f"DOMContentLoaded {dcl:.0f} ms"))
+                except Exception as err:  # noqa: BLE001
+                    detail[key] = {"error": f"{type(err).__name__}: {err}"[:300]}
+                    figures.append(error_figure("server", key, f"first map paint, {label}", detail[key]["error"]))
+                finally:
+                    ctx.close()
+
+            ctx = browser.new_context(viewport=VIEWPORT, locale="ko-KR")
+            page = ctx.new_page()
+            watch = FrameWatch(page)
+            opens = {}
+            for name in pages:
+                try:
+                    opens[name] = open_page(page, watch, f"{server.url}/?page={name}", timeout_s)
+                except Exception as err:  # noqa: BLE001
+                    opens[name] = {"error": f"{type(err).__name__}: {err}"[:300]}
+            ctx.close()
+            detail["pages"] = opens
+            times = [o["script_finished_ms"] for o in opens.values() if "script_finished_ms" in o]
+            bad = {k: o.get("error") or o["exceptions"][0] for k, o in opens.items()
+                   if o.get("error") or o.get("exceptions")}
+            s = summarize(times)
+            slowest = max(((o.get("script_finished_ms", 0), k) for k, o in opens.items()), default=(0, ""))
+            figures.append(Figure("server", "pages.open", f"open each page once ({len(pages)}), median", s["median"],
+                                  "ms", status="ERROR" if bad else "",
+                                  detail=(f"slowest {slowest[1]} {slowest[0]:.0f} ms · navigation → script finished"
+                                          + (f" · problems: {bad}" if bad else ""))[:200],
+                                  extra={"ms": scaled(s, 1)}))
+        finally:
+            browser.close()
+    rss = server.rss()
+    detail["rss"]["after_pages"] = rss
+    figures.append(Figure("server", "server.rss", "server RSS after every page", round((rss["total_kb"] or 0) / 1024, 1)
+                          if rss["total_kb"] else None, "MB",
+                          detail=f"VmRSS of {rss['processes']} process(es) · at start "
+                                 f"{(detail['rss']['after_start']['total_kb'] or 0) / 1024:.0f} MB"))
+    return figures, detail

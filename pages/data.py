@@ -1,0 +1,43 @@
+"""자료·방법: catalogue, build report, coverage matrix, quoted figures, the tidy table as CSV."""
+import streamlit as st
+
+import app_data
+from ui import components as cp
+from ui import datapage
+
+ctx = cp.page_setup("data")
+st.title(ctx.t("data_title"))
+
+cat = app_data.catalogue()
+if cat.unavailable_modules:
+    st.warning(ctx.t("catalog_partial", mods=", ".join(cat.unavailable_modules)))
+if app_data.unknown_indicators():
+    st.warning(ctx.t("unknown_meta", ids=", ".join(app_data.unknown_indicators())))
+
+st.subheader(ctx.t("catalog_table"))
+catalogue = datapage.catalogue_table(ctx)
+st.dataframe(catalogue, hide_index=True, width="stretch", height=420,
+             column_config={"url": st.column_config.LinkColumn("url"),
+                            "in_data": st.column_config.CheckboxColumn("in data")})
+cp.download_csv(catalogue, "catalogue", ctx, key="dl_catalogue")
+
+st.subheader(ctx.t("build_report"))
+report = app_data.build_report()
+st.caption(f"raw_dir: `{report.get('raw_dir', '')}` · rows: {report.get('rows', 0):,} · "
+           f"checks: {report.get('checks', {})}")
+st.dataframe(datapage.report_table(ctx), hide_index=True, width="stretch")
+cp.raw_needed(ctx, expanded=False)
+
+level = cp.pick_level(ctx, ["sido", "sigungu"], "sido")
+fig, cov = datapage.coverage_figure(ctx, level)
+if fig is not None:
+    cp.show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
+
+st.subheader(ctx.t("seed_facts"))
+st.dataframe(app_data.seed_facts().drop(columns=["x", "doc", "attribution"], errors="ignore"),
+             hide_index=True, width="stretch", height=300)
+
+st.subheader(ctx.t("tidy_download"))
+obs = app_data.observations()
+st.caption(f"{len(obs):,} rows · region_code, year, indicator, value")
+cp.download_csv(obs.drop(columns=["level"]), "observations_tidy", ctx, key="dl_tidy")

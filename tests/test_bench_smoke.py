@@ -1,0 +1,113 @@
+"""The benchmark's pure helpers on tiny inputs: percentiles, budgets, table, JSON shape, figure
+reading. No timings are asserted and nothing is started (the benchmark itself: `python -m bench`)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench import common
+from bench.common import Figure
+
+
+def test_percentile_interpolates_like_numpy_linear():
+    xs = [10, 20, 30, 40]
+    assert common.percentile(xs, 0) == 10
+    assert common.percentile(xs, 100) == 40
+    assert common.percentile(xs, 50) == 25
+    assert common.percentile(xs, 95) == pytest.approx(38.5)
+    assert common.percentile([7], 95) == 7
+    assert common.percentile([], 50) is None
+    assert common.percentile([3, float("nan"), 1], 50) == 2
+    with pytest.raises(ValueError):
+        common.percentile(xs, 101)
+
+
+def test_summarize_and_scaled():
+    s = common.summarize([0.3, 0.1, 0.2])
+    assert s["n"] == 3 and s["median"] == pytest.approx(0.2) and s["min"] == 0.1 and s["max"] == 0.3
+    assert common.scaled(s, 1000)["median"] == pytest.approx(200.0)
+    assert common.summarize([]) == {"n": 0, "median": None, "p95": None, "min": None, "max": None, "mean": None}
+
+
+def test_budgets_pass_fail_error():
+    assert common.check_budget(150.0, 150.0) == "PASS"
+    assert common.check_budget(150.1, 150.0) == "FAIL"
+    assert common.check_budget(None, 150.0) == "ERROR"
+    assert common.check_budget(5.0, None) == ""
+    # budgets of the brief come with the key
+    assert Figure("payload", "geometry.sigungu", "g", 276.6, "KB").status == "PASS"
+    assert Figure("payload", "geometry.sido", "g", 100.5, "KB").status == "FAIL"
+    assert Figure("reruns", "rerun.year.sido", "y", 151.0, "ms").budget == 150.0
+    assert Figure("build", "build.all", "b", 4.0, "s").status == ""
+
+
+def test_format_value_units():
+    assert common.format_value(None, "ms") == "—"
+    assert common.format_value(12.34, "ms") == "12.3 ms"
+    assert common.format_value(1234.0, "ms") == "1,234 ms"
+    assert common.format_value(4.2, "s") == "4.20 s"
+    assert common.format_value(2048, "bytes") == "2.0 KB"
+    assert common.format_value(3 * 1024 * 1024, "bytes") == "3.00 MB"
+    assert common.format_value(31.55, "x") == "31.6×"
+    assert common.format_budget(300.0, "KB") == "≤ 300.0 KB"
+
+
+def test_table_aligns_wide_hangul_columns():
+    figs = [Figure("reruns", "rerun.year.sido", "year change 시도", 120.0, "ms"),
+            Figure("reruns", "rerun.year.sigungu", "year change 시군구", 180.0, "ms", detail="n=3"),
+            Figure("payload", "naive.sido", "naive sido", 11_000_000, "bytes")]
+    text = common.format_table(figs, title="t")
+    lines = text.splitlines()
+    assert lines[0] == "t"
+    assert "PASS" in lines[3] and "FAIL" in lines[4] and lines[4].endswith("n=3")
+    # the value column ends at the same display column on every row (Hangul = 2 columns)
+    ends = {common.display_width(line[: line.index(" ms") + 3]) for line in lines[3:5]}
+    assert len(ends) == 1
+    assert lines[4].startswith(" ")  # the section is written once per group
+    assert common.display_width("시군구") == 6
+
+
+def test_result_document_shape_and_validation():
+    figs = [Figure("build", "build.all", "all", 4.0, "s"), Figure("payload", "geometry.sido", "g", 79.0, "KB"),
+            common.error_figure("server", "server.start", "streamlit run", "boom")]
+    doc = common.json_safe(common.result_document({"mode": "quick"}, figs, {"build": {"x": float("nan")}},
+                                                  [{"section": "server", "error": "boom"}]))
+    assert common.validate_document(doc) == []
+    assert doc["summary"] == {"figures": 3, "pass": 1, "fail": 0, "error": 2}
+    assert doc["sections"]["build"]["x"] is None
+    assert json.loads(json.dumps(doc))["figures"][0]["key"] == "build.all"
+    bad = dict(doc, schema="x", figures=[{"key": 1, "status": "MAYBE", "value": "fast"}])
+    problems = common.validate_document(bad)
+    assert any("schema" in p for p in problems)
+    assert any("status" in p for p in problems)
+    assert any("value is not a number" in p for p in problems)
+    assert common.validate_document([]) == ["document is not an object"]
+
+
+def test_reading_years_and_regions_from_a_figure_spec():
+    title = {"text": "<b>지방소멸위험지수</b>", "subtitle": {"text": "시도 · 2019년 · 단위: 배"}}
+    spec = {"layout": {"title": title},
+            "data": [{"type": "choropleth", "locations": ["11", "26"], "text": ["<b>서울</b><br>2019년"]},
+                     {"type": "choropleth", "locations": ["41"]}, {"type": "scattergeo"}]}
+    assert common.shown_years(spec) == {2019}
+    assert common.shows_year(spec, 2019) and not common.shows_year(spec, 2020)
+    assert common.choropleth_locations(spec) == 3
+    no_title = {"layout": {}, "data": [{"type": "choropleth", "text": ["a · 2016년"]}]}
+    assert common.shown_years(no_title) == {2016}
+    assert common.years_in("12019 and 2023, 1899") == {2023}
+
+
+def test_change_sequence_never_repeats_the_previous_value():
+    seq = common.change_sequence([2015, 2016, 2017], 2017, 5)
+    assert seq == [2015, 2016, 2017, 2015, 2016]
+    assert all(a != b for a, b in zip([2017] + seq, seq))
+    assert common.change_sequence(["sido", "sigungu"], "sido", 3) == ["sigungu", "sido", "sigungu"]
+    assert common.change_sequence([2020], 2020, 3) == []
+    assert common.change_sequence([2015, 2016], 2016, 0) == []
+
+
+def test_query_with_replaces_and_removes_parameters():
+    assert common.query_with("page=map&year=2015", year=2016) == "page=map&year=2016"
+    assert common.query_with("page=map&level=sigungu", level=None, year=2020) == "page=map&year=2020"
+    assert common.query_with("", page="map") == "page=map"

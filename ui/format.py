@@ -1,0 +1,170 @@
+"""Numbers for Korean readers (억/조/만 where natural, thousands separators) and source lines.
+
+`value(v, ind_id, lang)` formats one figure with its unit; `source_line(ind_id, lang)` is the
+"출처: producer, table (table_id), vintage" line shown under every figure.
+"""
+from __future__ import annotations
+
+import math
+
+import app_data
+from ui.i18n import t
+
+MONEY_SCALE = {"million KRW": 1e6, "thousand KRW": 1e3, "KRW": 1.0}
+USD_SCALE = {"thousand USD": 1e3, "USD": 1.0, "million USD": 1e6}
+
+
+def is_missing(v) -> bool:
+    try:
+        return v is None or math.isnan(float(v))
+    except (TypeError, ValueError):
+        return True
+
+
+def number(v: float, decimals: int | None = None) -> str:
+    """Thousands separators; decimals by magnitude unless given (0 ≥ 1000, 1 ≥ 10, else 2)."""
+    if is_missing(v):
+        return "–"
+    if decimals is None:
+        a = abs(v)
+        decimals = 0 if a >= 1000 else 1 if a >= 10 else 2 if a >= 0.01 or a == 0 else 4
+    return f"{v:,.{decimals}f}"
+
+
+def won(amount: float, lang: str = "ko") -> str:
+    """An amount in won: 조/억/만 원 in Korean, tn/bn/mn in English."""
+    a = abs(amount)
+    if lang == "en":
+        for div, suf in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn")):
+            if a >= div:
+                return f"KRW {amount / div:,.{1 if a / div < 100 else 0}f}{suf}"
+        return f"KRW {amount:,.0f}"
+    if a >= 1e12:
+        return f"{amount / 1e12:,.{1 if a < 1e14 else 0}f}조 원"
+    if a >= 1e8:
+        return f"{amount / 1e8:,.{1 if a < 1e9 else 0}f}억 원"
+    if a >= 1e4:
+        return f"{amount / 1e4:,.0f}만 원"
+    return f"{amount:,.0f}원"
+
+
+def dollars(amount: float, lang: str = "ko") -> str:
+    """An amount in US dollars: 억/만 달러 in Korean, bn/mn in English."""
+    a = abs(amount)
+    if lang == "en":
+        for div, suf in ((1e9, " bn"), (1e6, " mn")):
+            if a >= div:
+                return f"USD {amount / div:,.1f}{suf}"
+        return f"USD {amount:,.0f}"
+    if a >= 1e8:
+        return f"{amount / 1e8:,.{1 if a < 1e10 else 0}f}억 달러"
+    if a >= 1e4:
+        return f"{amount / 1e4:,.0f}만 달러"
+    return f"{amount:,.0f}달러"
+
+
+def people(n: float, lang: str = "ko", unit_ko: str = "명") -> str:
+    """Head counts: 만 명 above 100,000 in Korean, mn/thousand in English."""
+    a = abs(n)
+    if lang == "en":
+        if a >= 1e6:
+            return f"{n / 1e6:,.2f} mn"
+        return f"{n:,.0f}"
+    if a >= 1e5:
+        return f"{n / 1e4:,.0f}만 {unit_ko}"
+    return f"{n:,.0f}{unit_ko}"
+
+
+def value(v: float, ind_id: str, lang: str = "ko", compact: bool = True) -> str:
+    """One figure with its unit, e.g. '50.1%', '2,162조 원', '5,174만 명', '0.43배'."""
+    if is_missing(v):
+        return t("no_data", lang)
+    ind = app_data.indicator(ind_id)
+    unit_en = ind.unit if ind else ""
+    unit_ko = ind.unit_ko if ind else ""
+    scale = MONEY_SCALE.get(unit_en)
+    if compact and scale:
+        return won(v * scale, lang)
+    if compact and unit_en in USD_SCALE:
+        return dollars(v * USD_SCALE[unit_en], lang)
+    if compact and unit_en in ("persons", "count"):
+        return people(v, "ko", unit_ko or "명") if lang == "ko" else f"{people(v, 'en')} {unit_en}"
+    if unit_en == "%":
+        return f"{number(v, 1)}%"
+    u = unit_en if lang == "en" else unit_ko
+    sep = "" if lang == "ko" and u in ("명", "개", "호", "배", "천원", "백만원") else " "
+    return f"{number(v)}{sep}{u}".strip()
+
+
+def delta(v: float, ind_id: str, lang: str = "ko") -> str:
+    """A change with sign: '+1.2%p' for percentages, else the value format with a sign."""
+    if is_missing(v):
+        return ""
+    ind = app_data.indicator(ind_id)
+    if ind is not None and ind.unit == "%":
+        return f"{v:+.1f}{t('pp', lang)}"
+    text = value(abs(v), ind_id, lang)
+    return ("+" if v >= 0 else "−") + text
+
+
+def unit_label(ind_id: str, lang: str = "ko") -> str:
+    return app_data.unit(ind_id, lang)
+
+
+def indicator_label(ind_id: str, lang: str = "ko", with_unit: bool = True) -> str:
+    """'지표 이름 (단위)' for selectors and axis titles."""
+    u = unit_label(ind_id, lang)
+    return f"{app_data.name(ind_id, lang)} ({u})" if with_unit and u else app_data.name(ind_id, lang)
+
+
+def _source_text(src, lang: str, short: bool = False) -> str:
+    if src is None:
+        return ""
+    if short:
+        return f"{src.producer}" + (f" ({src.table_id})" if src.table_id and src.table_id != "-" else "")
+    parts = [src.producer, f"{src.title} ({src.table_id})" if src.table_id and src.table_id != "-" else src.title]
+    if src.vintage:
+        parts.append(src.vintage)
+    return ", ".join(p for p in parts if p)
+
+
+def source_line(ind_id: str, lang: str = "ko", short: bool = False) -> str:
+    """'출처: producer, title (table id), vintage'; for derived indicators, the sources of the inputs too.
+    `short`: producer and table id only."""
+    ind = app_data.indicator(ind_id)
+    label = t("source", lang)
+    if ind is None:
+        return f"{label}: {ind_id} ({t('no_data', lang)})"
+    src = app_data.catalogue().sources.get(ind.source)
+    if ind.source == "derived":
+        inputs = [i for i in (ind.numerator, ind.denominator) if i]
+        names = []
+        for i in inputs:
+            s = app_data.source_of(i)
+            if s is not None and _source_text(s, lang, short) not in names:
+                names.append(_source_text(s, lang, short))
+        calc = "균형 계산" if lang == "ko" else "computed by 균형"
+        formula = f" [{ind.formula}]" if ind.formula and not short else ""
+        return f"{label}: {calc}{formula}" + (f"; {'; '.join(names)}" if names else "")
+    return f"{label}: {_source_text(src, lang, short)}"
+
+
+def sources_line(ind_ids: list[str], lang: str = "ko", short: bool = True) -> str:
+    """One source line for several indicators: each producer/table once (derived: their inputs)."""
+    seen: list[str] = []
+    for i in ind_ids:
+        ind = app_data.indicator(i)
+        inputs = [x for x in (ind.numerator, ind.denominator) if x] if ind and ind.source == "derived" else [i]
+        for j in inputs or [i]:
+            s = _source_text(app_data.source_of(j), lang, short) if app_data.source_of(j) else j
+            if s and s not in seen:
+                seen.append(s)
+    calc = any(app_data.indicator(i) is not None and app_data.indicator(i).source == "derived" for i in ind_ids)
+    lead = ("균형 계산 포함; " if lang == "ko" else "incl. computed by 균형; ") if calc else ""
+    return f"{t('source', lang)}: {lead}" + " | ".join(seen)
+
+
+def year_text(year: int | float | None, lang: str = "ko") -> str:
+    if is_missing(year):
+        return ""
+    return t("year_suffix", lang, y=int(year))

@@ -1,0 +1,182 @@
+"""Headline figures of the overview: each a dict the page renders as a card.
+
+Everything is read from the built tables (gaps, observations, coverage); a figure that
+cannot be formed says why instead of showing a number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+import app_data
+from geo import regions
+from indicators import derive
+from ui import components as cp
+from ui import format as fmt
+from ui.i18n import t
+
+EARLIER_GAP_YEARS = 10
+
+
+@dataclass
+class Card:
+    key: str
+    title: str
+    value: str = ""
+    year: int | None = None
+    delta: str = ""
+    delta_year: int | None = None
+    spark_x: list = field(default_factory=list)
+    spark_y: list = field(default_factory=list)
+    source: str = ""
+    note: str = ""
+    missing: str = ""
+    good_when_up: bool | None = None
+    data: pd.DataFrame | None = None
+
+
+def _earlier(years: list[int]) -> int | None:
+    """A comparison year about ten years before the latest (else the first year)."""
+    if len(years) < 2:
+        return None
+    last = years[-1]
+    before = [y for y in years[:-1] if y <= last - EARLIER_GAP_YEARS]
+    return before[-1] if before else years[0]
+
+
+def _share_card(key: str, concept: str, lang: str) -> Card:
+    card = Card(key, t(f"card_{key}", lang))
+    ind = cp.concept_indicator(concept)
+    if ind is None:
+        card.missing = t("missing_card", lang)
+        return card
+    g = app_data.gaps(ind).dropna(subset=["capital_share_pct"])
+    if g.empty:
+        card.missing = t("missing_card", lang)
+        return card
+    years = g["year"].astype(int).tolist()
+    s = g.set_index("year")["capital_share_pct"]
+    last, before = years[-1], _earlier(years)
+    card.value, card.year = f"{s[last]:.1f}%", last
+    if before is not None:
+        card.delta, card.delta_year = f"{s[last] - s[before]:+.1f}{t('pp', lang)}", before
+    card.spark_x, card.spark_y = years, s.round(3).tolist()
+    card.source = fmt.source_line(ind, lang, short=True) + f" — {app_data.name(ind, lang)}"
+    card.note = t("CR", lang) + " ÷ (" + t("CR", lang) + " + " + t("NC", lang) + ")"
+    card.data = g[["indicator", "year", "capital_value", "noncapital_value", "capital_share_pct"]]
+    return card
+
+
+def exports_card(lang: str) -> Card:
+    card = Card("exports", t("card_exports", lang))
+    ind = cp.concept_indicator("exports")
+    if ind is not None:
+        g = app_data.gaps(ind).dropna(subset=["capital_share_pct"])
+        if not g.empty:
+            return _share_card("exports", "exports", lang)
+        cov = app_data.coverage()
+        n = cov[(cov["indicator"] == ind) & (cov["level"] == "sido")]["regions"]
+        card.missing = t("exports_cannot", lang, n=int(n.max()) if len(n) else 0)
+        card.source = fmt.source_line(ind, lang, short=True)
+    else:
+        card.missing = t("exports_absent", lang)
+    return card
+
+
+def fiscal_card(lang: str) -> Card:
+    """재정자립도: CR − NC from the gaps table when the data layer forms it, else the difference of
+    the simple means of the 시도 values (labelled as such), only for years with all 17 시도."""
+    card = Card("fiscal", t("card_fiscal", lang))
+    ind = cp.concept_indicator("fiscal")
+    if ind is None:
+        card.missing = t("missing_card", lang)
+        return card
+    g = app_data.gaps(ind).dropna(subset=["capital_minus_noncapital"])
+    if not g.empty:
+        s = g.set_index("year")["capital_minus_noncapital"]
+        card.note = ""
+    else:
+        obs = app_data.observations()
+        sido = obs[(obs["indicator"] == ind) & (obs["level"] == "sido")].dropna(subset=["value"])
+        n_sido = len(regions.codes("sido"))
+        full = sido.groupby("year").filter(lambda d: len(d) == n_sido)
+        if full.empty:
+            card.missing = t("missing_card", lang)
+            return card
+        cap = full["region_code"].map(regions.is_capital)
+        means = full.assign(cap=cap).groupby(["year", "cap"])["value"].mean().unstack()
+        s = (means[True] - means[False]).rename("capital_minus_noncapital")
+        card.note = t("fiscal_simple_mean", lang)
+    years = [int(y) for y in s.index]
+    last, before = years[-1], _earlier(years)
+    card.value, card.year = f"{s[last]:+.1f}{t('pp', lang)}", last
+    if before is not None:
+        card.delta, card.delta_year = f"{s[last] - s[before]:+.1f}{t('pp', lang)}", before
+        card.good_when_up = False  # a narrowing gap is good
+    card.spark_x, card.spark_y = years, s.round(3).tolist()
+    card.source = fmt.source_line(ind, lang, short=True)
+    card.data = s.reset_index().assign(indicator=ind)
+    return card
+
+
+def risk_card(lang: str) -> Card:
+    """Number of 시군구 with an extinction-risk index < 0.5 (latest year of the freshest basis)."""
+    card = Card("risk", t("card_risk", lang))
+    have = set(app_data.available_indicators())
+    best = None
+    for b in derive.BASES:
+        ind = derive.AT_RISK_COUNTS[b]
+        if ind in have:
+            yrs = app_data.years_for(ind)
+            if yrs and (best is None or yrs[-1] > best[2]):
+                best = (b, ind, yrs[-1])
+    if best is None:
+        card.missing = t("risk_missing", lang)
+        return card
+    basis, ind, _ = best
+    ser = app_data.series(ind, ["00", "CR", "NC"]).pivot(index="year", columns="region_code", values="value")
+    ser = ser.dropna(subset=["00"])
+    years = [int(y) for y in ser.index]
+    last, before = years[-1], _earlier(years)
+    idx_cov = app_data.coverage()
+    n = idx_cov[(idx_cov["indicator"] == f"extinction_risk_index_{basis}") & (idx_cov["level"] == "sigungu")
+                & (idx_cov["year"] == last)]["regions"]
+    total = int(n.iloc[0]) if len(n) else len(regions.codes("sigungu"))
+    card.value, card.year = f"{int(ser.loc[last, '00'])}", last
+    card.note = t("risk_of", lang, n=total, cr=_int(ser.loc[last].get("CR")), nc=_int(ser.loc[last].get("NC")))
+    if before is not None:
+        card.delta, card.delta_year = f"{int(ser.loc[last, '00'] - ser.loc[before, '00']):+d}", before
+        card.good_when_up = False
+    card.spark_x, card.spark_y = years, ser["00"].tolist()
+    card.source = fmt.source_line(f"extinction_risk_index_{basis}", lang, short=True) + f" — {derive.BASES[basis]}"
+    card.data = ser.reset_index()
+    return card
+
+
+def _int(v) -> str:
+    return "–" if v is None or (isinstance(v, float) and np.isnan(v)) else f"{int(v)}"
+
+
+def cards(lang: str) -> list[Card]:
+    return [_share_card("pop", "population", lang), _share_card("grdp", "grdp", lang), exports_card(lang),
+            fiscal_card(lang), risk_card(lang)]
+
+
+def share_table() -> pd.DataFrame:
+    """Latest capital share of every additive indicator (from the gaps table)."""
+    g = app_data.gaps().dropna(subset=["capital_share_pct"])
+    if g.empty:
+        return g
+    latest = g.sort_values("year").groupby("indicator").tail(1)
+    latest = latest[latest["indicator"].isin(app_data.available_indicators())]
+    return latest.sort_values("capital_share_pct", ascending=False, ignore_index=True)
+
+
+def cards_table(cards_: list[Card]) -> pd.DataFrame:
+    """The headline figures as one table (title, value, year, change, source, note or why missing)."""
+    return pd.DataFrame([{"figure": c.title, "value": c.value, "year": c.year, "change": c.delta,
+                          "change_vs_year": c.delta_year, "note": c.note or c.missing, "source": c.source,
+                          "series_years": ",".join(str(x) for x in c.spark_x),
+                          "series_values": ",".join(f"{v:g}" for v in c.spark_y)} for c in cards_])

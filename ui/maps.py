@@ -1,0 +1,97 @@
+"""Map figures of the pages: an indicator choropleth and the KEIS risk-class map."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+import app_data
+from geo import regions
+from indicators import derive
+from ui import charts
+from ui import components as cp
+from ui import format as fmt
+
+
+def national_value(ind_id: str, year: int) -> float:
+    s = app_data.series(ind_id, ["00"])
+    s = s[s["year"] == year]["value"]
+    return float(s.iloc[0]) if len(s) else np.nan
+
+
+def indicator_map(ctx: cp.Ctx, ind_id: str, level: str, year: int, scale: str = "value"):
+    """(figure, table) of `ind_id` at `level` in `year`; scale 'relative' = nation 100, diverging."""
+    geo = app_data.geometry()
+    frame = app_data.values(ind_id, level, year).copy()
+    ind = app_data.indicator(ind_id)
+    polarity = ind.polarity if ind else 0
+    frame["hover"] = cp.hover_lines(frame, ind_id, year, ctx.lang)
+    unit = fmt.unit_label(ind_id, ctx.lang)
+    nat = national_value(ind_id, year)
+    shown = frame.copy()
+    if scale == "relative" and not np.isnan(nat) and nat != 0:
+        shown["value"] = frame["value"] / nat * 100
+        shown["hover"] = [h + (f"<br>{ctx.t('relative_unit')}: {v:,.1f}" if not np.isnan(v) else "")
+                          for h, v in zip(frame["hover"], shown["value"])]
+        fig = charts.choropleth(shown, geo[level], colorbar_title=ctx.t("relative_unit"),
+                                scale=charts.diverging_scale(polarity), zmid=100.0, tickformat=",.0f",
+                                **_common(ctx, level))
+        subtitle_unit = f"{ctx.t('relative_unit')} ({fmt.value(nat, ind_id, ctx.lang)})"
+    else:
+        fig = charts.choropleth(shown, geo[level], colorbar_title=unit, scale=charts.sequential_scale(polarity),
+                                **_common(ctx, level))
+        subtitle_unit = unit
+    n_have = int(frame["value"].notna().sum())
+    subtitle = (f"{ctx.t(level)} · {fmt.year_text(year, ctx.lang)} · {ctx.t('unit')}: {subtitle_unit} · "
+                f"{n_have}/{len(frame)}")
+    charts.finish(fig, title=app_data.name(ind_id, ctx.lang), subtitle=subtitle,
+                  source=fmt.source_line(ind_id, ctx.lang), presenter=ctx.presenter, height=620, legend_top=False,
+                  wrap=90)
+    table = pd.DataFrame({
+        "region_code": frame["region_code"],
+        "region": [regions.name(c, ctx.lang) for c in frame["region_code"]],
+        "is_capital_region": frame["is_capital_region"],
+        "year": year, "indicator": ind_id, "value": frame["value"].round(
+            3 if frame["value"].abs().max() < 100 else 1), "unit": unit,
+        "rank": frame["rank"].astype("Int64"),
+    })
+    if scale == "relative" and not np.isnan(nat) and nat != 0:
+        table["relative_to_nation_100"] = shown["value"]
+    return fig, table
+
+
+def _common(ctx: cp.Ctx, level: str) -> dict:
+    geo = app_data.geometry()
+    return dict(missing_label=ctx.t("no_data"), outline=geo[f"capital_outline_{level}"],
+                outline_label=ctx.t("capital_outline"), uirevision=f"map-{level}",
+                zoom_labels=(ctx.t("zoom_nation"), ctx.t("zoom_capital")), presenter=ctx.presenter)
+
+
+def class_labels(lang: str) -> list[str]:
+    names = derive.RISK_CLASSES_EN if lang == "en" else derive.RISK_CLASSES_KO
+    b = derive.RISK_BOUNDS
+    ranges = [f"< {b[0]}"] + [f"{lo}–{hi}" for lo, hi in zip(b[:-1], b[1:])] + [f"≥ {b[-1]}"]
+    return [f"{n} ({r})" for n, r in zip(names, ranges)]
+
+
+def risk_frame(basis: str, year: int) -> pd.DataFrame:
+    """Every 시군구 with its index, KEIS class (NaN = no data), capital flag, rank."""
+    ind = f"extinction_risk_index_{basis}"
+    frame = app_data.values(ind, "sigungu", year).copy()
+    frame["class"] = derive.risk_class(frame["value"])
+    return frame
+
+
+def risk_map(ctx: cp.Ctx, basis: str, year: int):
+    ind = f"extinction_risk_index_{basis}"
+    frame = risk_frame(basis, year)
+    labels = class_labels(ctx.lang)
+    hover = cp.hover_lines(frame, ind, year, ctx.lang)
+    frame["hover"] = [h + (f"<br>{labels[int(c)]}" if not np.isnan(c) else "") for h, c in zip(hover, frame["class"])]
+    fig = charts.class_choropleth(frame, app_data.geometry()["sigungu"], class_labels=labels,
+                                  colors=charts.RISK_COLORS, **_common(ctx, "sigungu"))
+    n_risk = int((frame["value"] < derive.AT_RISK_BELOW).sum())
+    subtitle = (f"{ctx.t('sigungu')} · {fmt.year_text(year, ctx.lang)} · {derive.BASES[basis]} · "
+                f"{ctx.t('card_risk')}: {n_risk}/{int(frame['value'].notna().sum())}")
+    charts.finish(fig, title=ctx.t("risk_map"), subtitle=subtitle, source=fmt.source_line(ind, ctx.lang),
+                  presenter=ctx.presenter, height=620, legend_top=False, wrap=90)
+    return fig, frame

@@ -1,0 +1,96 @@
+"""Region profile pieces: the relative-to-nation chart and the table of every indicator."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import app_data
+from geo import regions
+from ui import charts
+from ui import components as cp
+from ui import format as fmt
+
+BETTER, WORSE, NEUTRAL = "#2166ac", "#b2182b", "#8c8c8c"
+# Units of amounts (extensive measures): "relative to nation" of these is a size share, not a comparison
+AMOUNT_UNITS = {"million KRW", "thousand KRW total", "KRW", "persons", "count", "thousand USD", "km²"}
+
+
+def header(ctx: cp.Ctx, code: str) -> str:
+    row = regions.require(code)
+    bits = [ctx.t(row["level"])]
+    if row["level"] == "sigungu":
+        bits.append(regions.name(row["parent_code"], ctx.lang, full=True))
+    bits.append(ctx.t("CR") if regions.is_capital(code) else ctx.t("NC"))
+    return " · ".join(bits)
+
+
+def table(ctx: cp.Ctx, prof: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator: name, year, value and unit, rank, nation/CR/NC, share of nation, trend."""
+    lang = ctx.lang
+    inds = prof["indicator"]
+    known = [app_data.indicator(i) for i in inds]
+    amount = np.array([bool(k.additive or k.unit in AMOUNT_UNITS) if k else True for k in known], dtype=bool)
+    ratio = prof["value"] / prof["nation"].where(prof["nation"] != 0) * 100
+    share = np.where(amount, ratio, np.nan)
+    rel = np.where(~amount, ratio, np.nan)
+    return pd.DataFrame({
+        "indicator": inds,
+        "name": [fmt.indicator_label(i, lang) for i in inds],
+        "year": prof["year"],
+        "value": prof["value"],
+        "value_text": [fmt.value(v, i, lang) for v, i in zip(prof["value"], inds)],
+        "rank": [f"{r}/{n}" for r, n in zip(prof["rank"], prof["n_ranked"])],
+        "nation_text": [fmt.value(v, i, lang) for v, i in zip(prof["nation"], inds)],
+        "capital_text": [fmt.value(v, i, lang) for v, i in zip(prof["capital"], inds)],
+        "noncapital_text": [fmt.value(v, i, lang) for v, i in zip(prof["noncapital"], inds)],
+        "share_of_nation_pct": np.round(share, 2),
+        "relative_to_nation_100": np.round(rel, 1),
+        "trend": prof["trend"],
+        "nation": prof["nation"], "capital": prof["capital"], "noncapital": prof["noncapital"],
+        "source": [fmt.source_line(i, lang, short=True).split(": ", 1)[-1] for i in inds],
+    })
+
+
+def columns(ctx: cp.Ctx) -> dict:
+    ko = ctx.lang == "ko"
+    return {
+        "name": st.column_config.TextColumn(ctx.t("indicator"), width="large"),
+        "year": st.column_config.NumberColumn(ctx.t("latest_year"), format="%d"),
+        "value_text": st.column_config.TextColumn(ctx.t("value")),
+        "rank": st.column_config.TextColumn(ctx.t("rank"), help="높은 값 순" if ko else "highest first"),
+        "nation_text": st.column_config.TextColumn(ctx.t("nation")),
+        "capital_text": st.column_config.TextColumn(ctx.t("CR")),
+        "noncapital_text": st.column_config.TextColumn(ctx.t("NC")),
+        "share_of_nation_pct": st.column_config.NumberColumn("전국 대비 비중(%)" if ko else "Share of nation (%)",
+                                                             format="%.2f"),
+        "relative_to_nation_100": st.column_config.NumberColumn(ctx.t("relative_unit"), format="%.1f"),
+        "trend": st.column_config.LineChartColumn(ctx.t("trend"), width="small"),
+        "source": st.column_config.TextColumn(ctx.t("source")),
+    }
+
+
+def relative_figure(ctx: cp.Ctx, code: str, tab: pd.DataFrame):
+    """Non-additive indicators (rates, ratios, per-capita) as region ÷ nation × 100."""
+    rel = tab.dropna(subset=["relative_to_nation_100"]).copy()
+    if rel.empty:
+        return None, rel
+    colors, hover = [], []
+    for r in rel.itertuples():
+        ind = app_data.indicator(r.indicator)
+        pol = ind.polarity if ind else 0
+        diff = r.relative_to_nation_100 - 100
+        colors.append(NEUTRAL if pol == 0 or diff == 0 else BETTER if diff * pol > 0 else WORSE)
+        hover.append(f"<b>{r.name}</b> · {int(r.year)}<br>{r.value_text} ({ctx.t('nation')} {r.nation_text})"
+                     f"<br>{ctx.t('relative_unit')}: {r.relative_to_nation_100:,.1f}")
+    labels = [f"{app_data.name(i, ctx.lang)} ({int(y)})" for i, y in zip(rel["indicator"], rel["year"])]
+    fig = charts.hbars(labels, rel["relative_to_nation_100"].tolist(), colors=colors, base=100.0,
+                       x_title=ctx.t("relative_unit"), hover=hover, ref=100.0, ref_label=ctx.t("nation"),
+                       text=[f"{v:,.0f}" for v in rel["relative_to_nation_100"]])
+    name = regions.name(code, ctx.lang)
+    legend = ("파랑: 전국보다 나음 · 빨강: 전국보다 나쁨 · 회색: 방향 없음" if ctx.lang == "ko"
+              else "Blue: better than nation · red: worse · grey: no direction")
+    charts.finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}",
+                  source=fmt.sources_line(rel["indicator"].tolist(), ctx.lang, short=True), presenter=ctx.presenter,
+                  height=max(300, 26 * len(rel)), legend_top=False, extra_bottom=24)
+    return fig, rel

@@ -1,0 +1,134 @@
+"""Trend figures: capital region vs the rest over all years, as level, share, ratio or difference."""
+from __future__ import annotations
+
+import pandas as pd
+
+import app_data
+from geo import regions
+from ui import charts
+from ui import components as cp
+from ui import format as fmt
+
+MEASURES = ("level", "share", "ratio", "diff")
+GROUP_COLORS = {"CR": charts.CR_COLOR, "NC": charts.NC_COLOR, "00": charts.NATION_COLOR}
+
+
+def measures_for(ind_id: str) -> list[str]:
+    """Views that exist for this indicator: share needs an additive one with CR and NC values."""
+    g = app_data.gaps(ind_id)
+    out = ["level"]
+    if not g.empty:
+        if g["capital_share_pct"].notna().any():
+            out.append("share")
+        out += ["ratio", "diff"]
+    return out
+
+
+def compare_options(ind_id: str) -> list[str]:
+    """Regions (시도, 시군구) with at least one value of the indicator."""
+    obs = app_data.observations()
+    have = set(obs.loc[(obs["indicator"] == ind_id) & obs["level"].isin(["sido", "sigungu"]) & obs["value"].notna(),
+                       "region_code"])
+    return [c for c in cp.all_region_codes() if c in have]
+
+
+def _hover(name: str, years, values, ind_id: str, lang: str, kind: str) -> list[str]:
+    out = []
+    for y, v in zip(years, values):
+        if kind == "share":
+            txt = f"{v:.1f}%"
+        elif kind == "ratio":
+            txt = f"{v:,.3f}×"
+        elif kind == "diff":
+            txt = fmt.delta(v, ind_id, lang)
+        else:
+            txt = fmt.value(v, ind_id, lang)
+        out.append(f"<b>{name}</b> · {int(y)}<br>{txt}")
+    return out
+
+
+def figure(ctx: cp.Ctx, ind_id: str, measure: str, compare: list[str], show_events: bool):
+    """(figure, long table) for the trend view."""
+    lang = ctx.lang
+    unit = fmt.unit_label(ind_id, lang)
+    g = app_data.gaps(ind_id)
+    lines: list[dict] = []
+    rows: list[pd.DataFrame] = []
+    figures: list[dict] = []
+    y_title, hline, tickfmt = unit, None, ",.4~g"
+    if measure == "level" or g.empty:
+        codes = ["CR", "NC", "00"] + [c for c in compare if c not in ("CR", "NC", "00")]
+        s = app_data.series(ind_id, codes)
+        for i, code in enumerate(codes):
+            part = s[s["region_code"] == code]
+            if part.empty:
+                continue
+            name = regions.name(code, lang) if code not in ("CR", "NC") else ctx.t(code)
+            color = GROUP_COLORS.get(code, charts.COMPARE_COLORS[(i - 3) % len(charts.COMPARE_COLORS)])
+            lines.append(dict(name=name, x=part["year"].tolist(), y=part["value"].tolist(), color=color,
+                              dash="dash" if code == "00" else "solid", width=3 if code in ("CR", "NC") else 2,
+                              hover=_hover(name, part["year"], part["value"], ind_id, lang, "level")))
+            rows.append(part.assign(series=name, measure="level", unit=unit))
+    elif measure == "share":
+        cr = g["capital_share_pct"]
+        for code, vals in (("CR", cr), ("NC", 100 - cr)):
+            name = ctx.t(code)
+            lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=GROUP_COLORS[code], width=3,
+                              hover=_hover(name, g["year"], vals, ind_id, lang, "share")))
+            rows.append(pd.DataFrame({"region_code": code, "year": g["year"], "value": vals, "series": name,
+                                      "measure": "share_pct", "unit": "%"}))
+        y_title, hline, tickfmt = "%", 50.0, ".1f"
+        figures = cp.quoted_shares(ind_id, lang, GROUP_COLORS)
+    else:
+        col = "capital_to_noncapital_ratio" if measure == "ratio" else "capital_minus_noncapital"
+        name = ctx.t("measure_ratio_long") if measure == "ratio" else ctx.t("measure_diff_long")
+        vals = g[col]
+        lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=charts.CR_COLOR, width=3,
+                          hover=_hover(name, g["year"], vals, ind_id, lang, measure)))
+        rows.append(pd.DataFrame({"region_code": "CR/NC", "year": g["year"], "value": vals, "series": name,
+                                  "measure": col, "unit": "×" if measure == "ratio" else unit}))
+        y_title = "×" if measure == "ratio" else unit
+        hline = 1.0 if measure == "ratio" else 0.0
+    ev = cp.events(lang) if show_events else None
+    fig = charts.time_series(lines, events=ev, figures=figures, y_title=y_title, presenter=ctx.presenter,
+                             hline=hline, y_tickformat=tickfmt)
+    table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+    years = table["year"] if not table.empty else pd.Series(dtype=int)
+    span = f"{int(years.min())}–{int(years.max())}" if len(years) else ""
+    measure_label = ctx.t(f"measure_{measure}_long" if measure in ("ratio", "diff") else f"measure_{measure}")
+    note = ctx.t("figures_note") if figures else ""
+    if figures:
+        docs = sorted({f["hover"].split("<br>")[1] for f in figures})
+        note += " " + "; ".join(docs)
+    charts.finish(fig, title=app_data.name(ind_id, lang), subtitle=f"{measure_label} · {y_title} · {span}",
+                  source=fmt.source_line(ind_id, lang), presenter=ctx.presenter, height=470, note=note)
+    table.insert(0, "indicator", ind_id)
+    return fig, table
+
+
+def migration_figure(ctx: cp.Ctx, show_events: bool):
+    """Net migration into the capital region per year (sum of the three 시도' net migration)."""
+    ind = "migration_net_persons"
+    s = app_data.series(ind, ["CR"])
+    if s.empty:
+        return None, None
+    lang = ctx.lang
+    colors = [charts.CR_COLOR if v >= 0 else charts.NC_COLOR for v in s["value"]]
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Bar(x=s["year"], y=s["value"], marker_color=colors,
+                           hovertext=[f"{int(y)}: {fmt.value(v, ind, lang, compact=False)}"
+                                      for y, v in zip(s["year"], s["value"])],
+                           hovertemplate="%{hovertext}<extra></extra>", name=ctx.t("CR")))
+    if show_events:
+        ev = cp.events(lang)
+        ev = ev[(ev["x"] >= s["year"].min() - 0.5) & (ev["x"] <= s["year"].max() + 0.99)]
+        for x in sorted(set(ev["x"].astype(int))):
+            fig.add_vline(x=x, line=dict(color=charts.EVENT_COLOR, dash="dot", width=1))
+    fig.add_hline(y=0, line=dict(color="#555", width=1))
+    fig.update_xaxes(tickformat="d")
+    fig.update_yaxes(tickformat=",.0f")
+    span = f"{int(s['year'].min())}–{int(s['year'].max())}"
+    charts.finish(fig, title=ctx.t("migration_title"), subtitle=f"{fmt.unit_label(ind, lang)} · {span}",
+                  source=fmt.source_line(ind, lang), presenter=ctx.presenter, height=320, legend_top=False)
+    return fig, s.assign(indicator=ind)
