@@ -86,7 +86,8 @@ INDICATORS: tuple[Indicator, ...] = tuple(
 ) + tuple(
     Indicator(id=i, name_ko=f"소멸위험 시군구 수 ({BASES[b]})", name_en=f"At-risk 시군구 ({b})", unit="count",
               unit_ko="개", source=SOURCE.id, category="demography", polarity=-1, additive=True,
-              levels=("sido",), basis=BASES[b], formula=f"count of 시군구 with extinction_risk_index_{b} < 0.5")
+              levels=("sido",), basis=BASES[b], numerator=f"extinction_risk_index_{b}",
+              formula=f"count of 시군구 with extinction_risk_index_{b} < 0.5")
     for b, i in AT_RISK_COUNTS.items()
 )
 

@@ -92,3 +92,13 @@ def test_kinds_dates_and_values(facts: pd.DataFrame) -> None:
         if not row["label_ko"] or len(row["label_ko"]) > 30 or not row["label_en"]:
             failures.append(f"row {i}: label_ko/label_en missing or label_ko > 30 chars")
     assert not failures, "\n".join(failures)
+
+
+def test_every_seed_document_cited_has_a_title():
+    import pandas as pd
+
+    facts = pd.read_csv(Path(__file__).resolve().parents[1] / "indicators" / "seed_facts.csv")
+    docs = pd.read_csv(Path(__file__).resolve().parents[1] / "indicators" / "seed_docs.csv")
+    cited = set(facts["source_doc"].str.split(" — ").str[0])
+    assert cited <= set(docs["source_doc"])
+    assert docs["title_ko"].notna().all()
