@@ -15,8 +15,7 @@ import pandas as pd
 from geo import regions
 from indicators import catalog
 
-# first year each late-created 시도 exists separately (for the 시도 → 전국 check)
-LATE_SIDO_FROM = {"29": 1986, "30": 1989, "31": 1997, "36": 2012}
+from indicators.derive import LATE_SIDO_FROM  # noqa: E402  first year each late 시도 exists
 
 EXPECTED = Path(__file__).with_name("expected_counts.csv")
 TOLERANCE = 0.005

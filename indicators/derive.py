@@ -27,7 +27,8 @@ RISK_CLASSES_EN: tuple[str, ...] = ("High risk", "Entering risk", "Caution", "No
 AT_RISK_BELOW = 0.5
 # 시도 created by splitting off a province: 광주(1986, 전남), 대전(1989, 충남), 울산(1997, 경남),
 # 세종(2012, 충남·충북). Before a source reports them, their figures are inside the parent.
-LATE_SIDO: frozenset[str] = frozenset({"29", "30", "31", "36"})  # 소멸위험지역 = index < 0.5 (고위험 + 위험진입)
+LATE_SIDO_FROM: dict[str, int] = {"29": 1986, "30": 1989, "31": 1997, "36": 2012}
+LATE_SIDO: frozenset[str] = frozenset(LATE_SIDO_FROM)  # 소멸위험지역 = index < 0.5 (고위험 + 위험진입)
 BASES = {"reg": "주민등록인구 (KOSIS, 등록 기준)", "res": "주민등록 거주자 (행정안전부)",
          "cen": "2010 인구주택총조사"}
 
@@ -120,15 +121,21 @@ def _sum_complete(df: pd.DataFrame, group: pd.Series, members: pd.Series,
 
 def late_sido_excused(sido: pd.DataFrame, code: str, members: list[str]) -> pd.DataFrame:
     """For aggregate `code`: per indicator and year, how many of its members had not yet been
-    split off (광주 1986, 대전 1989, 울산 1997, 세종 2012: before the first year a source
-    reports them, their figures sit inside the parent province, so they are not missing)."""
+    split off (광주 1986, 대전 1989, 울산 1997, 세종 2012). A member is excused before the first
+    year the source reports it separately, or — if the source never reports it — before the
+    year it was created; after that a missing member is missing."""
     late = [r for r in members if r in LATE_SIDO]
-    have = sido[sido["region_code"].isin(late)].dropna(subset=["value"])
-    first = have.groupby(["indicator", "region_code"])["year"].min().rename("first").reset_index()
     years = sido[["indicator", "year"]].drop_duplicates()
-    m = years.merge(first, on="indicator")
-    m = m[m["year"] < m["first"]]
-    out = m.groupby(["indicator", "year"]).size().rename("n_excused").reset_index()
+    have = sido[sido["region_code"].isin(late)].dropna(subset=["value"])
+    first = have.groupby(["indicator", "region_code"])["year"].min()
+    parts = []
+    for r in late:
+        start = years["indicator"].map(first.xs(r, level="region_code") if r in first.index.get_level_values(1)
+                                       else {}).fillna(LATE_SIDO_FROM[r])
+        parts.append(years[years["year"] < start])
+    if not parts:
+        return pd.DataFrame(columns=["indicator", "year", "n_excused", "parent"])
+    out = pd.concat(parts).groupby(["indicator", "year"]).size().rename("n_excused").reset_index()
     return out.assign(parent=code)
 
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 from indicators import catalog, store
 from indicators.schema import TIDY
@@ -97,3 +99,15 @@ def test_capital_plus_noncapital_equals_nation_for_additive_indicators(full_buil
     assert len(wide) > 100
     rel = ((wide["CR"] + wide["NC"]) - wide["00"]).abs() / wide["00"]
     assert rel.max() < 0.005, rel.sort_values().tail()
+
+
+@pytest.mark.parametrize("indicator,year", [("cen_total_persons", 2010), ("grdp_nominal_krw_mn", 1990),
+                                            ("reg_pop_total_persons", 1995), ("census_population_persons", 2010)])
+def test_groups_exist_before_late_sido_were_split_off(full_build, indicator, year):
+    """울산 (1997) and 세종 (2012) not existing yet must not blank 비수도권 (their figures sit in
+    the parent province): CR + NC = nation, recomputed here from the 시도 rows."""
+    obs = store.observations(full_build)
+    s = obs[(obs["indicator"] == indicator) & (obs["year"] == year)].set_index("region_code")["value"]
+    sido = s[[c for c in s.index if len(c) == 2 and c.isdigit() and c != "00"]].dropna()
+    assert s["CR"] + s["NC"] == pytest.approx(sido.sum())
+    assert s["CR"] == pytest.approx(sido[["11", "28", "41"]].sum())

@@ -85,3 +85,11 @@ def test_late_created_sido_before_its_first_year_does_not_blank_the_aggregate():
     assert out[("NC", 2010)] == 13.0
     assert out[("NC", 2013)] == 14.0
     assert math.isnan(out[("NC", 2014)])
+
+
+def test_late_sido_never_reported_is_excused_only_before_it_existed():
+    rows = [r for r in _all_sido("x_persons", 2010, lambda c: 1.0) if r[0] != "36"]  # 2010: no 세종 yet
+    rows += [r for r in _all_sido("x_persons", 2013, lambda c: 1.0) if r[0] != "36"]  # 2013: 세종 missing
+    out = derive.aggregate(_frame(rows), {"x_persons"}).set_index(["region_code", "year"])["value"]
+    assert out[("NC", 2010)] == 13.0
+    assert math.isnan(out[("NC", 2013)])
