@@ -9,11 +9,13 @@ import streamlit as st
 
 st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
 
-from ui import state  # noqa: E402  (after set_page_config)
+from ui import gc_freeze, state  # noqa: E402  (after set_page_config)
 from ui.i18n import t  # noqa: E402
 
 ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": ":material/show_chart:",
          "risk": ":material/warning:", "region": ":material/location_on:", "data": ":material/database:"}
+ICONS.update({"disparity": ":material/stacked_line_chart:", "composite": ":material/leaderboard:",
+              "bivariate": ":material/grid_view:"})
 
 PRESENTER_CSS = """
 <style>
@@ -34,6 +36,7 @@ BASE_CSS = """
 </style>
 """
 
+gc_freeze.freeze_if_new_imports()  # startup objects out of the cyclic GC (see ui/gc_freeze.py)
 warning_slot = st.container()
 state.begin_run(warning_slot)
 lang = state.lang()

@@ -180,18 +180,34 @@ def missing_indicators() -> list[str]:
     return sorted(set(catalogue().indicators) - set(available_indicators()))
 
 
-def levels_for(ind_id: str) -> list[str]:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _availability(version: int) -> dict[str, dict[str | None, tuple[int, ...]]]:
+    """indicator → {level: years with a value (sorted), None: years at any level}, from the coverage
+    table once per build: the map page asks for every indicator's levels on each run, and each
+    `coverage()` call unpickles the whole table. Shared (cache_resource): read, never mutate."""
     cov = coverage()
-    have = set(cov.loc[(cov["indicator"] == ind_id) & (cov["regions"] > 0), "level"])
+    cov = cov[cov["regions"] > 0]
+    out: dict[str, dict[str | None, tuple[int, ...]]] = {}
+    for (ind, lv), yrs in cov.groupby(["indicator", "level"])["year"]:
+        out.setdefault(str(ind), {})[str(lv)] = tuple(sorted(int(y) for y in yrs.unique()))
+    for ind, yrs in cov.groupby("indicator")["year"]:
+        out[str(ind)][None] = tuple(sorted(int(y) for y in yrs.unique()))
+    return out
+
+
+def levels_for(ind_id: str) -> list[str]:
+    have = _availability(data_version()).get(ind_id, {})
     return [lv for lv in ("sido", "sigungu") if lv in have]
 
 
 def years_for(ind_id: str, level: str | None = None) -> list[int]:
-    cov = coverage()
-    m = (cov["indicator"] == ind_id) & (cov["regions"] > 0)
-    if level:
-        m &= cov["level"] == level
-    return sorted(int(y) for y in cov.loc[m, "year"].unique())
+    return list(_availability(data_version()).get(ind_id, {}).get(level or None, ()))
+
+
+def mappable_indicators() -> list[str]:
+    """`available_indicators()` that have values at 시도 or 시군구 (one cache lookup, not one per id)."""
+    avail = _availability(data_version())
+    return [i for i in available_indicators() if "sido" in avail.get(i, {}) or "sigungu" in avail.get(i, {})]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -311,3 +327,85 @@ def geometry() -> dict:
     from geo import simplify
 
     return simplify.load()
+
+
+# ------------------------------------------------------------------ 격차 분석, 종합 격차지수
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _disparity(version: int, ind_id: str, level: str, weighting: str, common_only: bool):
+    from indicators import disparity
+    from indicators.inequality import inequality_over_time
+
+    obs = observations()[["region_code", "year", "indicator", "value"]]
+    y, w, description = disparity.reading(obs, ind_id, level, weighting)
+    used = y.dropna(subset=["value"])
+    if w is not None:
+        used = used.merge(w.dropna(subset=["value"])[["region_code", "year"]], on=["region_code", "year"])
+    per_year = used.groupby("year")["region_code"].agg(lambda s: tuple(sorted(s)))
+    common: tuple[str, ...] = ()
+    if len(per_year):
+        common = tuple(sorted(set.intersection(*(set(c) for c in per_year))))
+    if common_only:
+        keep = set(common)
+        y = y[y["region_code"].isin(keep)]
+        w = None if w is None else w[w["region_code"].isin(keep)]
+        per_year = per_year.map(lambda c: tuple(x for x in c if x in keep))
+    table = inequality_over_time(y, w, regions.is_capital)
+    used_codes = {int(k): v for k, v in per_year.items() if v}
+    return table, description, used_codes, common
+
+
+def disparity(ind_id: str, level: str, weighting: str = "population", common_only: bool = False):
+    """(measures per year, reading description, region codes used per year, codes present in every year).
+
+    The measures come from `indicators.disparity.reading` + `inequality.inequality_over_time`
+    (the same computation as `disparity.disparity_over_time`); `common_only` restricts every year
+    to the regions that have a value and a weight in all years."""
+    return _disparity(data_version(), ind_id, level, weighting, bool(common_only))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _composite_inputs(version: int, level: str, year: int):
+    from indicators import composite as cx
+
+    wanted = {i for d in cx.DOMAINS for i in d.indicators.get(level, ())}
+    obs = observations()
+    obs = obs[obs["indicator"].isin(wanted) & (obs["level"] == level)][["region_code", "year", "indicator", "value"]]
+    return cx.inputs(obs, level, year)
+
+
+def composite_inputs(level: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`indicators.composite.inputs` at `level` for `year`: (areas × inputs, vintage used per input)."""
+    return _composite_inputs(data_version(), level, int(year))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _composite_navis(version: int, method: str, weights: tuple[tuple[str, float], ...], navis_id: str):
+    from indicators import composite as cx
+
+    rows = []
+    for year in years_for(navis_id, "sido"):
+        wide, vint = composite_inputs("sido", year)
+        if wide.empty:
+            continue
+        scores = cx.domain_scores(cx.standardise(wide, method), "sido")
+        w = {k: v for k, v in weights if v > 0}
+        if not w:
+            continue
+        comp = cx.composite(scores, w)
+        navis = values(navis_id, "sido", year).set_index("region_code")["value"]
+        rho, n = cx.rank_correlation(comp["score"], -navis)
+        absent = vint.loc[vint["year_used"].isna(), "indicator"].tolist()
+        used = vint["year_used"].dropna()
+        rows.append({"year": int(year), "rho": rho, "n": n, "areas_scored": int(comp["score"].notna().sum()),
+                     "vintage_min": int(used.min()) if len(used) else None,
+                     "vintage_max": int(used.max()) if len(used) else None,
+                     "inputs_absent": ", ".join(absent)})
+    return pd.DataFrame(rows, columns=["year", "rho", "n", "areas_scored", "vintage_min", "vintage_max",
+                                       "inputs_absent"])
+
+
+def composite_navis(method: str, weights: dict[str, float], navis_id: str = "navis_index_total") -> pd.DataFrame:
+    """Per NAVIS year at 시도: Spearman rho of the composite (higher = more disadvantaged) with −NAVIS
+    (NAVIS: higher = more developed, so the sign is flipped), n common 시도, the input vintages used."""
+    return _composite_navis(data_version(), method, tuple(sorted(weights.items())), navis_id)

@@ -149,3 +149,208 @@ def t(key: str, lang: str = "ko", **fields) -> str:
     ko, en = _LABELS.get(key, (key, key))
     text = en if lang == "en" else ko
     return text.format(**fields) if fields else text
+
+
+# ---------------------------------------------------------------- 격차 분석 · 종합 격차지수 · 이변량 지도
+_LABELS.update({
+    "page_disparity": ("격차 분석", "Disparity analytics"),
+    "page_composite": ("종합 격차지수", "Composite index"),
+    "page_bivariate": ("이변량 지도", "Bivariate map"),
+    # disparity
+    "disp_title": ("격차 분석: 지역 간 불평등 지표", "Disparity analytics: inequality across regions"),
+    "disp_intro": ("변이계수·Williamson·지니·타일 T/L로 지역 간 격차의 추이를 봅니다. 타일 지수는 수도권과 비수도권 사이의 격차"
+                   "(집단 간)와 각 권역 안의 격차(집단 내)로 나뉩니다.",
+                   "CV, Williamson, Gini and Theil T/L across regions over time. Theil splits into the gap between "
+                   "the capital region and the rest (between groups) and the gaps inside each (within)."),
+    "weighting": ("가중치", "Weighting"),
+    "weighting_population": ("인구", "population"),
+    "weighting_equal": ("지역 동일", "equal"),
+    "weighting_area": ("면적", "land area"),
+    "weighting_population_long": ("인구 가중", "population weights"),
+    "weighting_equal_long": ("지역 동일 가중", "equal weights per region"),
+    "weighting_area_long": ("면적 가중", "land-area weights"),
+    "weighting_help": ("인구: 주민 한 사람을 한 단위로(1인당 값의 격차). 동일: 지역 하나를 한 단위로. 면적: 국토 1km²를 한 단위로. "
+                       "인구 수 지표는 늘 인구밀도·면적 가중으로 읽습니다.",
+                       "Population: each resident counts once (per-capita gaps). Equal: each region counts once. "
+                       "Area: each km² counts once. Population counts are always read as density, area-weighted."),
+    "measures_pick": ("표시할 지표", "Measures shown"),
+    "decomp_kind": ("분해할 타일 지수", "Theil index to decompose"),
+    "common_only": ("모든 연도에 있는 지역만", "Only regions present in every year"),
+    "common_only_help": ("켜면 모든 연도에 값과 가중치가 있는 지역만으로 계산해 연도 간 지역 구성이 같아집니다.",
+                         "Restricts every year to the regions that have a value and a weight in all years, so "
+                         "the set of regions is the same each year."),
+    "reading": ("읽는 방식", "Reading"),
+    "reading_population": ("인구: {pop}", "population: {pop}"),
+    "weighting_ignored": ("인구 수 지표: 가중치 선택 없이 인구밀도(명/km²)를 면적 가중으로 계산합니다.",
+                          "Population count: computed as density (persons/km²) weighted by land area, whatever "
+                          "the weighting choice."),
+    "disp_empty": ("이 지표·단위에는 두 지역 이상의 값(과 가중치)이 있는 연도가 없습니다.",
+                   "No year has values (and weights) for two or more regions at this level."),
+    "disp_chart_title": ("지역 간 불평등: {name}", "Inequality across regions: {name}"),
+    "decomp_title": ("{measure} 분해: 수도권–비수도권 간 + 권역 내 ({name})",
+                     "{measure} decomposed: capital vs rest + within ({name})"),
+    "decomp_caption": ("막대 위 %: 전체 타일 지수 중 수도권과 비수도권 사이 격차(집단 간)의 비중. 집단 간 + 집단 내 = 전체.",
+                       "% above the bars: share of the total Theil index due to the gap between the capital region "
+                       "and the rest (between groups). Between + within = total."),
+    "disp_table": ("연도별 불평등 지표", "Inequality measures by year"),
+    "n_regions": ("사용된 지역 수", "Regions used"),
+    "n_full": ("전체 지역 수", "Full set"),
+    "regions_absent": ("빠진 지역", "Regions absent"),
+    "between": ("집단 간 (수도권 vs 비수도권)", "Between (capital vs rest)"),
+    "within": ("집단 내 (권역 안)", "Within groups"),
+    "between_share": ("집단 간 비중", "Between-group share"),
+    "disp_table_note": ("지역 수가 전체보다 적은 연도는 그 지역들이 빠진 채 계산되었습니다 (채워 넣지 않음). 연도 간 비교 시 유의하세요.",
+                        "Years with fewer regions than the full set are computed without them (nothing filled in); "
+                        "mind this when comparing years."),
+    "definitions": ("지표 정의", "Definitions"),
+    "measure_col": ("지표", "Measure"),
+    "definition": ("정의", "Definition"),
+    "decomp_formula": ("타일 분해 (집단 g = 수도권, 비수도권; S_g 몫 합, Q_g 가중치 비중 합):  \n"
+                       "T = Σ_g S_g·T_g (집단 내) + Σ_g S_g·ln(S_g/Q_g) (집단 간);  \n"
+                       "L = Σ_g Q_g·L_g (집단 내) + Σ_g Q_g·ln(Q_g/S_g) (집단 간).  \n"
+                       "0 이하 값이 있으면 타일 지수는 정의되지 않아 빈칸으로 둡니다.",
+                       "Theil decomposition (groups g = capital, rest; S_g summed shares, Q_g summed weight "
+                       "shares):  \nT = Σ_g S_g·T_g (within) + Σ_g S_g·ln(S_g/Q_g) (between);  \n"
+                       "L = Σ_g Q_g·L_g (within) + Σ_g Q_g·ln(Q_g/S_g) (between).  \n"
+                       "With a zero or negative value Theil is undefined and left empty."),
+    "partial_run": ("{spans}: {full}개 중 {n}개 지역만 (빠짐: {absent}).", "{spans}: {n} of {full} regions "
+                    "(absent: {absent})."),
+    "partial_label": ("음영: 지역 수 < {full}", "shaded: fewer than {full} regions"),
+    "share_first_last": ("집단 간 비중 {y0}년 {s0:.1f}% → {y1}년 {s1:.1f}%.",
+                         "Between-group share {y0}: {s0:.1f}% → {y1}: {s1:.1f}%."),
+    "theil_nonpositive": ("0 이하 값이 있는 연도는 타일 지수를 계산하지 않았습니다.",
+                          "Years with a zero or negative value have no Theil index."),
+    "computed_note": ("균형 계산", "computed by 균형"),
+    # composite
+    "comp_title": ("종합 격차지수", "Composite disparity index"),
+    "comp_intro": ("영국 복합박탈지수(IMD) 방식: 영역별 지표를 표준화해 평균 내고, 영역 점수를 가중 합산합니다. "
+                   "점수가 높을수록 더 불리한 지역입니다 (순위 1 = 가장 불리, 10분위 1 = 가장 불리한 10%).",
+                   "In the manner of the English Index of Multiple Deprivation: standardised indicators averaged "
+                   "per domain, domains weighted and summed. Higher = more disadvantaged (rank 1 = most, decile "
+                   "1 = most disadvantaged 10%)."),
+    "method": ("표준화 방법", "Standardisation"),
+    "method_z": ("z-점수", "z-score"),
+    "method_rank_exp": ("순위 + 지수변환 (IMD)", "rank + exponential (IMD)"),
+    "map_view": ("지도 표시", "Map shows"),
+    "view_score": ("점수", "score"),
+    "view_decile": ("10분위", "decile"),
+    "weights": ("영역 가중치", "Domain weights"),
+    "default": ("기본", "default"),
+    "weights_default": ("기본값 {defaults} (합이 100이 아니어도 비율로 환산). 근거: 정책 문서가 가장 먼저 꼽는 두 문제인 "
+                        "지방소멸(인구)과 일자리·산업(경제)에 30%씩, 재정 여건과 보건·복지에 20%씩.",
+                        "Defaults {defaults} (normalised to shares). Why: demography (지방소멸) and economy "
+                        "(jobs and industry) are the two problems the policy documents put first, 30% each; "
+                        "fiscal capacity and health & welfare 20% each."),
+    "vintages_title": ("입력 자료와 사용한 연도 ({year}년 지수)", "Inputs and the year used (index for {year})"),
+    "vintage_note": ("각 입력은 선택한 연도의 값, 없으면 그 이전 가장 최근 연도의 값을 씁니다 (⚠ = 이전 연도). 이후 연도·다른 지역 값은 쓰지 않습니다.",
+                     "Each input is the value of the chosen year or else its latest earlier vintage (⚠ = earlier "
+                     "year); never a later year or another region's value."),
+    "input_not_built": ("자료 없음 (원자료 필요)", "not built (needs raw files)"),
+    "input_no_vintage": ("{year}년 이전 자료 없음", "no value up to {year}"),
+    "domains_dropped": ("이 빌드에는 다음 영역의 입력 자료가 전혀 없어 가중치 0으로 제외했습니다: {names}. 나머지 영역만으로 계산합니다 "
+                        "(아래 원자료 안내 참조).",
+                        "This build has no input for these domains, so they are left out (weight 0): {names}. The "
+                        "index uses the remaining domains (see the raw-files notice below)."),
+    "weights_zero": ("모든 영역 가중치가 0입니다. 하나 이상 올려 주세요.", "Every domain weight is 0: raise at least one."),
+    "domain_no_vintage": ("{year}년까지 자료가 없는 영역이 있어 종합 점수를 낼 수 없습니다: {names}. 이후 연도를 고르거나 이 영역의 가중치를 0으로 하세요.",
+                          "No input up to {year} for: {names}, so no area can be scored. Choose a later year or "
+                          "set that domain's weight to 0."),
+    "comp_table": ("지역별 점수·순위·10분위", "Score, rank and decile by area"),
+    "score": ("점수", "Score"),
+    "decile": ("10분위", "Decile"),
+    "decile_label": ("{d}분위" , "decile {d}"),
+    "score_bar": ("점수<br>(높을수록 불리)", "score<br>(higher = worse)"),
+    "scored_of": ("{total}곳 중 {n}곳 산출", "{n} of {total} scored"),
+    "comp_map_title": ("종합 격차지수", "Composite disparity index"),
+    "comp_direction": ("점수가 높을수록(색이 짙을수록) 더 불리. 1분위 = 가장 불리한 10%. 회색: 입력 자료가 빠져 산출하지 않은 지역.",
+                       "Higher score (darker) = more disadvantaged; decile 1 = most disadvantaged 10%. Grey: not "
+                       "scored because an input is missing."),
+    "no_composite": ("산출 안 됨 (입력 누락)", "not scored (input missing)"),
+    "missing_title": ("입력 자료가 빠진 지역 ({n}곳)", "Areas with missing inputs ({n})"),
+    "missing_none": ("모든 지역에 입력 자료가 있습니다.", "Every area has all inputs."),
+    "missing_note": ("이 지역들은 빠진 입력이 있어 해당 영역 점수와 종합 점수를 내지 않았습니다 (값을 채워 넣지 않음).",
+                     "These areas lack an input, so they get no domain score there and no composite (nothing "
+                     "is filled in)."),
+    "missing_col": ("빠진 입력", "Missing inputs"),
+    "sens_title": ("가중치 민감도: 영역 가중치 ±20%일 때 10분위가 바뀌는 지역 수",
+                   "Weight sensitivity: areas changing decile when a domain weight moves ±20%"),
+    "sens_note": ("한 영역의 가중치만 현재 값에서 20% 올리거나 내리고(다른 영역은 그대로, 합은 다시 환산) 10분위가 달라지는 지역을 셉니다.",
+                  "One domain weight at a time is raised or lowered by 20% of its current value (the others "
+                  "unchanged, shares renormalised); areas whose decile changes are counted."),
+    "areas_changing": ("10분위가 바뀌는 지역 수", "areas changing decile"),
+    "no_composite_info": ("산출된 종합 점수가 없습니다.", "No composite score was computed."),
+    "navis_title": ("NAVIS 지역발전지수와 비교 (시도)", "Comparison with the NAVIS regional development index (시도)"),
+    "navis_intro": ("산업연구원 지역발전지수(NAVIS)는 높을수록 더 발전한 지역이고, 이 종합 격차지수는 높을수록 더 불리한 지역입니다. "
+                    "그래서 NAVIS의 부호를 뒤집어 스피어만 순위상관 ρ(종합지수, −NAVIS)를 계산합니다: ρ가 1에 가까울수록 두 지수의 순위가 일치합니다. "
+                    "현재 방법·가중치로 NAVIS 연도(1995–2019)마다 종합지수를 다시 계산합니다.",
+                    "NAVIS (KIET regional development index): higher = more developed; this composite: higher = "
+                    "more disadvantaged. So NAVIS's sign is flipped: Spearman ρ(composite, −NAVIS), near 1 = the "
+                    "two rank the 시도 alike. The composite is recomputed for each NAVIS year (1995–2019) with the "
+                    "current method and weights."),
+    "navis_missing": ("NAVIS 지역발전지수 자료가 이 빌드에 없습니다.", "The NAVIS index is not in this build."),
+    "navis_none": ("NAVIS 연도에 종합지수를 낼 수 있는 해가 없습니다 (입력 자료가 그 이전에 없음). 해당 영역의 가중치를 0으로 하면 계산될 수 있습니다.",
+                   "No NAVIS year has the inputs for the composite; setting the weight of a domain without early "
+                   "data to 0 may allow it."),
+    "navis_rho_title": ("연도별 순위상관: 종합 격차지수 vs NAVIS (부호 반전)",
+                        "Rank correlation by year: composite vs NAVIS (sign flipped)"),
+    "navis_direction": ("NAVIS는 높을수록 더 발전, 종합 격차지수는 높을수록 더 불리 → ρ는 −NAVIS와 계산.",
+                        "NAVIS: higher = more developed; composite: higher = more disadvantaged → ρ uses −NAVIS."),
+    "n_common": ("공통 시도 수", "common 시도"),
+    "vintage_from": ("입력 연도(최초)", "inputs from"),
+    "vintage_to": ("입력 연도(최근)", "inputs to"),
+    "inputs_absent": ("그 해까지 없는 입력", "inputs absent then"),
+    "vintages": ("입력 연도", "input years"),
+    "navis_skipped": ("입력 자료가 없어 계산하지 않은 NAVIS 연도: {years}", "NAVIS years without the inputs (not computed): {years}"),
+    "navis_scatter_year": ("산점도 연도", "Scatter year"),
+    "navis_scatter_title": ("{year}년 종합 격차지수와 NAVIS 지역발전지수", "Composite index and NAVIS, {year}"),
+    "score_axis": ("종합 격차지수 점수 (높을수록 불리) →", "composite score (higher = more disadvantaged) →"),
+    "navis_axis": ("NAVIS 지수 (높을수록 발전) ↑", "NAVIS index (higher = more developed) ↑"),
+    "navis_absent": ("빠진 시도: {names}.", "Absent: {names}."),
+    "comp_method": ("계산 방법", "Method"),
+    "comp_method_text": ("1. 입력: 영역별 지표의 선택 연도 값(없으면 이전 최근 연도).  \n"
+                         "2. 방향 맞추기: 높을수록 좋은 지표는 부호를 뒤집어 '높을수록 불리'로.  \n"
+                         "3. 표준화: z-점수, 또는 순위를 IMD 지수변환 X = −23·ln(1 − R·(1 − e^(−100/23))) (R = 순위/지역 수, 불리한 쪽 꼬리를 0–100으로 늘림).  \n"
+                         "4. 영역 점수 = 영역 안 표준화 지표의 평균 (입력이 하나라도 없으면 산출하지 않음).  \n"
+                         "5. 종합 = Σ 가중치 × 영역 점수 (가중치는 합 1로 환산); 순위 1 = 가장 불리; 10분위 1 = 가장 불리한 10%.",
+                         "1. Inputs: each domain indicator in the chosen year (else its latest earlier vintage).  \n"
+                         "2. Orientation: indicators where higher is better are negated ('higher = worse').  \n"
+                         "3. Standardise: z-score, or ranks through the IMD exponential transform "
+                         "X = −23·ln(1 − R·(1 − e^(−100/23))) (R = rank/n; stretches the disadvantaged tail to 0–100).  \n"
+                         "4. Domain score = mean of its standardised indicators (none if any input is missing).  \n"
+                         "5. Composite = Σ weight × domain score (weights normalised); rank 1 = most disadvantaged; "
+                         "decile 1 = most disadvantaged 10%."),
+    # bivariate
+    "biv_title": ("이변량 지도", "Bivariate map"),
+    "biv_intro": ("두 지표를 한 지도에: 각 지표를 3분위(하위·중위·상위 ⅓)로 나눠 3×3 = 9개 색으로 칠합니다. 두 값 중 하나라도 없는 지역은 회색입니다.",
+                  "Two indicators on one map: each split into terciles (low, middle, high third), 3 × 3 = 9 "
+                  "colours. Areas missing either value are grey."),
+    "biv_x": ("지표 X (가로: 붉은 쪽)", "Indicator X (across: red)"),
+    "biv_y": ("지표 Y (세로: 푸른 쪽)", "Indicator Y (up: blue)"),
+    "biv_no_level": ("두 지표가 같은 지역 단위에 함께 있지 않습니다.", "The two indicators share no level."),
+    "biv_no_year": ("두 지표가 이 지역 단위에서 같은 연도에 함께 있지 않습니다.",
+                    "The two indicators share no year at this level."),
+    "biv_same": ("같은 지표를 두 번 골랐습니다: 대각선 칸만 나타납니다.", "The same indicator twice: only the diagonal shows."),
+    "biv_cuts": ("3분위 구간 (값 범위)", "Terciles (value ranges)"),
+    "biv_cut_note": ("3분위는 각 지표 값이 있는 지역 전체에서 나눕니다.", "Terciles are taken over all areas with that value."),
+    "tercile": ("3분위", "tercile"),
+    "biv_xc": ("X 3분위 (1=하위)", "X tercile (1 = low)"),
+    "biv_yc": ("Y 3분위 (1=하위)", "Y tercile (1 = low)"),
+    "biv_class": ("색 번호 (0–8)", "colour class (0–8)"),
+    "biv_missing": ("한쪽 값이 없어 분류하지 않음", "not classed: a value is missing"),
+    "biv_missing_legend": ("자료 없음 (한쪽 이상)", "No data (either indicator)"),
+    "biv_missing_list": ("자료가 없어 회색인 지역 {n}곳: {names}", "{n} areas grey for missing data: {names}"),
+    "biv_classes": ("3×3 (지표별 3분위)", "3 × 3 terciles"),
+    "biv_n": ("{total}곳 중 {n}곳 분류", "{n} of {total} classed"),
+    "biv_legend": ("범례", "legend"),
+    "biv_count": ("{n}곳", "{n} areas"),
+    "higher_better": ("높을수록 좋음", "higher is better"),
+    "higher_worse": ("높을수록 나쁨", "higher is worse"),
+    "navis_table_note": ("ρ = 스피어만 순위상관(종합지수, −NAVIS). 입력 연도: 그 해 지수에 쓴 입력 자료의 연도 범위.",
+                         "ρ = Spearman rank correlation (composite, −NAVIS). Input years: range of the input "
+                         "vintages used for that year's index."),
+    "composite_short": ("종합지수", "composite"),
+    "most_disadvantaged": ("가장 불리", "most disadvantaged"),
+    "least_disadvantaged": ("가장 덜 불리", "least disadvantaged"),
+    "sens_head": ("가중치 민감도", "Weight sensitivity"),
+    "higher_neutral": ("높고 낮음에 좋고 나쁨 없음", "neutral"),
+})

@@ -23,7 +23,8 @@ import streamlit as st
 
 from ui.i18n import LANGS, t
 
-PAGES: tuple[str, ...] = ("overview", "map", "trends", "risk", "region", "data")
+PAGES: tuple[str, ...] = ("overview", "map", "trends", "risk", "region", "disparity", "composite", "bivariate",
+                          "data")
 PAGE_FILES: dict[str, str] = {p: f"pages/{p}.py" for p in PAGES}
 DEFAULT_PAGE = "overview"
 _MIRROR = "_view_mirror"

@@ -1,0 +1,280 @@
+"""The disparity pages under AppTest: 격차 분석, 종합 격차지수, 이변량 지도.
+
+Against the full build in data/ (CI builds it with the raw files): each page runs without an
+exception, its widgets and charts exist, and changing indicator / level / weighting / method /
+weights changes the chart data; the Theil table adds up (between + within = total); the NAVIS
+rank-correlation table exists at 시도. Then the same pages on a census-only build (the embedded
+default, no raw files).
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators import store
+from indicators.bivariate import PALETTE
+# AppTest + st.navigation with a pages/ folder: the autouse fixture and helpers of the page tests
+from test_app_pages import (APP, TIMEOUT, _navigation_not_pages_dir, assert_ok, button_group,  # noqa: F401
+                            main_spec, trace_data)
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMINGS: dict[str, float] = {}
+
+
+def run(params: dict[str, str], label: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in params.items():
+        at.query_params[k] = v
+    t0 = time.perf_counter()
+    at.run()
+    if label:
+        TIMINGS[label] = round(time.perf_counter() - t0, 2)
+    assert_ok(at)
+    return at
+
+
+def rerun(at: AppTest, label: str) -> None:
+    t0 = time.perf_counter()
+    at.run()
+    TIMINGS[label] = round(time.perf_counter() - t0, 2)
+    assert_ok(at)
+
+
+def frame_with(at: AppTest, column: str) -> pd.DataFrame:
+    for df in at.dataframe:
+        if column in df.value.columns:
+            return df.value
+    raise AssertionError(f"no dataframe with column {column!r}")
+
+
+@pytest.fixture(scope="module")
+def coverage() -> pd.DataFrame:
+    return store.coverage()
+
+
+def have(cov: pd.DataFrame, ind: str, level: str) -> bool:
+    return bool(((cov["indicator"] == ind) & (cov["level"] == level) & (cov["regions"] > 0)).any())
+
+
+# ---------------------------------------------------------------- 격차 분석
+
+def test_disparity_page(coverage):
+    at = run({"page": "disparity"}, "disparity")
+    ind = at.selectbox(key="w_disparity_indicator")
+    assert ind.value
+    for key in ("w_disparity_level", "w_disparity_weighting", "w_disparity_theil"):
+        assert button_group(at, key)
+    assert at.multiselect(key="w_disparity_measures").value
+    spec0 = main_spec(at, "disp_measures")
+    assert {t["type"] for t in spec0["data"]} == {"scatter"}
+    assert len(spec0["data"]) == 5  # CV, Williamson, Gini, Theil T, Theil L
+    decomp = main_spec(at, "disp_decomp")
+    assert [t["type"] for t in decomp["data"]][:2] == ["bar", "bar"] and decomp["layout"]["barmode"] == "stack"
+    text = json.dumps(spec0["layout"]["annotations"], ensure_ascii=False)
+    assert "출처" in text
+    assert any(s.get("type") == "line" for s in spec0["layout"].get("shapes", []))  # policy events
+    assert any("읽는 방식" in m.value for m in at.markdown)
+
+    # weighting (an additive, non-population indicator is the default): population → equal
+    assert ind.value not in ("reg_pop_total_persons", "census_population_persons")
+    before = trace_data(main_spec(at, "disp_measures"))
+    button_group(at, "w_disparity_weighting").set_value("equal")
+    rerun(at, "disparity_weighting")
+    assert trace_data(main_spec(at, "disp_measures")) != before
+    assert at.query_params.get("weighting") in ("equal", ["equal"])
+
+    # measures shown
+    at.multiselect(key="w_disparity_measures").set_value(["gini", "theil_t"])
+    rerun(at, "disparity_measures")
+    assert len(main_spec(at, "disp_measures")["data"]) == 2
+
+    # Theil T → L in the decomposition
+    before = trace_data(main_spec(at, "disp_decomp"))
+    button_group(at, "w_disparity_theil").set_value("l")
+    rerun(at, "disparity_theil")
+    assert trace_data(main_spec(at, "disp_decomp")) != before
+
+    # indicator
+    before = trace_data(main_spec(at, "disp_measures"))
+    other = "reg_pop_total_persons" if ind.value != "reg_pop_total_persons" else "grdp_nominal_krw_mn"
+    at.selectbox(key="w_disparity_indicator").set_value(other)
+    rerun(at, "disparity_indicator")
+    assert trace_data(main_spec(at, "disp_measures")) != before
+    assert any("면적" in m.value for m in at.markdown)  # a population count is read as density, area-weighted
+
+    # level
+    before = trace_data(main_spec(at, "disp_measures"))
+    button_group(at, "w_disparity_level").set_value("sigungu")
+    rerun(at, "disparity_level")
+    assert trace_data(main_spec(at, "disp_measures")) != before
+
+
+def test_disparity_table_adds_up_and_shows_region_counts():
+    at = run({"page": "disparity", "indicator": "grdp_nominal_krw_mn", "level": "sido"}, "disparity_table")
+    t = frame_with(at, "theil_t_between")
+    assert {"year", "n_regions", "n_full", "regions_absent"} <= set(t.columns)
+    for k in ("t", "l"):
+        ok = t[f"theil_{k}"].notna()
+        assert ok.any()
+        np.testing.assert_allclose(t.loc[ok, f"theil_{k}_between"] + t.loc[ok, f"theil_{k}_within"],
+                                   t.loc[ok, f"theil_{k}"], rtol=1e-9, atol=1e-12)
+        share = t.loc[ok, f"theil_{k}_between_share"]
+        np.testing.assert_allclose(share, t.loc[ok, f"theil_{k}_between"] / t.loc[ok, f"theil_{k}"], rtol=1e-9)
+    assert (t["n_full"] == 17).all()
+    partial = t[t["n_regions"] < t["n_full"]]
+    if len(partial):  # years with fewer 시도 are said, not mixed silently
+        assert (partial["regions_absent"] != "").all()
+        assert any("17개 중" in w.value for w in at.warning)
+    # the measures' definitions
+    defs = frame_with(at, "id")
+    assert set(defs["id"]) == {"cv", "cv_weighted", "gini", "theil_t", "theil_l"}
+
+    # only regions present in every year: the count is the same each year
+    at.toggle(key="disp_common").set_value(True)
+    rerun(at, "disparity_common")
+    t2 = frame_with(at, "theil_t_between")
+    assert t2["n_regions"].nunique() == 1
+
+
+# ---------------------------------------------------------------- 종합 격차지수
+
+def test_composite_page(coverage):
+    at = run({"page": "composite"}, "composite")
+    level = button_group(at, "w_composite_level")
+    assert level.value in ("sido", "sigungu")
+    assert at.select_slider(key="w_composite_year").value
+    assert button_group(at, "w_composite_method")
+    sliders = [at.slider(key=f"w_composite_w_{d}") for d in ("demography", "economy", "fiscal", "health_welfare")]
+    assert [s.value for s in sliders] == [30, 30, 20, 20]
+    spec0 = main_spec(at, "comp_map")
+    assert any(t["type"] == "choropleth" for t in spec0["data"])
+    table = frame_with(at, "decile")
+    assert {"score", "rank", "decile", "demography", "economy"} <= set(table.columns)
+    vint = " ".join(m.value for m in at.markdown)
+    assert "입력 자료와 사용한 연도" in vint and ": 20" in vint  # e.g. "인구 천 명당 의사 수: 2020"
+    assert main_spec(at, "comp_sens")["data"][0]["type"] == "bar"
+
+    # method
+    before = trace_data(main_spec(at, "comp_map"))
+    button_group(at, "w_composite_view").set_value("score")
+    rerun(at, "composite_view")
+    score0 = trace_data(main_spec(at, "comp_map"))
+    assert score0 != before
+    button_group(at, "w_composite_method").set_value("rank_exp")
+    rerun(at, "composite_method")
+    assert trace_data(main_spec(at, "comp_map")) != score0
+
+    # a weight
+    before = trace_data(main_spec(at, "comp_map"))
+    at.slider(key="w_composite_w_economy").set_value(80)
+    rerun(at, "composite_weight")
+    assert trace_data(main_spec(at, "comp_map")) != before
+    assert at.query_params.get("w_economy") in ("80", ["80"])
+
+    # level
+    n_before = sum(len(t.get("locations") or []) for t in main_spec(at, "comp_map")["data"])
+    other = "sido" if button_group(at, "w_composite_level").value != "sido" else "sigungu"
+    button_group(at, "w_composite_level").set_value(other)
+    rerun(at, "composite_level")
+    n_after = sum(len(t.get("locations") or []) for t in main_spec(at, "comp_map")["data"])
+    assert {n_before, n_after} == {17, 229}
+
+
+def test_composite_missing_inputs_listed(coverage):
+    if not have(coverage, "fiscal_self_reliance_sigungu_pct", "sigungu"):
+        pytest.skip("fiscal 시군구 data not built")
+    at = run({"page": "composite", "level": "sigungu", "year": "2023"}, "composite_sigungu_2023")
+    miss = frame_with(at, "missing")
+    table = frame_with(at, "decile")
+    unscored = set(table.loc[table["score"].isna(), "region_code"])
+    assert set(miss["region_code"]) == unscored and len(unscored) > 0  # listed, never filled
+    assert table["score"].notna().sum() + len(unscored) == 229
+
+
+def test_composite_navis_at_sido(coverage):
+    at = run({"page": "composite", "level": "sido"}, "composite_sido_navis")
+    if not have(coverage, "navis_index_total", "sido"):
+        assert any("NAVIS" in i.value for i in at.info)
+        return
+    rho = frame_with(at, "rho")
+    assert len(rho) >= 1 and rho["rho"].between(-1, 1).all() and (rho["n"] >= 3).all()
+    assert main_spec(at, "comp_navis_rho")["data"][0]["type"] == "scatter"
+    scatter = main_spec(at, "comp_navis_scatter")
+    assert "NAVIS" in json.dumps(scatter["layout"], ensure_ascii=False)
+    assert any("높을수록 더 발전" in c.value for c in at.caption)  # NAVIS direction stated
+    # weights change the correlations
+    before = rho["rho"].tolist()
+    at.slider(key="w_composite_w_demography").set_value(0)
+    rerun(at, "composite_navis_weight")
+    after = frame_with(at, "rho")
+    assert after["rho"].tolist() != before
+
+
+# ---------------------------------------------------------------- 이변량 지도
+
+def test_bivariate_page(coverage):
+    at = run({"page": "bivariate"}, "bivariate")
+    x = at.selectbox(key="w_bivariate_indicator").value
+    y = at.selectbox(key="w_bivariate_indicator2").value
+    if have(coverage, "extinction_risk_index_reg", "sigungu") and \
+            have(coverage, "fiscal_self_reliance_sigungu_pct", "sigungu"):
+        assert (x, y) == ("extinction_risk_index_reg", "fiscal_self_reliance_sigungu_pct")
+        assert button_group(at, "w_bivariate_level").value == "sigungu"
+    spec0 = main_spec(at, "biv_map")
+    chor = [t for t in spec0["data"] if t["type"] == "choropleth"]
+    colours = {t["colorscale"][0][1] for t in chor}
+    assert colours & set(PALETTE)
+    assert any(t["type"] == "heatmap" for t in spec0["data"])  # the 3×3 legend square
+    legend = json.dumps(spec0["layout"]["xaxis"], ensure_ascii=False)
+    assert "높을수록" in legend
+    # changing the second indicator changes the classes
+    level = button_group(at, "w_bivariate_level").value
+    cov = coverage[(coverage["level"] == level) & (coverage["regions"] > 0)]
+    x_years = set(cov.loc[cov["indicator"] == x, "year"])
+    other = next(i for i in sorted(set(cov["indicator"])) if i not in (x, y)
+                 and x_years & set(cov.loc[cov["indicator"] == i, "year"]))
+    before = trace_data(main_spec(at, "biv_map"))
+    at.selectbox(key="w_bivariate_indicator2").set_value(other)
+    rerun(at, "bivariate_indicator")
+    assert trace_data(main_spec(at, "biv_map")) != before
+    assert at.query_params.get("indicator2") in (other, [other])
+    # missing areas are grey and listed
+    missing = [t for t in main_spec(at, "biv_map")["data"] if t.get("name") == "자료 없음 (한쪽 이상)"]
+    if missing:
+        assert missing[0]["colorscale"][0][1] not in PALETTE
+
+
+# ---------------------------------------------------------------- the embedded default (census only)
+
+@pytest.fixture(scope="module")
+def census_only(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("census_only")
+    empty = tmp_path_factory.mktemp("no_raw")
+    res = subprocess.run([sys.executable, "-m", "indicators", "build", "--raw-dir", str(empty), "--out", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    return out
+
+
+@pytest.mark.parametrize("page,params", [("disparity", {}), ("disparity", {"level": "sigungu"}),
+                                         ("composite", {}), ("composite", {"level": "sido"}), ("bivariate", {})])
+def test_pages_on_census_only_build(census_only, monkeypatch, page, params):
+    monkeypatch.setenv("BALANCE_DATA_DIR", str(census_only))
+    at = run({"page": page, **params}, f"{page}_census_only_{params.get('level', '')}".rstrip("_"))
+    assert len(at.get("plotly_chart")) >= 1
+    if page == "composite":  # domains without any input in this build are said to be left out
+        assert any("가중치 0으로 제외" in w.value for w in at.warning)
+        assert any("원자료" in e.label for e in at.expander)
+
+
+def test_disparity_timings_reported():
+    """Not a check: prints the AppTest run times of these pages (pytest -s)."""
+    print("\nAppTest seconds (disparity pages):", json.dumps(TIMINGS, ensure_ascii=False))
