@@ -76,15 +76,26 @@ def is_capital(code: str) -> bool:
     return str(code)[:2] in CAPITAL_SIDO
 
 
+@lru_cache(maxsize=1)
+def _name_rows() -> dict[str, dict]:
+    """code → registry row as a plain dict (a `table().loc` lookup per name costs ~0.1 ms)."""
+    t = table()
+    cols = ["level", "name_ko", "short_ko", "name_en", "parent_code"]
+    return {str(c): dict(zip(cols, vals)) for c, vals in zip(t["region_code"], t[cols].itertuples(index=False))}
+
+
 def name(code: str, lang: str = "ko", full: bool = False) -> str:
     """Display name; for a 시군구 prefixed with its 시도 short name (중구 is in six 시도)."""
-    row = require(code)
+    rows = _name_rows()
+    row = rows.get(str(code))
+    if row is None:
+        row = require(code)  # raises UnknownRegionError
     if lang == "en":
         base = row["name_en"]
     else:
         base = row["name_ko"] if full or row["level"] != "sido" else row["short_ko"]
     if row["level"] == "sigungu":
-        parent = require(row["parent_code"])
+        parent = rows.get(str(row["parent_code"])) or require(row["parent_code"])
         return f"{parent['short_ko'] if lang == 'ko' else parent['name_en']} {base}"
     return base
 

@@ -11,7 +11,7 @@ PREFERRED = ("extinction_risk_index_reg", "extinction_risk_index_res", "grdp_per
 ctx = cp.page_setup("map")
 st.title(ctx.t("map_title"))
 
-ids = [i for i in app_data.available_indicators() if app_data.levels_for(i)]
+ids = app_data.mappable_indicators()
 if not ids:
     st.info(ctx.t("no_indicators"))
     cp.raw_needed(ctx, expanded=True)

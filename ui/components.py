@@ -59,10 +59,23 @@ def indicator_label(ind_id: str, lang: str) -> str:
     return f"[{cat}] {fmt.indicator_label(ind_id, lang)}" if cat else fmt.indicator_label(ind_id, lang)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _indicator_labels(lang: str) -> dict[str, str]:
+    """`indicator_label` of every catalogued indicator: the selectbox formats all its options on
+    every rerun, and each label asks the catalogue cache three times. Shared: read only."""
+    return {i: indicator_label(i, lang) for i in app_data.catalogue().indicators}
+
+
 def pick_indicator(ctx: Ctx, options: list[str], preferred: tuple[str, ...] = (), *, container=st) -> str:
     default = next((p for p in preferred if p in options), options[0])
+    labels = _indicator_labels(ctx.lang)
+
+    def label(i: str) -> str:
+        text = labels.get(i)
+        return text if text is not None else indicator_label(i, ctx.lang)
+
     return state.bind("indicator", lambda k: container.selectbox(
-        ctx.t("indicator"), options, key=k, format_func=lambda i: indicator_label(i, ctx.lang)),
+        ctx.t("indicator"), options, key=k, format_func=label),
         options=options, default=default, scope=ctx.page)
 
 

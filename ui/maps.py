@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 
 import app_data
 from geo import regions
@@ -19,8 +20,30 @@ def national_value(ind_id: str, year: int) -> float:
 
 
 def indicator_map(ctx: cp.Ctx, ind_id: str, level: str, year: int, scale: str = "value"):
-    """(figure, table) of `ind_id` at `level` in `year`; scale 'relative' = nation 100, diverging."""
+    """(figure, table) of `ind_id` at `level` in `year`; scale 'relative' = nation 100, diverging.
+
+    The figure is a `charts.SpecFigure` (a finished plain dict, for st.plotly_chart / plotly.io):
+    built once per view and build (cached without its geometry), the shared simplified geometry
+    attached per run."""
+    spec, table = _indicator_map(app_data.data_version(), ind_id, level, int(year), scale, ctx.lang, ctx.presenter)
+    return charts.SpecFigure(charts.attach_geometry(spec, app_data.geometry()[level])), table
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _indicator_map(version: int, ind_id: str, level: str, year: int, scale: str, lang: str,
+                   presenter: bool) -> tuple[dict, pd.DataFrame]:
+    """(plain figure dict without geometry, table) of one map view."""
+    ctx = cp.Ctx("map", lang, presenter)
+    fig, table = build_indicator_map(ctx, ind_id, level, year, scale,
+                                     geojson=charts.light_geojson(app_data.geometry()[level]))
+    return charts.figure_spec(fig), table
+
+
+def build_indicator_map(ctx: cp.Ctx, ind_id: str, level: str, year: int, scale: str = "value",
+                        geojson: dict | None = None):
+    """(go.Figure, table) of `indicator_map`, uncached; `geojson` defaults to the level's geometry."""
     geo = app_data.geometry()
+    geojson = geo[level] if geojson is None else geojson
     frame = app_data.values(ind_id, level, year).copy()
     ind = app_data.indicator(ind_id)
     polarity = ind.polarity if ind else 0
@@ -32,12 +55,12 @@ def indicator_map(ctx: cp.Ctx, ind_id: str, level: str, year: int, scale: str = 
         shown["value"] = frame["value"] / nat * 100
         shown["hover"] = [h + (f"<br>{ctx.t('relative_unit')}: {v:,.1f}" if not np.isnan(v) else "")
                           for h, v in zip(frame["hover"], shown["value"])]
-        fig = charts.choropleth(shown, geo[level], colorbar_title=ctx.t("relative_unit"),
+        fig = charts.choropleth(shown, geojson, colorbar_title=ctx.t("relative_unit"),
                                 scale=charts.diverging_scale(polarity), zmid=100.0, tickformat=",.0f",
                                 **_common(ctx, level))
         subtitle_unit = f"{ctx.t('relative_unit')} ({fmt.value(nat, ind_id, ctx.lang)})"
     else:
-        fig = charts.choropleth(shown, geo[level], colorbar_title=unit, scale=charts.sequential_scale(polarity),
+        fig = charts.choropleth(shown, geojson, colorbar_title=unit, scale=charts.sequential_scale(polarity),
                                 **_common(ctx, level))
         subtitle_unit = unit
     n_have = int(frame["value"].notna().sum())
@@ -82,12 +105,28 @@ def risk_frame(basis: str, year: int) -> pd.DataFrame:
 
 
 def risk_map(ctx: cp.Ctx, basis: str, year: int):
+    """(figure, frame) of the KEIS classes in `year`; the figure a `charts.SpecFigure`, cached like
+    `indicator_map`."""
+    spec, frame = _risk_map(app_data.data_version(), basis, int(year), ctx.lang, ctx.presenter)
+    return charts.SpecFigure(charts.attach_geometry(spec, app_data.geometry()["sigungu"])), frame
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _risk_map(version: int, basis: str, year: int, lang: str, presenter: bool) -> tuple[dict, pd.DataFrame]:
+    fig, frame = build_risk_map(cp.Ctx("risk", lang, presenter), basis, year,
+                                geojson=charts.light_geojson(app_data.geometry()["sigungu"]))
+    return charts.figure_spec(fig), frame
+
+
+def build_risk_map(ctx: cp.Ctx, basis: str, year: int, geojson: dict | None = None):
+    """(go.Figure, frame) of `risk_map`, uncached; `geojson` defaults to the 시군구 geometry."""
+    geojson = app_data.geometry()["sigungu"] if geojson is None else geojson
     ind = f"extinction_risk_index_{basis}"
     frame = risk_frame(basis, year)
     labels = class_labels(ctx.lang)
     hover = cp.hover_lines(frame, ind, year, ctx.lang)
     frame["hover"] = [h + (f"<br>{labels[int(c)]}" if not np.isnan(c) else "") for h, c in zip(hover, frame["class"])]
-    fig = charts.class_choropleth(frame, app_data.geometry()["sigungu"], class_labels=labels,
+    fig = charts.class_choropleth(frame, geojson, class_labels=labels,
                                   colors=charts.RISK_COLORS, **_common(ctx, "sigungu"))
     n_risk = int((frame["value"] < derive.AT_RISK_BELOW).sum())
     subtitle = (f"{ctx.t('sigungu')} · {fmt.year_text(year, ctx.lang)} · {derive.BASES[basis]} · "
