@@ -9,6 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers import source_error
+
 from indicators.errors import InputsMissing, SourceFileError
 from indicators.sources import exports
 
@@ -87,13 +89,7 @@ def _edit(path: Path, line: int, old: str, new: str) -> None:
 
 
 def _fails(path: Path, *parts: str) -> None:
-    with pytest.raises(SourceFileError) as e:
-        exports.load(path.parent)
-    msg = str(e.value)
-    assert str(path) in msg
-    for p in parts:
-        assert p in msg, msg
-
+    source_error(lambda: exports.load(path.parent), path, *parts)
 
 def test_bad_inputs(raw_dir, tmp_path):
     p = _copy(raw_dir, tmp_path, 40)

@@ -9,8 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers import source_error
+
 from geo import regions
-from indicators.errors import InputsMissing, SourceFileError
+from indicators.errors import InputsMissing
 from indicators.sources import fiscal
 
 SERIES = Path("fiscal") / "kosis_fiscal_autonomy_data.csv"
@@ -145,14 +147,7 @@ def _edit(path: Path, line: int, old: str, new: str) -> None:
 
 
 def _fails(loader, path, *parts):
-    with pytest.raises(SourceFileError) as e:
-        loader(path)
-    msg = str(e.value)
-    assert str(path) in msg
-    for p in parts:
-        assert p in msg, msg
-    return msg
-
+    return source_error(lambda: loader(path), path, *parts)
 
 def test_repeated_header_row_is_skipped(raw_dir, tmp_path):
     path = _copy(raw_dir, tmp_path, SERIES, lines=40)

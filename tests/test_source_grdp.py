@@ -10,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers import source_error
+
 from indicators.errors import SourceFileError
 from indicators.sources import grdp
 
@@ -107,14 +109,7 @@ def test_doubled_bom_and_mojibake_header_are_read(tmp_path, raw_dir, loaded):
 # ---- bad input -------------------------------------------------------------------------
 
 def _expect_error(tmp_path: Path, *parts: str) -> str:
-    with pytest.raises(SourceFileError) as e:
-        grdp.load(tmp_path)
-    msg = str(e.value)
-    assert str(tmp_path / REL) in msg
-    for p in parts:
-        assert p in msg, msg
-    return msg
-
+    return source_error(lambda: grdp.load(tmp_path), tmp_path / REL, *parts)
 
 def test_wrong_encoding_names_file_and_row(tmp_path, raw_dir):
     _write(tmp_path, "".join(_lines(raw_dir)).encode("cp949"))

@@ -8,7 +8,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indicators.errors import SourceFileError
+from helpers import source_error
+
 from indicators.sources import grdp, grdp_per_capita as gpc
 
 NAME = "Regional_GDP__Gross_regional_income_and_Individual_income_20231118124541.xlsx"
@@ -102,14 +103,7 @@ def _edit(tmp_path: Path, raw_dir: Path, change) -> Path:
 
 
 def _expect_error(tmp_path: Path, *parts: str) -> str:
-    with pytest.raises(SourceFileError) as e:
-        gpc.load(tmp_path)
-    msg = str(e.value)
-    assert str(tmp_path / REL) in msg
-    for p in parts:
-        assert p in msg, msg
-    return msg
-
+    return source_error(lambda: gpc.load(tmp_path), tmp_path / REL, *parts)
 
 def test_missing_sheet(tmp_path, raw_dir):
     _edit(tmp_path, raw_dir, lambda wb: setattr(wb["Data"], "title", "Sheet1"))

@@ -9,7 +9,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indicators.errors import InputsMissing, SourceFileError
+from helpers import source_error
+
+from indicators.errors import InputsMissing
 from indicators.sources import migration
 
 XLSX = Path("migration") / "Number_of_internal_migrants_by_origin_and_destination_for_province_20210719124216.xlsx"
@@ -114,13 +116,7 @@ def _variant(raw_dir: Path, tmp_path: Path, edit) -> Path:
 
 
 def _fails(path: Path, *parts: str) -> None:
-    with pytest.raises(SourceFileError) as e:
-        migration.load(path.parent)
-    msg = str(e.value)
-    assert str(path) in msg
-    for p in parts:
-        assert p in msg, msg
-
+    source_error(lambda: migration.load(path.parent), path, *parts)
 
 def _set(cell: str, value):
     def edit(wb):

@@ -8,8 +8,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from helpers import source_error
+
 from geo import regions
-from indicators.errors import InputsMissing, SourceFileError
+from indicators.errors import InputsMissing
 from indicators.sources import navis
 
 REL = Path("reference") / "1_2. 시계열자료(사이트게재)_지역발전지수_2021년.xlsx"
@@ -88,13 +90,7 @@ def _variant(raw_dir: Path, tmp_path: Path, edit) -> Path:
 
 
 def _fails(path: Path, *parts: str) -> None:
-    with pytest.raises(SourceFileError) as e:
-        navis.load(path.parent)
-    msg = str(e.value)
-    assert str(path) in msg
-    for p in parts:
-        assert p in msg, msg
-
+    source_error(lambda: navis.load(path.parent), path, *parts)
 
 def _set(sheet: str, cell: str, value):
     def edit(wb):
