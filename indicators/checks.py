@@ -14,8 +14,7 @@ import pandas as pd
 
 from geo import regions
 from indicators import catalog
-
-from indicators.derive import LATE_SIDO_FROM  # noqa: E402  first year each late 시도 exists
+from indicators.derive import LATE_SIDO_FROM  # first year each late-created 시도 exists
 
 EXPECTED = Path(__file__).with_name("expected_counts.csv")
 TOLERANCE = 0.005

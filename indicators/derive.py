@@ -196,7 +196,6 @@ def at_risk_counts(obs: pd.DataFrame) -> pd.DataFrame:
         flag = idx.assign(value=(idx["value"] < AT_RISK_BELOW).astype(float), indicator=ind)
         parent = flag["region_code"].str[:2]
         by_sido = flag.groupby([parent, "year", "indicator"])["value"].sum().reset_index()
-        by_sido = by_sido.rename(columns={"region_code": "region_code"})
         groups = by_sido.assign(region_code=np.where(by_sido["region_code"].map(regions.is_capital), "CR", "NC"))
         nation = by_sido.assign(region_code="00")
         for part in (by_sido, groups, nation):

@@ -22,23 +22,10 @@ from streamlit.testing.v1 import AppTest
 from indicators import store
 from indicators.bivariate import PALETTE
 # AppTest + st.navigation with a pages/ folder: the autouse fixture and helpers of the page tests
-from test_app_pages import (APP, TIMEOUT, _navigation_not_pages_dir, assert_ok, button_group,  # noqa: F401
-                            main_spec, trace_data)
+from test_app_pages import (TIMINGS, _navigation_not_pages_dir, assert_ok, button_group,  # noqa: F401
+                            main_spec, run, trace_data)
 
 ROOT = Path(__file__).resolve().parents[1]
-TIMINGS: dict[str, float] = {}
-
-
-def run(params: dict[str, str], label: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in params.items():
-        at.query_params[k] = v
-    t0 = time.perf_counter()
-    at.run()
-    if label:
-        TIMINGS[label] = round(time.perf_counter() - t0, 2)
-    assert_ok(at)
-    return at
 
 
 def rerun(at: AppTest, label: str) -> None:
