@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.crosswalk import CAPITAL_SIDO, CENSUS_CODES_MERGED, UnknownRegionError
-from indicators.schema import GROUP_CODES
+from geo.groups import GROUPS, MACRO_REGIONS
 
 HERE = Path(__file__).parent
 
@@ -22,9 +22,11 @@ def table() -> pd.DataFrame:
     """Registry rows: region_code, level, name_ko, short_ko, name_en, parent_code, … ."""
     df = pd.read_csv(HERE / "regions.csv", dtype={"region_code": str, "parent_code": str})
     df["parent_code"] = df["parent_code"].fillna("")
+    seen = {g.code for g in GROUPS}
     groups = pd.DataFrame([
-        {"region_code": c, "level": "group", "name_ko": ko, "short_ko": ko, "name_en": en,
-         "parent_code": "00", "is_capital_region": c == "CR"} for c, (ko, en) in GROUP_CODES.items()])
+        {"region_code": g.code, "level": g.level, "name_ko": g.name_ko, "short_ko": g.name_ko, "name_en": g.name_en,
+         "parent_code": "00", "is_capital_region": g.code == "CR"}
+        for g in GROUPS + tuple(m for m in MACRO_REGIONS if m.code not in seen)])
     return pd.concat([df, groups], ignore_index=True).set_index("region_code", drop=False)
 
 
@@ -47,10 +49,17 @@ def census_code_table() -> pd.DataFrame:
     return pd.concat([xw, fill]).drop_duplicates(["year", "census_code"], keep="first").reset_index(drop=True)
 
 
+MACRO_CODES: tuple[str, ...] = tuple(m.code for m in MACRO_REGIONS)
+_MACRO_ONLY = frozenset(MACRO_CODES) - {g.code for g in GROUPS}
+
+
 def level_of(codes: pd.Series) -> pd.Series:
-    """'nation' ('00'), 'sido' (2 digits), 'sigungu' (5 digits) or 'group' ('CR', 'NC')."""
+    """'nation' ('00'), 'sido' (2 digits), 'sigungu' (5 digits), 'group' ('CR', 'NC') or
+    'macro' (the 권역 other than 수도권: 'CC' … 'JJ'). 수도권 'CR' is a group and also one of
+    the seven 권역: use `in_level` to select a level's regions."""
     c = codes.astype(str)
     out = pd.Series("group", index=c.index)
+    out[c.isin(_MACRO_ONLY)] = "macro"
     out[c.str.fullmatch(r"\d{2}")] = "sido"
     out[c.str.fullmatch(r"\d{5}")] = "sigungu"
     out[c == "00"] = "nation"
@@ -58,9 +67,19 @@ def level_of(codes: pd.Series) -> pd.Series:
 
 
 def codes(level: str) -> list[str]:
-    """All canonical codes of a level ('sido', 'sigungu')."""
+    """All codes of a level: 'sido', 'sigungu', 'group' (CR, NC) or 'macro' (the seven 권역,
+    수도권 'CR' first)."""
+    if level == "macro":
+        return list(MACRO_CODES)
     t = table()
     return t.loc[t["level"] == level, "region_code"].tolist()
+
+
+def in_level(codes_: pd.Series, level: str) -> pd.Series:
+    """True where a code belongs to `level` (for 'macro': the seven 권역, including 'CR')."""
+    if level == "macro":
+        return codes_.astype(str).isin(MACRO_CODES)
+    return level_of(codes_) == level
 
 
 def require(code: str) -> pd.Series:

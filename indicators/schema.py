@@ -1,7 +1,7 @@
 """The tidy observation table every source returns and every build writes.
 
 One row per (region_code, year, indicator). region_code: canonical administrative code
-('00' nation, 2-digit 시도, 5-digit 시군구, 'CR' 수도권, 'NC' 비수도권); year: int;
+('00' nation, 2-digit 시도, 5-digit 시군구, 'CR' 수도권, 'NC' 비수도권, 'CC' … 'JJ' the other 권역; see `geo.groups`); year: int;
 value: float, NaN where the source has no figure (never 0 for missing).
 """
 from __future__ import annotations
@@ -9,13 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
+from geo.groups import CODE_PATTERN
+
 KEY = ["region_code", "year", "indicator"]
 COLUMNS = KEY + ["value"]
-GROUP_CODES = {"CR": ("수도권", "Capital region"), "NC": ("비수도권", "Non-capital region")}
 
 TIDY = pa.DataFrameSchema(
     {
-        "region_code": pa.Column(str, pa.Check.str_matches(r"^(\d{2}|\d{5}|CR|NC)$")),
+        "region_code": pa.Column(str, pa.Check.str_matches(CODE_PATTERN)),
         "year": pa.Column("int64", pa.Check.in_range(1960, 2100)),
         "indicator": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$")),
         "value": pa.Column(float, nullable=True),

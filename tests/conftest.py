@@ -1,4 +1,4 @@
-"""Shared fixtures. Real raw files come from $BALANCE_RAW_DIR or ../shared/data beside the repo."""
+"""Shared fixtures. Real raw files are the project's shipped copy in data/raw/ (or $BALANCE_RAW_DIR)."""
 from __future__ import annotations
 
 import os
@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
-    """The official raw files (CI: ../shared/data). Missing raw files fail the test, never skip."""
-    path = Path(os.environ.get("BALANCE_RAW_DIR") or ROOT.parent / "shared" / "data")
+    """The official raw files shipped in data/raw/. Missing raw files fail the test, never skip."""
+    path = Path(os.environ.get("BALANCE_RAW_DIR") or ROOT / "data" / "raw")
     assert path.is_dir(), f"raw-data folder {path} not found: set BALANCE_RAW_DIR"
     return path
 
