@@ -26,6 +26,7 @@ SOURCE_MODULES: tuple[str, ...] = (
     "exports",
     "migration",
     "navis",
+    "kostat_gi",
 )
 
 
