@@ -48,7 +48,7 @@ current = st.navigation(list(pages.values()), position="hidden" if state.embedde
 wanted = state.requested_page()
 if wanted and wanted != current.url_path and current.url_path == pages[state.DEFAULT_PAGE].url_path \
         and wanted != state.DEFAULT_PAGE:
-    st.switch_page(pages[wanted], query_params=st.query_params.to_dict())
+    st.switch_page(pages[wanted], query_params=state.switch_params())
 
 if state.embedded():  # embedded view: no sidebar chrome; lang/presenter come from the URL only
     presenter = state.presenter()

@@ -3,7 +3,8 @@
 `st.cache_data` wraps the readers of the built tables (`indicators.store`), keyed by the
 build's file time so a rebuild shows at once; `st.cache_resource` holds the map geometry
 (itself cached on disk by `geo.simplify`). Pages call these functions and nothing else to
-get data. If the data is not built, `require_built()` says which command to run and stops.
+get data. If the built data is missing or unusable (`store.NotBuilt` / `store.BuiltDataError`),
+`require_built()` and the loaders show one message with the build command and stop.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from indicators import catalog, config, derive, store
 SEED_FACTS = Path(__file__).resolve().parent / "indicators" / "seed_facts.csv"
 SEED_COLUMNS = ["kind", "date", "year", "indicator_hint", "value", "unit", "label_ko", "label_en",
                 "source_doc", "quote_ko"]
-BUILD_COMMAND = "python -m indicators build --raw-dir ../shared/data"
+BUILD_COMMAND = store.BUILD_COMMAND  # "python -m indicators build": the one fix for missing/broken data
 LEVEL_OF_LEN = {5: "sigungu", 2: "sido"}
 CATEGORY_ORDER = ("demography", "economy", "income", "fiscal", "trade", "migration", "health", "welfare",
                   "housing", "geography", "composite", "reference")
@@ -91,15 +92,70 @@ def data_version() -> int:
     return p.stat().st_mtime_ns if p.exists() else 0
 
 
-def require_built(lang: str = "ko") -> None:
-    """Stop the page with the build command when the data is not there."""
-    if data_version() == 0 or not (config.out_dir() / "build_report.json").exists():
-        from ui.i18n import t
+# What the app says when the built data is missing or unusable (user-facing: the one fix is the
+# build command; the detail names the file and what is wrong with it, shown as plain text).
+_DATA_MESSAGES = {
+    "missing": ("자료가 아직 만들어지지 않았거나 일부 파일이 없습니다 ({file}). "
+                "다음 명령으로 자료를 만드세요:",
+                "The data has not been built, or a built file is missing ({file}). Build it with:"),
+    "broken": ("만들어진 자료 파일이 손상되었거나 형식이 맞지 않습니다 ({file}). "
+               "다음 명령으로 다시 만드세요:",
+               "A built data file is damaged or not in the expected format ({file}). Rebuild it with:"),
+}
+_BUILT_FILES = ("observations.parquet", "gaps.parquet", "coverage.parquet", "build_report.json")
 
-        st.error(t("not_built", lang))
-        st.code("pip install -r requirements.txt\npython -m indicators build            # embedded census data\n"
-                f"{BUILD_COMMAND}   # with the official raw files", language="bash")
-        st.stop()
+
+def _stop_unusable(err: store.NotBuilt, lang: str | None = None) -> None:
+    """Show one clear message (what is wrong, in which file, and the command that fixes it), then stop."""
+    if lang is None:
+        try:
+            from ui import state
+
+            lang = state.lang()
+        except Exception:  # noqa: BLE001 — a message about the data must not fail on the language
+            lang = "ko"
+    path = getattr(err, "path", None)
+    if path is None:  # a missing file: find which one (the message of NotBuilt carries its path)
+        path = next((config.out_dir() / f for f in _BUILT_FILES if not (config.out_dir() / f).exists()),
+                    config.out_dir() / _BUILT_FILES[0])
+    kind = "broken" if isinstance(err, store.BuiltDataError) else "missing"
+    ko, en = _DATA_MESSAGES[kind]
+    st.error((en if lang == "en" else ko).format(file=Path(path).name), icon=":material/error:")
+    st.code(BUILD_COMMAND, language="bash")
+    if isinstance(err, store.BuiltDataError):
+        st.text(f"{Path(path).name}: {err.problem}")
+    st.stop()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _verified(version: int) -> bool:
+    """Every built table read and checked once per build (filling the loaders' caches); raises
+    `store.NotBuilt` / `store.BuiltDataError` (not cached: the next run checks again)."""
+    _observations(version)
+    _gaps(version)
+    _coverage(version)
+    _build_report(version)
+    return True
+
+
+def require_built(lang: str = "ko") -> None:
+    """Stop the page with one message and the build command when the built data is missing or unusable
+    (every page passes through here, from `ui.components.page_setup`)."""
+    try:
+        if data_version() == 0:
+            raise store.NotBuilt(f"{config.out_dir() / 'observations.parquet'} not found")
+        _verified(data_version())
+    except store.NotBuilt as err:
+        _stop_unusable(err, lang)
+
+
+def _load(loader, version: int):
+    """Call a cached loader; a missing or unusable table stops the page with the build message
+    (the same as `require_built`) instead of a traceback."""
+    try:
+        return loader(version)
+    except store.NotBuilt as err:
+        _stop_unusable(err)
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -111,7 +167,7 @@ def _observations(version: int) -> pd.DataFrame:
 
 def observations() -> pd.DataFrame:
     """The tidy table (region_code, year, indicator, value) plus a `level` column."""
-    return _observations(data_version())
+    return _load(_observations, data_version())
 
 
 def level_of_codes(codes: pd.Series) -> pd.Series:
@@ -126,7 +182,7 @@ def _gaps(version: int) -> pd.DataFrame:
 
 
 def gaps(ind_id: str | None = None) -> pd.DataFrame:
-    g = _gaps(data_version())
+    g = _load(_gaps, data_version())
     return g if ind_id is None else g[g["indicator"] == ind_id].sort_values("year", ignore_index=True)
 
 
@@ -136,7 +192,7 @@ def _coverage(version: int) -> pd.DataFrame:
 
 
 def coverage() -> pd.DataFrame:
-    return _coverage(data_version())
+    return _load(_coverage, data_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -145,7 +201,7 @@ def _build_report(version: int) -> dict:
 
 
 def build_report() -> dict:
-    return _build_report(data_version())
+    return _load(_build_report, data_version())
 
 
 # ------------------------------------------------------------------ derived views (cached)

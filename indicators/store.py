@@ -2,6 +2,12 @@
 
 No Streamlit import here, so tests and the benchmark can use the same functions;
 `app_data.py` wraps them in `st.cache_data`.
+
+Every reader checks what it read against what the build writes (`observations` against
+`schema.TIDY`, `gaps` and `coverage` against `GAPS` and `COVERAGE` below, the report for a JSON
+object of the expected shape). A file that is missing raises `NotBuilt`; one that cannot be read
+(truncated, not parquet/JSON) or does not match raises `BuiltDataError` (a `NotBuilt`), naming the
+file and what is wrong. Either way the fix is the same: `python -m indicators build`.
 """
 from __future__ import annotations
 
@@ -9,36 +15,138 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pandera.errors as pa_errors
+import pandera.pandas as pa
 
-from indicators import config
+from indicators import config, schema
+
+BUILD_COMMAND = "python -m indicators build"
+_ID = r"^[a-z0-9_]+$"
+_YEAR = pa.Check.in_range(1960, 2100)
 
 
 class NotBuilt(FileNotFoundError):
     """The build has not been run (or wrote elsewhere): says which command to run."""
 
 
+class BuiltDataError(NotBuilt):
+    """A built table exists but cannot be used (truncated, unreadable, wrong schema).
+
+    `path` is the file, `problem` a short description of what is wrong with it."""
+
+    def __init__(self, path: Path, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem} — rebuild with `{BUILD_COMMAND}`")
+
+
+# What indicators/gap.py:capital_gaps writes: one row per (indicator, year) where CR and NC exist.
+GAPS = pa.DataFrameSchema(
+    {
+        "indicator": pa.Column(str, pa.Check.str_matches(_ID)),
+        "year": pa.Column("int64", _YEAR),
+        "capital_value": pa.Column(float),
+        "noncapital_value": pa.Column(float),
+        "national_value": pa.Column(float, nullable=True),
+        "capital_share_pct": pa.Column(float, nullable=True),
+        "capital_to_noncapital_ratio": pa.Column(float, nullable=True),
+        "capital_minus_noncapital": pa.Column(float, nullable=True),
+    },
+    unique=["indicator", "year"],
+)
+
+# What indicators/build.py:coverage writes: regions with a value per indicator, level and year.
+COVERAGE = pa.DataFrameSchema(
+    {
+        "indicator": pa.Column(str, pa.Check.str_matches(_ID)),
+        "level": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "year": pa.Column("int64", _YEAR),
+        "regions": pa.Column("int64", pa.Check.ge(0)),
+    },
+    unique=["indicator", "level", "year"],
+)
+
+
 def _path(name: str, out_dir: Path | None = None) -> Path:
     p = config.out_dir(out_dir) / name
     if not p.exists():
-        raise NotBuilt(f"{p} not found — run `python -m indicators build` first")
+        raise NotBuilt(f"{p} not found — run `{BUILD_COMMAND}` first")
     return p
 
 
+def _schema_problem(err: Exception) -> str:
+    """A one-line summary of a pandera failure (the full report can run to pages)."""
+    if isinstance(err, pa_errors.SchemaErrors):
+        cases = err.failure_cases
+        if cases is not None and len(cases):
+            pairs = cases[["column", "check"]].drop_duplicates().head(5)
+            return "; ".join(f"{c if c is not None else '(table)'}: {k}" for c, k in pairs.itertuples(index=False))
+    first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+    return first[:300]
+
+
+def _read_table(name: str, table_schema: pa.DataFrameSchema, out_dir: Path | None) -> pd.DataFrame:
+    path = _path(name, out_dir)
+    try:
+        df = pd.read_parquet(path)
+    except Exception as err:  # noqa: BLE001 — any failure to read means the file is damaged
+        raise BuiltDataError(path, f"cannot be read as parquet (truncated or damaged?): "
+                                   f"{type(err).__name__}: {str(err)[:200]}") from err
+    df = df.reset_index(drop=True)
+    try:
+        return table_schema.validate(df)
+    except (pa_errors.SchemaError, pa_errors.SchemaErrors) as err:
+        raise BuiltDataError(path, f"does not have the expected columns/values: {_schema_problem(err)}") from err
+    except (ValueError, TypeError, KeyError) as err:  # pandera itself failing on a malformed frame
+        raise BuiltDataError(path, f"does not have the expected columns/values: "
+                                   f"{type(err).__name__}: {str(err)[:200]}") from err
+
+
 def observations(out_dir: Path | None = None) -> pd.DataFrame:
-    """The tidy table: region_code, year, indicator, value."""
-    return pd.read_parquet(_path("observations.parquet", out_dir))
+    """The tidy table: region_code, year, indicator, value (checked against `schema.TIDY`)."""
+    return _read_table("observations.parquet", schema.TIDY, out_dir)
 
 
 def gaps(out_dir: Path | None = None) -> pd.DataFrame:
-    """Capital vs non-capital per indicator and year."""
-    return pd.read_parquet(_path("gaps.parquet", out_dir))
+    """Capital vs non-capital per indicator and year (checked against `GAPS`)."""
+    return _read_table("gaps.parquet", GAPS, out_dir)
 
 
 def coverage(out_dir: Path | None = None) -> pd.DataFrame:
-    """indicator, level, year, regions (with a value)."""
-    return pd.read_parquet(_path("coverage.parquet", out_dir))
+    """indicator, level, year, regions (with a value) (checked against `COVERAGE`)."""
+    return _read_table("coverage.parquet", COVERAGE, out_dir)
+
+
+def _report_problem(rep: object) -> str | None:
+    """What is wrong with a parsed build report (None if it has the shape the build writes)."""
+    if not isinstance(rep, dict):
+        return f"is a JSON {type(rep).__name__}, not an object"
+    sources = rep.get("sources")
+    if not isinstance(sources, list) or not all(isinstance(s, dict) for s in sources):
+        return "has no list of sources ('sources')"
+    for s in sources:
+        if not isinstance(s.get("source", ""), str) or not isinstance(s.get("status", ""), str):
+            return "has a source entry whose 'source' or 'status' is not text"
+        inds = s.get("indicators", [])
+        if not isinstance(inds, list) or not all(isinstance(i, str) for i in inds):
+            return "has a source entry whose 'indicators' is not a list of ids"
+    if not isinstance(rep.get("rows", 0), int) or isinstance(rep.get("rows", 0), bool):
+        return "has a 'rows' that is not a whole number"
+    if not isinstance(rep.get("raw_dir", ""), str):
+        return "has a 'raw_dir' that is not text"
+    if not isinstance(rep.get("checks", {}), dict):
+        return "has 'checks' that is not an object"
+    return None
 
 
 def build_report(out_dir: Path | None = None) -> dict:
     """What the last build built and skipped, and why."""
-    return json.loads(_path("build_report.json", out_dir).read_text())
+    path = _path("build_report.json", out_dir)
+    try:
+        rep = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as err:  # JSONDecodeError is a ValueError
+        raise BuiltDataError(path, f"is not valid JSON (truncated or damaged?): {str(err)[:200]}") from err
+    problem = _report_problem(rep)
+    if problem:
+        raise BuiltDataError(path, problem)
+    return rep

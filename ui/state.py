@@ -6,13 +6,19 @@ a value equal to its default is left out of the URL. Where a value comes from, p
 1. the URL, when it changed since this session last wrote it (a link was opened, a page was
    switched, a test set it) — parsed and checked against the allowed options (catalogue ids,
    registry codes, years in the data); an unknown or malformed value falls back to the
-   default with a visible `st.warning` and is removed from the URL;
+   default with a visible note and is removed from the URL. The note is a `st.warning` made only
+   of the app's own text (parameter name, default) followed by the value received as plain text
+   (`st.text`, first 40 characters): text from the URL never enters markdown or HTML;
 2. otherwise the widget's own state;
 3. for a widget not on screen yet: the value last chosen on any page (so the indicator
    picked on the map carries to the trend page), else the default.
 
 Nothing read from the URL is used as a path or evaluated: values are compared against
 option lists and only the matching option object is used.
+
+Pages run through the router (app.py). A page URL opened on a fresh server (`/map`) would make
+Streamlit run `pages/map.py` on its own (its legacy `pages/` folder mode, chosen until the first
+`st.navigation` call); `set_page` notices that and reruns through the router.
 """
 from __future__ import annotations
 
@@ -32,16 +38,24 @@ _WRITTEN = "_view_qp_written"
 _EXTERNAL = "_view_url_external"
 _SLOT = "_view_warning_slot"
 _WARNED = "_view_warned"
+_URL_IN = "_view_url_in"
+ECHO_MAX = 40  # characters of a bad URL value repeated back in the note
+_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:\"'=$")
 
 
 def _ss():
     return st.session_state
 
 
+def _mirror() -> dict:
+    return _ss().setdefault(_MIRROR, {})
+
+
 def begin_run(warning_slot=None) -> None:
     """Call once at the top of every run (app.py): notes whether the URL changed from outside."""
     ss = _ss()
-    ss[_EXTERNAL] = st.query_params.to_dict() != ss.get(_WRITTEN)
+    ss[_URL_IN] = st.query_params.to_dict()
+    ss[_EXTERNAL] = ss[_URL_IN] != ss.get(_WRITTEN)
     ss.setdefault(_MIRROR, {})
     ss[_SLOT] = warning_slot
     ss[_WARNED] = set()
@@ -56,7 +70,9 @@ def _remember_written() -> None:
 
 
 def warn(message: str) -> None:
-    """A visible warning at the top of the page (once per message per run)."""
+    """A visible warning at the top of the page (once per message per run).
+
+    `message` is markdown: only the app's own text, never a value from the URL (see `_bad`)."""
     ss = _ss()
     warned = ss.setdefault(_WARNED, set())
     if message in warned:
@@ -75,8 +91,45 @@ def _set_param(name: str, value: str | None) -> None:
     _remember_written()
 
 
+def _md_literal(text: str) -> str:
+    """`text` with every markdown/HTML metacharacter backslash-escaped (for the app's own values)."""
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)
+
+
+def shown_value(raw: str, limit: int = ECHO_MAX) -> str:
+    """A URL value as it is repeated back: first `limit` characters, control characters replaced."""
+    head = "".join(c if c.isprintable() else "\ufffd" for c in raw[:limit])
+    return head + (f"… (+{len(raw) - limit:,})" if len(raw) > limit else "")
+
+
+def _note_lang() -> str:
+    """The language of a note about a bad URL value, found without `resolve` (which may be the
+    caller: a bad `?lang=` must not recurse)."""
+    raw = st.query_params.get("lang")
+    if raw in LANGS:
+        return raw
+    chosen = _ss().get("w_global_lang")
+    return chosen if chosen in LANGS else "ko"
+
+
 def _bad(name: str, raw: str, default: Any) -> None:
-    warn(t("bad_param", lang(), name=name, value=raw[:40], default=default))
+    """Note (once per run and parameter) that `?name=raw` was not understood and `default` is shown.
+
+    The warning holds only the app's text (name and default, escaped); the received value follows
+    as plain text, shortened, so a link, image or HTML in the URL is shown, never rendered."""
+    ss = _ss()
+    warned = ss.setdefault(_WARNED, set())
+    if ("bad", name) in warned:
+        return
+    warned.add(("bad", name))
+    shown_default = ",".join(map(str, default)) if isinstance(default, (list, tuple)) else str(default)
+    # `name` sits in a code span of the label (literal there: only a backtick could end it)
+    message = t("bad_param", _note_lang(), name=name.replace("`", "'"), value="…",
+                default=_md_literal(shown_default))
+    slot = ss.get(_SLOT)
+    target = slot if slot is not None else st
+    target.warning(message, icon="⚠️")
+    target.text(f"{name} = {shown_value(str(raw))}")
 
 
 def resolve(name: str, valid: Callable[[Any], bool], default: Any, *,
@@ -98,7 +151,7 @@ def resolve(name: str, valid: Callable[[Any], bool], default: Any, *,
         if external:
             _bad(name, raw, default)
         _set_param(name, None)
-    mirrored = ss[_MIRROR].get(name)
+    mirrored = _mirror().get(name)
     if mirrored is not None:
         try:
             if valid(mirrored):
@@ -127,7 +180,7 @@ def bind(name: str, render: Callable[[str], Any], *, options: Sequence[Any] | No
     value = render(key)
     if not valid(value):  # e.g. a widget that allows clearing
         value = default
-    ss[_MIRROR][name] = value
+    _mirror()[name] = value
     _set_param(name, None if value == default else serialize(value))
     return value
 
@@ -199,8 +252,34 @@ def requested_page() -> str | None:
     return None
 
 
+def _through_router() -> None:
+    """Rerun through app.py when a page script was started on its own.
+
+    With a `pages/` folder beside app.py, Streamlit runs a URL path such as `/map` as the bare
+    script `pages/map.py` until some run has called `st.navigation` (its legacy multipage mode):
+    the router, URL state and session defaults would be missing. Switch the mode off (app.py
+    turns it off on every run anyway) and rerun: the same page then opens through the router."""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover — moved in a later Streamlit: nothing to correct
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def switch_params() -> dict[str, str]:
+    """Query params for the router's `?page=` switch: the URL as this run received it (before bad
+    values were dropped), and the next run reads it as a newly opened link, so that the page switched
+    to checks every value again and notes the bad ones (notes shown before a switch are lost)."""
+    ss = _ss()
+    ss.pop(_WRITTEN, None)
+    return dict(ss.get(_URL_IN) or st.query_params.to_dict())
+
+
 def set_page(page: str) -> None:
-    """Mirror the page shown in ?page= (left out for the default page)."""
+    """Mirror the page shown in ?page= (left out for the default page). Called first by every page."""
+    _through_router()
     _set_param("page", None if page == DEFAULT_PAGE else page)
 
 

@@ -1,0 +1,360 @@
+"""Hardening of the app against what arrives from outside: URLs, damaged built data, deep links.
+
+* URL values: every query parameter the app reads, set to an unknown value, a markdown link, HTML
+  and 100 kB of text, on every page: no exception, the default is shown with a note, and the value
+  never reaches markdown/HTML (it is echoed, shortened, only in plain-text elements).
+* Built data: each built file deleted, truncated and written with a wrong schema: every page shows
+  one message naming the file, with `python -m indicators build`, and no traceback.
+* Deep links: `/map`, `/trends`, … opened on a fresh server (Streamlit then runs `pages/<page>.py`
+  on its own) open that page, under AppTest and in Chromium; a link/image payload in the URL
+  makes the browser fetch nothing from the payload's host.
+* `.streamlit/config.toml` ships safe server defaults.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tomllib
+import urllib.parse
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_app_pages import _navigation_not_pages_dir, assert_ok  # noqa: F401  (autouse fixture: st.navigation)
+from test_browser import _no_exception, browser, server  # noqa: F401  (module fixtures: server, Chromium)
+
+import app_data
+from indicators import composite as cx
+from indicators import config, store
+from ui import state
+from ui.i18n import t
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+TIMEOUT = 60
+HOST = "198.51.100.7"  # TEST-NET-2: a foreign host no request may go to
+
+# Parameters read on every page (app.py, the sidebar) and by each page (ui/state.py bind/peek names).
+GLOBAL_PARAMS = ["lang", "presenter", "embed"]
+PAGE_PARAMS: dict[str, list[str]] = {
+    "overview": [],
+    "map": ["indicator", "level", "year", "scale"],
+    "trends": ["indicator", "measure", "compare"],
+    "risk": ["basis", "year"],
+    "region": ["region"],
+    "disparity": ["level", "indicator", "weighting", "measures", "theil"],
+    "composite": ["level", "year", "method", "view"] + [f"w_{d.id}" for d in cx.DOMAINS],
+    "bivariate": ["indicator", "indicator2", "level", "year"],
+    "data": ["level"],
+}
+TITLE_KEYS = {"overview": "overview_title", "map": "map_title", "trends": "trends_title", "risk": "risk_title",
+              "region": "region_title", "disparity": "disp_title", "composite": "comp_title",
+              "bivariate": "biv_title", "data": "data_title"}
+PAYLOADS = {
+    "unknown": "zz-no-such-value",
+    "md_link": f"`[Log in](http://{HOST}/)`",
+    "html": "<img src=x onerror=alert(1)>",
+    "huge": (f"`![x](http://{HOST}/a.png)`" * 4000)[:100_000],
+}
+# What must never show up in an element that renders markdown/HTML (everything but text and code).
+MARKERS = ("zz-no-such-value", HOST, "onerror", "<img")
+PLAIN_TYPES = {"text", "code"}
+ECHO_LIMIT = 120  # a note repeats at most 40 characters of the value (plus name and length)
+
+
+def new_app(params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at
+
+
+def nodes(at: AppTest) -> list:
+    return [n for n in at if getattr(n, "proto", None) is not None]
+
+
+def assert_nothing_rendered_from(at: AppTest) -> None:
+    """No markdown/HTML-rendering element carries a payload; plain-text echoes are short."""
+    for node in nodes(at):
+        body = str(node.proto)
+        if node.type in PLAIN_TYPES:
+            if any(m in body for m in MARKERS):
+                assert len(node.value) <= ECHO_LIMIT, (node.type, len(node.value))
+            continue
+        found = [m for m in MARKERS if m in body]
+        assert not found, (node.type, found, body[:300])
+
+
+def notes(at: AppTest) -> dict[str, str]:
+    """The plain-text notes `name = value` shown for bad URL values."""
+    out = {}
+    for el in at.text:
+        m = re.match(r"^([a-z_0-9]+) = ", el.value)
+        if m:
+            out[m.group(1)] = el.value
+    return out
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """Names of the URL parameters the app resolves (ui.state.resolve: every bind and peek)."""
+    seen: list[str] = []
+    original = state.resolve
+
+    def recording(name, *args, **kwargs):
+        seen.append(name)
+        return original(name, *args, **kwargs)
+
+    monkeypatch.setattr(state, "resolve", recording)
+    return seen
+
+
+# ---------------------------------------------------------------- URL values
+
+def test_query_params_only_read_through_ui_state():
+    """Every parameter goes through ui/state.py (and the router's switch), so the list above is complete."""
+    readers = []
+    for path in [ROOT / "app.py", ROOT / "app_data.py", *sorted((ROOT / "ui").glob("*.py")),
+                 *sorted((ROOT / "pages").glob("*.py"))]:
+        if path.name == "state.py" or path.name == "app.py":
+            continue
+        if "query_params" in path.read_text(encoding="utf-8"):
+            readers.append(path.name)
+    assert not readers, f"query params read outside ui/state.py: {readers}"
+
+
+@pytest.mark.parametrize("kind", PAYLOADS)
+def test_bad_page_param(kind, reads):
+    payload = PAYLOADS[kind]
+    at = new_app({"page": payload})
+    at.run()
+    assert_ok(at)
+    assert_nothing_rendered_from(at)
+    assert at.title[0].value == t("overview_title", "ko")
+    assert "page" in notes(at), [e.value for e in at.text]
+    assert any("`page=" in w.value for w in at.warning)
+    assert at.query_params.get("page") in (None, [], "")
+
+
+def check_bad_values(page: str, names: list[str], payload: str, reads: list[str]) -> None:
+    at = new_app({"page": page, **{n: payload for n in names}})
+    at.run()
+    assert_ok(at)
+    assert_nothing_rendered_from(at)
+    assert at.title[0].value == t(TITLE_KEYS[page], "ko")  # the page opened, in the default language
+
+    read = set(reads)
+    every = set(GLOBAL_PARAMS + PAGE_PARAMS[page])
+    assert read <= every, f"parameters read but not tested on {page}: {sorted(read - every)}"
+    shown = notes(at)
+    warned = " ".join(w.value for w in at.warning)
+    for name in read & set(names):
+        assert name in shown, (name, sorted(shown))
+        assert payload[:40] in shown[name]  # echoed as plain text, at most 40 characters of it
+        assert f"`{name}=" in warned, (name, warned[:500])
+        assert at.query_params.get(name) in (None, [], ""), (name, str(at.query_params.get(name))[:80])
+
+
+@pytest.mark.parametrize("kind", [k for k in PAYLOADS if k != "huge"])
+@pytest.mark.parametrize("page", list(PAGE_PARAMS))
+def test_bad_values_on_every_page(page, kind, reads):
+    """All of a page's parameters (and the global ones) set to the payload at once."""
+    check_bad_values(page, GLOBAL_PARAMS + PAGE_PARAMS[page], PAYLOADS[kind], reads)
+
+
+HUGE_CASES = [("map", n) for n in GLOBAL_PARAMS] + [(p, n) for p, ns in PAGE_PARAMS.items() for n in ns]
+
+
+@pytest.mark.parametrize(("page", "name"), HUGE_CASES, ids=[f"{p}-{n}" for p, n in HUGE_CASES])
+def test_huge_value(page, name, reads):
+    """100 kB in one parameter (several at once exceed Streamlit's own query-string limit)."""
+    check_bad_values(page, [name], PAYLOADS["huge"], reads)
+
+
+def test_oversized_query_string_is_harmless():
+    """Every parameter at 100 kB: Streamlit ignores the whole query string; the app still opens."""
+    at = new_app({"page": "composite", **{n: PAYLOADS["huge"] for n in GLOBAL_PARAMS + PAGE_PARAMS["composite"]}})
+    at.run()
+    assert_ok(at)
+    assert at.title
+    assert_nothing_rendered_from(at)
+
+
+def test_bad_lang_alone_does_not_recurse():
+    at = new_app({"lang": "xx"})
+    at.run()
+    assert_ok(at)
+    assert at.title[0].value == t("overview_title", "ko")
+    assert notes(at).get("lang") == "lang = xx"
+
+
+def test_long_value_is_shortened():
+    assert state.shown_value("a" * 100_000).startswith("a" * 40 + "…")
+    assert len(state.shown_value("a" * 100_000)) < 60
+    assert state.shown_value("x\ny\x00") == "x\ufffdy\ufffd"
+
+
+# ---------------------------------------------------------------- damaged built data
+
+BUILT = ("observations.parquet", "gaps.parquet", "coverage.parquet", "build_report.json")
+DAMAGES = ("deleted", "truncated", "wrong_schema")
+
+
+def damaged_copy(tmp: Path, name: str, damage: str) -> Path:
+    """A fresh copy of the built data/ (new file times: new cache keys) with `name` damaged."""
+    src = config.out_dir()
+    for f in src.iterdir():
+        if f.is_file() and not f.name.startswith("."):
+            shutil.copyfile(f, tmp / f.name)
+    target = tmp / name
+    if damage == "deleted":
+        target.unlink()
+    elif damage == "truncated":
+        data = target.read_bytes()
+        target.write_bytes(data[: len(data) // 2])
+    elif name.endswith(".json"):
+        target.write_text(json.dumps({"sources": "none", "rows": "many"}))
+    else:
+        df = pd.read_parquet(target)
+        df = df.rename(columns={df.columns[-1]: "unexpected"}).astype({"year": str})
+        df.to_parquet(target, index=False)
+    return target
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _built():
+    if not (config.out_dir() / "observations.parquet").exists():
+        pytest.fail("data/ is not built: run `python -m indicators build`")
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+@pytest.mark.parametrize("name", BUILT)
+def test_store_names_the_damaged_file(tmp_path, name, damage):
+    damaged_copy(tmp_path, name, damage)
+    reader = {"observations.parquet": store.observations, "gaps.parquet": store.gaps,
+              "coverage.parquet": store.coverage, "build_report.json": store.build_report}[name]
+    with pytest.raises(store.NotBuilt) as err:
+        reader(tmp_path)
+    assert name in str(err.value)
+    if damage != "deleted":
+        assert isinstance(err.value, store.BuiltDataError)
+        assert err.value.path.name == name and err.value.problem
+
+
+def test_store_reads_the_real_build():
+    assert len(store.observations()) and len(store.gaps()) and len(store.coverage())
+    assert isinstance(store.build_report(), dict)
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+@pytest.mark.parametrize("name", BUILT)
+def test_every_page_says_rebuild(tmp_path, monkeypatch, name, damage):
+    damaged_copy(tmp_path, name, damage)
+    monkeypatch.setenv(config.OUT_DIR_ENV, str(tmp_path))
+    for page in PAGE_PARAMS:
+        at = new_app({"page": page})
+        at.run()
+        assert not at.exception, (page, [e.message[:300] for e in at.exception])
+        assert len(at.error) == 1, (page, [e.value for e in at.error])
+        assert name in at.error[0].value, (page, at.error[0].value)
+        assert [c.value for c in at.code] == ["python -m indicators build"], page
+        assert not at.get("plotly_chart"), page
+        for node in nodes(at):
+            body = str(node.proto)
+            assert "../shared" not in body and "--raw-dir" not in body, (page, node.type)
+
+
+def test_build_command_is_plain():
+    assert app_data.BUILD_COMMAND == "python -m indicators build"
+
+
+# ---------------------------------------------------------------- deep links (AppTest)
+
+class TestDeepLinkAppTest:
+    """A fresh AppTest opened on `pages/<page>.py` is what a browser gets for `/<page>` on a fresh
+    server: Streamlit's legacy `pages/` mode runs the page file alone. Here the real mode is kept."""
+
+    @pytest.fixture(autouse=True)
+    def _navigation_not_pages_dir(self):  # overrides the module's fixture: keep Streamlit's own mode
+        yield
+
+    @pytest.mark.parametrize("page", list(PAGE_PARAMS))
+    def test_page_file_first(self, page):
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+        assert not at.exception, [e.message[:300] for e in at.exception]
+        assert at.title[0].value == t(TITLE_KEYS[page], "ko")
+
+
+# ---------------------------------------------------------------- config
+
+def test_streamlit_config_is_safe():
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    server_cfg = cfg["server"]
+    assert server_cfg["address"] in ("127.0.0.1", "localhost")
+    assert cfg["browser"]["gatherUsageStats"] is False
+    assert server_cfg["fileWatcherType"] == "none"
+    assert server_cfg["runOnSave"] is False
+    assert server_cfg["enableXsrfProtection"] is True
+    assert server_cfg.get("enableCORS", True) is True
+
+
+# ---------------------------------------------------------------- browser (one server)
+
+WAIT_DONE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const done = app && app.getAttribute('data-test-script-state') === 'notRunning';
+    return done && (document.querySelector('h1') || document.querySelector('[data-testid="stException"]'));
+}"""
+
+
+def _load(browser, url: str):  # noqa: F811
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    page.goto(url)
+    page.wait_for_function(WAIT_DONE, timeout=60_000)
+    return page
+
+
+def test_browser_deep_links(server, browser):  # noqa: F811
+    """Runs first on this module's fresh server: `/map` is the first page it is asked for."""
+    order = ["map"] + [p for p in PAGE_PARAMS if p != "map"]
+    for p in order:
+        page = _load(browser, f"{server}/{p}")
+        _no_exception(page)
+        assert page.locator("h1").first.inner_text().strip() == t(TITLE_KEYS[p], "ko"), p
+        if p != state.DEFAULT_PAGE:
+            assert f"/{p}" in page.url and f"page={p}" in page.url, page.url
+        page.close()
+
+
+def test_browser_fetches_nothing_from_url_payloads(server, browser):  # noqa: F811
+    hits: list[str] = []
+
+    def foreign(url: str) -> bool:  # the payload host (the app's own URL carries it in its query)
+        return urllib.parse.urlsplit(url).hostname == HOST
+
+    def route(r):
+        if foreign(r.request.url):
+            hits.append(r.request.url)
+            r.abort()
+        else:
+            r.continue_()
+
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    page.route("**/*", route)
+    page.on("request", lambda req: hits.append(req.url) if foreign(req.url) else None)
+    query = urllib.parse.urlencode({"page": "map", "year": f"`![x](http://{HOST}/a.png)`",
+                                    "level": f"`[Log in](http://{HOST}/)`",
+                                    "indicator": f"<img src=http://{HOST}/b.png>"})
+    page.goto(f"{server}/?{query}")
+    page.wait_for_function(WAIT_DONE, timeout=60_000)
+    page.wait_for_timeout(1500)  # time for any image the page would load
+    assert not hits, hits
+    _no_exception(page)
+    assert page.evaluate(f"document.querySelectorAll('img[src*=\"{HOST}\"], a[href*=\"{HOST}\"]').length") == 0
+    texts = page.evaluate("[...document.querySelectorAll('[data-testid=\"stText\"]')].map(e => e.innerText)")
+    assert any(f"http://{HOST}/a.png" in x for x in texts), texts  # shown as text, not rendered
+    page.close()
