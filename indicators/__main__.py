@@ -6,7 +6,7 @@ import sys
 import time
 
 from indicators import build as build_mod
-from indicators import checks, config
+from indicators import checks, config, manifest
 
 
 def summary(result: build_mod.BuildResult) -> str:
@@ -17,6 +17,7 @@ def summary(result: build_mod.BuildResult) -> str:
             lines.append(f"  built    {s['module']:<28} {s['rows']:>8,} rows  {s['seconds']:>5.1f}s")
         else:
             lines.append(f"  skipped  {s['module']:<28} {s['reason']}")
+    lines += raw_file_lines(result.report.get("raw_files", []))
     lines.append("Indicators (years; regions with a value per level, latest year):")
     cov = result.coverage
     for ind, g in cov.groupby("indicator", sort=True):
@@ -26,6 +27,17 @@ def summary(result: build_mod.BuildResult) -> str:
         lv = " ".join(f"{k}={v}" for k, v in sorted(last.items()))
         lines.append(f"  {ind:<46} {span:<20} {lv}")
     return "\n".join(lines)
+
+
+def raw_file_lines(files: list[dict]) -> list[str]:
+    """Raw files against data/raw/MANIFEST.csv: a count of matching files, each other one named."""
+    ok = [f for f in files if f["status"] == manifest.OK]
+    lines = [f"Raw files: {len(ok)} of {len(files)} match the manifest (sha256)"]
+    for f in files:
+        if f["status"] != manifest.OK:
+            vintage = f" (manifest vintage {f['vintage']})" if f["vintage"] else " (counts as newest)"
+            lines.append(f"  {f['status']:<16} {f['path']}{vintage}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

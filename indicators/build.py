@@ -11,13 +11,13 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from geo import regions
-from indicators import catalog, checks, derive, gap
+from indicators import catalog, checks, derive, gap, manifest
 from indicators.errors import InputsMissing
 from indicators.schema import tidy
 
@@ -51,8 +51,10 @@ def run_sources(raw_dir: Path) -> tuple[list[pd.DataFrame], list[dict]]:
 
 def coverage(obs: pd.DataFrame) -> pd.DataFrame:
     """Per indicator and level: years with data and number of regions with a value."""
-    lv = regions.level_of(obs["region_code"])
-    have = obs.dropna(subset=["value"]).assign(level=lv)
+    have = obs.dropna(subset=["value"])
+    have = have.assign(level=regions.level_of(have["region_code"]))
+    macro = have[regions.in_level(have["region_code"], "macro")].assign(level="macro")  # 수도권 CR is a 권역 too
+    have = pd.concat([have[have["level"] != "macro"], macro])
     g = have.groupby(["indicator", "level", "year"]).size().rename("regions").reset_index()
     return g.sort_values(["indicator", "level", "year"], ignore_index=True)
 
@@ -68,7 +70,8 @@ def build(raw_dir: Path) -> BuildResult:
     if unknown:
         raise ValueError(f"indicators not in the catalogue: {sorted(unknown)}")
     cov = coverage(obs)
-    report = {"raw_dir": str(raw_dir), "sources": log, "checks": checks.run_all(base, cov),
+    files = [asdict(f) for f in manifest.verify(raw_dir)]
+    report = {"raw_dir": str(raw_dir), "sources": log, "raw_files": files, "checks": checks.run_all(base, cov, obs),
               "rows": len(obs), "seconds": round(time.perf_counter() - t0, 2)}
     return BuildResult(obs, gap.capital_gaps(obs), cov, report)
 

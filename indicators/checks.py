@@ -3,6 +3,7 @@
 1. Additivity: where a source gives both 시군구 and 시도 figures of an additive indicator,
    the 시군구 sum must equal the 시도 figure (±0.5%), and the 시도 sum the nation's.
    Known boundary exceptions: 대구/경북 before 2023 (군위군 is coded to 대구 for all years).
+3. One territory per ratio: no 시도 ratio where a split-off 시도 is in one part only.
 2. Expected region counts per indicator, level and year, kept in `expected_counts.csv`
    (regenerate with `python -m indicators build --update-expected` after review).
 """
@@ -14,7 +15,7 @@ import pandas as pd
 
 from geo import regions
 from indicators import catalog
-from indicators.derive import LATE_SIDO_FROM  # first year each late-created 시도 exists
+from indicators.derive import LATE_SIDO_FROM, RATIOS, mixed_territory
 
 EXPECTED = Path(__file__).with_name("expected_counts.csv")
 TOLERANCE = 0.005
@@ -78,10 +79,27 @@ def expected_counts(cov: pd.DataFrame) -> tuple[list[str], list[str]]:
     return mism, [f"{r.indicator} {r.level} {r.year}" for r in new[new["_merge"] == "left_only"].itertuples()]
 
 
-def run_all(base: pd.DataFrame, cov: pd.DataFrame) -> dict:
+def one_territory(obs: pd.DataFrame) -> list[str]:
+    """Ratios of a 시도 in a year where its numerator and denominator cover different
+    territories (a late-created 시도 — 광주, 대전, 울산, 세종 — reported by one part only)."""
+    wide = obs.pivot_table(index=["region_code", "year"], columns="indicator", values="value", aggfunc="first")
+    problems = []
+    for r in RATIOS:
+        if r.id not in wide or r.numerator not in wide or r.denominator not in wide:
+            continue
+        for parent, year in mixed_territory(wide, r.numerator, r.denominator):
+            if pd.notna(wide[r.id].get((parent, year))):
+                problems.append(f"{r.id} {parent} {year}: {r.numerator} and {r.denominator} cover different "
+                                "territories (a 시도 split off that year is reported by one part only)")
+    return problems
+
+
+def run_all(base: pd.DataFrame, cov: pd.DataFrame, derived: pd.DataFrame | None = None) -> dict:
     """Run the checks; raise CheckFailed on any failure, else return a summary."""
     add = additivity(base)
     mism, new = expected_counts(cov)
-    if add or mism:
-        raise CheckFailed("sanity checks failed:\n  " + "\n  ".join((add + mism)[:40]))
-    return {"additivity": "ok", "expected_counts": "ok", "not_in_expected_file": len(new)}
+    mixed = one_territory(derived) if derived is not None else []
+    if add or mism or mixed:
+        raise CheckFailed("sanity checks failed:\n  " + "\n  ".join((add + mism + mixed)[:40]))
+    return {"additivity": "ok", "expected_counts": "ok", "one_territory_per_ratio": "ok",
+            "not_in_expected_file": len(new)}

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from geo import regions
+from geo.groups import GROUPS, MACRO_REGIONS, macro_of_sido
 from indicators.catalog import Indicator, Source
 
 SOURCE = Source(
@@ -93,11 +94,15 @@ INDICATORS: tuple[Indicator, ...] = tuple(
 )
 
 
+# 시도 that a late-created 시도 was split from (세종 took parts of 충남 and 충북)
+SPLIT_FROM: dict[str, tuple[str, ...]] = {"29": ("46",), "30": ("44",), "31": ("48",), "36": ("44", "43")}
+
+
 def _members() -> dict[str, list[str]]:
-    """Aggregate code → member codes, per level ('sido' members, 'sigungu' members)."""
-    sido = regions.codes("sido")
-    return {"CR": [c for c in sido if regions.is_capital(c)], "NC": [c for c in sido if not regions.is_capital(c)],
-            "00": sido}
+    """Aggregate code → member 시도: 수도권/비수도권, the 권역 (geo.groups) and the nation '00'."""
+    out = {g.code: list(g.members) for g in GROUPS + MACRO_REGIONS}
+    out["00"] = regions.codes("sido")
+    return out
 
 
 def _sum_complete(df: pd.DataFrame, group: pd.Series, members: pd.Series,
@@ -176,8 +181,44 @@ def ratios(obs: pd.DataFrame, specs: tuple[Ratio, ...] = RATIOS) -> pd.DataFrame
             continue
         den = wide[r.denominator].where(wide[r.denominator] > 0)
         val = (wide[r.numerator] / den * r.scale).dropna()
+        val = val[~val.index.isin(mixed_territory(wide, r.numerator, r.denominator))]
         parts.append(val.rename("value").reset_index().assign(indicator=r.id))
     return pd.concat(parts, ignore_index=True) if parts else obs.iloc[0:0]
+
+
+def mixed_territory(wide: pd.DataFrame, numerator: str, denominator: str) -> list[tuple[str, int]]:
+    """(parent 시도, year) pairs where the two parts of a ratio cover different territories.
+
+    In a split year one source may already report a late-created 시도 while the other still
+    counts it inside its parent (GRDP has 울산 inside 경남 in 1997, population does not): the
+    parent's ratio there would mix territories, so it is left missing, never computed."""
+    codes = wide.index.get_level_values("region_code")
+    out = []
+    for late, parents in SPLIT_FROM.items():
+        if late not in codes:
+            continue
+        part = wide.xs(late, level="region_code")
+        num = part[numerator].notna() if numerator in part else pd.Series(False, index=part.index)
+        den = part[denominator].notna() if denominator in part else pd.Series(False, index=part.index)
+        # a part's absence is a different territory only before that part starts reporting the
+        # 시도, and only if it starts within SPLIT_REPORTING_LAG years of the split (2010 census
+        # GRDP lacks 대전, created 1989: that is missing data, and the parent is left alone)
+        not_yet = _not_yet(num, LATE_SIDO_FROM[late]) | _not_yet(den, LATE_SIDO_FROM[late])
+        out += [(p, int(y)) for y in part.index[(num != den) & not_yet] for p in parents]
+    return out
+
+
+SPLIT_REPORTING_LAG = 2  # years a source may take to report a newly created 시도 separately
+
+
+def _not_yet(present: pd.Series, created: int) -> pd.Series:
+    """Years (index) before a part first reports a 시도 created in `created`, if it starts
+    reporting it within SPLIT_REPORTING_LAG years; all False otherwise."""
+    years = present.index[present.to_numpy()]
+    first = years.min() if len(years) else None
+    if first is None or first > created + SPLIT_REPORTING_LAG:
+        return pd.Series(False, index=present.index)
+    return pd.Series(present.index < first, index=present.index)
 
 
 def risk_class(index: pd.Series) -> pd.Series:
@@ -197,8 +238,10 @@ def at_risk_counts(obs: pd.DataFrame) -> pd.DataFrame:
         parent = flag["region_code"].str[:2]
         by_sido = flag.groupby([parent, "year", "indicator"])["value"].sum().reset_index()
         groups = by_sido.assign(region_code=np.where(by_sido["region_code"].map(regions.is_capital), "CR", "NC"))
+        macro = by_sido.assign(region_code=by_sido["region_code"].map(macro_of_sido()))
+        macro = macro[macro["region_code"] != "CR"]  # 수도권 is already counted as a group
         nation = by_sido.assign(region_code="00")
-        for part in (by_sido, groups, nation):
+        for part in (by_sido, groups, macro, nation):
             parts.append(part.groupby(["region_code", "year", "indicator"], as_index=False)["value"].sum())
     return pd.concat(parts, ignore_index=True) if parts else obs.iloc[0:0]
 
