@@ -102,7 +102,8 @@ _DATA_MESSAGES = {
                "다음 명령으로 다시 만드세요:",
                "A built data file is damaged or not in the expected format ({file}). Rebuild it with:"),
 }
-_BUILT_FILES = ("observations.parquet", "gaps.parquet", "coverage.parquet", "build_report.json")
+_BUILT_FILES = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet",
+                "build_report.json")
 
 
 def _stop_unusable(err: store.NotBuilt, lang: str | None = None) -> None:
@@ -134,6 +135,7 @@ def _verified(version: int) -> bool:
     _observations(version)
     _gaps(version)
     _coverage(version)
+    _designations(version)
     _build_report(version)
     return True
 
@@ -193,6 +195,16 @@ def _coverage(version: int) -> pd.DataFrame:
 
 def coverage() -> pd.DataFrame:
     return _load(_coverage, data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _designations(version: int) -> pd.DataFrame:
+    return store.designations()
+
+
+def designations() -> pd.DataFrame:
+    """region_code, designation ('decline' | 'interest'), notice, notice_date, in_force_from."""
+    return _load(_designations, data_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

@@ -19,9 +19,12 @@ import pandas as pd
 from geo import regions
 from indicators import catalog, checks, derive, gap, manifest
 from indicators.errors import InputsMissing
+from indicators.sources import population_decline
 from indicators.schema import tidy
 
-OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "build_report.json")
+OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json")
+# Empty designations table (package-only build): same columns as population_decline.COLUMNS.
+_NO_DESIGNATIONS = pd.DataFrame({c: pd.Series(dtype=str) for c in population_decline.COLUMNS})
 
 
 @dataclass
@@ -29,6 +32,7 @@ class BuildResult:
     observations: pd.DataFrame
     gaps: pd.DataFrame
     coverage: pd.DataFrame
+    designations: pd.DataFrame = field(default_factory=lambda: _NO_DESIGNATIONS.copy())
     report: dict = field(default_factory=dict)
 
 
@@ -59,10 +63,26 @@ def coverage(obs: pd.DataFrame) -> pd.DataFrame:
     return g.sort_values(["indicator", "level", "year"], ignore_index=True)
 
 
+def load_designations(raw_dir: Path) -> tuple[pd.DataFrame, dict]:
+    """The 인구감소지역 / 관심지역 status table (not an observation series) and its log entry."""
+    src, t0 = population_decline.SOURCE, time.perf_counter()
+    try:
+        df = population_decline.load_designations(raw_dir)
+    except InputsMissing as err:
+        return _NO_DESIGNATIONS.copy(), {"source": src.id, "module": "population_decline", "status": "skipped",
+                                         "reason": str(err)}
+    counts = df["designation"].value_counts().to_dict()
+    return df, {"source": src.id, "module": "population_decline", "status": "built", "rows": len(df),
+                "indicators": [], "designations": {k: int(v) for k, v in sorted(counts.items())},
+                "seconds": round(time.perf_counter() - t0, 2)}
+
+
 def build(raw_dir: Path) -> BuildResult:
     """Everything in memory: sources, derived table, gaps, coverage, checks, report."""
     t0 = time.perf_counter()
     frames, log = run_sources(raw_dir)
+    designations, designation_log = load_designations(raw_dir)
+    log.append(designation_log)
     base = pd.concat(frames, ignore_index=True)
     additive = {i.id for i in catalog.indicators().values() if i.additive}
     obs = tidy(derive.derive_all(base, additive))
@@ -73,7 +93,7 @@ def build(raw_dir: Path) -> BuildResult:
     files = [asdict(f) for f in manifest.verify(raw_dir)]
     report = {"raw_dir": str(raw_dir), "sources": log, "raw_files": files, "checks": checks.run_all(base, cov, obs),
               "rows": len(obs), "seconds": round(time.perf_counter() - t0, 2)}
-    return BuildResult(obs, gap.capital_gaps(obs), cov, report)
+    return BuildResult(obs, gap.capital_gaps(obs), cov, designations, report)
 
 
 def _write_atomic(out_dir: Path, name: str, writer) -> Path:
@@ -94,6 +114,7 @@ def write(result: BuildResult, out_dir: Path) -> list[Path]:
         "observations.parquet": lambda p: result.observations.to_parquet(p, index=False),
         "gaps.parquet": lambda p: result.gaps.to_parquet(p, index=False),
         "coverage.parquet": lambda p: result.coverage.to_parquet(p, index=False),
+        "designations.parquet": lambda p: result.designations.to_parquet(p, index=False),
         "build_report.json": lambda p: Path(p).write_text(json.dumps(result.report, ensure_ascii=False, indent=1)),
     }
     temps = {}

@@ -28,6 +28,8 @@ SOURCE_MODULES: tuple[str, ...] = (
     "navis",
     "kostat_gi",
 )
+# Sources of status tables (not observation series): read by the build into their own output.
+STATUS_MODULES: tuple[str, ...] = ("population_decline",)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def _module(name: str):
 @lru_cache(maxsize=1)
 def sources() -> dict[str, Source]:
     """All sources by id (raw-file and package sources, plus derived)."""
-    out = {m.SOURCE.id: m.SOURCE for m in map(_module, SOURCE_MODULES)}
+    out = {m.SOURCE.id: m.SOURCE for m in map(_module, SOURCE_MODULES + STATUS_MODULES)}
     from indicators import derive
 
     out[derive.SOURCE.id] = derive.SOURCE

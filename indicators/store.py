@@ -117,6 +117,25 @@ def coverage(out_dir: Path | None = None) -> pd.DataFrame:
     return _read_table("coverage.parquet", COVERAGE, out_dir)
 
 
+# What indicators/build.py writes from indicators/sources/population_decline.py (empty in a
+# package-only build): one row per designated 시군구.
+DESIGNATIONS = pa.DataFrameSchema(
+    {
+        "region_code": pa.Column(str, pa.Check.str_matches(r"^\d{5}$")),
+        "designation": pa.Column(str, pa.Check.isin(["decline", "interest"])),
+        "notice": pa.Column(str),
+        "notice_date": pa.Column(str),
+        "in_force_from": pa.Column(str),
+    },
+    unique=["region_code"], strict=True, ordered=True,
+)
+
+
+def designations(out_dir: Path | None = None) -> pd.DataFrame:
+    """인구감소지역 ('decline') / 인구감소관심지역 ('interest') per 시군구 (checked against `DESIGNATIONS`)."""
+    return _read_table("designations.parquet", DESIGNATIONS, out_dir)
+
+
 def _report_problem(rep: object) -> str | None:
     """What is wrong with a parsed build report (None if it has the shape the build writes)."""
     if not isinstance(rep, dict):

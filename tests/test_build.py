@@ -29,8 +29,25 @@ def _run(*args: str, env_raw: str | None = None) -> subprocess.CompletedProcess:
 def test_full_build_builds_every_source(full_build):
     report = store.build_report(full_build)
     status = {s["module"]: s["status"] for s in report["sources"]}
-    assert set(status) == set(catalog.SOURCE_MODULES)
+    assert set(status) == set(catalog.SOURCE_MODULES + catalog.STATUS_MODULES)
     assert all(v == "built" for v in status.values()), status
+
+
+def test_full_build_writes_the_designations(full_build):
+    """89 인구감소지역 and 18 관심지역 in the built table, as in the two notices (SOURCES.md)."""
+    d = store.designations(full_build)
+    assert d["designation"].value_counts().to_dict() == {"decline": 89, "interest": 18}
+    assert "47280" in set(d.loc[d["designation"] == "decline", "region_code"])  # 문경시, by erratum
+
+
+def test_package_only_build_writes_an_empty_designations_table(tmp_path):
+    empty, out = tmp_path / "raw", tmp_path / "out"
+    empty.mkdir()
+    proc = _run("--raw-dir", str(empty), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert store.designations(out).empty
+    skipped = {s["module"]: s for s in store.build_report(out)["sources"] if s["status"] == "skipped"}
+    assert "population_decline" in skipped and "policy/" in skipped["population_decline"]["reason"]
 
 
 def test_full_build_output_is_valid_and_catalogued(full_build):
