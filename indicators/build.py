@@ -1,28 +1,36 @@
-"""`python -m indicators build [--raw-dir DIR] [--out DIR]`: sources → derived → parquet.
+"""`python -m indicators build [--raw-dir DIR] [--out DIR] [--strict]`: sources → derived → parquet.
 
-Runs every source whose inputs exist (the package-embedded census always), derives,
-validates, sanity-checks, then writes all outputs atomically: each file goes to a temp
-name in the output folder and is renamed over the old one only after everything has been
-computed and validated, so a failed build leaves earlier outputs intact.
+Refuses raw files far larger than the official ones before reading any; runs every source whose
+inputs exist (the package-embedded census always) and marks a source read without some of its
+manifest-listed files as partial; derives, validates, sanity-checks (naming the raw files behind
+a failing indicator), then publishes all outputs as one set: they are written into a new folder
+`<out>/builds/<build id>/`, and only when all are complete does the pointer `<out>/current` switch
+to it (one `os.replace`). A failed or killed build leaves the previous set published and intact;
+readers (`indicators.store`) see the old set or the new one, never a mix. The previous set is
+kept, older ones are removed.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
 from geo import regions
-from indicators import catalog, checks, derive, gap, manifest
+from indicators import catalog, checks, derive, gap, manifest, store
+from indicators.sources import _io
 from indicators.errors import InputsMissing
 from indicators.sources import population_decline
 from indicators.schema import tidy
 
-OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json")
+OUTPUTS = store.OUTPUTS  # one set, published together
+STALE_TMP_SECONDS = 3600  # unfinished build folders older than this are removed
 # Empty designations table (package-only build): same columns as population_decline.COLUMNS.
 _NO_DESIGNATIONS = pd.DataFrame({c: pd.Series(dtype=str) for c in population_decline.COLUMNS})
 
@@ -37,19 +45,28 @@ class BuildResult:
 
 
 def run_sources(raw_dir: Path) -> tuple[list[pd.DataFrame], list[dict]]:
-    """Load every source; a source without its files is skipped with the reason."""
+    """Load every source; a source without its files is skipped with the reason.
+
+    Each load runs inside `_io.recording`: its log entry lists the raw files read and the number
+    of conflicts between overlapping files, and carries `_lineage` (file and vintage of each
+    indicator-year) and `_conflicts` for the report (`manifest.take`). The frames returned have
+    no `source_file` column."""
     frames, log = [], []
     for name in catalog.SOURCE_MODULES:
         mod = catalog._module(name)
         t0 = time.perf_counter()
         try:
-            df = mod.load(raw_dir)
+            with _io.recording(raw_dir, name) as rec:
+                df = mod.load(raw_dir)
         except InputsMissing as err:
             log.append({"source": mod.SOURCE.id, "module": name, "status": "skipped", "reason": str(err)})
             continue
-        frames.append(df)
+        frames.append(df.drop(columns="source_file", errors="ignore"))
+        package = mod.SOURCE.vintage if mod.SOURCE.embedded else None
         log.append({"source": mod.SOURCE.id, "module": name, "status": "built", "rows": len(df),
-                    "indicators": sorted(df["indicator"].unique()), "seconds": round(time.perf_counter() - t0, 2)})
+                    "indicators": sorted(df["indicator"].unique()), "seconds": round(time.perf_counter() - t0, 2),
+                    "files": sorted(rec.files), "overlaps": rec.overlaps, "conflicts": len(rec.conflicts),
+                    "_lineage": _io.lineage(df, rec, package), "_conflicts": rec.conflicts})
     return frames, log
 
 
@@ -77,12 +94,102 @@ def load_designations(raw_dir: Path) -> tuple[pd.DataFrame, dict]:
                 "seconds": round(time.perf_counter() - t0, 2)}
 
 
-def build(raw_dir: Path) -> BuildResult:
-    """Everything in memory: sources, derived table, gaps, coverage, checks, report."""
+def guard_sizes(raw_dir: Path) -> None:
+    """Refuse, before reading any, a raw file far larger than the official ones (`_io.guard_size`)."""
+    if Path(raw_dir).is_dir():
+        for path in sorted(Path(raw_dir).rglob("*")):
+            if path.is_file():
+                _io.guard_size(path)
+
+
+def _matches(rel: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a raw path (relative, posix) matches one of a source's file patterns."""
+    return any(PurePosixPath(rel).match(p) for p in patterns)
+
+
+def raw_files_of(raw_dir: Path, src: catalog.Source) -> list[str]:
+    """Raw files (relative paths) under raw_dir that a source's declared patterns match."""
+    root = Path(raw_dir)
+    found = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+    return [rel for rel in found if _matches(rel, src.files)]
+
+
+def mark_partial(log: list[dict], raw_dir: Path) -> None:
+    """A built source for which a manifest-listed file of its own is absent: status 'partial',
+    with `missing_files` and a reason (read as clearly as a skipped source)."""
+    listed = manifest.read(raw_dir)
+    for entry in log:
+        if entry["status"] != "built":
+            continue
+        src = catalog._module(entry["module"]).SOURCE
+        missing = [rel for rel, e in sorted(listed.items()) if e.source_id == src.id
+                   and (not src.files or _matches(rel, src.files)) and not (Path(raw_dir) / rel).is_file()]
+        if missing:
+            entry.update(status="partial", missing_files=missing,
+                         reason=f"built without {len(missing)} of its files listed in {manifest.MANIFEST_NAME}: "
+                                + ", ".join(missing))
+
+
+def _describe(files: list[str], patterns: tuple[str, ...]) -> str:
+    """Files named one by one, or by pattern and count when there are many."""
+    if len(files) <= 3:
+        return ", ".join(files)
+    return f"{', '.join(patterns)} ({len(files)} files)"
+
+
+def indicator_origins(raw_dir: Path, log: list[dict]) -> dict[str, str]:
+    """Indicator → the raw file(s) it was read from, for check messages: the files of its rows
+    (the source's `_lineage`), else the files its source read (`files`, or those its patterns
+    match); derived indicators: the files of their inputs."""
+    by_source: dict[str, str] = {}
+    by_indicator: dict[str, list[str]] = {}
+    for entry in log:
+        src = catalog._module(entry["module"]).SOURCE
+        files = entry.get("files") or (raw_files_of(raw_dir, src) if src.files else [])
+        by_source[src.id] = _describe(files, src.files) if files else f"{src.id} (data inside the package)"
+        for item in entry.get("_lineage", []):
+            by_indicator.setdefault(item["indicator"], []).append(item["file"])
+    inds = catalog.indicators()
+
+    def origin(ind_id: str, depth: int = 0) -> list[str]:
+        ind = inds.get(ind_id)
+        if ind is None or depth > 4:
+            return []
+        if ind_id in by_indicator:
+            return [_describe(sorted(set(by_indicator[ind_id])), catalog.sources()[ind.source].files)]
+        if ind.source != derive.SOURCE.id:
+            return [by_source[ind.source]] if ind.source in by_source else []
+        return [o for x in (ind.numerator, ind.denominator) if x for o in origin(x, depth + 1)]
+
+    return {i: "; ".join(dict.fromkeys(origin(i))) for i in inds}
+
+
+def incomplete_indicators(log: list[dict]) -> set[str]:
+    """Indicators whose source (or, for derived ones, an input's source) was skipped or read in part."""
+    bad = {catalog._module(e["module"]).SOURCE.id for e in log if e["status"] != "built"}
+    inds = catalog.indicators()
+
+    def hit(ind_id: str, depth: int = 0) -> bool:
+        ind = inds.get(ind_id)
+        if ind is None or depth > 4:
+            return False
+        if ind.source != derive.SOURCE.id:
+            return ind.source in bad
+        return any(hit(x, depth + 1) for x in (ind.numerator, ind.denominator) if x)
+
+    return {i for i in inds if hit(i)}
+
+
+def build(raw_dir: Path, *, check_counts: bool = True) -> BuildResult:
+    """Everything in memory: sources, derived table, gaps, coverage, checks, report.
+
+    check_counts=False leaves out the expected-count check (`--update-expected` rewrites its file)."""
     t0 = time.perf_counter()
+    guard_sizes(raw_dir)
     frames, log = run_sources(raw_dir)
     designations, designation_log = load_designations(raw_dir)
     log.append(designation_log)
+    mark_partial(log, raw_dir)
     base = pd.concat(frames, ignore_index=True)
     additive = {i.id for i in catalog.indicators().values() if i.additive}
     obs = tidy(derive.derive_all(base, additive))
@@ -91,41 +198,88 @@ def build(raw_dir: Path) -> BuildResult:
         raise ValueError(f"indicators not in the catalogue: {sorted(unknown)}")
     cov = coverage(obs)
     files = [asdict(f) for f in manifest.verify(raw_dir)]
-    report = {"raw_dir": str(raw_dir), "sources": log, "raw_files": files, "checks": checks.run_all(base, cov, obs),
+    checked = checks.run_all(base, cov, obs, origin=indicator_origins(raw_dir, log),
+                             excused=incomplete_indicators(log), counts=check_counts)
+    report = {"raw_dir": str(raw_dir), "sources": log, "raw_files": files, "checks": checked,
+              "overlap_rule": manifest.RULE, "conflicts": manifest.take(log, "_conflicts"),
+              "lineage": manifest.take(log, "_lineage")
+              + manifest.derived_lineage(catalog.indicators().values(), set(obs["indicator"]), derive.SOURCE.id),
               "rows": len(obs), "seconds": round(time.perf_counter() - t0, 2)}
     return BuildResult(obs, gap.capital_gaps(obs), cov, designations, report)
 
 
-def _write_atomic(out_dir: Path, name: str, writer) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".tmp-{name}-", dir=out_dir)
-    os.close(fd)
-    try:
-        writer(tmp)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return Path(tmp)
+def new_build_id(out_dir: Path) -> int:
+    """A fresh build id: the UTC time as digits (YYYYmmddHHMMSS + microseconds), above every existing one."""
+    now = int(datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f"))
+    builds = Path(out_dir) / store.BUILDS
+    taken = [int(p.name) for p in builds.iterdir() if p.name.isdigit()] if builds.is_dir() else []
+    return max([now, *(t + 1 for t in taken), store.current_build(out_dir) + 1])
 
 
-def write(result: BuildResult, out_dir: Path) -> list[Path]:
-    """Write all outputs to temp files, then rename each into place."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    writers = {
+def _writers(result: BuildResult) -> dict:
+    """Output name → function writing it to a path."""
+    return {
         "observations.parquet": lambda p: result.observations.to_parquet(p, index=False),
         "gaps.parquet": lambda p: result.gaps.to_parquet(p, index=False),
         "coverage.parquet": lambda p: result.coverage.to_parquet(p, index=False),
         "designations.parquet": lambda p: result.designations.to_parquet(p, index=False),
-        "build_report.json": lambda p: Path(p).write_text(json.dumps(result.report, ensure_ascii=False, indent=1)),
+        "build_report.json": lambda p: Path(p).write_text(json.dumps(result.report, ensure_ascii=False, indent=1),
+                                                          encoding="utf-8"),
     }
-    temps = {}
+
+
+def switch_pointer(out_dir: Path, build_id: int) -> None:
+    """Publish a build: `<out>/current` replaced in one step by a file naming `build_id`."""
+    fd, tmp = tempfile.mkstemp(prefix=f".tmp-{store.POINTER}-", dir=out_dir)
     try:
-        for name, writer in writers.items():
-            temps[name] = _write_atomic(out_dir, name, writer)
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(f"{build_id}\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; the pointer is a plain readable file
+        os.replace(tmp, Path(out_dir) / store.POINTER)
     except BaseException:
-        for t in temps.values():
-            t.unlink(missing_ok=True)
+        Path(tmp).unlink(missing_ok=True)
         raise
-    for name, tmp in temps.items():
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; outputs are plain readable files
-        os.replace(tmp, out_dir / name)
-    return [out_dir / n for n in writers]
+
+
+def _stale(path: Path) -> bool:
+    """An unfinished temp file or folder left by a build that was killed (older than STALE_TMP_SECONDS)."""
+    return path.name.startswith(".tmp-") and time.time() - path.stat().st_mtime > STALE_TMP_SECONDS
+
+
+def prune(out_dir: Path, keep: set[int]) -> None:
+    """Remove build sets older than the oldest kept one, stale temp files and folders, and the
+    outputs of the earlier flat layout (tables directly in out_dir)."""
+    out_dir = Path(out_dir)
+    oldest = min((k for k in keep if k), default=0)
+    for p in (out_dir / store.BUILDS).iterdir():
+        if (p.name.isdigit() and int(p.name) < oldest) or _stale(p):
+            shutil.rmtree(p, ignore_errors=True)
+    for p in [out_dir / name for name in OUTPUTS] + [p for p in out_dir.glob(".tmp-*") if _stale(p)]:
+        if p.is_file():
+            p.unlink(missing_ok=True)
+
+
+def write(result: BuildResult, out_dir: Path) -> list[Path]:
+    """Publish all outputs as one set: write them into a new build folder, then switch the pointer.
+
+    Returns the paths of the published files (in `<out_dir>/builds/<build id>/`)."""
+    out_dir = Path(out_dir)
+    builds = out_dir / store.BUILDS
+    builds.mkdir(parents=True, exist_ok=True)
+    build_id = new_build_id(out_dir)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{build_id}-", dir=builds))
+    final = builds / str(build_id)
+    try:
+        for name, writer in _writers(result).items():
+            writer(tmp / name)
+        os.chmod(tmp, 0o755)  # mkdtemp creates 0700; outputs are plain readable files
+        os.rename(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    previous = store.current_build(out_dir)
+    switch_pointer(out_dir, build_id)
+    prune(out_dir, {build_id, previous})
+    return [final / name for name in OUTPUTS]

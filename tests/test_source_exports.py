@@ -12,7 +12,7 @@ import pytest
 from helpers import source_error
 
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.sources import exports
+from indicators.sources import _io, exports
 
 REL = Path("exports") / "kita_regional_yearly.csv"
 SHORT = {"서울": "11", "인천": "28", "부산": "26", "대구": "27", "광주": "29", "대전": "30", "울산": "31",
@@ -139,8 +139,25 @@ def test_inputs_missing(tmp_path):
         exports.load(tmp_path)
 
 
-def test_two_files_are_an_error(raw_dir, tmp_path):
+def test_two_downloads_newest_wins_and_clashes_are_listed(raw_dir, tmp_path, loaded):
+    """Two downloads (neither in a manifest: equal rank, the later path wins): equal copies are
+    kept once with no conflict; a changed cell in the losing copy is listed, never used."""
     shutil.copy(raw_dir / REL, tmp_path / "kita_regional_yearly.csv")
     shutil.copy(raw_dir / REL, tmp_path / "kita_regional_yearly (1).csv")
-    with pytest.raises(SourceFileError, match="more than one file"):
-        exports.load(tmp_path)
+    with _io.recording(tmp_path) as rec:
+        got = exports.load(tmp_path)
+    assert rec.conflicts == [] and rec.overlaps == len(loaded)
+    pd.testing.assert_frame_equal(got.drop(columns="source_file"), loaded.drop(columns="source_file"))
+    assert set(got["source_file"]) == {"kita_regional_yearly.csv"}  # sorts after '… (1).csv'
+    older = tmp_path / "kita_regional_yearly (1).csv"
+    text = older.read_text(encoding="utf-8-sig")
+    assert "\n2025년,17517299," in text and ",광주,2025,연간" in text.split("\n2025년,17517299,")[1].split("\n")[0]
+    older.write_text(text.replace("\n2025년,17517299,", "\n2025년,17517300,", 1), encoding="utf-8")
+    with _io.recording(tmp_path) as rec:
+        got = exports.load(tmp_path)
+    assert got.query("region_code == '29' and year == 2025 and indicator == 'exports_usd_th'")["value"].item() \
+        == 17517299
+    [c] = rec.conflicts
+    assert (c["region_code"], c["year"], c["indicator"]) == ("29", 2025, "exports_usd_th")
+    assert (c["kept_file"], c["kept_value"]) == ("kita_regional_yearly.csv", 17517299)
+    assert (c["dropped_file"], c["dropped_value"]) == ("kita_regional_yearly (1).csv", 17517300)

@@ -13,7 +13,7 @@ import pytest
 from helpers import source_error
 
 from indicators.errors import SourceFileError
-from indicators.sources import grdp
+from indicators.sources import _io, grdp
 
 REL = Path("grdp") / "시도별 지역내총생산.csv"
 GDP = "지역내총생산(시장가격)"
@@ -169,9 +169,26 @@ def test_absent_file_is_inputs_missing(tmp_path):
         grdp.load(tmp_path)
 
 
-def test_two_copies_are_ambiguous(tmp_path, raw_dir):
+def test_two_copies_newest_wins_and_clashes_are_listed(tmp_path, raw_dir, raw, loaded):
+    """Two copies, neither in a manifest (equal rank: the later path, b/, wins): equal figures are
+    kept once; a changed cell in b/ is used and the clash listed with both files and values."""
     for sub in ("a", "b"):
         (tmp_path / sub / "grdp").mkdir(parents=True)
         shutil.copy(raw_dir / REL, tmp_path / sub / REL)
-    with pytest.raises(SourceFileError, match="more than one file"):
-        grdp.load(tmp_path)
+    with _io.recording(tmp_path) as rec:
+        got = grdp.load(tmp_path)
+    assert rec.conflicts == []
+    pd.testing.assert_frame_equal(got.drop(columns="source_file"), loaded.drop(columns="source_file"))
+    cell = raw[("전국", GDP, "명목")][1985]
+    newer = tmp_path / "b" / REL
+    text = newer.read_text(encoding="utf-8-sig")
+    assert f"전국,{GDP},명목,,{cell}," in text
+    newer.write_text(text.replace(f"전국,{GDP},명목,,{cell},", f"전국,{GDP},명목,,{float(cell) + 1},", 1),
+                     encoding="utf-8-sig")
+    with _io.recording(tmp_path) as rec:
+        got = grdp.load(tmp_path)
+    assert _get(got, "grdp_nominal_krw_mn", "00", 1985) == float(cell) + 1
+    [c] = rec.conflicts
+    assert (c["indicator"], c["region_code"], c["year"]) == ("grdp_nominal_krw_mn", "00", 1985)
+    assert (c["kept_file"], c["kept_value"]) == (f"b/{REL.as_posix()}", float(cell) + 1)
+    assert (c["dropped_file"], c["dropped_value"]) == (f"a/{REL.as_posix()}", float(cell))

@@ -15,6 +15,7 @@ from helpers import source_error
 
 from geo import regions
 from indicators.errors import InputsMissing, SourceFileError
+from indicators.sources import _io
 from indicators.sources import kosis_population_age as kpa
 
 ANNUAL = Path("population") / "행정구역별_5세별_주민등록인구_2015-2023.csv"
@@ -226,10 +227,11 @@ def _first_blocks(raw_dir: Path, n: int) -> list[str]:
 
 def test_years_are_read_from_the_header_and_old_names_resolve(tmp_path, raw_dir):
     lines = _first_blocks(raw_dir, 3)  # 전국, 서울, 종로구
-    lines[0] = lines[0].replace('"2015 년","2016 년"', '"2013 년","2014 년"')
-    _write(tmp_path, "".join(lines).replace('"2017 년"', '"2017년"'), "행정구역별_5세별_주민등록인구_2013-2023.csv")
+    for y in range(2015, 2024):  # every year two earlier (a gap would be refused as a deleted column)
+        lines[0] = lines[0].replace(f'"{y} 년"', f'"{y - 2} 년"')
+    _write(tmp_path, "".join(lines).replace('"2015 년"', '"2015년"'), "행정구역별_5세별_주민등록인구_2013-2021.csv")
     got = kpa.load(tmp_path)
-    assert {2013, 2014, 2017}.issubset(set(got["year"])) and 2015 not in set(got["year"])
+    assert set(got["year"]) == set(range(2013, 2022))
     assert set(got["region_code"]) == {"00", "11", "11110"}
 
     gw = [line for line in _lines(raw_dir) if line.startswith(('"강원특별자치도"', '"춘천시"'))]
@@ -241,19 +243,31 @@ def test_years_are_read_from_the_header_and_old_names_resolve(tmp_path, raw_dir)
     assert set(got["region_code"]) == {"51", "51110", "41", "41670"}
 
 
-def test_overlapping_downloads_agree_or_raise(tmp_path, raw_dir):
+def test_overlapping_downloads_newest_wins_and_clashes_are_listed(tmp_path, raw_dir, blocks):
+    """Two annual downloads, neither in a manifest (equal rank: the later path, '…_copy.csv',
+    wins): equal figures are kept once; a changed cell in the copy is used and listed."""
     lines = _first_blocks(raw_dir, 3)
     _write(tmp_path, "".join(lines))
     _write(tmp_path, "".join(lines), "행정구역별_5세별_주민등록인구_copy.csv")
-    assert len(kpa.load(tmp_path)) == len(kpa.load_file(tmp_path / "population" / ANNUAL.name, kpa.ANNUAL))
+    one = kpa.load_file(tmp_path / "population" / ANNUAL.name, kpa.ANNUAL)
+    with _io.recording(tmp_path) as rec:
+        got = kpa.load(tmp_path)
+    assert len(got) == len(one) and rec.conflicts == [] and rec.overlaps == len(one)
     changed = lines[:]
     i = next(n for n, line in enumerate(lines) if line.startswith('"서울특별시","20 - 24세","여자'))
     cells = changed[i].split(",")
+    old = float(cells[4].strip('"'))
     cells[4] = '"1"'  # 2015 년
     changed[i] = ",".join(cells)
     _write(tmp_path, "".join(changed), "행정구역별_5세별_주민등록인구_copy.csv")
-    with pytest.raises(SourceFileError, match="differs from"):
-        kpa.load(tmp_path)
+    seoul = next(b for b in blocks if b["name"] == "서울특별시")[FEM][2015]
+    with _io.recording(tmp_path) as rec:
+        got = kpa.load(tmp_path)
+    assert _value(got, FEM, "11", 2015) == seoul - old + 1
+    [c] = rec.conflicts
+    assert (c["indicator"], c["region_code"], c["year"]) == (FEM, "11", 2015)
+    assert (c["kept_file"], c["kept_value"]) == ("population/행정구역별_5세별_주민등록인구_copy.csv", seoul - old + 1)
+    assert (c["dropped_file"], c["dropped_value"]) == (ANNUAL.as_posix(), seoul)
 
 
 def test_empty_cell_gives_nan_not_a_partial_sum(tmp_path, raw_dir):

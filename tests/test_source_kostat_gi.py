@@ -14,7 +14,7 @@ from helpers import source_error
 
 from indicators import catalog
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.sources import kostat_gi
+from indicators.sources import _io, kostat_gi
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"  # the project's shipped copy
 DATA = Path("kostat_gi") / "data"
@@ -260,12 +260,30 @@ def test_partial_source_is_an_error(copy):
     _fails(copy, p, "declared file missing", "indicator_4-2-4.csv")
 
 
-def test_two_copies_of_a_file(copy):
+def test_two_copies_of_a_file_newest_wins(copy, loaded):
+    """A copy not in the manifest counts as newer than the listed file: its changed value is
+    used and the clash listed; an identical copy changes nothing and is no conflict."""
+    shutil.copy(RAW / "MANIFEST.csv", copy / "MANIFEST.csv")
     extra = copy / "elsewhere" / "indicator_3-2-1.csv"
     extra.parent.mkdir()
     shutil.copy(copy / DATA / "indicator_3-2-1.csv", extra)
-    with pytest.raises(SourceFileError, match="more than one copy"):
-        kostat_gi.load(copy)
+    with _io.recording(copy) as rec:
+        got = kostat_gi.load(copy)
+    assert rec.conflicts == []
+    pd.testing.assert_frame_equal(got.drop(columns="source_file"), loaded.drop(columns="source_file"))
+    first = _raw_rows("3-2-1")[0]
+    assert first["지역"] == "0.전국"
+    _set(extra, 2, 2, str(float(first["Value"]) + 0.5))
+    with _io.recording(copy) as rec:
+        got = kostat_gi.load(copy)
+    ind, year = "gi_employment_rate_pct", int(first["Year"])
+    assert _value(got, ind, "00", year) == float(first["Value"]) + 0.5
+    [c] = rec.conflicts
+    assert (c["indicator"], c["region_code"], c["year"]) == (ind, "00", year)
+    assert (c["kept_file"], c["kept_status"], c["kept_value"]) == ("elsewhere/indicator_3-2-1.csv", "not in manifest",
+                                                                  float(first["Value"]) + 0.5)
+    assert (c["dropped_file"], c["dropped_status"], c["dropped_value"]) == (
+        f"{DATA.as_posix()}/indicator_3-2-1.csv", "ok", float(first["Value"]))
 
 
 def test_no_declared_file_is_inputs_missing(tmp_path):

@@ -13,6 +13,7 @@ import pytest
 
 from geo import regions
 from indicators.errors import InputsMissing, SourceFileError
+from indicators.sources import _io
 from indicators.sources import mois_population_age as mois
 
 NAME = "202212_202412_연령별인구현황_연간.csv"
@@ -149,24 +150,40 @@ def test_any_year_file_is_read_by_its_header(tmp_path, raw_file):
     assert sorted(out["year"].unique()) == [2010, 2011, 2012]
 
 
+OTHER = "202412_202412_연령별인구현황_연간.csv"  # sorts after NAME: wins a tie (no manifest here)
+
+
 def test_two_files_with_the_same_figures_are_kept_once(tmp_path, raw_file):
     lines = _lines(raw_file, 40)
     one = mois.load(_write(tmp_path / "a", lines).parent)
     _write(tmp_path / "b", lines)
-    _write(tmp_path / "b", lines, "202412_202412_연령별인구현황_연간.csv")
-    pd.testing.assert_frame_equal(mois.load(tmp_path / "b"), one)
+    _write(tmp_path / "b", lines, OTHER)
+    with _io.recording(tmp_path / "b") as rec:
+        both = mois.load(tmp_path / "b")
+    assert rec.conflicts == [] and rec.overlaps == len(one[one["region_code"] != "00"])
+    pd.testing.assert_frame_equal(both.drop(columns="source_file"), one.drop(columns="source_file"))
+    assert set(both["source_file"]) == {OTHER} and set(one["source_file"]) == {NAME}
 
 
-def test_two_files_with_different_figures_raise(tmp_path, raw_file):
+def test_two_files_with_different_figures_newest_wins_and_the_clash_is_listed(tmp_path, raw_file):
+    """Neither file is in a manifest (equal rank): the later path wins; the clash names both
+    files and values; without a recording it is a warning, never silent."""
     lines = _lines(raw_file, 40)
     _write(tmp_path / "b", lines)
     r = _row_of(lines, "서울특별시 중구")
-    lines[r - 1] = lines[r - 1].replace('"118,665"', '"118,666"', 1)
-    other = _write(tmp_path / "b", lines, "202412_202412_연령별인구현황_연간.csv")
-    with pytest.raises(SourceFileError) as e:
+    col = "2022년_거주자_총인구수"
+    old = int(next(csv.reader([lines[r - 1]]))[next(csv.reader([lines[0]])).index(col)].replace(",", ""))
+    _set_cell(lines, r, col, f"{old + 1:,}")
+    _write(tmp_path / "b", lines, OTHER)
+    with _io.recording(tmp_path / "b") as rec:
+        got = mois.load(tmp_path / "b")
+    assert _value(got, "11140", 2022) == old + 1
+    [c] = rec.conflicts
+    assert (c["indicator"], c["region_code"], c["year"]) == ("res_total_persons", "11140", 2022)
+    assert (c["kept_file"], c["kept_value"], c["dropped_file"], c["dropped_value"]) == (OTHER, old + 1, NAME, old)
+    assert c["dropped_row"] == r
+    with pytest.warns(_io.VintageConflictWarning, match=f"res_total_persons 11140 2022: kept {old + 1}"):
         mois.load(tmp_path / "b")
-    msg = str(e.value)
-    assert "11140" in msg and "2022" in msg and other.name in msg and NAME in msg
 
 
 def test_old_and_new_code_of_one_region_must_not_overlap(tmp_path, raw_file):
@@ -261,7 +278,9 @@ def test_empty_file_and_missing_files(tmp_path):
 
 def test_copy_of_the_real_file_loads_like_the_original(tmp_path, raw_file, loaded):
     shutil.copy(raw_file, tmp_path / NAME)
-    pd.testing.assert_frame_equal(mois.load(tmp_path), loaded)
+    got = mois.load(tmp_path)
+    pd.testing.assert_frame_equal(got.drop(columns="source_file"), loaded.drop(columns="source_file"))
+    assert set(got["source_file"]) == {NAME} and set(loaded["source_file"]) == {f"population/{NAME}"}
 
 
 def test_pre_merger_file_adds_cheongwon_to_cheongju(tmp_path, raw_file, loaded):

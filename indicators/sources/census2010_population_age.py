@@ -26,9 +26,8 @@ import pandas as pd
 from geo.crosswalk import CENSUS_SIDO_CODES, UnknownRegionError, is_general_gu, sido_code_for_name
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import (check_unique, find_files, read_csv_text, read_text, require_columns,
-                                    to_number, year_of)
+from indicators.sources._io import (check_unique, load_all, read_csv_text, read_text, refuse_negative,
+                                    require_columns, tidy_sourced, to_number, year_of)
 from indicators.sources.kosis_population_age import ENCODINGS, sigungu_code
 
 MUNICIPALITIES, PROVINCES = "census2010/municipalities.csv", "census2010/provinces.csv"
@@ -109,6 +108,8 @@ def counts(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     """Count columns as numbers (persons) and the census year from 시점; bad cells raise."""
     first = int(df["_row"].iloc[0])
     out = df.assign(**{c: to_number(path, df[c], column=c, first_row=first) for c in COUNTS})
+    for c in COUNTS:
+        refuse_negative(path, out[c], df["_row"], c, "a number of persons")
     years = df[PERIOD].map(year_of)
     if years.isna().any():
         pos = int(np.flatnonzero(years.isna().to_numpy())[0])
@@ -220,14 +221,9 @@ def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy 2010 census counts (persons): '00' and 시도 from provinces.csv, 시군구 from municipalities.csv.
 
     The 전국/시도 rows inside municipalities.csv repeat provinces.csv and are not read from it.
+    Two copies of one file are combined by the newest-vintage rule (`_io.combine_files`);
+    `source_file` names the file of each row.
     """
-    sgg = load_file(_single(find_files(raw_dir, MUNICIPALITIES)), ("sigungu",))
-    sido = load_file(_single(find_files(raw_dir, PROVINCES)), ("nation", "sido"))
-    return tidy(pd.concat([sgg, sido], ignore_index=True))
-
-
-def _single(paths: list[Path]) -> Path:
-    """The one matching file; two copies of the table would be ambiguous."""
-    if len(paths) > 1:
-        raise SourceFileError(paths[1], f"more than one file matches: {[str(p) for p in paths]}")
-    return paths[0]
+    sgg = load_all(raw_dir, MUNICIPALITIES, lambda p: load_file(p, ("sigungu",)))
+    sido = load_all(raw_dir, PROVINCES, lambda p: load_file(p, ("nation", "sido")))
+    return tidy_sourced(pd.concat([sgg, sido], ignore_index=True))

@@ -18,7 +18,8 @@ from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
 from indicators.schema import tidy
-from indicators.sources._io import check_unique, find_files, read_csv_text, read_text, require_columns, to_number
+from indicators.sources._io import (check_unique, load_all, read_csv_text, read_text, refuse_negative,
+                                    require_columns, tidy_sourced, to_number)
 
 FILE_PATTERN = "kita_regional_yearly*.csv"
 REGION, YEAR, LABEL, UNIT_COL = "지역명", "연도", "년월", "집계단위"
@@ -99,7 +100,8 @@ def clean(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({"_row": df["_row"], "region_code": _codes(path, df), "year": _years(path, df)})
     for col in COLUMNS:
         out[col] = to_number(path, df[col], col, first_row=2)
-    check_unique(path, out, ["region_code", "year"], row_col="_row")
+        refuse_negative(path, out[col], out["_row"], col, "an export or import amount")
+    check_unique(path, out, ["region_code", "year"], row_col="_row", column=REGION)
     return out
 
 
@@ -130,10 +132,14 @@ def coverage(df: pd.DataFrame) -> pd.DataFrame:
     return out[["region_code", "name_ko", "covered", "first_year", "last_year"]]
 
 
-def load(raw_dir: Path) -> pd.DataFrame:
-    """Tidy exports / imports (thousand USD) for 전국 and the 10 시도 in the file, complete years."""
-    paths = find_files(raw_dir, FILE_PATTERN)
-    if len(paths) > 1:
-        raise SourceFileError(paths[1], f"more than one file matches {FILE_PATTERN!r}: {[str(p) for p in paths]}")
-    path = paths[0]
+def load_file(path: Path) -> pd.DataFrame:
+    """One download → tidy exports / imports (thousand USD), its running (partial) year dropped."""
     return tidy(reshape(complete_years(clean(path, read(path)))))
+
+
+def load(raw_dir: Path) -> pd.DataFrame:
+    """Tidy exports / imports (thousand USD) for 전국 and the 10 시도 in the file, complete years.
+
+    Several downloads are combined by the newest-vintage rule (`_io.combine_files`), each
+    without its own partial year; `source_file` names the file of each row."""
+    return tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))

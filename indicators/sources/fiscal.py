@@ -24,7 +24,9 @@ from geo.crosswalk import (SIGUNGU_NAME_ALIASES, UnknownRegionError, is_general_
 from indicators.catalog import Indicator, Source
 from indicators.errors import InputsMissing, SourceFileError
 from indicators.schema import tidy
-from indicators.sources._io import check_unique, find_files, read_csv_text, read_text, require_columns, to_number
+from indicators.schema import KEY
+from indicators.sources._io import (check_unique, combine_files, find_files, find_optional, read_csv_text, read_text,
+                                    note_files, relative, require_columns, tidy_sourced, to_number)
 
 SERIES_FILE = "kosis_fiscal_autonomy_data*.csv"
 SIGUNGU_FILE = "finance_autonomy*.csv"
@@ -104,7 +106,7 @@ def _one_file(raw_dir: Path, pattern: str) -> Path | None:
         paths = find_files(raw_dir, pattern)
     except InputsMissing:
         return None
-    if len(paths) > 1:  # two downloads would give two vintages of the same figures
+    if len(paths) > 1:  # finance_autonomy.csv states no year: two files cannot be told apart by period
         raise SourceFileError(paths[1], f"more than one file matches {pattern!r}: {[str(p) for p in paths]}")
     return paths[0]
 
@@ -160,7 +162,7 @@ def clean_series(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         r = rows[odd].iloc[0]
         raise SourceFileError(path, f"year {r['year']!r} is not a year", row=int(r["_row"]), column="year")
     out["region_code"] = [_sido(path, n, int(r), "region") for n, r in zip(rows["region"], rows["_row"])]
-    check_unique(path, out, ["region_code", "year"], row_col="_row")
+    check_unique(path, out, ["region_code", "year"], row_col="_row", column="region")
     # 재정자주도 ⊇ 재정자립도 by definition: a row breaking this means a swapped or shifted column
     wrong = out["fiscal_independence_ratio"] < out["fiscal_autonomy_ratio"]
     if wrong.any():
@@ -243,7 +245,7 @@ def clean_sigungu(path: Path, df: pd.DataFrame, value_col: str) -> pd.DataFrame:
         r = out[bad].iloc[0]
         raise SourceFileError(path, f"{r['value']} is not a percentage", row=int(r["_row"]), column=value_col)
     out = out.dropna(subset=["region_code"])
-    check_unique(path, out, ["region_code"], row_col="_row")
+    check_unique(path, out, ["region_code"], row_col="_row", column=SGG_COL)
     return out
 
 
@@ -255,9 +257,18 @@ def load_sigungu(path: Path) -> pd.DataFrame:
 
 
 def load(raw_dir: Path) -> pd.DataFrame:
-    """Tidy fiscal indicators (%) from whichever of the two files is present."""
-    series, sigungu = _one_file(raw_dir, SERIES_FILE), _one_file(raw_dir, SIGUNGU_FILE)
-    if series is None and sigungu is None:
+    """Tidy fiscal indicators (%) from whichever of the two files is present; `source_file` per row.
+
+    Several series downloads are combined by the newest-vintage rule (`_io.combine_files`).
+    finance_autonomy.csv states no year, so two of them cannot be told apart by period and
+    stay an error (`_one_file`)."""
+    series, sigungu = find_optional(raw_dir, SERIES_FILE), _one_file(raw_dir, SIGUNGU_FILE)
+    if not series and sigungu is None:
         raise InputsMissing(f"neither {SERIES_FILE!r} nor {SIGUNGU_FILE!r} under {raw_dir}")
-    parts = ([load_series(series)] if series else []) + ([load_sigungu(sigungu)] if sigungu else [])
-    return tidy(pd.concat(parts, ignore_index=True))
+    parts = []
+    if series:
+        parts.append(combine_files([(p, load_series(p)) for p in series], KEY, raw_dir=raw_dir, table=SERIES_FILE))
+    if sigungu:
+        note_files([sigungu])
+        parts.append(load_sigungu(sigungu).assign(source_file=relative(sigungu, raw_dir)))
+    return tidy_sourced(pd.concat(parts, ignore_index=True))

@@ -20,8 +20,8 @@ from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
 from indicators.schema import tidy
-from indicators.sources._io import (check_unique, find_files, read_csv_text, read_text, require_columns,
-                                    to_number, year_of)
+from indicators.sources._io import (check_consecutive_years, check_unique, load_all, read_csv_text, read_text,
+                                    refuse_negative, require_columns, tidy_sourced, to_number, year_of)
 
 FILE_PATTERN = "시도별 지역내총생산.csv"
 REGION, ACTIVITY, ITEM = "시도별", "경제활동별", "항목"
@@ -91,6 +91,7 @@ def read(path: Path) -> pd.DataFrame:
     require_columns(path, df, [REGION, ACTIVITY, ITEM])
     if not any(year_of(c) for c in df.columns):
         raise SourceFileError(path, "no year columns ('1985 년' …) in the header", row=1)
+    check_consecutive_years(path, {c: year_of(c) for c in df.columns if year_of(c)})
     df[REGION] = df[REGION].str.strip()
     df[ACTIVITY] = df[ACTIVITY].str.strip()
     df[ITEM] = df[ITEM].str.strip()
@@ -120,7 +121,7 @@ def values(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         if year is None:
             continue
         num = to_number(path, df[col], column=col, first_row=int(df["_row"].iloc[0]))
-        parts.append(pd.DataFrame({"_row": df["_row"], "year": year, "value": num}))
+        parts.append(pd.DataFrame({"_row": df["_row"], "year": year, "value": num, "_col": col}))
     return pd.concat(parts, ignore_index=True)
 
 
@@ -135,20 +136,20 @@ def select(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def _single(paths: list[Path]) -> Path:
-    """The one matching file; two copies of the table would be ambiguous."""
-    if len(paths) > 1:
-        raise SourceFileError(paths[1], f"more than one file matches {FILE_PATTERN!r}: "
-                              f"{[str(p) for p in paths]}")
-    return paths[0]
-
-
-def load(raw_dir: Path) -> pd.DataFrame:
-    """Tidy GRDP indicators (million KRW) for '00' and the 17 시도; empty cells give no row."""
-    path = _single(find_files(raw_dir, FILE_PATTERN))
+def load_file(path: Path) -> pd.DataFrame:
+    """One GRDP file → tidy rows (million KRW); empty cells give no row."""
     df = read(path)
     df["region_code"] = region_codes(path, df)
     long = values(path, df)
     picked = select(path, df)[["_row", "region_code", "indicator"]]
     out = picked.merge(long, on="_row", how="left").dropna(subset=["value"])
+    refuse_negative(path, out["value"], out["_row"], out["_col"], "GRDP in million KRW")  # rows read only
     return tidy(out)
+
+
+def load(raw_dir: Path) -> pd.DataFrame:
+    """Tidy GRDP indicators (million KRW) for '00' and the 17 시도; empty cells give no row.
+
+    Copies of the table (e.g. a newer download in another folder) are combined by the
+    newest-vintage rule (`_io.combine_files`); `source_file` names the file of each row."""
+    return tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))

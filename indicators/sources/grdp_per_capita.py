@@ -23,7 +23,8 @@ from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
 from indicators.schema import tidy
-from indicators.sources._io import read_xlsx_sheet, check_unique, find_files, require_columns, to_number, year_of
+from indicators.sources._io import (check_unique, load_all, read_xlsx_sheet, refuse_negative, require_columns,
+                                    tidy_sourced, to_number, year_of)
 
 FILE_PATTERN = "Regional_GDP__Gross_regional_income_and_Individual_income_*.xlsx"
 DATA_SHEET, META_SHEET = "Data", "Meta Data"
@@ -112,7 +113,7 @@ def read_data(path: Path) -> pd.DataFrame:
         years.append(year)
     df["year"] = years
     df[REGION] = df[REGION].str.strip()
-    check_unique(path, df, ["year", REGION], row_col="_row")
+    check_unique(path, df, ["year", REGION], row_col="_row", column=REGION)
     return df
 
 
@@ -128,21 +129,27 @@ def region_codes(path: Path, df: pd.DataFrame) -> pd.Series:
 
 
 def reshape(path: Path, df: pd.DataFrame) -> pd.DataFrame:
-    """Long rows per indicator; '-' (not compiled) gives no row."""
-    parts = [pd.DataFrame({"region_code": df["region_code"], "year": df["year"], "indicator": ind_id,
-                           "value": to_number(path, df[col], column=col, first_row=2)})
-             for ind_id, col in COLUMNS.items()]
+    """Long rows per indicator; '-' (not compiled) gives no row; a negative amount raises."""
+    parts = []
+    for ind_id, col in COLUMNS.items():
+        value = to_number(path, df[col], column=col, first_row=2)
+        refuse_negative(path, value, df["_row"], col, "a per-capita amount")
+        parts.append(pd.DataFrame({"region_code": df["region_code"], "year": df["year"], "indicator": ind_id,
+                                   "value": value}))
     return pd.concat(parts, ignore_index=True).dropna(subset=["value"])
 
 
-def load(raw_dir: Path) -> pd.DataFrame:
-    """Tidy per-capita indicators (thousand KRW, 2015 base) for '00' and the 시도."""
-    paths = find_files(raw_dir, FILE_PATTERN)
-    if len(paths) > 1:  # two downloads would give two vintages of the same figures
-        raise SourceFileError(paths[1], f"more than one file matches {FILE_PATTERN!r}: "
-                              f"{[str(p) for p in paths]}")
-    path = paths[0]
+def load_file(path: Path) -> pd.DataFrame:
+    """One download → tidy per-capita rows (thousand KRW, 2015 base); metadata checked first."""
     read_meta(path)
     df = read_data(path)
     df["region_code"] = region_codes(path, df)
     return tidy(reshape(path, df))
+
+
+def load(raw_dir: Path) -> pd.DataFrame:
+    """Tidy per-capita indicators (thousand KRW, 2015 base) for '00' and the 시도.
+
+    Several 2015-base downloads are combined by the newest-vintage rule (`_io.combine_files`);
+    `source_file` names the file of each row."""
+    return tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))

@@ -27,10 +27,10 @@ from geo.crosswalk import (SIGUNGU_CODE_CHANGES, SIGUNGU_NAME_ALIASES, UnknownRe
                            sido_code_for_name)
 from indicators.catalog import Indicator, Source
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import (check_unique, find_files, read_csv_text, read_text, require_columns,
-                                    to_number, year_of)
+from indicators.sources._io import (check_consecutive_years, check_unique, combine_files, find_files, read_csv_text,
+                                    read_text, refuse_negative, require_columns, tidy_sourced, to_number, year_of)
 
+KEY = ["region_code", "year", "indicator"]
 ANNUAL_PATTERN = "행정구역별_5세별_주민등록인구*.csv"
 MONTHLY_PATTERN = "행정구역(읍면동)별5세별_주민등록인구*.csv"
 REGION_PREFIX = "행정구역"  # '행정구역(동읍면)별' here; other downloads may say '행정구역(시군구)별'
@@ -136,6 +136,7 @@ def periods(path: Path, columns: list[str]) -> dict[str, int]:
     if not found:
         what = "December column ('2015.12 월')" if any_month else "year column ('2015 년')"
         raise SourceFileError(path, f"no {what} in the header", row=1)
+    check_consecutive_years(path, found)
     return found
 
 
@@ -256,7 +257,11 @@ def values(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     """Long (_row, year, value) for every period column; numbers checked, '' → NaN."""
     parts = []
     for col, year in periods(path, list(df.columns)).items():
-        num = to_number(path, df[col], column=col, first_row=int(df["_row"].iloc[0]))
+        try:  # rows of excluded regions are gone: name the true file row, not a position
+            num = to_number(path, df[col], column=col, first_row=0)
+        except SourceFileError as err:
+            raise SourceFileError(path, err.cause, row=int(df["_row"].iloc[err.row]), column=col) from None
+        refuse_negative(path, num, df["_row"], col, "a number of persons")
         parts.append(pd.DataFrame({"_row": df["_row"].to_numpy(), "year": year, "value": num.to_numpy()}))
     return pd.concat(parts, ignore_index=True)
 
@@ -328,28 +333,20 @@ MONTHLY = {"reg_total_persons": ("nation", "sido")}
 
 
 def load(raw_dir: Path) -> pd.DataFrame:
-    """Tidy registered-population counts (persons) from every annual and monthly file found."""
+    """Tidy registered-population counts (persons) from every annual and monthly file found.
+
+    Downloads of one kind (annual or monthly) may overlap in years: a figure met in several
+    is taken from the newest vintage (`_io.combine_files`; clashes are recorded as conflicts).
+    `source_file` names the file of each row.
+    """
     frames = []
     for pattern, spec in ((ANNUAL_PATTERN, ANNUAL), (MONTHLY_PATTERN, MONTHLY)):
         try:
             paths = find_files(raw_dir, pattern)
         except InputsMissing:
             continue
-        for path in paths:
-            frames.append(load_file(path, spec).assign(_file=str(path)))
+        parts = [(path, load_file(path, spec)) for path in paths]
+        frames.append(combine_files(parts, KEY, raw_dir=raw_dir, table=pattern))
     if not frames:
         raise InputsMissing(f"no file matching {ANNUAL_PATTERN!r} or {MONTHLY_PATTERN!r} under {raw_dir}")
-    both = pd.concat(frames, ignore_index=True)
-    return tidy(_across_files(both))
-
-
-def _across_files(obs: pd.DataFrame) -> pd.DataFrame:
-    """Several downloads may overlap in years: the same figure is kept once, a different one raises."""
-    have = obs.dropna(subset=["value"])
-    distinct = have.groupby(["region_code", "year", "indicator"])["value"].nunique()
-    if (distinct > 1).any():
-        code, year, ind = distinct[distinct > 1].index[0]
-        files = have[(have["region_code"] == code) & (have["year"] == year) & (have["indicator"] == ind)]["_file"]
-        raise SourceFileError(files.iloc[-1], f"{ind} for {code} in {year} differs from {files.iloc[0]}",
-                              column=str(year))
-    return obs.groupby(["region_code", "year", "indicator"], as_index=False)["value"].first()
+    return tidy_sourced(pd.concat(frames, ignore_index=True))

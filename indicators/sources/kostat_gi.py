@@ -16,14 +16,19 @@ import pandas as pd
 from geo.groups import MACRO_REGIONS
 from indicators.catalog import Indicator, Source
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import check_unique, find_files, require_columns, to_number
+from indicators.schema import KEY
+from indicators.sources._io import (check_unique, combine_files, find_files, refuse_negative, require_columns,
+                                    tidy_sourced, to_number)
 
 FILE_PATTERN = "indicator_*.csv"
 YEAR, REGION, VALUE = "Year", "지역", "Value"
 HEADER = (YEAR, REGION, VALUE)
 NATION = "전국"
 NO_NATION_ROW = frozenset({"4-1-1"})  # net migration of the whole country is 0 by construction
+# Changes and net rates may be below zero; every other indicator here (levels, shares, counts,
+# scores) cannot, so a negative value in its file raises.
+SIGNED = frozenset({"gi_startups_growth_pct", "gi_grdp_real_growth_pct", "gi_net_migration_rate_pct"})
+YEAR_RANGE = (1900, 2100)
 BASIS = "권역별, 경인지방통계청 산출"
 BASIS_2015 = "권역별, 실질 2015년 기준년 (2015 base)"
 
@@ -195,10 +200,11 @@ def _numbers(path: Path, df: pd.DataFrame, column: str) -> pd.Series:
 def _years(path: Path, df: pd.DataFrame) -> pd.Series:
     """Year as int; a blank, fractional or non-numeric year raises with its row."""
     years = _numbers(path, df, YEAR)
-    bad = years.isna() | (years % 1 != 0)
+    bad = years.isna() | (years % 1 != 0) | ~years.between(*YEAR_RANGE)
     if bad.any():
         r = df[bad.to_numpy()].iloc[0]
-        raise SourceFileError(path, f"year {r[YEAR]!r} is not a whole year", row=int(r["_row"]), column=YEAR)
+        raise SourceFileError(path, f"year {r[YEAR]!r} is not a whole year in {YEAR_RANGE[0]}–{YEAR_RANGE[1]}",
+                              row=int(r["_row"]), column=YEAR)
     return years.astype("int64")
 
 
@@ -217,14 +223,22 @@ def clean(path: Path, df: pd.DataFrame, indicator: str, nation: bool = True) -> 
     """Tidy rows (region_code, year, indicator, value); empty Value cells give NaN, never 0."""
     out = pd.DataFrame({"_row": df["_row"].to_numpy(), "region_code": _codes(path, df), "year": _years(path, df)})
     out["value"] = _numbers(path, df, VALUE).to_numpy()
+    if indicator not in SIGNED:
+        refuse_negative(path, out["value"], out["_row"], VALUE, f"{indicator} (a level, share or count)")
+    if not nation and (out["region_code"] == "00").any():
+        r = out[out["region_code"] == "00"].iloc[0]
+        raise SourceFileError(path, f"a {NATION} row in a file without one ({indicator})", row=int(r["_row"]),
+                              column=REGION)
     keys = pd.DataFrame({REGION: df[REGION].str.strip(), YEAR: out["year"], "_row": df["_row"]})
     check_unique(path, keys, [REGION, YEAR], row_col="_row")  # names the file's columns, not ours
     _check_complete(path, out, nation)
     return out.assign(indicator=indicator).drop(columns="_row")
 
 
-def paths(raw_dir: Path) -> dict[str, Path]:
-    """Declared id → its file. None present: InputsMissing; some missing or duplicated: SourceFileError."""
+def paths(raw_dir: Path) -> dict[str, list[Path]]:
+    """Declared id → its file(s). None present: InputsMissing; some missing: SourceFileError.
+
+    Several copies of one file (another folder) are all returned: `load` combines them."""
     wanted = {f"indicator_{sid}.csv": sid for sid in SPEC}
     found: dict[str, list[Path]] = {}
     for p in find_files(raw_dir, FILE_PATTERN):
@@ -232,18 +246,20 @@ def paths(raw_dir: Path) -> dict[str, Path]:
             found.setdefault(p.name, []).append(p)
     if not found:
         raise InputsMissing(f"none of the declared 수도권 광역지표 files ({FILE_PATTERN}) under {raw_dir}")
-    for name, ps in found.items():
-        if len(ps) > 1:
-            raise SourceFileError(ps[1], f"more than one copy of {name}: {[str(p) for p in ps]}")
     missing = [n for n in wanted if n not in found]
     if missing:
         folder = next(iter(found.values()))[0].parent
         raise SourceFileError(folder / missing[0], f"declared file missing while {len(found)} of {len(wanted)} "
                               f"are present (missing: {', '.join(missing)}); a partial source is not built")
-    return {wanted[name]: ps[0] for name, ps in found.items()}
+    return {wanted[name]: ps for name, ps in found.items()}
 
 
 def load(raw_dir: Path) -> pd.DataFrame:
-    """Tidy 권역 indicators (units per INDICATORS) for '00' and CR, CC, HN, DG, DN, GW, JJ."""
-    parts = [clean(p, read(p), SPEC[sid].id, nation=sid not in NO_NATION_ROW) for sid, p in paths(raw_dir).items()]
-    return tidy(pd.concat(parts, ignore_index=True))
+    """Tidy 권역 indicators (units per INDICATORS) for '00' and CR, CC, HN, DG, DN, GW, JJ.
+
+    Copies of one indicator file are combined by the newest-vintage rule (`_io.combine_files`);
+    `source_file` names the file of each row."""
+    parts = [combine_files([(p, clean(p, read(p), SPEC[sid].id, nation=sid not in NO_NATION_ROW)) for p in ps],
+                           KEY, raw_dir=raw_dir, table=f"indicator_{sid}.csv")
+             for sid, ps in paths(raw_dir).items()]
+    return tidy_sourced(pd.concat(parts, ignore_index=True))

@@ -22,9 +22,11 @@ from geo.crosswalk import CAPITAL_SIDO, UnknownRegionError, sido_code_for_name, 
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
 from indicators.schema import tidy
-from indicators.sources._io import read_xlsx_sheet, check_unique, find_files, to_number
+from indicators.sources._io import (check_consecutive_years, check_unique, load_all, read_xlsx_sheet,
+                                    refuse_negative, tidy_sourced, to_number)
 
 FILE_PATTERN = "Number_of_internal_migrants_by_origin_and_destination*.xlsx"
+FLOW_KEY = ["year", "origin_code", "dest_code"]
 DATA_SHEET, META_SHEET = "Data", "Meta Data"
 TABLE_ID = "DT_1B26003_A01"
 FIRST_DATA_ROW = 3  # sheet rows 1–2: year labels, item/unit labels
@@ -85,9 +87,10 @@ def read(path: Path) -> tuple[pd.DataFrame, dict[int, int]]:
     if raw.shape[0] < FIRST_DATA_ROW or raw.shape[1] < 3:
         raise SourceFileError(path, f"sheet {DATA_SHEET!r} has no data rows")
     head = raw.iloc[0]
-    if "move-out" not in str(head[0]) or "move-in" not in str(head[1]):
-        raise SourceFileError(path, f"expected origin/destination labels, found {head[0]!r}, {head[1]!r}",
-                              row=1, column="A")
+    for pos, (letter, want) in enumerate((("A", "move-out"), ("B", "move-in"))):
+        if want not in str(head[pos]):
+            raise SourceFileError(path, f"expected the {want} (origin A, destination B) labels in column {letter}, "
+                                  f"found {head[pos]!r}", row=1, column=letter)
     years = {}
     for pos in range(2, raw.shape[1]):
         m = re.search(r"(\d{4})\s*$", str(head[pos]))
@@ -96,6 +99,7 @@ def read(path: Path) -> tuple[pd.DataFrame, dict[int, int]]:
             raise SourceFileError(path, f"column {pos + 1}: {head[pos]!r} / {unit!r} is not a year of "
                                   "migrants in persons", row=1)
         years[pos] = int(m.group(1))
+    check_consecutive_years(path, {f"{y}": y for y in years.values()})
     data = raw.iloc[FIRST_DATA_ROW - 1:].copy()
     data["_row"] = range(FIRST_DATA_ROW, FIRST_DATA_ROW + len(data))
     data[0] = data[0].ffill()  # origin printed once per block in some downloads: fill down
@@ -120,10 +124,13 @@ def to_long(path: Path, data: pd.DataFrame, years: dict[int, int]) -> pd.DataFra
     """year, origin_code, dest_code, persons ('-' → NaN); duplicated pairs raise."""
     data = data.assign(origin_code=[_code(path, v, r, "A") for v, r in zip(data[0], data["_row"])],
                        dest_code=[_code(path, v, r, "B") for v, r in zip(data[1], data["_row"])])
-    check_unique(path, data, ["origin_code", "dest_code"], row_col="_row")
-    parts = [pd.DataFrame({"year": year, "origin_code": data["origin_code"], "dest_code": data["dest_code"],
-                           "persons": to_number(path, data[pos], f"{year}", first_row=FIRST_DATA_ROW)})
-             for pos, year in years.items()]
+    check_unique(path, data, ["origin_code", "dest_code"], row_col="_row", column="B")  # pair A → B
+    parts = []
+    for pos, year in years.items():
+        persons = to_number(path, data[pos], f"{year}", first_row=FIRST_DATA_ROW)
+        refuse_negative(path, persons, data["_row"], f"{year}", "a number of migrants")
+        parts.append(pd.DataFrame({"year": year, "origin_code": data["origin_code"], "dest_code": data["dest_code"],
+                                   "persons": persons}))
     return pd.concat(parts, ignore_index=True)
 
 
@@ -138,17 +145,20 @@ def blank_placeholders(fl: pd.DataFrame) -> pd.DataFrame:
     return fl.assign(persons=fl["persons"].mask(pd.Series(hit, index=fl.index)))
 
 
+def file_flows(path: Path) -> pd.DataFrame:
+    """One download → year, origin_code, dest_code, persons for every pair with a figure."""
+    check_meta(path)
+    return blank_placeholders(to_long(path, *read(path))).dropna(subset=["persons"])
+
+
 def flows(raw_dir: Path, within: bool = False) -> pd.DataFrame:
     """year, origin_code, dest_code, persons for every pair with a figure (charts).
 
-    Within-시도 moves (origin == destination) only if `within`.
+    Within-시도 moves (origin == destination) only if `within`. Several downloads are combined
+    pair by pair with the newest-vintage rule (`_io.combine_files`).
     """
-    paths = find_files(raw_dir, FILE_PATTERN)
-    if len(paths) > 1:
-        raise SourceFileError(paths[1], f"more than one file matches {FILE_PATTERN!r}: {[str(p) for p in paths]}")
-    path = paths[0]
-    check_meta(path)
-    fl = blank_placeholders(to_long(path, *read(path))).dropna(subset=["persons"])
+    fl = load_all(raw_dir, FILE_PATTERN, file_flows, key=FLOW_KEY, value_col="persons",
+                  indicator="migration flow (persons)").drop(columns="source_file")
     if not within:
         fl = fl[fl["origin_code"] != fl["dest_code"]]
     return fl.sort_values(["year", "origin_code", "dest_code"], ignore_index=True)
@@ -172,5 +182,8 @@ def tally(fl: pd.DataFrame) -> pd.DataFrame:
 
 
 def load(raw_dir: Path) -> pd.DataFrame:
-    """Tidy in/out/net inter-시도 migration (persons) per 시도, CR and NC, 1970–2020."""
-    return tidy(tally(flows(raw_dir)))
+    """Tidy in/out/net inter-시도 migration (persons) per 시도, CR and NC, 1970–2020.
+
+    Each download is tallied on its own; several are combined by the newest-vintage rule
+    (`_io.combine_files`), so a region-year's figures come from one file, named in `source_file`."""
+    return tidy_sourced(load_all(raw_dir, FILE_PATTERN, lambda p: tidy(tally(file_flows(p)))))

@@ -23,8 +23,8 @@ from geo import regions
 from geo.crosswalk import MERGED_AREAS, UnknownRegionError, basic_unit_code, is_general_gu, sido_code_for_name, to_current_code
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import combine_files, find_files, read_csv_text, read_text, require_columns, to_number
+from indicators.sources._io import (check_consecutive_years, combine_files, find_files, join_files, read_csv_text,
+                                    read_text, refuse_negative, require_columns, tidy_sourced, to_number)
 
 FILE_GLOB = "[0-9][0-9][0-9][0-9]12_[0-9][0-9][0-9][0-9]12_연령별인구현황_연간.csv"
 ENCODINGS = ("utf-8-sig", "cp949")
@@ -80,9 +80,12 @@ def read(path: Path) -> tuple[pd.DataFrame, list[int]]:
     years = sorted({int(m["year"]) for c in df.columns if (m := _HEADER.match(c))})
     if not years:
         raise SourceFileError(path, "no '<YYYY>년_거주자_…' columns: not a 거주자 연령별 인구현황 file", row=1)
+    check_consecutive_years(path, {f"{y}년_거주자_총인구수": y for y in years})
     used = [c for year in years for cols in _columns(year).values() for c in cols]
     require_columns(path, df, used)
     out = pd.DataFrame({c: to_number(path, df[c], c) for c in used})
+    for c in used:  # before the 'total 0 = did not exist' rule of reshape, which would drop a negative row
+        refuse_negative(path, out[c], range(2, len(df) + 2), c, "a number of residents")
     return out.assign(**{REGION_COL: df[REGION_COL].str.strip(), "row": range(2, len(df) + 2)}), years
 
 
@@ -185,10 +188,14 @@ def _check_one_row_per_region(path: Path, long: pd.DataFrame) -> None:
 
 
 def national(df: pd.DataFrame) -> pd.DataFrame:
-    """'00' = sum of the 시도 rows (the file has no national row); NaN if any 시도 is NaN."""
+    """'00' = sum of the 시도 rows (the file has no national row); NaN if any 시도 is NaN.
+
+    With a `source_file` column, the national row names the file(s) of its 시도 rows."""
     sido = df[df["level"] == "sido"]
-    agg = sido.groupby(["year", "indicator"]).agg(value=("value", "sum"), n=("value", "size"),
-                                                  have=("value", "count")).reset_index()
+    spec = {"value": ("value", "sum"), "n": ("value", "size"), "have": ("value", "count")}
+    if "source_file" in sido.columns:
+        spec["source_file"] = ("source_file", join_files)
+    agg = sido.groupby(["year", "indicator"]).agg(**spec).reset_index()
     agg.loc[agg["have"] < agg["n"], "value"] = float("nan")
     return agg.assign(region_code="00")
 
@@ -202,9 +209,10 @@ def load_file(path: Path) -> pd.DataFrame:
 def load(raw_dir: Path) -> pd.DataFrame:
     """res_* indicators for '00', 17 시도 and 229 시군구, every year of every file found.
 
-    Several files may overlap: a region-year found twice is kept once if equal, else
-    SourceFileError naming both files.
+    Several files may overlap (one table, one basis): a region-year found in several is
+    taken from the newest vintage (`_io.combine_files`; clashes are recorded as conflicts).
+    `source_file` names the file of each row.
     """
     parts = [(p, load_file(p)) for p in find_files(raw_dir, FILE_GLOB)]
-    df = combine_files(parts, KEY, row_col="row")
-    return tidy(pd.concat([df, national(df)], ignore_index=True))
+    df = combine_files(parts, KEY, row_col="row", raw_dir=raw_dir, table=FILE_GLOB)
+    return tidy_sourced(pd.concat([df, national(df)], ignore_index=True))

@@ -22,7 +22,8 @@ from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
 from indicators.schema import tidy
-from indicators.sources._io import check_unique, find_files, to_number, year_of
+from indicators.sources._io import (check_consecutive_years, check_unique, load_all, refuse_negative,
+                                    tidy_sourced, to_number, year_of)
 
 FILE_PATTERN = "*지역발전지수*.xlsx"
 # sheet name → (indicator id, label expected in cell A1)
@@ -105,26 +106,36 @@ def read_sheet(path: Path, sheet: str, raw: pd.DataFrame) -> pd.DataFrame:
     body = raw.iloc[1:].assign(_row=range(2, len(raw) + 1))
     body[0] = body[0].str.strip()
     body["region_code"] = [_code(path, sheet, n, r) for n, r in zip(body[0], body["_row"])]
-    parts = []
+    parts, years = [], {}
     for pos in raw.columns[1:]:
         year = year_of(raw.iloc[0][pos])
         if year is None:
             raise SourceFileError(path, f"sheet {sheet!r}: header {raw.iloc[0][pos]!r} is not a year", row=1,
                                   column=f"{sheet}!{pos + 1}")
+        years[f"{sheet}!{year}"] = year
+    check_consecutive_years(path, years)
+    for pos in raw.columns[1:]:
+        year = year_of(raw.iloc[0][pos])
         # an empty cell reads as NaN, which to_number would call non-numeric: make it '' (missing)
         values = to_number(path, body[pos].fillna(""), f"{sheet}!{year}", first_row=2)
+        # every published score is positive (4.6–7.2 in the 2021 file): a negative one is not a score
+        refuse_negative(path, values, body["_row"], f"{sheet}!{year}", "an index score")
         parts.append(pd.DataFrame({"_row": body["_row"], "region_code": body["region_code"], "year": year,
                                    "indicator": indicator, "value": values}))
     out = pd.concat(parts, ignore_index=True).dropna(subset=["region_code"])
-    check_unique(path, out, ["region_code", "year"], row_col="_row")
+    check_unique(path, out, ["region_code", "year"], row_col="_row", column="A")
     return out
 
 
-def load(raw_dir: Path) -> pd.DataFrame:
-    """Tidy NAVIS index scores (총합, 경제력, 주민활력) per 시도 and 수도권, 1995–2019."""
-    paths = find_files(raw_dir, FILE_PATTERN)
-    if len(paths) > 1:
-        raise SourceFileError(paths[1], f"more than one file matches {FILE_PATTERN!r}: {[str(p) for p in paths]}")
-    path = paths[0]
+def load_file(path: Path) -> pd.DataFrame:
+    """One workbook → tidy index scores of every sheet."""
     sheets = _book(path)
     return tidy(pd.concat([read_sheet(path, s, raw) for s, raw in sheets.items()], ignore_index=True))
+
+
+def load(raw_dir: Path) -> pd.DataFrame:
+    """Tidy NAVIS index scores (총합, 경제력, 주민활력) per 시도 and 수도권, 1995–2019.
+
+    Several workbooks are combined by the newest-vintage rule (`_io.combine_files`);
+    `source_file` names the file of each row."""
+    return tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))

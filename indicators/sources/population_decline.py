@@ -77,7 +77,7 @@ SCHEMA = pa.DataFrameSchema(
 def _read_json(path: Path) -> dict:
     """The JSON document (an object) of a file; invalid JSON names file and line."""
     try:
-        doc = json.loads(read_text(path))
+        doc = json.loads(read_text(path, table=False))
     except json.JSONDecodeError as err:
         raise SourceFileError(path, f"not valid JSON ({err.msg})", row=err.lineno) from None
     if not isinstance(doc, dict):
@@ -194,6 +194,17 @@ def _cross_check(path: Path, recs: list[dict[str, str]], kind: str, other: Path,
                                   row=row, column="name")
 
 
+def _check_no_repeats(path: Path, recs: list[dict[str, str]]) -> None:
+    """A by-name list names each (시도, 시군구) once; a repeat raises at its record."""
+    seen: dict[tuple[str, str], int] = {}
+    for row, r in enumerate(recs, start=1):
+        key = (_sido(path, r["province"], row, "province"), r["name"])
+        if key in seen:
+            raise SourceFileError(path, f"{r['province']} {r['name']} listed twice (first at row {seen[key]})",
+                                  row=row, column="name")
+        seen[key] = row
+
+
 def _one(raw_dir: Path, pattern: str) -> Path:
     paths = find_files(raw_dir, pattern)
     if len(paths) > 1:
@@ -211,6 +222,7 @@ def load_designations(raw_dir: Path) -> pd.DataFrame:
     for kind, p in named_paths.items():
         doc = _read_json(p)
         named[kind] = _records(p, doc, ("province", "name"))
+        _check_no_repeats(p, named[kind])
         notices[kind] = _metadata(p, doc, len(named[kind]))
     codes = [_code(path, rec, row) for row, rec in enumerate(recs, start=1)]
     _check_list(path, recs, codes, notices)

@@ -25,8 +25,8 @@ import pandas as pd
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.catalog import Indicator, Source
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import (check_unique, combine_files, read_csv_text, read_text, require_columns,
+from indicators.sources._io import (check_consecutive_years, check_unique, combine_files, find_optional,
+                                    read_csv_text, read_text, refuse_negative, require_columns, tidy_sourced,
                                     to_number, year_of)
 
 KOSIS_GLOB = "Resident_Population_by_City__County__and_District_*.csv"
@@ -99,7 +99,10 @@ def read_kosis(path: Path) -> pd.DataFrame:
     years = {c: year_of(c) for c in df.columns if year_of(c)}
     if not years:
         raise SourceFileError(path, "no year columns (1992, 1993, …)", row=1)
+    check_consecutive_years(path, years)
     values = {c: to_number(path, df[c], c) for c in years}  # on all rows: errors name the file row
+    for c, v in values.items():
+        refuse_negative(path, v, df["row"], c, "a population")
     names = df[KOSIS_REGION_COL].str.strip()
     # '(Ulsan-si)', '(Ulsan-gun)': parts of Gyeongsangnam-do in 1992–96, already inside its
     # row; counting them would double count → every parenthesised row is excluded.
@@ -109,7 +112,7 @@ def read_kosis(path: Path) -> pd.DataFrame:
     long = pd.concat([pd.DataFrame({"region_code": codes, "row": df["row"][keep], "year": y,
                                     "value": values[c][keep]}) for c, y in years.items()], ignore_index=True)
     long = long.dropna(subset=["value"])  # '-': the 시도 did not exist that year
-    check_unique(path, long, ["region_code", "year"], row_col="row")
+    check_unique(path, long, ["region_code", "year"], row_col="row", column=KOSIS_REGION_COL)
     if not (long["region_code"] == "00").any():
         nat = long.groupby("year", as_index=False)["value"].sum().assign(region_code="00", row=0)
         long = pd.concat([long, nat], ignore_index=True)
@@ -123,13 +126,16 @@ def read_mois(path: Path) -> pd.DataFrame:
     years = {c: int(m.group(1)) for c in df.columns if (m := re.fullmatch(r"(\d{4})년_계_총인구수", c))}
     if not years:
         raise SourceFileError(path, "no '<YYYY>년_계_총인구수' columns", row=1)
+    check_consecutive_years(path, years)
+    for c in years:  # before the 'total 0 = did not exist' rule below, which would drop a negative row
+        refuse_negative(path, to_number(path, df[c], c), df["row"], c, "a population")
     df["region_code"] = [_region_code(path, n.strip(), r, MOIS_REGION_COL)
                          for n, r in zip(df[MOIS_REGION_COL], df["row"])]
     long = pd.concat([df[["region_code", "row"]].assign(
         year=y, value=to_number(path, df[c], c).to_numpy()) for c, y in years.items()], ignore_index=True)
     # a total of 0 or empty: the region did not exist (세종 2008–11; 강원도 vs 강원특별자치도)
     long = long[long["value"].fillna(0) > 0]
-    check_unique(path, long, ["region_code", "year"], row_col="row")  # old and new name both filled
+    check_unique(path, long, ["region_code", "year"], row_col="row", column=MOIS_REGION_COL)  # old and new name both filled
     return long
 
 
@@ -142,8 +148,10 @@ def read_trends(path: Path) -> pd.DataFrame:
     if year.isna().any():
         raise SourceFileError(path, "empty year", row=int(df["row"][year.isna()].iloc[0]), column="연도")
     df["year"] = year.astype("int64")
-    check_unique(path, df, ["region_code", "year"], row_col="row")
+    check_unique(path, df, ["region_code", "year"], row_col="row", column="지역")
     values = {c: to_number(path, df[c], c) for c in ["인구", *TRENDS_COLS.values()]}
+    for c, v in values.items():
+        refuse_negative(path, v, df["row"], c, "a population or count of births/deaths")
     # 인구 0 (세종 before 2012): the region did not exist → no rows, not zero births
     exists = values["인구"].fillna(0) > 0
     return pd.concat([df.loc[exists, ["region_code", "year", "row"]].assign(indicator=ind, value=values[col][exists])
@@ -151,31 +159,39 @@ def read_trends(path: Path) -> pd.DataFrame:
 
 
 def _all(raw_dir: Path, pattern: str, reader) -> list[tuple[Path, pd.DataFrame]]:
-    return [(p, reader(p)) for p in sorted(Path(raw_dir).rglob(pattern))]
+    return [(p, reader(p)) for p in find_optional(raw_dir, pattern)]
 
 
-def registered_population(kosis: list, mois: list) -> pd.DataFrame:
-    """reg_pop_total_persons: KOSIS for every year it covers, MOIS annual for the other years."""
+def registered_population(kosis: list, mois: list, raw_dir: Path | None = None) -> pd.DataFrame:
+    """reg_pop_total_persons: KOSIS for every year it covers, MOIS annual for the other years.
+
+    Several files of one table (KOSIS or MOIS) are combined by the newest-vintage rule
+    (`_io.combine_files`); the two tables are only ever joined by year, never compared."""
+    ind = "reg_pop_total_persons"
     parts = []
     if kosis:
-        parts.append(combine_files(kosis, ["region_code", "year"], row_col="row"))
+        parts.append(combine_files(kosis, ["region_code", "year"], row_col="row", raw_dir=raw_dir,
+                                   table=KOSIS_GLOB, indicator=ind))
     covered = set(parts[0]["year"]) if parts else set()
     if mois:
-        m = combine_files(mois, ["region_code", "year"], row_col="row")
+        m = combine_files(mois, ["region_code", "year"], row_col="row", raw_dir=raw_dir, table=MOIS_GLOB,
+                          indicator=ind)
         parts.append(m[~m["year"].isin(covered)])
     if not parts:
-        return pd.DataFrame(columns=KEY + ["value"])
-    return pd.concat(parts, ignore_index=True).assign(indicator="reg_pop_total_persons")
+        return pd.DataFrame(columns=KEY + ["value", "source_file"])
+    return pd.concat(parts, ignore_index=True).assign(indicator=ind)
 
 
 def load(raw_dir: Path) -> pd.DataFrame:
-    """reg_pop_total_persons (1992–2024), births_count and deaths_count (2008–2023): '00' + 17 시도."""
+    """reg_pop_total_persons (1992–2024), births_count and deaths_count (2008–2023): '00' + 17 시도.
+
+    `source_file` names the file of each row."""
     kosis = _all(raw_dir, KOSIS_GLOB, read_kosis)
     mois = _all(raw_dir, MOIS_GLOB, read_mois)
     trends = _all(raw_dir, TRENDS_GLOB, read_trends)
     if not (kosis or mois or trends):
         raise InputsMissing(f"none of {SOURCE.files} under {raw_dir}")
-    parts = [registered_population(kosis, mois)]
+    parts = [registered_population(kosis, mois, raw_dir)]
     if trends:
-        parts.append(combine_files(trends, KEY, row_col="row"))
-    return tidy(pd.concat(parts, ignore_index=True))
+        parts.append(combine_files(trends, KEY, row_col="row", raw_dir=raw_dir, table=TRENDS_GLOB))
+    return tidy_sourced(pd.concat(parts, ignore_index=True))

