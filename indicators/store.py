@@ -8,6 +8,13 @@ Every reader checks what it read against what the build writes (`observations` a
 object of the expected shape). A file that is missing raises `NotBuilt`; one that cannot be read
 (truncated, not parquet/JSON) or does not match raises `BuiltDataError` (a `NotBuilt`), naming the
 file and what is wrong. Either way the fix is the same: `python -m indicators build`.
+
+Layout (written by `indicators.build.write`): each build is a complete set of files in its own
+folder `<out>/builds/<build id>/`, and the text file `<out>/current` names the published one (it is
+replaced in one step, so a reader sees either the old set or the new one, never a mix). Readers
+take the output folder (`out_dir`, default `config.out_dir()`) and optionally a `build` id; without
+one they follow the pointer at the time of the call. The app passes the id it resolved once
+(`app_data.data_version()`), so all its tables come from one set.
 """
 from __future__ import annotations
 
@@ -67,8 +74,34 @@ COVERAGE = pa.DataFrameSchema(
 )
 
 
-def _path(name: str, out_dir: Path | None = None) -> Path:
-    p = config.out_dir(out_dir) / name
+POINTER = "current"  # text file in the output folder: the id of the published build
+BUILDS = "builds"  # folder of build sets, one sub-folder per build id
+OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json")
+
+
+def current_build(out_dir: Path | None = None) -> int:
+    """Id of the published build (a UTC time stamp as digits, e.g. 20250101120000123456), 0 if none."""
+    try:
+        text = (config.out_dir(out_dir) / POINTER).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return int(text) if text.isdigit() else 0
+
+
+def build_dir(out_dir: Path | None = None, build: int | None = None) -> Path:
+    """Folder of one build set: `build`, else the published one; NotBuilt if there is none."""
+    root = config.out_dir(out_dir)
+    build = build or current_build(out_dir)
+    if not build:
+        raise NotBuilt(f"{root / POINTER} not found — run `{BUILD_COMMAND}` first")
+    folder = root / BUILDS / str(build)
+    if not folder.is_dir():
+        raise NotBuilt(f"{folder} not found — run `{BUILD_COMMAND}` first")
+    return folder
+
+
+def _path(name: str, out_dir: Path | None = None, build: int | None = None) -> Path:
+    p = build_dir(out_dir, build) / name
     if not p.exists():
         raise NotBuilt(f"{p} not found — run `{BUILD_COMMAND}` first")
     return p
@@ -85,8 +118,9 @@ def _schema_problem(err: Exception) -> str:
     return first[:300]
 
 
-def _read_table(name: str, table_schema: pa.DataFrameSchema, out_dir: Path | None) -> pd.DataFrame:
-    path = _path(name, out_dir)
+def _read_table(name: str, table_schema: pa.DataFrameSchema, out_dir: Path | None,
+                build: int | None = None) -> pd.DataFrame:
+    path = _path(name, out_dir, build)
     try:
         df = pd.read_parquet(path)
     except Exception as err:  # noqa: BLE001 — any failure to read means the file is damaged
@@ -102,19 +136,19 @@ def _read_table(name: str, table_schema: pa.DataFrameSchema, out_dir: Path | Non
                                    f"{type(err).__name__}: {str(err)[:200]}") from err
 
 
-def observations(out_dir: Path | None = None) -> pd.DataFrame:
+def observations(out_dir: Path | None = None, build: int | None = None) -> pd.DataFrame:
     """The tidy table: region_code, year, indicator, value (checked against `schema.TIDY`)."""
-    return _read_table("observations.parquet", schema.TIDY, out_dir)
+    return _read_table("observations.parquet", schema.TIDY, out_dir, build)
 
 
-def gaps(out_dir: Path | None = None) -> pd.DataFrame:
+def gaps(out_dir: Path | None = None, build: int | None = None) -> pd.DataFrame:
     """Capital vs non-capital per indicator and year (checked against `GAPS`)."""
-    return _read_table("gaps.parquet", GAPS, out_dir)
+    return _read_table("gaps.parquet", GAPS, out_dir, build)
 
 
-def coverage(out_dir: Path | None = None) -> pd.DataFrame:
+def coverage(out_dir: Path | None = None, build: int | None = None) -> pd.DataFrame:
     """indicator, level, year, regions (with a value) (checked against `COVERAGE`)."""
-    return _read_table("coverage.parquet", COVERAGE, out_dir)
+    return _read_table("coverage.parquet", COVERAGE, out_dir, build)
 
 
 # What indicators/build.py writes from indicators/sources/population_decline.py (empty in a
@@ -131,9 +165,9 @@ DESIGNATIONS = pa.DataFrameSchema(
 )
 
 
-def designations(out_dir: Path | None = None) -> pd.DataFrame:
+def designations(out_dir: Path | None = None, build: int | None = None) -> pd.DataFrame:
     """인구감소지역 ('decline') / 인구감소관심지역 ('interest') per 시군구 (checked against `DESIGNATIONS`)."""
-    return _read_table("designations.parquet", DESIGNATIONS, out_dir)
+    return _read_table("designations.parquet", DESIGNATIONS, out_dir, build)
 
 
 def _report_problem(rep: object) -> str | None:
@@ -158,9 +192,9 @@ def _report_problem(rep: object) -> str | None:
     return None
 
 
-def build_report(out_dir: Path | None = None) -> dict:
-    """What the last build built and skipped, and why."""
-    path = _path("build_report.json", out_dir)
+def build_report(out_dir: Path | None = None, build: int | None = None) -> dict:
+    """What the last build built, skipped or read in part, and why."""
+    path = _path("build_report.json", out_dir, build)
     try:
         rep = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as err:  # JSONDecodeError is a ValueError

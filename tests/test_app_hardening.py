@@ -27,7 +27,7 @@ from test_browser import _no_exception, browser, server  # noqa: F401  (module f
 
 import app_data
 from indicators import composite as cx
-from indicators import config, store
+from indicators import build, config, store
 from ui import state
 from ui.i18n import t
 
@@ -41,8 +41,8 @@ GLOBAL_PARAMS = ["lang", "presenter", "embed"]
 PAGE_PARAMS: dict[str, list[str]] = {
     "overview": [],
     "map": ["indicator", "level", "year", "scale"],
-    "trends": ["indicator", "measure", "compare"],
-    "risk": ["basis", "year"],
+    "trends": ["indicator", "view", "measure", "compare"],
+    "risk": ["basis", "year", "outline", "desig"],
     "region": ["region"],
     "disparity": ["level", "indicator", "weighting", "measures", "theil"],
     "composite": ["level", "year", "method", "view"] + [f"w_{d.id}" for d in cx.DOMAINS],
@@ -203,12 +203,12 @@ DAMAGES = ("deleted", "truncated", "wrong_schema")
 
 
 def damaged_copy(tmp: Path, name: str, damage: str) -> Path:
-    """A fresh copy of the built data/ (new file times: new cache keys) with `name` damaged."""
-    src = config.out_dir()
-    for f in src.iterdir():
-        if f.is_file() and not f.name.startswith("."):
-            shutil.copyfile(f, tmp / f.name)
-    target = tmp / name
+    """A copy of the published build of data/ into `tmp`, published there under a fresh build id
+    (a new cache key), with `name` damaged."""
+    build_id = build.new_build_id(config.out_dir())
+    shutil.copytree(store.build_dir(), tmp / store.BUILDS / str(build_id))
+    (tmp / store.POINTER).write_text(f"{build_id}\n", encoding="ascii")
+    target = tmp / store.BUILDS / str(build_id) / name
     if damage == "deleted":
         target.unlink()
     elif damage == "truncated":
@@ -225,7 +225,7 @@ def damaged_copy(tmp: Path, name: str, damage: str) -> Path:
 
 @pytest.fixture(scope="module", autouse=True)
 def _built():
-    if not (config.out_dir() / "observations.parquet").exists():
+    if not store.current_build():
         pytest.fail("data/ is not built: run `python -m indicators build`")
 
 

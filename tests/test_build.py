@@ -91,7 +91,7 @@ def test_raw_dir_from_environment_variable(raw_dir, tmp_path):
 def test_failed_build_leaves_previous_outputs_untouched(raw_dir, full_build, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(full_build, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _tree(out)
     bad_raw = tmp_path / "raw"
     shutil.copytree(raw_dir, bad_raw)
     target = next(bad_raw.rglob("population_trends.csv"))
@@ -103,7 +103,12 @@ def test_failed_build_leaves_previous_outputs_untouched(raw_dir, full_build, tmp
     res = _run("--raw-dir", str(bad_raw), "--out", str(out))
     assert res.returncode == 1
     assert "population_trends.csv" in res.stderr and "row 6" in res.stderr and "nothing written" in res.stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _tree(out) == before
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder (relative path → bytes)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_capital_plus_noncapital_equals_nation_for_additive_indicators(full_build):
