@@ -12,7 +12,9 @@ so this module first rebuilds a clean coverage:
    largest part of a region (so no region disappears);
 5. `shapely.coverage_simplify` in EPSG:5179 (shared edges simplified once, no gaps);
 6. 시도 (and the 수도권 outline) by dissolving the simplified 시군구, simplified once more;
-7. back to EPSG:4326, coordinates on a 1e-4° grid (≈ 10 m).
+7. back to EPSG:4326, coordinates on a 1e-4° grid (≈ 10 m);
+8. the seven 권역 (`geo.groups.MACRO_REGIONS`) as unions of those finished 시도 on the same grid:
+   a 권역 border is the very line of the 시도 border it follows, so the two maps match exactly.
 
 The result is cached on disk under data/ (gitignored, `geo_simplified_<VERSION>.json`):
 `geojson(level)` returns a FeatureCollection whose feature ids are region codes.
@@ -37,8 +39,8 @@ MIN_PART_KM2 = 4.0
 SLIVER_MAX_KM2 = 1.0
 SLIVER_MAX_WIDTH_M = 250.0
 GRID_DEG = 1e-4
-VERSION = f"v1-t{SIGUNGU_TOLERANCE_M:g}-{SIDO_TOLERANCE_M:g}-p{MIN_PART_KM2:g}-g{GRID_DEG:g}"
-LEVELS = ("sido", "sigungu")
+VERSION = f"v2-t{SIGUNGU_TOLERANCE_M:g}-{SIDO_TOLERANCE_M:g}-p{MIN_PART_KM2:g}-g{GRID_DEG:g}-macro"
+LEVELS = ("sido", "sigungu", "macro")
 CAPITAL_SIDO = ("11", "28", "41")
 
 
@@ -123,8 +125,23 @@ def _outline(geom) -> dict:
     return {"lon": lon, "lat": lat}
 
 
+def dissolve_macro(sido: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The seven 권역 (feature order of `MACRO_REGIONS`) as unions of finished 시도 polygons.
+
+    Unions are taken on the GRID_DEG grid the 시도 already lie on, so shared 시도 borders vanish
+    exactly and the outer borders keep the 시도 vertices; a 시도 missing from `sido` is an error."""
+    from geo.groups import MACRO_REGIONS
+
+    by_code = dict(zip(sido["region_code"], sido.geometry))
+    missing = sorted({s for m in MACRO_REGIONS for s in m.members} - set(by_code))
+    if missing:
+        raise ValueError(f"권역 members without 시도 geometry: {missing}")
+    geoms = [shapely.union_all([by_code[s] for s in m.members], grid_size=GRID_DEG) for m in MACRO_REGIONS]
+    return gpd.GeoDataFrame({"region_code": [m.code for m in MACRO_REGIONS]}, geometry=geoms, crs=sido.crs)
+
+
 def build() -> dict:
-    """Compute both levels and the 수도권 outlines (slow: a few seconds; use `load`)."""
+    """Compute the three levels and the 수도권 outlines (slow: a few seconds; use `load`)."""
     from geo import boundaries
 
     raw = boundaries.sigungu_units().to_crs(PROJECTED_CRS)
@@ -134,11 +151,12 @@ def build() -> dict:
     sido = sgg.assign(region_code=sgg["region_code"].str[:2]).dissolve("region_code", as_index=False)
     sido["geometry"] = shapely.coverage_simplify(sido.geometry.values, SIDO_TOLERANCE_M)
     sgg4, sido4 = _finish(sgg), _finish(sido)
+    macro4 = dissolve_macro(sido4)
     out = {"version": VERSION}
-    for level, gdf in (("sigungu", sgg4), ("sido", sido4)):
+    for level, gdf in (("sigungu", sgg4), ("sido", sido4), ("macro", macro4)):
         out[level] = _feature_collection(gdf)
-        capital = shapely.union_all(gdf.loc[gdf["region_code"].str[:2].isin(CAPITAL_SIDO)].geometry.values)
-        out[f"capital_outline_{level}"] = _outline(capital)
+        in_capital = gdf["region_code"].str[:2].isin(CAPITAL_SIDO) | (gdf["region_code"] == "CR")
+        out[f"capital_outline_{level}"] = _outline(shapely.union_all(gdf.loc[in_capital].geometry.values))
     return out
 
 
@@ -170,7 +188,7 @@ def load(out_dir: Path | None = None) -> dict:
 
 
 def geojson(level: str) -> dict:
-    """GeoJSON FeatureCollection of 'sido' or 'sigungu'; feature id = region code."""
+    """GeoJSON FeatureCollection of 'sido', 'sigungu' or 'macro' (권역); feature id = region code."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
     return load()[level]

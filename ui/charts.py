@@ -22,6 +22,9 @@ from plotly.subplots import make_subplots
 FONT = "Noto Sans KR, Noto Sans CJK KR, Apple SD Gothic Neo, Malgun Gothic, sans-serif"
 CR_COLOR, NC_COLOR, NATION_COLOR = "#D55E00", "#0072B2", "#444444"
 COMPARE_COLORS = ("#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999933", "#882255", "#44AA99")
+# the seven 권역: 수도권 in the capital colour, the others Okabe–Ito / Tol hues distinct from it
+MACRO_COLORS = {"CR": CR_COLOR, "CC": "#0072B2", "HN": "#009E73", "DG": "#CC79A7", "DN": "#E69F00",
+                "GW": "#56B4E9", "JJ": "#882255"}
 RISK_COLORS = ("#d7191c", "#fdae61", "#ffffbf", "#abd9e9", "#2c7bb6")  # 고위험 … 소멸 저위험
 MISSING_COLOR = "#c9c9c9"
 EVENT_COLOR = "#7a7a7a"
@@ -219,7 +222,7 @@ class SpecFigure(go.Figure):
 def choropleth(frame: pd.DataFrame, geojson: dict, *, colorbar_title: str, scale: str | list,
                missing_label: str, outline: dict | None = None, outline_label: str = "",
                zmid: float | None = None, uirevision: str = "map", zoom_labels: tuple[str, str] | None = None,
-               presenter: bool = False, tickformat: str = ",.4~g", line_width: float = 0.3) -> go.Figure:
+               presenter: bool = False, tickformat: str = ",.4~r", line_width: float = 0.3) -> go.Figure:
     """Continuous choropleth: `frame` has region_code, value (NaN = missing → grey), hover."""
     have = frame[frame["value"].notna()]
     fig = go.Figure()
@@ -270,7 +273,7 @@ def class_choropleth(frame: pd.DataFrame, geojson: dict, *, class_labels: list[s
 
 def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figures: list[dict] | None = None,
                 y_title: str = "", presenter: bool = False, hline: float | None = None,
-                y_tickformat: str = ",.4~g") -> go.Figure:
+                y_tickformat: str = ",.4~r") -> go.Figure:
     """Lines (dicts: name, x, y, color, dash, width, hover), policy events as vertical lines with
     labels (one per year, hover lists them all), quoted figures as labelled open diamonds."""
     fig = go.Figure()
@@ -311,6 +314,8 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
     fig.update_xaxes(tickformat="d", title=None, showgrid=False)
     fig.update_yaxes(tickformat=y_tickformat, zeroline=False)
     axis_unit(fig, y_title)
+    # the unit sits left of the plot, beside the legend: keep room for it (tick labels widen it further)
+    fig.update_layout(margin=dict(l=text_width(y_title, 11) + 12))
     fig.update_layout(hovermode="closest")
     return fig
 
@@ -318,7 +323,7 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
 def sparkline(x, y, color: str = NC_COLOR, height: int = 70) -> go.Figure:
     """A small line with its last point marked; no axes."""
     fig = go.Figure(go.Scatter(x=list(x), y=list(y), mode="lines", line=dict(color=color, width=2),
-                               hovertemplate="%{x}: %{y:,.4~g}<extra></extra>"))
+                               hovertemplate="%{x}: %{y:,.4~r}<extra></extra>"))
     if len(x):
         fig.add_trace(go.Scatter(x=[list(x)[-1]], y=[list(y)[-1]], mode="markers",
                                  marker=dict(color=color, size=6), hoverinfo="skip"))

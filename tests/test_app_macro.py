@@ -1,0 +1,195 @@
+"""권역 (macro-regions) on the map and trend pages, under AppTest against the built data in data/.
+
+Expected values come from the raw files in data/raw/ (the GRDP CSV's own 시도 rows, the
+경인지방통계청 indicator CSVs, the K-stat exports file), read here with the csv module, and the
+geometry is checked against the 시도 geometry with shapely — never against the app's own tables.
+"""
+from __future__ import annotations
+
+import base64
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+import shapely.geometry
+from test_app_pages import _navigation_not_pages_dir, button_group, main_spec, run  # noqa: F401
+from test_macro_and_territory import MACRO, _raw_grdp_nominal
+
+from geo import regions, simplify
+
+GI_EMPLOYMENT = "kostat_gi/data/indicator_3-2-1.csv"  # 고용률, 전국 and the seven 권역
+EXPORTS = "exports/kita_regional_yearly.csv"
+
+
+def _z(trace: dict) -> list[float]:
+    """A trace's z as floats (plotly sends numeric arrays as base64 typed arrays)."""
+    z = trace["z"]
+    if isinstance(z, dict):
+        return np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.dtype(z["dtype"]).newbyteorder("<")).tolist()
+    return [float(v) for v in z]
+
+
+def _drawn(spec: dict) -> dict[str, float]:
+    """region code → value of the coloured (non-missing) choropleth traces of a map spec."""
+    out: dict[str, float] = {}
+    for tr in spec["data"]:
+        if tr.get("type") == "choropleth" and tr.get("showscale") is not False:
+            out.update(dict(zip(tr["locations"], _z(tr))))
+    return out
+
+
+def _shapes(level: str) -> dict[str, shapely.Geometry]:
+    return {f["id"]: shapely.geometry.shape(f["geometry"]) for f in simplify.geojson(level)["features"]}
+
+
+# ---------------------------------------------------------------- geometry
+
+def test_macro_geometry_is_the_dissolved_sido_coverage():
+    macro, sido = _shapes("macro"), _shapes("sido")
+    assert list(macro) == regions.codes("macro") and len(macro) == 7
+    assert all(g.is_valid and not g.is_empty for g in macro.values())
+    union_macro = shapely.union_all(list(macro.values()))
+    union_sido = shapely.union_all(list(sido.values()))
+    assert union_macro.area == pytest.approx(union_sido.area, rel=1e-6)
+    assert union_macro.symmetric_difference(union_sido).area < 1e-6 * union_sido.area
+    for code, members in MACRO.items():  # each 권역 covers exactly its 시도 (by the raw file's names)
+        codes = [c for c in regions.codes("sido") if regions.name(c, full=True) in members
+                 or regions.name(c) in members]
+        part = shapely.union_all([sido[c] for c in codes])
+        assert macro[code].symmetric_difference(part).area < 1e-6 * part.area, code
+    # the 권역 do not overlap: their areas add up to the union
+    assert sum(g.area for g in macro.values()) == pytest.approx(union_macro.area, rel=1e-6)
+    size_kb = len(json.dumps(simplify.geojson("macro"), separators=(",", ":"))) / 1024
+    assert size_kb <= len(json.dumps(simplify.geojson("sido"), separators=(",", ":"))) / 1024
+    outline = simplify.capital_outline("macro")
+    assert len(outline["lon"]) == len(outline["lat"]) > 10
+
+
+# ---------------------------------------------------------------- map page
+
+@pytest.mark.parametrize("year", [2012, 2023])
+def test_map_at_macro_draws_seven_raw_sums(raw_dir, year):
+    raw = _raw_grdp_nominal(raw_dir)
+    expected = {code: sum(raw.get((n, year), 0.0) for n in names) for code, names in MACRO.items()}
+    assert all(v > 0 for v in expected.values())
+    at = run({"page": "map", "indicator": "grdp_nominal_krw_mn", "level": "macro", "year": str(year)})
+    assert button_group(at, "w_map_level").value == "macro"
+    spec = main_spec(at, "map_chart")
+    drawn = _drawn(spec)
+    assert sorted(drawn) == sorted(MACRO)
+    for code, value in expected.items():
+        assert drawn[code] == pytest.approx(value, rel=1e-12), code
+    assert "권역" in spec["layout"]["title"]["subtitle"]["text"]
+    table = at.dataframe[0].value
+    assert len(table) == 7
+    assert dict(zip(table["region_code"], table["value"])) == pytest.approx(expected, rel=1e-12)
+    assert table.loc[table["region_code"] == "CR", "is_capital_region"].item()
+
+
+def test_map_macro_level_round_trips_through_the_url():
+    at = run({"page": "map", "indicator": "grdp_nominal_krw_mn", "level": "macro"})
+    assert not at.warning
+    assert at.query_params.get("level") in ("macro", ["macro"])
+    level = button_group(at, "w_map_level")
+    assert list(level.options) == ["권역", "시도"]  # labels; 권역 first (coarse to fine)
+    level.set_value("sido").run()
+    assert not at.exception
+    assert sum(len(t.get("locations") or []) for t in main_spec(at, "map_chart")["data"]
+               if t["type"] == "choropleth") == 17
+    assert at.query_params.get("level") in (None, [], "")  # 시도 is the default: left out
+    button_group(at, "w_map_level").set_value("macro").run()
+    assert not at.exception
+    assert at.query_params.get("level") in ("macro", ["macro"])
+    assert sorted(_drawn(main_spec(at, "map_chart"))) == sorted(MACRO)
+
+
+def test_non_summable_ratio_at_macro_says_why():
+    at = run({"page": "map", "indicator": "fiscal_self_reliance_pct", "level": "macro"})
+    assert button_group(at, "w_map_level").value == "macro"
+    assert not at.warning
+    info = " ".join(i.value for i in at.info)
+    assert "재정자립도" in info and "비율" in info and "분자·분모" in info
+    assert not [el for el in at.get("plotly_chart") if "map_chart" in el.proto.id]
+
+
+def test_exports_at_macro_names_the_missing_sido(raw_dir):
+    with (raw_dir / EXPORTS).open(encoding="utf-8-sig", newline="") as f:
+        present = {r["지역명"].strip() for r in csv.DictReader(f)} - {"전국"}
+    at = run({"page": "map", "indicator": "exports_usd_th", "level": "macro"})
+    info = " ".join(i.value for i in at.info)
+    assert f"{len(present)}개 시도만" in info
+    missing = info.split("빠진 시도:")[1].split(")")[0]
+    assert "경기" in missing
+    assert not any(name in missing.split("·") for name in present)
+
+
+def test_gi_indicator_opens_at_macro_with_the_published_values(raw_dir):
+    with (raw_dir / GI_EMPLOYMENT).open(encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f)]
+    year = max(int(r["Year"]) for r in rows)
+    published = {r["지역"].split(".", 1)[1]: float(r["Value"]) for r in rows
+                 if int(r["Year"]) == year and not r["지역"].startswith("0.")}
+    assert len(published) == 7
+    at = run({"page": "map", "indicator": "gi_employment_rate_pct"})
+    level = button_group(at, "w_map_level")
+    assert level.value == "macro" and list(level.options) == ["권역"]  # no 시도 values: 권역 only
+    assert at.selectbox(key="w_map_indicator").value == "gi_employment_rate_pct"
+    drawn = _drawn(main_spec(at, "map_chart"))
+    assert {regions.name(c): v for c, v in drawn.items()} == pytest.approx(published)
+    notes = json.dumps(main_spec(at, "map_chart")["layout"]["annotations"], ensure_ascii=False)
+    assert "경인지방통계청이 권역 단위로 집계해 공표한 값" in notes  # published per 권역, not summed
+
+
+def test_gi_indicators_listed_with_korean_names_units_and_source():
+    from indicators import catalog
+
+    at = run({"page": "map"})
+    sel = at.selectbox(key="w_map_indicator")
+    gi = [o for o in sel.options if "특허" in o or "고용률" in o]
+    assert gi, "gi_* indicators missing from the map's indicator list"
+    ind = catalog.get("gi_patent_applications_per_1m")
+    assert any(ind.name_ko in o and ind.unit_ko in o for o in sel.options)
+    sel.set_value("gi_patent_applications_per_1m").run()
+    spec = main_spec(at, "map_chart")
+    assert "경인지방통계청" in json.dumps(spec["layout"]["annotations"], ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- trends page
+
+def test_trends_seven_macro_lines_with_capital_highlighted():
+    at = run({"page": "trends", "indicator": "gi_patent_applications_per_1m"})
+    assert button_group(at, "w_trends_view").value == "macro"  # no 비수도권 published: opens at 권역
+    spec = main_spec(at, "trend_chart")
+    lines = {t["name"]: t for t in spec["data"] if t["type"] == "scatter"}
+    names = [regions.name(c) for c in regions.codes("macro")]
+    assert all(n in lines for n in names)
+    widths = {n: lines[n]["line"]["width"] for n in names}
+    assert widths["수도권"] > max(w for n, w in widths.items() if n != "수도권")
+    assert "7개 권역" in at.title[0].value
+
+
+def test_trends_macro_share_lines_sum_to_100(raw_dir):
+    raw = _raw_grdp_nominal(raw_dir)
+    at = run({"page": "trends", "indicator": "grdp_nominal_krw_mn", "view": "macro", "measure": "share"})
+    assert at.query_params.get("view") in ("macro", ["macro"])
+    spec = main_spec(at, "trend_chart")
+    lines = [t for t in spec["data"] if t["type"] == "scatter" and t["name"] in
+             {regions.name(c) for c in regions.codes("macro")}]
+    assert len(lines) == 7
+    cr = next(t for t in lines if t["name"] == "수도권")
+    year = 2023
+    i = list(cr["x"]).index(year)
+    total = sum(t["y"][i] for t in lines)
+    assert total == pytest.approx(100.0, abs=1e-9)
+    cr_raw = sum(raw[(n, year)] for n in MACRO["CR"])
+    all_raw = sum(raw.get((n, year), 0.0) for names in MACRO.values() for n in names)
+    assert cr["y"][i] == pytest.approx(cr_raw / all_raw * 100, rel=1e-9)
+
+
+def test_trends_macro_view_without_macro_values_says_why():
+    at = run({"page": "trends", "indicator": "navis_index_total", "view": "macro"})
+    info = " ".join(i.value for i in at.info)
+    assert "지수" in info and "권역" in info
