@@ -87,9 +87,9 @@ def unit(ind_id: str, lang: str = "ko") -> str:
 # ------------------------------------------------------------------ built tables
 
 def data_version() -> int:
-    """Modification time of the built observations (0 if absent): part of every cache key."""
-    p = config.out_dir() / "observations.parquet"
-    return p.stat().st_mtime_ns if p.exists() else 0
+    """Id of the published build (`store.current_build`, 0 if none): part of every cache key, and the
+    set every loader reads (`build=version`), so one page's tables all come from one build."""
+    return store.current_build()
 
 
 # What the app says when the built data is missing or unusable (user-facing: the one fix is the
@@ -102,8 +102,7 @@ _DATA_MESSAGES = {
                "다음 명령으로 다시 만드세요:",
                "A built data file is damaged or not in the expected format ({file}). Rebuild it with:"),
 }
-_BUILT_FILES = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet",
-                "build_report.json")
+_BUILT_FILES = store.OUTPUTS
 
 
 def _stop_unusable(err: store.NotBuilt, lang: str | None = None) -> None:
@@ -116,9 +115,12 @@ def _stop_unusable(err: store.NotBuilt, lang: str | None = None) -> None:
         except Exception:  # noqa: BLE001 — a message about the data must not fail on the language
             lang = "ko"
     path = getattr(err, "path", None)
-    if path is None:  # a missing file: find which one (the message of NotBuilt carries its path)
-        path = next((config.out_dir() / f for f in _BUILT_FILES if not (config.out_dir() / f).exists()),
-                    config.out_dir() / _BUILT_FILES[0])
+    if path is None:  # a missing file: find which one in the published set (none published: the first)
+        try:
+            folder = store.build_dir()
+        except store.NotBuilt:
+            folder = config.out_dir()
+        path = next((folder / f for f in _BUILT_FILES if not (folder / f).exists()), folder / _BUILT_FILES[0])
     kind = "broken" if isinstance(err, store.BuiltDataError) else "missing"
     ko, en = _DATA_MESSAGES[kind]
     st.error((en if lang == "en" else ko).format(file=Path(path).name), icon=":material/error:")
@@ -130,7 +132,7 @@ def _stop_unusable(err: store.NotBuilt, lang: str | None = None) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _verified(version: int) -> bool:
-    """Every built table read and checked once per build (filling the loaders' caches); raises
+    """Every table of build `version` read and checked once (filling the loaders' caches); raises
     `store.NotBuilt` / `store.BuiltDataError` (not cached: the next run checks again)."""
     _observations(version)
     _gaps(version)
@@ -162,7 +164,7 @@ def _load(loader, version: int):
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def _observations(version: int) -> pd.DataFrame:
-    obs = store.observations()
+    obs = store.observations(build=version)
     obs["level"] = level_of_codes(obs["region_code"])
     return obs
 
@@ -180,7 +182,7 @@ def level_of_codes(codes: pd.Series) -> pd.Series:
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def _gaps(version: int) -> pd.DataFrame:
-    return store.gaps()
+    return store.gaps(build=version)
 
 
 def gaps(ind_id: str | None = None) -> pd.DataFrame:
@@ -190,7 +192,7 @@ def gaps(ind_id: str | None = None) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def _coverage(version: int) -> pd.DataFrame:
-    return store.coverage()
+    return store.coverage(build=version)
 
 
 def coverage() -> pd.DataFrame:
@@ -199,7 +201,7 @@ def coverage() -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def _designations(version: int) -> pd.DataFrame:
-    return store.designations()
+    return store.designations(build=version)
 
 
 def designations() -> pd.DataFrame:
@@ -209,7 +211,7 @@ def designations() -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def _build_report(version: int) -> dict:
-    return store.build_report()
+    return store.build_report(build=version)
 
 
 def build_report() -> dict:
@@ -248,50 +250,139 @@ def missing_indicators() -> list[str]:
     return sorted(set(catalogue().indicators) - set(available_indicators()))
 
 
+MACRO_MIN_REGIONS = 2  # a 권역 year needs two 권역 with values: 수도권 alone is the group figure
+MAP_LEVELS = ("macro", "sido", "sigungu")  # coarse to fine, as the map page offers them
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _availability(version: int) -> dict[str, dict[str | None, tuple[int, ...]]]:
     """indicator → {level: years with a value (sorted), None: years at any level}, from the coverage
     table once per build: the map page asks for every indicator's levels on each run, and each
-    `coverage()` call unpickles the whole table. Shared (cache_resource): read, never mutate."""
+    `coverage()` call unpickles the whole table. Shared (cache_resource): read, never mutate.
+
+    Level 'macro' (the seven 권역, 수도권 included) lists only years with at least
+    `MACRO_MIN_REGIONS` 권역 that have a value; None keeps every year of every level."""
     cov = coverage()
     cov = cov[cov["regions"] > 0]
     out: dict[str, dict[str | None, tuple[int, ...]]] = {}
-    for (ind, lv), yrs in cov.groupby(["indicator", "level"])["year"]:
-        out.setdefault(str(ind), {})[str(lv)] = tuple(sorted(int(y) for y in yrs.unique()))
+    for (ind, lv), part in cov.groupby(["indicator", "level"]):
+        yrs = part.loc[part["regions"] >= MACRO_MIN_REGIONS, "year"] if lv == "macro" else part["year"]
+        if len(yrs):
+            out.setdefault(str(ind), {})[str(lv)] = tuple(sorted(int(y) for y in yrs.unique()))
     for ind, yrs in cov.groupby("indicator")["year"]:
-        out[str(ind)][None] = tuple(sorted(int(y) for y in yrs.unique()))
+        out.setdefault(str(ind), {})[None] = tuple(sorted(int(y) for y in yrs.unique()))
     return out
 
 
-def levels_for(ind_id: str) -> list[str]:
+def levels_for(ind_id: str, macro: bool = False) -> list[str]:
+    """Levels with values: 'sido', 'sigungu'; with `macro`, also 'macro' (first) wherever 권역 values
+    exist or the indicator has 시도 values (then `macro_gap` says why 권역 values are missing)."""
     have = _availability(data_version()).get(ind_id, {})
-    return [lv for lv in ("sido", "sigungu") if lv in have]
+    out = [lv for lv in ("sido", "sigungu") if lv in have]
+    if macro and ("macro" in have or "sido" in have):
+        out.insert(0, "macro")
+    return out
 
 
 def years_for(ind_id: str, level: str | None = None) -> list[int]:
+    """Years with a value at `level` (None: at any level); for 'macro' see `_availability`."""
     return list(_availability(data_version()).get(ind_id, {}).get(level or None, ()))
 
 
-def mappable_indicators() -> list[str]:
-    """`available_indicators()` that have values at 시도 or 시군구 (one cache lookup, not one per id)."""
+def mappable_indicators(macro: bool = False) -> list[str]:
+    """`available_indicators()` that have values at 시도 or 시군구 (with `macro`: or at 권역, e.g. the
+    경인지방통계청 gi_* series); one cache lookup, not one per id."""
     avail = _availability(data_version())
-    return [i for i in available_indicators() if "sido" in avail.get(i, {}) or "sigungu" in avail.get(i, {})]
+    wanted = ("sido", "sigungu") + (("macro",) if macro else ())
+    return [i for i in available_indicators() if any(lv in avail.get(i, {}) for lv in wanted)]
+
+
+@dataclass(frozen=True)
+class MacroGap:
+    """Why an indicator has no 권역 values, from the catalogue and the coverage table.
+
+    kind: 'incomplete' (additive, but 시도 are missing: no complete 권역 sum), 'parts' (a ratio whose
+    numerator or denominator has no 권역 values; `part` and `inner` say which and why),
+    'not_additive' (a value that cannot be summed and has no summable parts; `measure` says what
+    it is: 'percent', 'index', 'per_capita', 'rate', 'flow' (inter-시도 moves) or 'amount')."""
+
+    ind_id: str
+    kind: str
+    measure: str = ""
+    n_sido: int = 0
+    missing_sido: tuple[str, ...] = ()
+    macro_with_values: tuple[str, ...] = ()
+    part: str = ""
+    inner: MacroGap | None = None
+
+
+def _measure_kind(ind: catalog.Indicator) -> str:
+    """What a non-additive indicator measures, read from its catalogue unit, name and category."""
+    unit, unit_ko = ind.unit.lower(), ind.unit_ko
+    if ind.category == "migration":
+        return "flow"
+    if unit == "%":
+        return "percent"
+    if unit == "index" or "지수" in unit_ko:
+        return "index"
+    if "per capita" in ind.name_en.lower():
+        return "per_capita"
+    if unit == "ratio" or "per " in unit or "/" in unit_ko:
+        return "rate"
+    return "amount"
+
+
+def macro_gap(ind_id: str, _depth: int = 0) -> MacroGap | None:
+    """None if `ind_id` has 권역 values in some year, else why not (`MacroGap`)."""
+    avail = _availability(data_version()).get(ind_id, {})
+    if "macro" in avail:
+        return None
+    ind = indicator(ind_id)
+    if ind is None:
+        return MacroGap(ind_id, "unknown")
+    parts = [p for p in (ind.numerator, ind.denominator) if p and indicator(p) is not None]
+    if len(parts) == 2 and _depth < 3:
+        for p in parts:
+            inner = macro_gap(p, _depth + 1)
+            if inner is not None:
+                return MacroGap(ind_id, "parts", part=p, inner=inner)
+    if ind.additive:
+        cov = coverage()
+        cov = cov[(cov["indicator"] == ind_id) & (cov["regions"] > 0)]
+        sido = cov[cov["level"] == "sido"]
+        n = int(sido["regions"].max()) if len(sido) else 0
+        missing: tuple[str, ...] = ()
+        if len(sido):
+            latest = int(sido["year"].max())
+            v = values(ind_id, "sido", latest)
+            missing = tuple(v.loc[v["value"].isna(), "region_code"])
+        have = ()
+        mac = cov[cov["level"] == "macro"]
+        if len(mac):
+            obs = observations()
+            sub = obs[(obs["indicator"] == ind_id) & obs["region_code"].isin(regions.codes("macro"))
+                      & obs["value"].notna()]
+            have = tuple(c for c in regions.codes("macro") if c in set(sub["region_code"]))
+        return MacroGap(ind_id, "incomplete", n_sido=n, missing_sido=missing, macro_with_values=have)
+    return MacroGap(ind_id, "not_additive", measure=_measure_kind(ind))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _values(version: int, ind_id: str, level: str, year: int) -> pd.DataFrame:
     obs = observations()
-    sub = obs[(obs["indicator"] == ind_id) & (obs["level"] == level) & (obs["year"] == year)]
     codes = pd.Index(regions.codes(level), name="region_code")
+    at_level = obs["region_code"].isin(codes) if level == "macro" else obs["level"] == level
+    sub = obs[(obs["indicator"] == ind_id) & at_level & (obs["year"] == year)]
     out = sub.set_index("region_code")["value"].reindex(codes).reset_index()
     out["rank"] = out["value"].rank(ascending=False, method="min")
     out["n_ranked"] = int(out["value"].notna().sum())
-    out["is_capital_region"] = out["region_code"].map(regions.is_capital)
+    out["is_capital_region"] = out["region_code"].map(lambda c: c == "CR" or regions.is_capital(c))
     return out
 
 
 def values(ind_id: str, level: str, year: int) -> pd.DataFrame:
-    """Every region of `level` (registry order) with its value (NaN = no data) and rank (1 = highest)."""
+    """Every region of `level` (registry order; 'macro': the seven 권역, 수도권 first) with its value
+    (NaN = no data) and rank (1 = highest)."""
     return _values(data_version(), ind_id, level, int(year))
 
 
@@ -391,7 +482,8 @@ def seed_facts() -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False)
 def geometry() -> dict:
-    """Simplified boundaries of both levels and the capital-region outlines (disk-cached)."""
+    """Simplified boundaries of 시도, 시군구 and 권역 ('macro') and the capital-region outlines
+    (disk-cached)."""
     from geo import simplify
 
     return simplify.load()
@@ -477,3 +569,28 @@ def composite_navis(method: str, weights: dict[str, float], navis_id: str = "nav
     """Per NAVIS year at 시도: Spearman rho of the composite (higher = more disadvantaged) with −NAVIS
     (NAVIS: higher = more developed, so the sign is flipped), n common 시도, the input vintages used."""
     return _composite_navis(data_version(), method, tuple(sorted(weights.items())), navis_id)
+
+
+# ------------------------------------------------------------------ 인구감소지역
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _designation_outline(version: int, designation: str) -> dict:
+    from geo import outlines
+
+    d = designations()
+    return outlines.union_outline(geometry()["sigungu"], d.loc[d["designation"] == designation, "region_code"])
+
+
+def designation_outline(designation: str) -> dict:
+    """{'lon', 'lat'} of the edge of all 시군구 with `designation` ('decline' | 'interest'), dissolved."""
+    return _designation_outline(data_version(), designation)
+
+
+# ------------------------------------------------------------------ published reference points
+
+@st.cache_data(show_spinner=False)
+def exports_reference_2020() -> pd.DataFrame:
+    """Exports 2020 of the 17 시도 and 전국 (억 USD), published figures (`indicators.reference_points`)."""
+    from indicators import reference_points
+
+    return reference_points.exports_2020()

@@ -23,10 +23,33 @@ cp.download_csv(catalogue, "catalogue", ctx, key="dl_catalogue")
 
 st.subheader(ctx.t("build_report"))
 report = app_data.build_report()
-st.caption(f"raw_dir: `{report.get('raw_dir', '')}` · rows: {report.get('rows', 0):,} · "
-           f"checks: {report.get('checks', {})}")
+st.text(ctx.t("build_rows", rows=f"{report.get('rows', 0):,}"))
 st.dataframe(datapage.report_table(ctx), hide_index=True, width="stretch")
 cp.raw_needed(ctx, expanded=False)
+
+st.subheader(ctx.t("raw_files"))
+ok, n = datapage.raw_files_summary(ctx)
+(st.success if ok == n else st.warning)(ctx.t("raw_files_summary", ok=ok, n=n), icon=":material/fact_check:")
+st.caption(ctx.t("overlap_rule"))
+conflicts = datapage.conflicts_table(ctx)
+if conflicts.empty:
+    st.caption(ctx.t("no_conflicts"))
+else:
+    st.warning(ctx.t("conflicts", n=len(conflicts)))
+    st.dataframe(conflicts, hide_index=True, width="stretch")
+    cp.download_csv(conflicts, "raw_file_conflicts", ctx, key="dl_conflicts")
+with st.expander(ctx.t("raw_files_list", n=n)):
+    files = datapage.raw_files_table(ctx)
+    st.dataframe(files, hide_index=True, width="stretch", height=320)
+    cp.download_csv(files, "raw_files", ctx, key="dl_raw_files")
+with st.expander(ctx.t("lineage_title")):
+    st.caption(ctx.t("lineage_intro"))
+    lineage = datapage.lineage_table(ctx)
+    st.dataframe(lineage, hide_index=True, width="stretch", height=360)
+    cp.download_csv(lineage, "indicator_lineage", ctx, key="dl_lineage")
+with st.expander(ctx.t("exports_reference_title")):
+    st.caption(ctx.t("exports_reference_intro"))
+    st.dataframe(datapage.exports_reference_table(ctx), hide_index=True, width="stretch")
 
 level = cp.pick_level(ctx, ["sido", "sigungu"], "sido")
 fig, cov = datapage.coverage_figure(ctx, level)

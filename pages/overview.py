@@ -17,6 +17,9 @@ for row in (cards[:3], cards[3:]):
         with col.container(border=True):
             st.markdown(f"**{card.title}**")
             if card.missing:
+                if card.reference_value:
+                    st.metric(ctx.t("reference_point", y=card.year), card.reference_value)
+                    st.caption(card.reference_label)
                 st.info(card.missing)
                 if card.source:
                     st.caption(card.source)

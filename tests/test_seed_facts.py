@@ -32,8 +32,15 @@ def _collapse(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def seeds_dir() -> Path:
-    path = Path(os.environ.get("KR_SEEDS_DIR") or Path(__file__).resolve().parents[2] / "shared" / "seeds")
-    assert path.is_dir(), f"seed folder {path} not found: set KR_SEEDS_DIR"
+    """The policy documents are not shipped with the project (they are the team's reference, not
+    data): these checks run where the folder is present (CI has it beside the clone; $KR_SEEDS_DIR
+    points elsewhere, and then a missing folder fails). On a lone clone they are skipped, saying why."""
+    env = os.environ.get("KR_SEEDS_DIR")
+    path = Path(env or Path(__file__).resolve().parents[2] / "shared" / "seeds")
+    if env:
+        assert path.is_dir(), f"KR_SEEDS_DIR={env} is not a folder"
+    elif not path.is_dir():
+        pytest.skip(f"policy seed documents not beside the repo ({path}); set KR_SEEDS_DIR to check the quotes")
     return path
 
 

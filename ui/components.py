@@ -79,10 +79,15 @@ def pick_indicator(ctx: Ctx, options: list[str], preferred: tuple[str, ...] = ()
         options=options, default=default, scope=ctx.page)
 
 
-def pick_level(ctx: Ctx, levels: list[str], default: str = "sido", *, container=st) -> str:
+def pick_level(ctx: Ctx, levels: list[str], default: str = "sido", *, container=st, help: str | None = None,
+               short: bool = False) -> str:
+    """Level picker bound to `?level=`: 'macro' (권역), 'sido', 'sigungu' as offered; `default` if offered,
+    else the first (an indicator published only per 권역 opens at 권역). `short`: brief labels
+    (English 'Macro' / 'Province' / 'District') for a narrow column."""
     default = default if default in levels else levels[0]
+    label = (lambda lv: ctx.t(f"level_short_{lv}")) if short else (lambda lv: ctx.t(lv))
     return state.bind("level", lambda k: container.segmented_control(
-        ctx.t("level"), levels, key=k, required=True, format_func=lambda lv: ctx.t(lv)),
+        ctx.t("level"), levels, key=k, required=True, format_func=label, help=help),
         options=levels, default=default, scope=ctx.page)
 
 
@@ -221,8 +226,9 @@ def raw_needed(ctx: Ctx, ind_ids: list[str] | None = None, *, expanded: bool = F
         lines = []
         for src, names in sorted(by_source.items()):
             meta = cat.sources.get(src)
-            label = f"**{meta.producer}** ({meta.table_id})" if meta else f"**{src}**"
-            files = f" · `{', '.join(meta.files)}`" if meta and meta.files else ""
+            label = f"**{meta.producer}** ({meta.table_id}, {meta.url})" if meta else f"**{src}**"
+            where = [("data/raw/" if "/" in f else "data/raw/…/") + f for f in (meta.files if meta else ())]
+            files = f" · `{', '.join(where)}`" if where else ""
             why = reasons.get(src, "")
             lines.append(f"- {label}{files}: {', '.join(sorted(set(names)))}"
                          + (f"  \n  {ctx.t('skipped')}: `{why.replace('`', '')}`" if why else ""))

@@ -6,6 +6,7 @@ from dataclasses import asdict
 import pandas as pd
 
 import app_data
+from geo import regions
 from ui import charts
 from ui import components as cp
 
@@ -41,10 +42,108 @@ def report_table(ctx: cp.Ctx) -> pd.DataFrame:
     rows = []
     for s in rep.get("sources", []):
         rows.append({"module": s.get("module", ""), "source": s.get("source", ""),
-                     "status": ctx.t("built") if s.get("status") == "built" else ctx.t("skipped"),
+                     "status": ctx.t(s["status"] if s.get("status") in ("built", "partial") else "skipped"),
                      "rows": s.get("rows"), "indicators": ", ".join(s.get("indicators", [])),
                      "reason": s.get("reason", ""), "seconds": s.get("seconds")})
     return pd.DataFrame(rows)
+
+
+FILE_STATUS_KO = {"ok": "일치", "changed": "변경됨 (sha256 다름)", "not in manifest": "목록에 없음 (새 파일)",
+                  "absent": "없음", "package": "패키지 내장"}
+
+
+def year_ranges(years: list[int]) -> str:
+    """[1992, 1993, 1994, 2000] → '1992–1994, 2000'."""
+    ys = sorted(set(int(y) for y in years))
+    parts, start = [], None
+    for i, y in enumerate(ys):
+        start = y if start is None else start
+        if i + 1 == len(ys) or ys[i + 1] != y + 1:
+            parts.append(str(y) if start == y else f"{start}–{y}")
+            start = None
+    return ", ".join(parts)
+
+
+def _status_label(status: str, lang: str) -> str:
+    return status if lang == "en" else FILE_STATUS_KO.get(status, status)
+
+
+def raw_files_summary(ctx: cp.Ctx) -> tuple[int, int]:
+    """(files matching the manifest, files checked)."""
+    files = app_data.build_report().get("raw_files", [])
+    return sum(f.get("status") == "ok" for f in files), len(files)
+
+
+def raw_files_table(ctx: cp.Ctx) -> pd.DataFrame:
+    """Every raw file checked by the build: path under data/raw/, manifest status, vintage, and the
+    indicators read from it."""
+    rep = app_data.build_report()
+    used: dict[str, list[str]] = {}
+    for entry in rep.get("lineage", []):
+        if "file" in entry:
+            used.setdefault(entry["file"], []).append(entry["indicator"])
+    rows = [{"file": f.get("path", ""), "status": _status_label(f.get("status", ""), ctx.lang),
+             "vintage": f.get("vintage", ""), "indicators": len(used.get(f.get("path", ""), [])),
+             "sha256": f.get("sha256", "")[:12]} for f in rep.get("raw_files", [])]
+    return pd.DataFrame(rows, columns=["file", "status", "vintage", "indicators", "sha256"])
+
+
+def _root_files(ind_id: str, by_indicator: dict[str, list[dict]], depth: int = 0) -> list[dict]:
+    """Lineage entries (file, vintage, years) an indicator comes from; derived ones through their inputs."""
+    out: list[dict] = []
+    for entry in by_indicator.get(ind_id, []):
+        if "file" in entry:
+            out.append(entry)
+        elif depth < 4:
+            for inp in entry.get("inputs", []):
+                out += [e for e in _root_files(inp, by_indicator, depth + 1) if e not in out]
+    return out
+
+
+def lineage_table(ctx: cp.Ctx) -> pd.DataFrame:
+    """Per indicator: each file (and vintage) its years come from; a derived indicator lists the files
+    of its inputs, with 'via' naming them."""
+    rep = app_data.build_report()
+    by_indicator: dict[str, list[dict]] = {}
+    for entry in rep.get("lineage", []):
+        by_indicator.setdefault(entry["indicator"], []).append(entry)
+    rows = []
+    for ind in sorted(by_indicator):
+        direct = [e for e in by_indicator[ind] if "file" in e]
+        via = "" if direct else ", ".join(e for x in by_indicator[ind] for e in x.get("inputs", []))
+        for e in direct or _root_files(ind, by_indicator):
+            rows.append({"indicator": app_data.name(ind, ctx.lang), "id": ind, "file": e["file"],
+                         "vintage": e.get("vintage", ""),
+                         "status": _status_label(e.get("manifest_status", ""), ctx.lang),
+                         "years": year_ranges(e.get("years", [])), "via": via})
+    return pd.DataFrame(rows, columns=["indicator", "id", "file", "vintage", "status", "years", "via"])
+
+
+def conflicts_table(ctx: cp.Ctx) -> pd.DataFrame:
+    """Values met in two files of one table that differ: which was kept (newest vintage) and which dropped."""
+    rows = app_data.build_report().get("conflicts", [])
+    cols = ["indicator", "region_code", "year", "kept_file", "kept_vintage", "kept_value", "dropped_file",
+            "dropped_vintage", "dropped_value"]
+    return pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
+
+
+def exports_reference_table(ctx: cp.Ctx) -> pd.DataFrame:
+    """The published 2020 exports of the 17 시도 (억 USD) beside the K-stat series value where it has one."""
+    ref = app_data.exports_reference_2020()
+    obs = app_data.values("exports_usd_th", "sido", 2020) if "exports_usd_th" in app_data.available_indicators() \
+        else pd.DataFrame(columns=["region_code", "value"])
+    series = obs.set_index("region_code")["value"] / 1e5 if len(obs) else pd.Series(dtype=float)
+    nation = app_data.series("exports_usd_th", ["00"]) if len(obs) else pd.DataFrame()
+    out = pd.DataFrame({
+        "region": [regions.name(c, ctx.lang) for c in ref["region_code"]],
+        "published_usd_100m": ref["exports_usd_100m"].round(2),
+        "kstat_series_usd_100m": ref["region_code"].map(series).round(2),
+    })
+    if len(nation):
+        n = nation[nation["year"] == 2020]["value"]
+        out.loc[ref["region_code"].eq("00").to_numpy(), "kstat_series_usd_100m"] = round(float(n.iloc[0]) / 1e5, 2) \
+            if len(n) else None
+    return out
 
 
 def coverage_figure(ctx: cp.Ctx, level: str):
@@ -59,8 +158,7 @@ def coverage_figure(ctx: cp.Ctx, level: str):
     z.index = [f"{app_data.name(i, ctx.lang)} · {i}" for i in z.index]
     z = z.reindex(columns=range(int(cov["year"].min()), int(cov["year"].max()) + 1))
     fig = charts.heatmap(z, colorbar_title=ctx.t(level), hover_fmt="%{y}<br>%{x}: %{z}")
-    rep = app_data.build_report()
     charts.finish(fig, title=ctx.t("coverage"), subtitle=f"{ctx.t(level)} · {ctx.t('level')}",
-                  source=f"{ctx.t('source')}: build_report.json (raw_dir={rep.get('raw_dir', '')})",
+                  source=f"{ctx.t('source')}: build_report.json",
                   presenter=ctx.presenter, height=max(320, 17 * len(z)), legend_top=False)
     return fig, cov

@@ -33,6 +33,8 @@ class Card:
     source: str = ""
     note: str = ""
     missing: str = ""
+    reference_value: str = ""  # a published figure shown instead of a series value (labelled as such)
+    reference_label: str = ""
     good_when_up: bool | None = None
     data: pd.DataFrame | None = None
 
@@ -80,9 +82,23 @@ def exports_card(lang: str) -> Card:
         n = cov[(cov["indicator"] == ind) & (cov["level"] == "sido")]["regions"]
         card.missing = t("exports_cannot", lang, n=int(n.max()) if len(n) else 0)
         card.source = fmt.source_line(ind, lang, short=True)
+        _exports_reference(card, lang)
     else:
         card.missing = t("exports_absent", lang)
+        _exports_reference(card, lang)
     return card
+
+
+def _exports_reference(card: Card, lang: str) -> None:
+    """The 2020 capital-region export share from the published 17-시도 figures (a reference point)."""
+    from indicators import reference_points as rp
+
+    ref = app_data.exports_reference_2020()
+    card.reference_value = f"{rp.capital_share_pct(ref):.1f}%"
+    card.year = 2020
+    src = rp.EXPORTS_2020
+    card.reference_label = t("exports_reference", lang, producer=src.producer, reported=src.reported_by,
+                             published=src.published)
 
 
 def fiscal_card(lang: str) -> Card:
@@ -176,7 +192,8 @@ def share_table() -> pd.DataFrame:
 
 def cards_table(cards_: list[Card]) -> pd.DataFrame:
     """The headline figures as one table (title, value, year, change, source, note or why missing)."""
-    return pd.DataFrame([{"figure": c.title, "value": c.value, "year": c.year, "change": c.delta,
+    return pd.DataFrame([{"figure": c.title, "value": c.value or c.reference_value, "year": c.year,
+                          "reference_point": c.reference_label, "change": c.delta,
                           "change_vs_year": c.delta_year, "note": c.note or c.missing, "source": c.source,
                           "series_years": ",".join(str(x) for x in c.spark_x),
                           "series_values": ",".join(f"{v:g}" for v in c.spark_y)} for c in cards_])

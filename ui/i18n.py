@@ -19,9 +19,11 @@ _LABELS: dict[str, tuple[str, str]] = {
                   "Unknown value `{name}={value}` in the address: showing the default ({default})."),
     "not_built": ("자료가 아직 만들어지지 않았습니다. 먼저 다음 명령을 실행하세요:",
                   "The data has not been built yet. Run this first:"),
-    "build_hint": ("공식 원자료(SOURCES.md)가 있으면 `python -m indicators build --raw-dir <원자료 폴더>`로 다시 만드세요.",
-                   "With the official raw files (SOURCES.md), rebuild with "
-                   "`python -m indicators build --raw-dir <raw folder>`."),
+    "build_hint": ("공식 원자료는 프로젝트의 data/raw/ 폴더에 함께 배포됩니다. 빠진 파일은 위에 적힌 기관·표 ID의 "
+                   "누리집에서 내려받아 data/raw/ 안의 같은 경로에 넣고 위 명령으로 다시 만드세요.",
+                   "The official raw files ship with the project in data/raw/. Download a missing file from the "
+                   "producer and table id named above, put it at the same path under data/raw/, and rebuild "
+                   "with the command above."),
     "catalog_partial": ("일부 자료 모듈을 아직 읽을 수 없습니다(작성 중): {mods}. 해당 지표는 목록에 없습니다.",
                         "Some source modules cannot be imported yet (in progress): {mods}. Their indicators "
                         "are not listed."),
@@ -141,6 +143,62 @@ _LABELS: dict[str, tuple[str, str]] = {
     "seed_facts": ("정책 문서 인용 수치·사건", "Figures and events quoted in policy documents"),
     "built": ("빌드됨", "built"),
     "skipped": ("건너뜀", "skipped"),
+    "partial": ("일부 파일 없이 빌드됨", "built without some files"),
+    # 자료·방법: raw files and lineage
+    "build_rows": ("관측값 {rows}행", "{rows} observation rows"),
+    "raw_files": ("원자료 파일", "Raw files"),
+    "raw_files_summary": ("원자료 {n}개 파일 중 {ok}개가 목록(data/raw/MANIFEST.csv)의 sha256과 일치합니다.",
+                          "{ok} of {n} raw files match the sha256 in data/raw/MANIFEST.csv."),
+    "raw_files_list": ("파일 {n}개: 경로, 상태, 기준 시점", "{n} files: path, status, vintage"),
+    "overlap_rule": ("같은 표의 두 파일이 같은 지역·연도를 담으면 기준 시점이 최신인 파일의 값을 씁니다 "
+                     "(목록에 없거나 바뀐 파일은 최신으로 봅니다). 값이 다르면 아래에 모두 적습니다. "
+                     "주민등록·거주자·총조사처럼 기준이 다른 자료는 한 시계열로 잇지 않습니다.",
+                     "Where two files of one table cover the same region-year, the newest vintage wins (a file "
+                     "not in the manifest, or changed since, counts as newest); every differing value is listed "
+                     "below. Files on different bases (registered, residents, census) are never spliced."),
+    "no_conflicts": ("겹치는 파일 사이에 값이 다른 곳은 없습니다.", "No differing values between overlapping files."),
+    "conflicts": ("겹치는 파일 사이에 값이 다른 곳 {n}건: 최신 파일의 값을 썼습니다.",
+                  "{n} values differ between overlapping files: the newest file's value is used."),
+    "lineage_title": ("지표별 출처 파일과 연도", "Which file each indicator-year comes from"),
+    "lineage_intro": ("파일마다 그 파일에서 읽은 연도와 파일의 기준 시점입니다. 계산 지표는 입력 지표의 파일을 보입니다(via).",
+                      "Each file with the years read from it and its vintage; a derived indicator shows the files "
+                      "of its inputs (via)."),
+    "exports_reference_intro": ("한국무역협회 집계 2020년 17개 시도 수출(억 달러, 부산일보 2021년 1월 보도)과 "
+                                "이 프로젝트의 K-stat 시계열(10개 시도)의 2020년 값. 공표치는 참고 수치로만 씁니다.",
+                                "KITA's 2020 exports of the 17 시도 (100 million USD, as reported by 부산일보, "
+                                "January 2021) beside this project's K-stat series (10 시도) for 2020. The published "
+                                "figures are reference points only."),
+    # published reference points
+    "reference_point": ("{y}년 공표치 (참고)", "{y} published figure (reference)"),
+    "exports_reference": ("수도권 비중: 17개 시도 수출 공표치({producer} 집계, {reported} {published} 보도)로 계산한 "
+                          "2020년 한 해의 참고 수치이며 시계열이 아닙니다.",
+                          "Capital-region share from the published exports of all 17 시도 ({producer}, as reported "
+                          "by {reported}, {published}): a 2020 reference point, not a series."),
+    "exports_reference_title": ("수출 2020년 공표치 (17개 시도, 참고)", "Exports 2020, published figures (17 시도, reference)"),
+    # 인구감소지역 (지방소멸 page)
+    "desig_outline": ("인구감소지역 경계 표시", "Outline 인구감소지역 (population-decline areas)"),
+    "desig_outline_label": ("인구감소지역 ({n}곳)", "Population-decline areas ({n})"),
+    "desig_interest_label": ("인구감소관심지역 ({n}곳)", "Population-decline interest areas ({n})"),
+    "desig_filter": ("지정 여부", "Designation"),
+    "desig_all": ("전체", "All"),
+    "desig_decline": ("인구감소지역", "Decline area"),
+    "desig_interest": ("관심지역", "Interest area"),
+    "desig_none": ("미지정", "Not designated"),
+    "desig_column": ("지정", "Designation"),
+    "desig_cross_title": ("소멸위험 등급 × 인구감소지역 지정", "Risk class × population-decline designation"),
+    "desig_cross_intro": ("{year}년 {basis} 기준 소멸위험지수 등급(행)과 행정안전부 지정(열)의 시군구 수. "
+                          "지정은 인구증감률·고령화 등 8개 지표의 종합으로 정해져(2021년 고시) 이 지수와 기준이 다릅니다.",
+                          "Number of 시군구 by extinction-risk class in {year} ({basis}; rows) and MOIS designation "
+                          "(columns). The designation rests on a composite of 8 indicators (2021 notice), "
+                          "not on this index."),
+    "desig_at_risk_not": ("소멸위험(지수 < 0.5)이나 지정되지 않은 시군구: {n}곳",
+                          "At risk (index < 0.5) but not designated: {n}"),
+    "desig_not_at_risk": ("인구감소지역이나 소멸위험이 아닌 시군구(지수 ≥ 0.5): {n}곳",
+                          "Designated decline area but not at risk (index ≥ 0.5): {n}"),
+    "desig_no_data": ("지수 자료가 없는 시군구: {n}곳", "시군구 without an index value: {n}"),
+    "desig_missing": ("인구감소지역 지정 자료가 빌드에 없습니다 (data/raw/policy/ 의 행정안전부 고시 파일).",
+                      "The designation table is not in the build (the MOIS notice files in data/raw/policy/)."),
+    "desig_source": ("출처: 행정안전부 고시 {notices}", "Source: MOIS notices {notices}"),
 }
 
 
@@ -353,4 +411,56 @@ _LABELS.update({
     "least_disadvantaged": ("가장 덜 불리", "least disadvantaged"),
     "sens_head": ("가중치 민감도", "Weight sensitivity"),
     "higher_neutral": ("높고 낮음에 좋고 나쁨 없음", "neutral"),
+    # 권역 (macro-regions) on the map and trend pages
+    "macro": ("권역", "Macro-region"),
+    "level_short_macro": ("권역", "Macro"),
+    "level_short_sido": ("시도", "Province"),
+    "level_short_sigungu": ("시군구", "District"),
+    "macro_members": ("권역 구성 (시도 단위로 묶은 7개 초광역권): {members}.",
+                      "The seven 권역 (macro-regions, unions of whole 시도): {members}."),
+    "macro_sum_note": ("권역 값 = 구성 시도 값의 합 (비율은 합한 분자 ÷ 합한 분모). 구성 시도 중 하나라도 값이 없으면 권역 값도 없습니다.",
+                       "권역 values are sums of their 시도 (ratios: summed numerator ÷ summed denominator); "
+                       "a 권역 with any 시도 missing has no value."),
+    "macro_published_note": ("권역 값은 경인지방통계청이 권역 단위로 집계해 공표한 값입니다 (시도 값 없음).",
+                             "권역 values as published per 권역 by the Gyeongin regional statistics office "
+                             "(no 시도 values)."),
+    "macro_gap_percent": ("{name}{nun} 비율(%)이며, 권역으로 합칠 수 있는 분자·분모가 이 자료에 없습니다. "
+                          "시도 비율의 평균은 권역의 비율이 아니므로 계산하지 않습니다.",
+                          "{name} is a percentage, and the data hold no numerator and denominator that could be "
+                          "summed to 권역. An average of 시도 percentages is not the 권역 percentage, so none is "
+                          "computed."),
+    "macro_gap_index": ("{name}{nun} 시도마다 매긴 지수여서, 더하거나 평균해 권역 값을 낼 수 없습니다.",
+                        "{name} is an index scored per 시도: it cannot be summed or averaged into a 권역 value."),
+    "macro_gap_per_capita": ("{name}{nun} 1인당 값이며, 권역으로 합칠 수 있는 같은 기준의 총액·인구가 이 자료에 없습니다.",
+                             "{name} is a per-capita value, and the data hold no total and population on the "
+                             "same basis that could be summed to 권역."),
+    "macro_gap_rate": ("{name}{nun} 비율이며, 권역으로 합칠 수 있는 분자·분모가 이 자료에 없습니다.",
+                       "{name} is a ratio, and the data hold no numerator and denominator that could be summed "
+                       "to 권역."),
+    "macro_gap_flow": ("{name}{nun} 시도 사이의 이동을 센 값으로, 합산할 수 없는 지표로 분류되어 있습니다: "
+                       "전입·전출에는 같은 권역 안 시도끼리의 이동이 들어 있어 시도 값을 더해도 권역 값이 되지 않습니다.",
+                       "{name} counts moves between 시도 and is classed as not summable: in- and out-moves "
+                       "include moves between 시도 of the same 권역, so 시도 values do not add up to a 권역 value."),
+    "macro_gap_amount": ("{name}{nun} 시도 값을 더해도 권역 값이 되지 않는 지표로 분류되어 있어(합산 불가) 권역 값을 만들지 않습니다.",
+                         "{name} is classed as not summable (시도 values do not add up to a 권역 value), so no "
+                         "권역 value is made."),
+    "macro_gap_incomplete": ("{name}{nun} 17개 시도 중 {n}개 시도만 있어 권역 합계를 낼 수 없습니다 (빠진 시도: {missing}). "
+                             "빠진 값은 추정하지 않습니다.",
+                             "{name} covers only {n} of the 17 시도, so no 권역 totals can be formed (missing: "
+                             "{missing}). Missing values are not estimated."),
+    "macro_gap_only": (" 구성 시도가 모두 있는 권역은 {have}뿐이라 권역 지도를 그리지 않습니다.",
+                       " Only {have} has all its 시도, so no 권역 map is drawn."),
+    "macro_gap_parts": ("{name} = {num} ÷ {den}. {part}의 권역 값이 없습니다: {why}",
+                        "{name} = {num} ÷ {den}. {part} has no 권역 values: {why}"),
+    "macro_gap_unknown": ("{name}에는 권역 값이 없습니다.", "{name} has no 권역 values."),
+    "macro_gap_hint": ("지역 단위에서 '시도'를 고르면 이 지표를 볼 수 있습니다.", "Choose 시도 as the level to see this indicator."),
+    "catalogue_note": ("카탈로그 설명", "Catalogue note"),
+    "trend_view": ("비교 단위", "Compare"),
+    "view_groups": ("수도권·비수도권", "Capital vs rest"),
+    "view_macro": ("7개 권역", "Seven 권역"),
+    "trends_title_macro": ("추이: 7개 권역", "Trends: the seven 권역 (macro-regions)"),
+    "measure_relative": ("전국=100", "Nation = 100"),
+    "macro_share_note": ("비중 = 권역 값 ÷ 7개 권역 합계 × 100 (7개 권역 값이 모두 있는 해만).",
+                         "Share = 권역 value ÷ sum of the seven 권역 × 100 (years with all seven only)."),
+    "macro_trend_missing": ("권역 값이 없는 해는 선이 끊깁니다.", "Lines break in years without a 권역 value."),
 })

@@ -6,7 +6,7 @@ import streamlit as st
 
 import app_data
 from geo import regions
-from indicators import derive
+from indicators import derive, designation_views
 from ui import charts, maps
 from ui import components as cp
 from ui import format as fmt
@@ -60,8 +60,37 @@ def counts_figure(ctx: cp.Ctx, basis: str):
     return fig, counts.assign(basis=basis)
 
 
-def at_risk_table(ctx: cp.Ctx, frame: pd.DataFrame, basis: str, year: int, query: str = "") -> pd.DataFrame:
-    """시군구 with index < 0.5, lowest first; `query` filters by name (plain substring, case-insensitive)."""
+DESIGNATION_FILTERS: tuple[str, ...] = ("all", *designation_views.DESIGNATIONS)
+DESIGNATION_COLOR = {"decline": "#5b2a86", "interest": "#b15928"}
+
+
+def designation_labels(ctx: cp.Ctx) -> dict[str, str]:
+    """'all' | 'decline' | 'interest' | 'none' → label in the page language."""
+    return {k: ctx.t(f"desig_{k}") for k in DESIGNATION_FILTERS}
+
+
+def designation_trace(ctx: cp.Ctx, designation: str) -> dict:
+    """A plotly line trace (plain dict) of the dissolved edge of the designated 시군구."""
+    d = app_data.designations()
+    n = int((d["designation"] == designation).sum())
+    outline = app_data.designation_outline(designation)
+    label = ctx.t("desig_outline_label" if designation == "decline" else "desig_interest_label", n=n)
+    return {"type": "scattergeo", "lon": outline["lon"], "lat": outline["lat"], "mode": "lines", "name": label,
+            "line": {"color": DESIGNATION_COLOR[designation], "width": 2.4 if designation == "decline" else 1.8,
+                     "dash": "solid" if designation == "decline" else "dot"},
+            "hoverinfo": "skip", "showlegend": True}
+
+
+def notices_text() -> str:
+    """The notice numbers of the designation table, e.g. '행정안전부 고시 제2024-15호 (2024-02-27), …'."""
+    d = app_data.designations().drop_duplicates(["notice", "notice_date"]).sort_values("notice_date")
+    return ", ".join(f"{r.notice} ({r.notice_date})" for r in d.itertuples())
+
+
+def at_risk_table(ctx: cp.Ctx, frame: pd.DataFrame, basis: str, year: int, query: str = "",
+                  designation: str = "all") -> pd.DataFrame:
+    """시군구 with index < 0.5, lowest first; `query` filters by name (plain substring, case-insensitive),
+    `designation` ('all', 'decline', 'interest', 'none') by 인구감소지역 status."""
     names = derive.RISK_CLASSES_EN if ctx.lang == "en" else derive.RISK_CLASSES_KO
     risky = frame[frame["value"] < derive.AT_RISK_BELOW].sort_values("value")
     obs = app_data.observations()
@@ -79,6 +108,11 @@ def at_risk_table(ctx: cp.Ctx, frame: pd.DataFrame, basis: str, year: int, query
         "age65plus": risky["region_code"].map(wide.get(f"{basis}_age65plus_persons", pd.Series(dtype=float))),
         "year": year, "basis": basis,
     })
+    status = app_data.designations().set_index("region_code")["designation"]
+    out["designation_code"] = out["region_code"].map(status).fillna("none")
+    out["designation"] = out["designation_code"].map(designation_labels(ctx))
+    if designation != "all":
+        out = out[out["designation_code"] == designation]
     q = query.strip().lower()
     if q:
         hay = (out["sido"] + " " + out["region"] + " " + out["region_code"]).str.lower()
@@ -98,4 +132,38 @@ def list_columns(ctx: cp.Ctx) -> dict:
         "female_20_39": st.column_config.NumberColumn("20–39세 여성 (명)" if ko else "Women 20–39",
                                                       format="localized"),
         "age65plus": st.column_config.NumberColumn("65세 이상 (명)" if ko else "Aged 65+", format="localized"),
+        "designation": st.column_config.TextColumn(ctx.t("desig_column")),
     }
+
+
+def cross_table(ctx: cp.Ctx, frame: pd.DataFrame, year: int) -> pd.DataFrame:
+    """KEIS class (rows, 고위험 first, then 자료 없음, 합계) × designation (columns) counts of 시군구,
+    labelled in the page language."""
+    index = frame[["region_code", "value"]].assign(year=year)
+    table = designation_views.risk_by_designation(index, app_data.designations(), year)
+    rows = maps.class_labels(ctx.lang) + [ctx.t("no_data"), "합계" if ctx.lang == "ko" else "Total"]
+    cols = [ctx.t(f"desig_{k}") for k in designation_views.DESIGNATIONS] + ["합계" if ctx.lang == "ko" else "Total"]
+    out = pd.DataFrame(table.to_numpy(), index=rows, columns=cols)
+    out.index.name = ctx.t("risk_class")
+    return out
+
+
+def mismatch_lists(ctx: cp.Ctx, frame: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
+    """kind → table (region, sido, index, class, designation) of 시군구 where risk and designation
+    disagree, or with no index value (see `designation_views.MISMATCH_KINDS`)."""
+    index = frame[["region_code", "value"]].assign(year=year)
+    mm = designation_views.mismatches(index, app_data.designations(), year)
+    names = maps.class_labels(ctx.lang)
+    labels = designation_labels(ctx)
+    out = {}
+    for kind in designation_views.MISMATCH_KINDS:
+        part = mm[mm["kind"] == kind]
+        out[kind] = pd.DataFrame({
+            "region_code": part["region_code"],
+            "sido": [regions.name(c[:2], ctx.lang) for c in part["region_code"]],
+            "region": [regions.name(c, ctx.lang) for c in part["region_code"]],
+            "extinction_risk_index": part["value"].round(3),
+            "risk_class": [names[int(c)] if pd.notna(c) else "" for c in part["risk_class"]],
+            "designation": part["designation"].map(labels),
+        }).reset_index(drop=True)
+    return out

@@ -202,6 +202,9 @@ def _parse_bool(raw: str) -> bool:
     raise ValueError(raw)
 
 
+parse_bool = _parse_bool  # for pages binding a toggle to the URL ('1'/'0')
+
+
 def embedded() -> bool:
     """True for ?embed=true (Streamlit keeps that parameter out of st.query_params)."""
     try:

@@ -1,0 +1,91 @@
+"""자료·방법: the raw files against the manifest, the file and vintage behind each indicator-year, and
+overlapping files with a differing value — on a real build and on a build with a changed copy of a
+MOIS file dropped in (AppTest on a separate data folder)."""
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from test_vintages import COPY_REL, MOIS_REL, _raw_copy
+
+ROOT = Path(__file__).resolve().parents[1]
+MANIFEST = ROOT / "data" / "raw" / "MANIFEST.csv"
+
+
+def _manifest() -> list[dict[str, str]]:
+    with MANIFEST.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _page(data_dir: Path | None = None) -> AppTest:
+    old = os.environ.get("BALANCE_DATA_DIR")
+    if data_dir is not None:
+        os.environ["BALANCE_DATA_DIR"] = str(data_dir)
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["page"] = "data"
+        at.run()
+    finally:
+        if data_dir is not None:
+            if old is None:
+                os.environ.pop("BALANCE_DATA_DIR", None)
+            else:
+                os.environ["BALANCE_DATA_DIR"] = old
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _table(at: AppTest, first_column: str):
+    return next(d.value for d in at.dataframe if list(d.value.columns)[:1] == [first_column])
+
+
+def test_real_build_every_file_matches_and_lineage_names_the_file():
+    at = _page()
+    rows = _manifest()
+    assert [s.value for s in at.success] == [f"원자료 {len(rows)}개 파일 중 {len(rows)}개가 목록(data/raw/MANIFEST.csv)의 "
+                                             f"sha256과 일치합니다."]
+    files = _table(at, "file")
+    assert sorted(files["file"]) == sorted(r["path"] for r in rows)
+    lineage = _table(at, "indicator")
+    mois = next(r for r in rows if r["path"] == MOIS_REL)
+    res = lineage[lineage["id"] == "res_total_persons"]
+    assert list(res["file"]) == [MOIS_REL]
+    assert list(res["vintage"]) == [mois["vintage"]]
+    assert res["years"].item() == "2022–2024"  # the file covers 202212–202412 (its name)
+    pop = lineage[lineage["id"] == "reg_pop_total_persons"]
+    assert len(pop) >= 2  # KOSIS series then MOIS: two files, each with its own years
+    assert "겹치는 파일 사이에 값이 다른 곳은 없습니다." in [c.value for c in at.caption]
+
+
+@pytest.fixture(scope="module")
+def changed_build(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("lineage")
+    raw, value = _raw_copy(ROOT / "data" / "raw", tmp, delta=1000)
+    out = tmp / "out"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BALANCE_")}
+    proc = subprocess.run([sys.executable, "-m", "indicators", "build", "--raw-dir", str(raw), "--out", str(out)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return out, value
+
+
+def test_a_changed_copy_is_named_and_its_conflict_listed(changed_build):
+    out, value = changed_build
+    at = _page(out)
+    warnings = [w.value for w in at.warning]
+    assert any(f"원자료 {len(_manifest()) + 1}개 파일 중 {len(_manifest())}개" in w for w in warnings), warnings
+    files = _table(at, "file")
+    row = files[files["file"] == COPY_REL]
+    assert row["status"].item() == "목록에 없음 (새 파일)"
+    assert any("값이 다른 곳 1건" in w for w in warnings), warnings
+    conflicts = _table(at, "indicator")  # the conflicts table comes before the lineage table
+    assert {"kept_file", "dropped_file"} <= set(conflicts.columns)
+    clash = conflicts[conflicts["indicator"] == "res_total_persons"]
+    assert clash["kept_file"].item() == COPY_REL and clash["dropped_file"].item() == MOIS_REL
+    assert clash["kept_value"].item() == value + 1000 and clash["dropped_value"].item() == value

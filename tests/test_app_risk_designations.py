@@ -1,0 +1,112 @@
+"""지방소멸 page: 인구감소지역 outline, designation filter in the at-risk list, class × designation
+cross-table — on the built data, checked against counts made here from the raw 2024 거주자 age file
+and the raw notice lists (AppTest, no browser)."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from test_app_pages import run, specs
+from test_population_decline import RAW, index_2024_from_raw  # noqa: F401 — fixture reused
+
+from geo import regions
+
+POLICY = RAW / "policy"
+
+
+SIDO_SHORT = {"서울특별시": "서울", "부산광역시": "부산", "대구광역시": "대구", "인천광역시": "인천", "광주광역시": "광주",
+              "대전광역시": "대전", "울산광역시": "울산", "경기도": "경기", "강원특별자치도": "강원", "강원도": "강원",
+              "충청북도": "충북", "충청남도": "충남", "전북특별자치도": "전북", "전라북도": "전북", "전라남도": "전남",
+              "경상북도": "경북", "경상남도": "경남"}
+
+
+def codes_by_name(pattern: str) -> set[str]:
+    """Registry codes of a by-name notice list, matched here by (시도, 시군구 name)."""
+    path = next(POLICY.glob(pattern))
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    sido_of = {regions.name(c): c for c in regions.codes("sido")}
+    codes = set()
+    for rec in doc["regions"]:
+        sido = sido_of[SIDO_SHORT.get(rec["province"], rec["province"])]
+        match = [c for c in regions.codes("sigungu") if c.startswith(sido) and regions.name(c).endswith(" " + rec["name"])]
+        assert len(match) == 1, rec
+        codes.add(match[0])
+    return codes
+
+
+@pytest.fixture(scope="module")
+def decline_codes() -> set[str]:
+    codes = codes_by_name("population-decline-regions-*.json")
+    assert len(codes) == 89
+    return codes
+
+
+@pytest.fixture(scope="module")
+def page():
+    return run({"page": "risk", "basis": "res", "year": "2024"}, label="risk_designations")
+
+
+def test_outline_is_the_edge_of_the_89_designated_areas(page, decline_codes):
+    import shapely
+    import shapely.geometry
+
+    trace = next(t for s in specs(page) for t in s["data"] if t.get("name", "").startswith("인구감소지역"))
+    assert trace["name"] == "인구감소지역 (89곳)"
+    lon = np.array([np.nan if v is None else v for v in trace["lon"]], dtype=float)
+    lat = np.array([np.nan if v is None else v for v in trace["lat"]], dtype=float)
+    pts = np.column_stack([lon, lat])[~np.isnan(lon)]
+    # every vertex of the outline lies on the boundary of some designated area, never inside a
+    # non-designated one: sample vertices and test against the shipped 시군구 geometry
+    from geo import simplify
+
+    shapes = {f["id"]: shapely.geometry.shape(f["geometry"]) for f in simplify.load()["sigungu"]["features"]}
+    others = shapely.union_all([g for c, g in shapes.items() if c not in decline_codes])
+    inside_other = sum(others.buffer(-0.01).contains(shapely.Point(p)) for p in pts[:: max(1, len(pts) // 400)])
+    assert inside_other == 0
+    mine = shapely.union_all([shapes[c] for c in decline_codes]).buffer(0.002)
+    assert all(mine.contains(shapely.Point(p)) for p in pts[:: max(1, len(pts) // 400)])
+
+
+def test_outline_can_be_switched_off():
+    at = run({"page": "risk", "basis": "res", "year": "2024", "outline": "0"})
+    names = [t.get("name", "") for s in specs(at) for t in s["data"]]
+    assert not any(n.startswith("인구감소지역") for n in names)
+
+
+def test_cross_table_equals_counts_from_the_raw_files(page, decline_codes, index_2024_from_raw):
+    ref = index_2024_from_raw
+    cross = next(d.value for d in page.dataframe if "인구감소지역" in list(d.value.columns))
+    at_risk = ref < 0.5
+    in_decline = ref.index.isin(list(decline_codes))
+    high = ref < 0.2
+    assert cross.loc["고위험 (< 0.2)", "인구감소지역"] == int((high & in_decline).sum())
+    assert cross.loc["위험진입 (0.2–0.5)", "인구감소지역"] == int((at_risk & ~high & in_decline).sum())
+    assert cross.loc["합계", "인구감소지역"] == 89
+    assert cross.loc["합계", "합계"] == 229
+    assert cross.loc[["고위험 (< 0.2)", "위험진입 (0.2–0.5)"], "합계"].sum() == int(at_risk.sum())
+
+
+def test_mismatch_expander_counts(page, decline_codes, index_2024_from_raw):
+    ref = index_2024_from_raw
+    interest = codes_by_name("population-decline-interest-regions-*.json")
+    assert len(interest) == 18
+    not_designated = set(ref[ref < 0.5].index) - decline_codes - interest
+    labels = [e.label for e in page.expander]
+    assert f"소멸위험(지수 < 0.5)이나 지정되지 않은 시군구: {len(not_designated)}곳" in labels
+
+
+def test_designation_filter_lists_only_undesignated_at_risk_areas(decline_codes, index_2024_from_raw):
+    at = run({"page": "risk", "basis": "res", "year": "2024", "desig": "decline"})
+    listed = at.dataframe[0].value
+    ref = index_2024_from_raw
+    assert set(listed["region_code"]) == set(ref[ref < 0.5].index) & decline_codes
+    assert set(listed["designation"]) == {"인구감소지역"}
+
+
+def test_unknown_designation_filter_falls_back_with_a_plain_note():
+    at = run({"page": "risk", "basis": "res", "year": "2024", "desig": "[x](http://198.51.100.7/)"})
+    assert len(at.dataframe[0].value) == int((at.dataframe[0].value["extinction_risk_index"] < 0.5).sum())
+    assert any("desig" in w.value for w in at.warning)
+    assert not any("198.51.100.7" in (m.value or "") for m in at.markdown)
