@@ -112,3 +112,26 @@ def test_a_changed_file_is_reported_in_summary_and_report(raw_dir, tmp_path):
     files = {f["path"]: f["status"] for f in store.build_report(tmp_path / "out")["raw_files"]}
     assert files["fiscal/finance_autonomy.csv"] == manifest.CHANGED
     assert sum(s == manifest.OK for s in files.values()) == len(files) - 1
+
+
+def test_macro_net_migration_is_the_sum_of_its_sido_nets_and_inflows_exclude_internal_moves(full_build):
+    """Moves inside a 권역 cancel in its net figure, so 권역 net = Σ 시도 nets (an identity of the O–D
+    matrix); its in-migration counts only moves across its border, so it is below Σ 시도 in-migration
+    wherever the 권역 has more than one 시도."""
+    from geo.groups import MACRO_REGIONS
+
+    obs = store.observations(full_build)
+    mig = obs[obs["indicator"].str.startswith("migration_")].pivot_table(
+        index=["indicator", "year"], columns="region_code", values="value")
+    years = mig.loc["migration_net_persons"].index
+    assert len(years) > 40
+    for g in MACRO_REGIONS:
+        net = mig.loc["migration_net_persons"]
+        members = [m for m in g.members if m in net.columns]
+        have = net[members].notna().all(axis=1)
+        assert (net.loc[have, g.code] - net.loc[have, members].sum(axis=1)).abs().max() < 0.5, g.code
+        inflow = mig.loc["migration_in_persons"]
+        if len(members) > 1:
+            assert (inflow.loc[have, g.code] < inflow.loc[have, members].sum(axis=1)).all(), g.code
+    total = mig.loc["migration_net_persons"][[g.code for g in MACRO_REGIONS]].sum(axis=1)
+    assert total.abs().max() < 0.5  # the seven 권역 tile the country: nets sum to zero

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.crosswalk import CAPITAL_SIDO, UnknownRegionError, sido_code_for_name, to_current_code
+from geo.groups import macro_of_sido
 from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
 from indicators.schema import tidy
@@ -50,7 +51,8 @@ _SPLITS = ("A 시도 appears when it was created and its flows with the province
            "existed (광주 1982–85, 대전 1982–88, 울산 1996): treated as missing, not as no migration. "
            "CR/NC totals are not affected by splits within a group. ")
 _GROUPS = ("For 수도권 (CR) and 비수도권 (NC) only moves between the two groups count: moves among "
-           "서울·인천·경기 are internal to CR. Not additive: in/out of CR are not the sums of its 시도. ")
+           "서울·인천·경기 are internal to CR; likewise for each 권역, only moves across its border count "
+           "(computed from the origin–destination flows). Not additive: in/out of CR are not the sums of its 시도. ")
 
 
 def _ind(id_: str, ko: str, en: str, polarity: int, what: str) -> Indicator:
@@ -164,19 +166,32 @@ def flows(raw_dir: Path, within: bool = False) -> pd.DataFrame:
     return fl.sort_values(["year", "origin_code", "dest_code"], ignore_index=True)
 
 
+def _between(inter: pd.DataFrame, part_of: dict[str, str]) -> pd.DataFrame:
+    """Flows relabelled to the parts of a partition of the 시도, moves inside one part dropped."""
+    out = inter.assign(origin_code=inter["origin_code"].map(part_of), dest_code=inter["dest_code"].map(part_of))
+    unknown = out["origin_code"].isna() | out["dest_code"].isna()
+    if unknown.any():
+        bad = inter[unknown].iloc[0]
+        raise ValueError(f"시도 {bad['origin_code']}→{bad['dest_code']} in no part of the partition")
+    return out[out["origin_code"] != out["dest_code"]]
+
+
 def tally(fl: pd.DataFrame) -> pd.DataFrame:
-    """In, out and net per 시도 (inter-시도 moves) and for CR / NC (moves between the groups)."""
+    """In, out and net per 시도 (inter-시도 moves), for CR / NC (moves between the two groups) and for
+    the other 권역 (moves between 권역; CR's 권역 figures are its group figures)."""
     inter = fl[fl["origin_code"] != fl["dest_code"]]
-    group = {True: "CR", False: "NC"}
-    between = inter.assign(origin_code=inter["origin_code"].isin(CAPITAL_SIDO).map(group),
-                           dest_code=inter["dest_code"].isin(CAPITAL_SIDO).map(group))
-    between = between[between["origin_code"] != between["dest_code"]]
+    sido = sorted(set(inter["origin_code"]) | set(inter["dest_code"]))
+    groups = _between(inter, {c: "CR" if c in CAPITAL_SIDO else "NC" for c in sido})
+    macro = _between(inter, macro_of_sido())
+    macro = macro[(macro["origin_code"] != "CR") | (macro["dest_code"] != "CR")]
     parts = []
-    for df in (inter, between):
+    for df, keep in ((inter, None), (groups, None), (macro, "non-CR")):
         moved_in = df.groupby(["dest_code", "year"])["persons"].sum().rename_axis(["region_code", "year"])
         moved_out = df.groupby(["origin_code", "year"])["persons"].sum().rename_axis(["region_code", "year"])
         wide = pd.DataFrame({"migration_in_persons": moved_in, "migration_out_persons": moved_out})
         wide["migration_net_persons"] = wide["migration_in_persons"] - wide["migration_out_persons"]
+        if keep == "non-CR":  # CR from the group partition above (the same moves)
+            wide = wide[wide.index.get_level_values("region_code") != "CR"]
         parts.append(wide.reset_index().melt(id_vars=["region_code", "year"], var_name="indicator"))
     return pd.concat(parts, ignore_index=True)
 
