@@ -12,11 +12,10 @@ import tempfile
 import time
 import traceback
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import ERROR, FAIL, Figure, error_figure, format_table, json_safe, result_document, \
-    validate_document
+from bench.common import ERROR, FAIL, Figure, error_figure, format_table, json_safe, result_document, validate_document
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_JSON = ROOT / "bench" / "out" / "latest.json"
@@ -32,7 +31,7 @@ class Plan:
     page_reps: int
     rerun_n: int
     single_n: int
-    clients: int
+    clients: tuple[int, ...]  # one concurrent run per number of sessions
     changes: int
     warm_paint: bool
     geometry_build: bool
@@ -41,12 +40,13 @@ class Plan:
     section_s: dict
 
 
-QUICK = Plan("quick", build_reps=1, page_reps=1, rerun_n=3, single_n=3, clients=5, changes=3, warm_paint=False,
-             geometry_build=False, browser_timeout_s=40, run_timeout_s=30,
-             section_s={"build": 20, "pages": 15, "reruns": 15, "payload": 10, "server": 40, "concurrency": 20})
-FULL = Plan("full", build_reps=3, page_reps=3, rerun_n=10, single_n=10, clients=20, changes=10, warm_paint=True,
-            geometry_build=True, browser_timeout_s=90, run_timeout_s=120,
-            section_s={"build": 120, "pages": 90, "reruns": 120, "payload": 60, "server": 180, "concurrency": 240})
+# Concurrency: 20 and 50 sessions in both modes; quick sends 3 year changes per session, full 10.
+QUICK = Plan("quick", build_reps=1, page_reps=1, rerun_n=3, single_n=3, clients=(20, 50), changes=3,
+             warm_paint=False, geometry_build=False, browser_timeout_s=40, run_timeout_s=60,
+             section_s={"build": 20, "pages": 15, "reruns": 15, "payload": 10, "server": 40, "concurrency": 150})
+FULL = Plan("full", build_reps=3, page_reps=3, rerun_n=10, single_n=10, clients=(20, 50), changes=10,
+            warm_paint=True, geometry_build=True, browser_timeout_s=90, run_timeout_s=120,
+            section_s={"build": 120, "pages": 90, "reruns": 120, "payload": 60, "server": 180, "concurrency": 600})
 
 
 def log(msg: str) -> None:
@@ -115,8 +115,9 @@ def prepare_geometry(data_dir: Path, plan: Plan) -> tuple[list[Figure], dict]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    p.add_argument("--quick", action="store_true", help="fewer repetitions, 5 clients × 3 changes (< 60 s)")
-    p.add_argument("--raw-dir", help="raw-data folder (default $BALANCE_RAW_DIR, else ../shared/data)")
+    p.add_argument("--quick", action="store_true",
+                   help="fewer repetitions; 20 and 50 sessions × 3 year changes (about a minute)")
+    p.add_argument("--raw-dir", help="raw-data folder (default $BALANCE_RAW_DIR, else data/raw)")
     p.add_argument("--json", default=str(DEFAULT_JSON), help=f"result file (default {DEFAULT_JSON.relative_to(ROOT)})")
     p.add_argument("--skip", action="append", default=[], choices=SECTIONS, help="leave a section out (repeatable)")
     p.add_argument("--keep-temp", action="store_true", help="keep the temp folder (built data, server log)")
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     plan = QUICK if args.quick else FULL
     t_start = time.perf_counter()
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     load_start = _loadavg()
     work = Path(tempfile.mkdtemp(prefix="balance-bench-"))
     figures: list[Figure] = []

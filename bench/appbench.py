@@ -17,8 +17,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import Figure, change_sequence, choropleth_locations, error_figure, figure_titles, scaled, \
-    shows_year, summarize
+from bench.common import (
+    Figure,
+    change_sequence,
+    choropleth_locations,
+    error_figure,
+    figure_titles,
+    scaled,
+    shows_year,
+    summarize,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"

@@ -8,19 +8,20 @@ from pathlib import Path
 
 from bench.common import Figure, error_figure, scaled, summarize
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def resolve_raw_dir(flag: str | None) -> tuple[Path | None, str]:
-    """Raw folder: --raw-dir, else $BALANCE_RAW_DIR, else ../shared/data if present (with where from)."""
+    """Raw folder, as the build resolves it: --raw-dir, else $BALANCE_RAW_DIR, else the shipped
+    data/raw/ if present (with where it came from)."""
+    from indicators import config
+
     if flag:
         return Path(flag), "--raw-dir"
-    env = os.environ.get("BALANCE_RAW_DIR")
+    env = os.environ.get(config.RAW_DIR_ENV)
     if env:
-        return Path(env), "$BALANCE_RAW_DIR"
-    shared = ROOT.parent / "shared" / "data"
-    if shared.is_dir():
-        return shared, "../shared/data"
+        return Path(env), f"${config.RAW_DIR_ENV}"
+    shipped = config.raw_dir()
+    if shipped.is_dir():
+        return shipped, "data/raw"
     return None, "none found"
 
 

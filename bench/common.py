@@ -1,7 +1,7 @@
 """Pure helpers of the benchmark: statistics, budgets, figure records, the table, the JSON shape.
 
 Nothing here starts a process, touches the network or reads the clock, so it is all
-covered by the fast smoke test (tests/test_bench_smoke.py).
+covered by the fast smoke test (tests/unit/test_bench_smoke.py).
 """
 from __future__ import annotations
 

@@ -143,7 +143,7 @@ class Server:
             self.log_fh.close()
             self.log_fh = None
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         try:
             self.start()
         except BaseException:

@@ -17,10 +17,19 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bench.common import Figure, change_sequence, choropleth_locations, error_figure, query_with, scaled, \
-    shown_years, summarize
+from bench.common import (
+    Figure,
+    change_sequence,
+    choropleth_locations,
+    error_figure,
+    query_with,
+    scaled,
+    shown_years,
+    summarize,
+)
 
 MAP = "map"
 
@@ -77,7 +86,7 @@ class StreamlitClient:
                 break
             try:
                 data = await asyncio.wait_for(self.ws.recv(), timeout=left)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 break
             except Exception:  # noqa: BLE001 — connection closed
                 res.status = "closed"
@@ -202,7 +211,7 @@ async def concurrent_clients(ws_url: str, clients: int, changes: int, level: str
             out["open_s"] = first.seconds if first else None
             try:
                 await asyncio.wait_for(barrier.wait(), timeout=max(1.0, deadline - time.monotonic()))
-            except (asyncio.TimeoutError, asyncio.BrokenBarrierError):
+            except (TimeoutError, asyncio.BrokenBarrierError):
                 out["errors"].append("start barrier not reached")
                 return
             if not ok:
@@ -214,6 +223,7 @@ async def concurrent_clients(ws_url: str, clients: int, changes: int, level: str
             out["t_end"] = time.perf_counter()
             out["latencies"] += lat
             out["errors"] += errors
+            out["held"] = not errors and len(lat) == changes
         finally:
             try:
                 await client.close()
@@ -224,7 +234,7 @@ async def concurrent_clients(ws_url: str, clients: int, changes: int, level: str
     tasks = [asyncio.create_task(one(i)) for i in range(clients)]
     try:
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=max(5.0, deadline - time.monotonic() + 30))
-    except asyncio.TimeoutError:
+    except TimeoutError:
         for t in tasks:
             t.cancel()
     total = time.perf_counter() - t0
@@ -235,7 +245,7 @@ async def concurrent_clients(ws_url: str, clients: int, changes: int, level: str
     errors = [e for r in results for e in r.get("errors", [])]
     expected = clients * changes
     return {"clients": clients, "changes_per_client": changes, "level": level, "expected_changes": expected,
-            "completed_changes": len(lat), "errors": errors,
+            "completed_changes": len(lat), "errors": errors, "held": sum(bool(r.get("held")) for r in results),
             # every intended change not completed and verified is an error (also those never sent)
             "error_count": expected - len(lat),
             "latency_ms": scaled(summarize(lat), 1000), "wall_s": round(wall, 3), "total_s": round(total, 3),
@@ -243,10 +253,44 @@ async def concurrent_clients(ws_url: str, clients: int, changes: int, level: str
             "open_ms": scaled(summarize([r.get("open_s") for r in results if r.get("open_s")]), 1000)}
 
 
-def run(ws_url: str, clients: int, changes: int, single_n: int, deadline: float,
+def split_deadlines(counts: Sequence[int], start: float, end: float) -> list[float]:
+    """Deadline of each concurrent run: the time from `start` to `end` shared in proportion to the
+    number of clients (a run with 50 clients gets 2.5 times the time of one with 20)."""
+    total = sum(counts)
+    out, t = [], start
+    for n in counts:
+        t += (end - start) * n / total if total else 0.0
+        out.append(t)
+    return out
+
+
+def concurrency_figures(conc: dict) -> list[Figure]:
+    """Table lines of one concurrent run: sessions held, errors (budget 0), p50, p95, throughput."""
+    n, changes = conc["clients"], conc["changes_per_client"]
+    key, label = f"conc.{n}", f"{n} sessions × {changes} year changes"
+    s = conc["latency_ms"]
+    return [
+        Figure("concurrency", f"{key}.held", f"{n} sessions: held to the end", conc["held"], "count",
+               status="PASS" if conc["held"] == n else "FAIL",
+               detail=f"{conc['held']}/{n} opened the map and stayed connected through every change"),
+        Figure("concurrency", f"{key}.errors", f"{label}: errors", conc["error_count"], "count", budget=0.0,
+               detail=(conc["errors"][0][:90] if conc["errors"] else
+                       f"{conc['completed_changes']}/{conc['expected_changes']} changes verified")),
+        Figure("concurrency", f"{key}.p50", f"{label}: p50 latency", s["median"], "ms",
+               detail="send → script_finished, year verified in the figure"),
+        Figure("concurrency", f"{key}.p95", f"{label}: p95 latency", s["p95"], "ms",
+               detail=f"max {s['max']:.0f} ms · open p95 {conc['open_ms']['p95'] or 0:.0f} ms"
+               if s["max"] is not None else ""),
+        Figure("concurrency", f"{key}.throughput", f"{label}: throughput", conc["throughput_per_s"], "/s",
+               detail=f"wall {conc['wall_s']:.1f} s"),
+    ]
+
+
+def run(ws_url: str, clients: Sequence[int], changes: int, single_n: int, deadline: float,
         run_timeout: float) -> tuple[list[Figure], dict]:
+    """Single-client latency at both levels, then one concurrent run per number of `clients`."""
     figures: list[Figure] = []
-    detail: dict = {"method": "websocket (websockets + streamlit protobufs)", "single": {}}
+    detail: dict = {"method": "websocket (websockets + streamlit protobufs)", "single": {}, "concurrent": {}}
     names = {"sido": "시도", "sigungu": "시군구"}
     for level in ("sido", "sigungu"):
         try:
@@ -267,22 +311,14 @@ def run(ws_url: str, clients: int, changes: int, single_n: int, deadline: float,
         if single.get("chart_msg_bytes"):
             figures.append(Figure("live", f"live.chart.{level}", f"map chart ForwardMsg {names[level]}",
                                   single["chart_msg_bytes"], "bytes", detail="bytes on the WebSocket, one delta"))
-    try:
-        conc = asyncio.run(concurrent_clients(ws_url, clients, changes, "sido", deadline, run_timeout))
-    except Exception as err:  # noqa: BLE001
-        detail["concurrent"] = {"error": f"{type(err).__name__}: {err}"}
-        figures.append(error_figure("concurrency", "conc", f"{clients} clients", detail["concurrent"]["error"]))
-        return figures, detail
-    detail["concurrent"] = conc
-    s = conc["latency_ms"]
-    label = f"{clients} clients × {changes} year changes"
-    figures.append(Figure("concurrency", "conc.errors", f"{label}: errors", conc["error_count"], "count", budget=0.0,
-                          detail=(conc["errors"][0][:90] if conc["errors"] else
-                                  f"{conc['completed_changes']}/{conc['expected_changes']} changes verified")))
-    figures.append(Figure("concurrency", "conc.p50", f"{label}: p50 latency", s["median"], "ms",
-                          detail="send → script_finished, year verified in the figure"))
-    figures.append(Figure("concurrency", "conc.p95", f"{label}: p95 latency", s["p95"], "ms",
-                          detail=f"max {s['max']:.0f} ms" if s["max"] is not None else ""))
-    figures.append(Figure("concurrency", "conc.throughput", f"{label}: throughput", conc["throughput_per_s"], "/s",
-                          detail=f"wall {conc['wall_s']:.1f} s"))
+    ends = split_deadlines(list(clients), time.monotonic(), deadline)
+    for n, end in zip(clients, ends):
+        try:
+            conc = asyncio.run(concurrent_clients(ws_url, n, changes, "sido", end, run_timeout))
+        except Exception as err:  # noqa: BLE001
+            detail["concurrent"][str(n)] = {"error": f"{type(err).__name__}: {err}"}
+            figures.append(error_figure("concurrency", f"conc.{n}", f"{n} sessions", f"{type(err).__name__}: {err}"))
+            continue
+        detail["concurrent"][str(n)] = conc
+        figures.extend(concurrency_figures(conc))
     return figures, detail

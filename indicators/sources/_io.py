@@ -13,11 +13,14 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from geo import regions
+from geo.crosswalk import SIGUNGU_CODE_CHANGES, SIGUNGU_NAME_ALIASES, UnknownRegionError
 from indicators import manifest, schema
 from indicators.errors import InputsMissing, SourceFileError
 
@@ -229,7 +232,7 @@ def to_number(path: Path, values: pd.Series, column: str, first_row: int = 2) ->
 def refuse_negative(path: Path, values: pd.Series, rows, column, what: str = "a count or amount") -> None:
     """SourceFileError at the first value below zero, for columns that cannot be negative
     (counts, amounts, levels). `rows`: file row of each value; `column`: one name, or one per value."""
-    bad = np.flatnonzero((pd.to_numeric(pd.Series(values)).to_numpy() < 0))
+    bad = np.flatnonzero(pd.to_numeric(pd.Series(values)).to_numpy() < 0)
     if len(bad):
         i = int(bad[0])
         col = column if isinstance(column, str) else np.asarray(column)[i]
@@ -351,3 +354,35 @@ def read_xlsx_sheet(path: Path, sheet: str, header: int | None = None) -> pd.Dat
         if sheet not in book.sheet_names:
             raise SourceFileError(path, f"sheet {sheet!r} missing; found {book.sheet_names}")
         return pd.read_excel(book, sheet_name=sheet, header=header, dtype=str)
+
+
+# --- KOSIS names (shared by the KOSIS population sources) -------------------------------------
+
+KOSIS_ENCODINGS = ("utf-8-sig", "cp949")  # KOSIS downloads are cp949 (EUC-KR) unless UTF-8 was chosen
+
+
+@lru_cache(maxsize=1)
+def _moved_between_sido() -> dict[tuple[str, str], str]:
+    """(former 시도, name) → code of a 시군구 that moved to another 시도 (군위군 경북 → 대구, 47720 → 27720)."""
+    names = regions.table()["name_ko"]
+    return {(old[:2], names[new].replace(" ", "")): new for old, (new, _) in SIGUNGU_CODE_CHANGES.items()
+            if old[:2] != new[:2] and new in names.index}
+
+
+def sigungu_code(sido: str, name: str) -> str:
+    """Canonical code of the 시군구 `name` within 시도 `sido`; former names by declared rules only.
+
+    Rules: registry name; crosswalk name aliases (인천 남구 → 미추홀구); 시도 moves from the crosswalk
+    code changes (경북 군위군 → 27720); a 군 raised to 시 keeps its area (여주군 → 여주시 2013,
+    당진군 → 당진시 2012). Anything else raises UnknownRegionError.
+    """
+    key = re.sub(r"\s+", "", name)
+    table = regions.sigungu_by_name()
+    key = SIGUNGU_NAME_ALIASES.get((sido, key), key)
+    if (sido, key) in table:
+        return table[(sido, key)]
+    if (sido, key) in _moved_between_sido():
+        return _moved_between_sido()[(sido, key)]
+    if key.endswith("군") and (sido, key[:-1] + "시") in table:
+        return table[(sido, key[:-1] + "시")]
+    raise UnknownRegionError(f"unknown 시군구 {name!r} in 시도 {sido}")

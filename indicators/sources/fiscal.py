@@ -19,14 +19,22 @@ from pathlib import Path
 import pandas as pd
 
 from geo import regions
-from geo.crosswalk import (SIGUNGU_NAME_ALIASES, UnknownRegionError, is_general_gu, sido_code_for_name,
-                           to_current_code)
-from indicators.catalog import Indicator, Source
+from geo.crosswalk import SIGUNGU_NAME_ALIASES, UnknownRegionError, is_general_gu, sido_code_for_name, to_current_code
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.schema import tidy
-from indicators.schema import KEY
-from indicators.sources._io import (check_unique, combine_files, find_files, find_optional, read_csv_text, read_text,
-                                    note_files, relative, require_columns, tidy_sourced, to_number)
+from indicators.schema import KEY, Indicator, Source, tidy
+from indicators.sources._io import (
+    check_unique,
+    combine_files,
+    find_files,
+    find_optional,
+    note_files,
+    read_csv_text,
+    read_text,
+    relative,
+    require_columns,
+    tidy_sourced,
+    to_number,
+)
 
 SERIES_FILE = "kosis_fiscal_autonomy_data*.csv"
 SIGUNGU_FILE = "finance_autonomy*.csv"
@@ -77,13 +85,15 @@ _BASIS_CAVEAT = ("SOURCES.md describes the 시도 rows as the provincial governm
 INDICATORS = (
     Indicator(id="fiscal_self_reliance_pct", name_ko="재정자립도", name_en="Fiscal self-reliance ratio",
               unit="%", unit_ko="%", source=SOURCE.id, category="fiscal", polarity=1, additive=False,
-              levels=("sido",), basis="시도 (SOURCES.md: 본청만; 2023 값은 시군구 파일의 시도 소계와 같음 — 기준 확인 필요)",
+              levels=("sido",),
+              basis="시도 (SOURCES.md: 본청만; 2023 값은 시군구 파일의 시도 소계와 같음 — 기준 확인 필요)",
               formula="(지방세 + 세외수입) ÷ 일반회계 예산규모 × 100",
               note=_BREAK_NOTE + "Read from the file's column 'fiscal_autonomy_ratio' (names swapped in the "
               "file). " + _BASIS_CAVEAT),
     Indicator(id="fiscal_autonomy_pct", name_ko="재정자주도", name_en="Fiscal autonomy ratio",
               unit="%", unit_ko="%", source=SOURCE.id, category="fiscal", polarity=1, additive=False,
-              levels=("sido",), basis="시도 (SOURCES.md: 본청만; 2023 값은 시군구 파일의 시도 소계와 같음 — 기준 확인 필요)",
+              levels=("sido",),
+              basis="시도 (SOURCES.md: 본청만; 2023 값은 시군구 파일의 시도 소계와 같음 — 기준 확인 필요)",
               formula="(자체수입 + 자주재원) ÷ 일반회계 예산규모 × 100",
               note=_BREAK_NOTE + "Read from the file's column 'fiscal_independence_ratio' (names swapped in "
               "the file). " + _BASIS_CAVEAT),
@@ -199,7 +209,8 @@ def read_sigungu(path: Path) -> tuple[pd.DataFrame, str]:
         raise SourceFileError(path, f"no 재정자립도 column; found {list(df.columns)}", row=1, column="재정자립도")
     value_col = value_cols[0]
     if "개편후" not in value_col:  # the other basis (개편전) is a different series
-        raise SourceFileError(path, f"expected 재정자립도(세입과목개편후), found {value_col!r}", row=1, column=value_col)
+        raise SourceFileError(path, f"expected 재정자립도(세입과목개편후), found {value_col!r}", row=1,
+                              column=value_col)
     df["_row"] = df.index + 2
     # the 시도 name is printed only on its 소계 row: fill it down to the 시군구 rows below
     df["sido_name"] = df[SIDO_COL].str.strip().replace("", pd.NA).ffill()

@@ -17,11 +17,20 @@ from pathlib import Path
 import pandas as pd
 
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
-from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import (check_consecutive_years, check_unique, load_all, read_csv_text, read_text,
-                                    refuse_negative, require_columns, tidy_sourced, to_number, year_of)
+from indicators.schema import Indicator, Source, tidy
+from indicators.sources._io import (
+    check_consecutive_years,
+    check_unique,
+    load_all,
+    read_csv_text,
+    read_text,
+    refuse_negative,
+    require_columns,
+    tidy_sourced,
+    to_number,
+    year_of,
+)
 
 FILE_PATTERN = "시도별 지역내총생산.csv"
 REGION, ACTIVITY, ITEM = "시도별", "경제활동별", "항목"

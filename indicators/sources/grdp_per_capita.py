@@ -20,11 +20,18 @@ from pathlib import Path
 import pandas as pd
 
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
-from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import (check_unique, load_all, read_xlsx_sheet, refuse_negative, require_columns,
-                                    tidy_sourced, to_number, year_of)
+from indicators.schema import Indicator, Source, tidy
+from indicators.sources._io import (
+    check_unique,
+    load_all,
+    read_xlsx_sheet,
+    refuse_negative,
+    require_columns,
+    tidy_sourced,
+    to_number,
+    year_of,
+)
 
 FILE_PATTERN = "Regional_GDP__Gross_regional_income_and_Individual_income_*.xlsx"
 DATA_SHEET, META_SHEET = "Data", "Meta Data"

@@ -16,19 +16,29 @@ national figures are the file's own rows, never re-added from 시군구.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from geo import regions
-from geo.crosswalk import (SIGUNGU_CODE_CHANGES, SIGUNGU_NAME_ALIASES, UnknownRegionError, is_general_gu,
-                           sido_code_for_name)
-from indicators.catalog import Indicator, Source
+from geo.crosswalk import UnknownRegionError, is_general_gu, sido_code_for_name
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.sources._io import (check_consecutive_years, check_unique, combine_files, find_files, read_csv_text,
-                                    read_text, refuse_negative, require_columns, tidy_sourced, to_number, year_of)
+from indicators.schema import Indicator, Source
+from indicators.sources._io import KOSIS_ENCODINGS as ENCODINGS
+from indicators.sources._io import (
+    check_consecutive_years,
+    check_unique,
+    combine_files,
+    find_files,
+    read_csv_text,
+    read_text,
+    refuse_negative,
+    require_columns,
+    sigungu_code,
+    tidy_sourced,
+    to_number,
+    year_of,
+)
 
 KEY = ["region_code", "year", "indicator"]
 ANNUAL_PATTERN = "행정구역별_5세별_주민등록인구*.csv"
@@ -37,7 +47,6 @@ REGION_PREFIX = "행정구역"  # '행정구역(동읍면)별' here; other downl
 REGION = "행정구역(동읍면)별"  # the region column, whatever its exact header
 BAND, ITEM, UNIT = "5세별", "항목", "단위"
 NATION = "전국"
-ENCODINGS = ("utf-8-sig", "cp949")  # KOSIS downloads are cp949 (EUC-KR) unless UTF-8 was chosen
 BASIS = "주민등록인구 (KOSIS DT_1B04005N, 등록 기준)"
 _MONTH = re.compile(r"\s*(\d{4})\.(\d{2})\s*월?\s*")
 _BAND = re.compile(r"(\d+)\s*-\s*(\d+)\s*세")
@@ -201,33 +210,6 @@ def _is_sido(name: str) -> bool:
     except UnknownRegionError:
         return False
     return True
-
-
-@lru_cache(maxsize=1)
-def _moved_between_sido() -> dict[tuple[str, str], str]:
-    """(former 시도, name) → code of a 시군구 that moved to another 시도 (군위군 경북 → 대구, 47720 → 27720)."""
-    names = regions.table()["name_ko"]
-    return {(old[:2], names[new].replace(" ", "")): new for old, (new, _) in SIGUNGU_CODE_CHANGES.items()
-            if old[:2] != new[:2] and new in names.index}
-
-
-def sigungu_code(sido: str, name: str) -> str:
-    """Canonical code of the 시군구 `name` within 시도 `sido`; former names by declared rules only.
-
-    Rules: registry name; crosswalk name aliases (인천 남구 → 미추홀구); 시도 moves from the crosswalk
-    code changes (경북 군위군 → 27720); a 군 raised to 시 keeps its area (여주군 → 여주시 2013,
-    당진군 → 당진시 2012). Anything else raises UnknownRegionError.
-    """
-    key = re.sub(r"\s+", "", name)
-    table = regions.sigungu_by_name()
-    key = SIGUNGU_NAME_ALIASES.get((sido, key), key)
-    if (sido, key) in table:
-        return table[(sido, key)]
-    if (sido, key) in _moved_between_sido():
-        return _moved_between_sido()[(sido, key)]
-    if key.endswith("군") and (sido, key[:-1] + "시") in table:
-        return table[(sido, key[:-1] + "시")]
-    raise UnknownRegionError(f"unknown 시군구 {name!r} in 시도 {sido}")
 
 
 # --- values -----------------------------------------------------------------------------------

@@ -14,11 +14,17 @@ from pathlib import Path
 import pandas as pd
 
 from geo.groups import MACRO_REGIONS
-from indicators.catalog import Indicator, Source
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.schema import KEY
-from indicators.sources._io import (check_unique, combine_files, find_files, refuse_negative, require_columns,
-                                    tidy_sourced, to_number)
+from indicators.schema import KEY, Indicator, Source
+from indicators.sources._io import (
+    check_unique,
+    combine_files,
+    find_files,
+    refuse_negative,
+    require_columns,
+    tidy_sourced,
+    to_number,
+)
 
 FILE_PATTERN = "indicator_*.csv"
 YEAR, REGION, VALUE = "Year", "지역", "Value"
@@ -87,7 +93,8 @@ SPEC: dict[str, Indicator] = {
                   "applicant's address) ÷ mid-year registered population × 10⁶. 특허청 (KOSIS DT_1YL202109E)."),
     "2-2-3": _ind("gi_knowledge_services_workers_pct", "지식집약 서비스 활동 근로자 비율", "Workers in knowledge-"
                   "intensive services", "%", "%", "economy", 1, "Workers in 정보통신, 금융, 전문·과학·기술, 교육, "
-                  "보건·사회복지, 예술 and similar services ÷ all workers × 100. 「전국사업체조사」 (KOSIS DT_1K52C01)."),
+                  "보건·사회복지, 예술 and similar services ÷ all workers × 100. 「전국사업체조사」 "
+                  "(KOSIS DT_1K52C01)."),
     "3-1-1": _ind("gi_grdp_real_2015base_krw_mn", "지역내 실질 총생산 (2015년 기준)", "Real GRDP (2015 base)",
                   "million KRW", "백만원", "economy", 1, "Value added in the 권역, the office's sum of 시도 figures "
                   "of 「지역소득」 (KOSIS DT_1C81). " + _GRDP_2015 + " 권역 do not sum exactly to 전국.", BASIS_2015),
@@ -102,9 +109,10 @@ SPEC: dict[str, Indicator] = {
                   "÷ population aged 15+ × 100. 「경제활동인구조사」 (KOSIS DT_1DA7004S); 전국 equals KOSIS (59.0 in "
                   "2001, 58.9 in 2010, 62.1 in 2022)."),
     "3-2-2": _ind("gi_household_current_income_krw_10k", "가구당 연평균 경상소득", "Average current income per "
-                  "household", "10 thousand KRW", "만원", "income", 1, "Regular (경상) yearly household income, current "
-                  "prices: 「가계금융복지조사」 시도 figures (KOSIS DT_1HDBA01) weighted by 「장래가구추계」 households "
-                  "(DT_1BZ0505). The 2015→2016 jump matches the survey's move to admin-data income: a series break."),
+                  "household", "10 thousand KRW", "만원", "income", 1, "Regular (경상) yearly household income, "
+                  "current prices: 「가계금융복지조사」 시도 figures (KOSIS DT_1HDBA01) weighted by 「장래가구추계」 "
+                  "households (DT_1BZ0505). The 2015→2016 jump matches the survey's move to admin-data income: "
+                  "a series break."),
     "4-1-1": _ind("gi_net_migration_rate_pct", "인구 순유입률", "Net in-migration rate", "%", "%", "migration", 1,
                   "(In-migrants − out-migrants) ÷ mid-year registered population × 100. 「국내인구이동통계」 (KOSIS "
                   "DT_1B26001_A02), 「인구동향조사」. No 전국 row: the country's domestic net migration is zero."),

@@ -20,11 +20,17 @@ import pandas as pd
 
 from geo.crosswalk import CAPITAL_SIDO, UnknownRegionError, sido_code_for_name, to_current_code
 from geo.groups import macro_of_sido
-from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import (check_consecutive_years, check_unique, load_all, read_xlsx_sheet,
-                                    refuse_negative, tidy_sourced, to_number)
+from indicators.schema import Indicator, Source, tidy
+from indicators.sources._io import (
+    check_consecutive_years,
+    check_unique,
+    load_all,
+    read_xlsx_sheet,
+    refuse_negative,
+    tidy_sourced,
+    to_number,
+)
 
 FILE_PATTERN = "Number_of_internal_migrants_by_origin_and_destination*.xlsx"
 FLOW_KEY = ["year", "origin_code", "dest_code"]

@@ -20,11 +20,28 @@ from pathlib import Path
 import pandas as pd
 
 from geo import regions
-from geo.crosswalk import MERGED_AREAS, UnknownRegionError, basic_unit_code, is_general_gu, sido_code_for_name, to_current_code
-from indicators.catalog import Indicator, Source
+from geo.crosswalk import (
+    MERGED_AREAS,
+    UnknownRegionError,
+    basic_unit_code,
+    is_general_gu,
+    sido_code_for_name,
+    to_current_code,
+)
 from indicators.errors import SourceFileError
-from indicators.sources._io import (check_consecutive_years, combine_files, find_files, join_files, read_csv_text,
-                                    read_text, refuse_negative, require_columns, tidy_sourced, to_number)
+from indicators.schema import Indicator, Source
+from indicators.sources._io import (
+    check_consecutive_years,
+    combine_files,
+    find_files,
+    join_files,
+    read_csv_text,
+    read_text,
+    refuse_negative,
+    require_columns,
+    tidy_sourced,
+    to_number,
+)
 
 FILE_GLOB = "[0-9][0-9][0-9][0-9]12_[0-9][0-9][0-9][0-9]12_연령별인구현황_연간.csv"
 ENCODINGS = ("utf-8-sig", "cp949")

@@ -19,11 +19,17 @@ from pathlib import Path
 import pandas as pd
 
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
-from indicators.catalog import Indicator, Source
 from indicators.errors import SourceFileError
-from indicators.schema import tidy
-from indicators.sources._io import (check_consecutive_years, check_unique, load_all, refuse_negative,
-                                    tidy_sourced, to_number, year_of)
+from indicators.schema import Indicator, Source, tidy
+from indicators.sources._io import (
+    check_consecutive_years,
+    check_unique,
+    load_all,
+    refuse_negative,
+    tidy_sourced,
+    to_number,
+    year_of,
+)
 
 FILE_PATTERN = "*지역발전지수*.xlsx"
 # sheet name → (indicator id, label expected in cell A1)

@@ -24,8 +24,8 @@ import pandera.pandas as pa
 
 from geo import regions
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
-from indicators.catalog import Source
 from indicators.errors import SourceFileError
+from indicators.schema import Source
 from indicators.sources._io import find_files, read_text
 
 CODES_FILE = "policy/population-region-index-with-codes.json"

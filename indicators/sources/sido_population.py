@@ -23,11 +23,21 @@ from pathlib import Path
 import pandas as pd
 
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
-from indicators.catalog import Indicator, Source
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.sources._io import (check_consecutive_years, check_unique, combine_files, find_optional,
-                                    read_csv_text, read_text, refuse_negative, require_columns, tidy_sourced,
-                                    to_number, year_of)
+from indicators.schema import Indicator, Source
+from indicators.sources._io import (
+    check_consecutive_years,
+    check_unique,
+    combine_files,
+    find_optional,
+    read_csv_text,
+    read_text,
+    refuse_negative,
+    require_columns,
+    tidy_sourced,
+    to_number,
+    year_of,
+)
 
 KOSIS_GLOB = "Resident_Population_by_City__County__and_District_*.csv"
 MOIS_GLOB = "*_Korean_Annual_Population.csv"
@@ -135,7 +145,8 @@ def read_mois(path: Path) -> pd.DataFrame:
         year=y, value=to_number(path, df[c], c).to_numpy()) for c, y in years.items()], ignore_index=True)
     # a total of 0 or empty: the region did not exist (세종 2008–11; 강원도 vs 강원특별자치도)
     long = long[long["value"].fillna(0) > 0]
-    check_unique(path, long, ["region_code", "year"], row_col="row", column=MOIS_REGION_COL)  # old and new name both filled
+    # old and new name both filled
+    check_unique(path, long, ["region_code", "year"], row_col="row", column=MOIS_REGION_COL)
     return long
 
 

@@ -1,0 +1,592 @@
+"""Mutation test over the raw files: every mutation of a real file either fails loudly or changes nothing.
+
+For each raw file of data/raw/MANIFEST.csv (one per layout where a folder holds many alike files)
+the file is mutated in a copy of its source's raw folder — wrong encoding, a required column
+dropped, a row duplicated, a number made non-numeric, a number made negative, an unknown region,
+the file emptied, the file cut mid-row, a year column deleted — and the source module's own
+loader is run on that copy. The outcome must be one of:
+
+- a `SourceFileError` whose message names the mutated file and, where they make sense, the row
+  (the mutated row itself where one was mutated) and the column (for a dropped column: its name);
+- a frame exactly equal to the loader's output on the unmutated copy (the mutation was absorbed,
+  e.g. a negative value in a row the loader does not read).
+
+Anything else — a changed frame, another exception, a skipped source — fails. Files that no
+loader reads are mutated too and must leave the output unchanged. The loader is called
+directly (`load(raw_dir)` of the module, `load_designations` for the policy status table) on a
+temp folder holding the module's files; package sources (census, boundary_area) have no raw file.
+The mutation is written over the copy and undone after each case, so file paths stay the same
+as in the baseline run. A column named by an error must be one of the file (a header, 'column N',
+an xlsx letter), never one made up by the loader. Workbooks are mutated with openpyxl, so their
+baseline is the workbook as openpyxl saves it (checked equal to the original to 1e-15).
+"""
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import re
+import shutil
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from indicators.errors import SourceFileError
+from indicators.sources import kostat_gi
+
+MUTATIONS = ("wrong_encoding", "missing_column", "duplicate", "non_numeric", "negative", "unknown_region",
+             "empty", "truncated", "deleted_year_column")
+CONTROL = "roundtrip"  # rewritten by the harness with no change: must be equal (checks the harness itself)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One raw file (one layout) and how to mutate it.
+
+    Row selectors (`row`) are {column header: cell value} (cells compared stripped, apostrophes off)
+    for CSV and xlsx, or a 1-based record number for JSON. `num` is a numeric column, `neg` the
+    column whose number is negated (default `num`), `drop` a required column, `year` the year column
+    to delete (None: the file has none), `region` the region column and `unknown` its replacement.
+    """
+
+    id: str
+    module: str
+    target: str
+    fmt: str  # csv | xlsx | json
+    folders: tuple[str, ...]
+    row: object = None
+    num: str | None = None
+    neg: str | None = None
+    drop: str | None = None
+    year: str | None = None
+    region: str | None = None
+    unknown: str = "가상시"
+    sheet: str | None = None  # xlsx: the sheet mutated
+    header_row: int = 1  # xlsx: sheet row of the header (1-based)
+    not_read: bool = False  # a file no loader reads: every mutation must leave the output equal
+    unknown_all: bool = False  # rename every row of the region (files read as blocks of rows per region)
+    needs: dict = field(default_factory=dict)  # per mutation: parts the error must name (overrides)
+
+    def loader(self) -> Callable[[Path], pd.DataFrame]:
+        mod = importlib.import_module(f"indicators.sources.{self.module}")
+        return mod.load_designations if self.module == "population_decline" else mod.load
+
+
+GI = ("kostat_gi",)
+POP = ("population",)
+CASES: tuple[Case, ...] = (
+    Case("exports", "exports", "exports/kita_regional_yearly.csv", "csv", ("exports",),
+         row={"지역명": "서울", "연도": "2015"}, num="수출_금액", drop="지역명", year="연도", region="지역명"),
+    Case("fiscal_series", "fiscal", "fiscal/kosis_fiscal_autonomy_data.csv", "csv", ("fiscal",),
+         row={"year": "2015", "region": "서울특별시"}, num="fiscal_autonomy_ratio", drop="region", year="year",
+         region="region", unknown="가상특별시"),
+    Case("fiscal_sigungu", "fiscal", "fiscal/finance_autonomy.csv", "csv", ("fiscal",),
+         row={"행정구역별(2)": "중구"}, num="재정자립도(세입과목개편후)", drop="행정구역별(2)", year=None,
+         region="행정구역별(2)", unknown="가상구"),
+    Case("grdp_wide", "grdp", "grdp/시도별 지역내총생산.csv", "csv", ("grdp",),
+         row={"시도별": "서울특별시", "경제활동별": "지역내총생산(시장가격)", "항목": "명목"}, num="2010 년",
+         drop="경제활동별", year="2000 년", region="시도별", unknown="가상도"),
+    Case("grdp_per_capita_xlsx", "grdp_per_capita",
+         "grdp/Regional_GDP__Gross_regional_income_and_Individual_income_20231118124541.xlsx", "xlsx", ("grdp",),
+         row={"By province": "Seoul", "_year": "2000"}, num="Regional GDP per Capita", drop="By province",
+         year="Period", region="By province", unknown="Atlantis", sheet="Data"),
+    # kostat_gi/data: 105 files, 20 read; one per layout (header, 전국 row or not; see test_every_raw_file_…)
+    Case("kostat_gi_plain", "kostat_gi", "kostat_gi/data/indicator_1-1-1.csv", "csv", GI,
+         row={"Year": "2010", "지역": "1.수도권"}, num="Value", drop="지역", year="Year", region="지역",
+         unknown="8.가상권"),
+    Case("kostat_gi_trailing_empty_columns", "kostat_gi", "kostat_gi/data/indicator_2-1-1.csv", "csv", GI,
+         row={"Year": "2015", "지역": "3.호남권"}, num="Value", drop="Value", year="Year", region="지역",
+         unknown="8.가상권"),
+    # net in-migration rate: negative values are real data here, so the negated cell is the year
+    Case("kostat_gi_no_nation_row", "kostat_gi", "kostat_gi/data/indicator_4-1-1.csv", "csv", GI,
+         row={"Year": "2010", "지역": "2.충청권"}, num="Value", neg="Year", drop="지역", year="Year", region="지역",
+         unknown="0.전국"),
+    Case("migration_xlsx", "migration",
+         "migration/Number_of_internal_migrants_by_origin_and_destination_for_province_20210719124216.xlsx",
+         "xlsx", ("migration",), row={"A": "11 Seoul", "B": "26 Busan"}, num="2000", drop="B", year="1990",
+         region="B", unknown="99 Atlantis", sheet="Data"),
+    Case("navis_xlsx", "navis", "reference/1_2. 시계열자료(사이트게재)_지역발전지수_2021년.xlsx", "xlsx",
+         ("reference",), row={"A": "부산광역시"}, num="2000", drop="A", year="2005", region="A", unknown="가상도",
+         sheet="I지역발전지수(총합)"),
+    Case("policy_codes_json", "population_decline", "policy/population-region-index-with-codes.json", "json",
+         ("policy",), row=5, num="lawdCd", drop="lawdCd", year=None, region="name", unknown="가상군"),
+    Case("policy_decline_json", "population_decline", "policy/population-decline-regions-2024.json", "json",
+         ("policy",), row=5, num="totalCount", drop="name", year="source.effectiveDate", region="name",
+         unknown="가상구", needs={"non_numeric": {"column"}, "negative": {"column"}}),
+    Case("policy_interest_json", "population_decline", "policy/population-decline-interest-regions-2026.json",
+         "json", ("policy",), row=5, num="totalCount", drop="name", year="source.effectiveDate", region="name",
+         unknown="가상구", needs={"non_numeric": {"column"}, "negative": {"column"}}),
+    Case("population_kosis_english", "sido_population",
+         "population/Resident_Population_by_City__County__and_District_1992-2020.csv", "csv", POP,
+         row={"By Administrative District": "Busan"}, num="2000", drop="By Administrative District", year="2000",
+         region="By Administrative District", unknown="Atlantis"),
+    Case("population_mois_annual", "sido_population", "population/200812_202412_Korean_Annual_Population.csv",
+         "csv", POP, row={"행정구역": "부산광역시"}, num="2022년_계_총인구수", drop="행정구역",
+         year="2022년_계_총인구수", region="행정구역"),
+    Case("population_trends", "sido_population", "population/population_trends.csv", "csv", POP,
+         row={"연도": "2015", "지역": "서울"}, num="출생아수(명)", drop="지역", year="연도", region="지역",
+         unknown="가상"),
+    Case("mois_age_residents", "mois_population_age", "population/202212_202412_연령별인구현황_연간.csv", "csv", POP,
+         row={"행정구역": "서울특별시 중구 (1114000000)"}, num="2023년_거주자_총인구수", drop="행정구역",
+         year="2023년_거주자_총인구수", region="행정구역", unknown="서울특별시 가상구 (1199000000)"),
+    Case("kosis_age_monthly", "kosis_population_age", "population/행정구역(읍면동)별5세별_주민등록인구.csv", "csv", POP,
+         row={"행정구역(동읍면)별": "서울특별시", "5세별": "계", "항목": "총인구수[명]"}, num="2019.12 월",
+         drop="5세별", year="2019.12 월", region="행정구역(동읍면)별", unknown_all=True),
+    Case("kosis_age_annual", "kosis_population_age",
+         "population/행정구역별_5세별_주민등록인구_2015-2023.csv", "csv", POP,
+         row={"행정구역(동읍면)별": "종로구", "5세별": "25 - 29세", "항목": "여자인구수[명]"}, num="2019 년",
+         drop="항목", year="2019 년", region="행정구역(동읍면)별", unknown="가상구", unknown_all=True),
+    Case("census2010_municipalities", "census2010_population_age", "population/census2010/municipalities.csv", "csv",
+         POP, row={"행정구역별": "종로구", "연령별": "30 - 34세"}, num="여자 (명)", drop="연령별", year="시점",
+         region="행정구역별", unknown="가상구"),
+    Case("census2010_provinces", "census2010_population_age", "population/census2010/provinces.csv", "csv", POP,
+         row={"행정구역별": "서울특별시", "연령별": "70 - 74세"}, num="인구 (명)", drop="인구 (명)", year="시점",
+         region="행정구역별", unknown="가상도"),
+    # files in a source folder that no loader reads: any mutation must leave the output equal
+    Case("migration_quarterly_not_read", "migration", "migration/101_DT_1B26003_A01_20210719123202.csv", "csv",
+         ("migration",), not_read=True),
+    Case("census2010_codebook_not_read", "census2010_population_age",
+         "population/census2010/codebook-20100401-04-municipality.csv", "csv", POP, not_read=True),
+    Case("kostat_gi_out_of_scope_not_read", "kostat_gi", "kostat_gi/data/indicator_5-1-1.csv", "csv", GI,
+         not_read=True),
+    Case("kostat_gi_declined_not_read", "kostat_gi", "kostat_gi/data/indicator_2-2-2.csv", "csv", GI, not_read=True),
+)
+NOT_READ_MUTATIONS = ("wrong_encoding", "empty", "truncated", CONTROL)
+
+
+def _params() -> Iterator[object]:
+    for case in CASES:
+        muts = NOT_READ_MUTATIONS if case.not_read else MUTATIONS + (CONTROL,)
+        for m in muts:
+            if m == "wrong_encoding" and case.fmt == "xlsx":
+                continue  # a workbook is zipped XML with its own encoding: no text encoding to get wrong
+            if m == CONTROL and case.fmt == "json":
+                continue  # rewritten with json.dumps only inside mutations; nothing to check
+            if m == "deleted_year_column" and case.year is None:
+                continue  # the file has no year column (finance_autonomy: one year, declared; policy codes)
+            yield pytest.param(case, m, id=f"{case.id}-{m}")
+
+
+# --------------------------------------------------------------------------- text files
+
+@dataclass
+class Text:
+    """A CSV file as decoded rows, and how to write it back the same way."""
+
+    rows: list[list[str]]
+    encoding: str
+    bom: bool
+    newline: str
+
+
+def _decode(data: bytes) -> tuple[str, str, bool]:
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8-sig"), "utf-8", bom
+    except UnicodeDecodeError:
+        return data.decode("cp949"), "cp949", False
+
+
+def read_text_file(data: bytes) -> Text:
+    text, enc, bom = _decode(data)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return Text(list(csv.reader(io.StringIO(text, newline=""))), enc, bom, newline)
+
+
+def write_text_file(t: Text, encoding: str | None = None) -> bytes:
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator=t.newline).writerows(t.rows)
+    enc = encoding or t.encoding
+    out = buf.getvalue().encode(enc)
+    return (b"\xef\xbb\xbf" + out) if t.bom and enc == "utf-8" and encoding is None else out
+
+
+def _cell(value: object) -> str:
+    return str(value).strip().lstrip("'").strip().lstrip("\ufeff")
+
+
+def header_index(rows: list[list[str]], names: list[str]) -> int:
+    """Index of the header line: the first line holding every name."""
+    for i, r in enumerate(rows):
+        cells = [_cell(c) for c in r]
+        if all(n in cells for n in names):
+            return i
+    raise AssertionError(f"no header line with {names}")
+
+
+def col_index(header: list[str], name: str) -> int:
+    cells = [_cell(c) for c in header]
+    assert name in cells, f"column {name!r} not in header {cells[:10]}"
+    return cells.index(name)
+
+
+def find_row(rows: list[list[str]], h: int, sel: dict[str, str]) -> int:
+    """Index (in rows) of the first data line matching every {column: value}."""
+    idx = {col_index(rows[h], k): v for k, v in sel.items()}
+    for i in range(h + 1, len(rows)):
+        r = rows[i]
+        if all(j < len(r) and _cell(r[j]) == v for j, v in idx.items()):
+            return i
+    raise AssertionError(f"no row matching {sel}")
+
+
+def negate(value: str) -> str:
+    v = value.strip()
+    assert v and float(v.replace(",", "")) > 0, f"cell {value!r} is not a positive number"
+    return "-" + v
+
+
+def cut_mid_row(data: bytes, line_no: int) -> bytes:
+    """The file cut inside line `line_no` (1-based): one character after its first comma."""
+    lines = data.split(b"\n")
+    start = sum(len(x) + 1 for x in lines[: line_no - 1])
+    comma = lines[line_no - 1].index(b",")
+    cut = start + comma + 2
+    while True:  # end on a character boundary (a truncation, not an encoding error)
+        try:
+            data[:cut].decode("utf-8-sig" if data[:3] == b"\xef\xbb\xbf" else "utf-8")
+            break
+        except UnicodeDecodeError:
+            try:
+                data[:cut].decode("cp949")
+                break
+            except UnicodeDecodeError:
+                cut += 1
+    return data[:cut]
+
+
+@dataclass
+class Mutated:
+    """The mutated bytes, and the file row (1-based) / column the mutation hit, where one did."""
+
+    data: bytes
+    row: int | None = None
+    rows_ok: tuple[int, ...] = ()
+    column: str | None = None
+
+
+def mutate_csv(case: Case, data: bytes, mutation: str) -> Mutated:
+    t = read_text_file(data)
+    if mutation == "empty":
+        return Mutated(b"")
+    if mutation == "wrong_encoding":
+        other = "utf-8" if t.encoding == "cp949" else "cp949"
+        out = write_text_file(t, other)
+        if out == write_text_file(t):  # pure ASCII: the same bytes in both, so write UTF-16 instead
+            out = write_text_file(t, "utf-16")
+        return Mutated(out)
+    if case.not_read:
+        if mutation == "truncated":
+            return Mutated(cut_mid_row(data, max(2, len(t.rows) // 2)))
+        return Mutated(write_text_file(t))
+    names = [k for k in case.row] + [c for c in (case.num, case.drop, case.region) if c]
+    h = header_index(t.rows, names)
+    r = find_row(t.rows, h, case.row)
+    rows = t.rows
+    line = r + 1  # no multi-line cells in these files: list index + 1 = file row
+    if mutation == CONTROL:
+        return Mutated(write_text_file(t))
+    if mutation in ("missing_column", "deleted_year_column"):
+        name = case.drop if mutation == "missing_column" else case.year
+        j = col_index(rows[h], name)
+        t.rows = [x[:j] + x[j + 1:] if i >= h else x for i, x in enumerate(rows)]
+        return Mutated(write_text_file(t), column=name)
+    if mutation == "duplicate":
+        t.rows = rows[: r + 1] + [list(rows[r])] + rows[r + 1:]
+        return Mutated(write_text_file(t), rows_ok=(line, line + 1))
+    if mutation == "truncated":
+        return Mutated(cut_mid_row(write_text_file(t), line))
+    col = {"non_numeric": case.num, "negative": case.neg or case.num, "unknown_region": case.region}[mutation]
+    j = col_index(rows[h], col)
+    quote = "'" if rows[r][j].lstrip().startswith("'") else ""
+    if mutation == "unknown_region" and case.unknown_all:  # the region's whole block of rows renamed
+        hit = [i for i in range(h + 1, len(rows)) if len(rows[i]) > j and rows[i][j] == rows[r][j]]
+        for i in hit:
+            rows[i][j] = case.unknown
+        return Mutated(write_text_file(t), row=hit[0] + 1, rows_ok=(hit[0] + 1,), column=col)
+    if mutation == "non_numeric":
+        rows[r][j] = "12a"
+    elif mutation == "negative":
+        rows[r][j] = negate(rows[r][j])
+    else:
+        rows[r][j] = quote + case.unknown
+    return Mutated(write_text_file(t), row=line, rows_ok=(line,), column=col)
+
+
+# --------------------------------------------------------------------------- workbooks
+
+def _xlsx_header(ws, case: Case) -> dict[str, int]:
+    """Column name → 1-based index: header text, the year of a year header, and the letter."""
+    out = {}
+    for c in range(1, ws.max_column + 1):
+        v = ws.cell(case.header_row, c).value
+        if v is not None:
+            out[_cell(v)] = c
+            m = re.search(r"(\d{4})\s*$", str(v))
+            if m:
+                out.setdefault(m.group(1), c)
+        out[ws.cell(1, c).column_letter] = c
+    return out
+
+
+def _xlsx_row(ws, case: Case, cols: dict[str, int]) -> int:
+    year = None
+    for r in range(case.header_row + 1, ws.max_row + 1):
+        period = ws.cell(r, cols["Period"]).value if "Period" in cols else None
+        if period not in (None, ""):
+            year = _cell(period)
+        want = {k: v for k, v in case.row.items() if k != "_year"}
+        if all(_cell(ws.cell(r, cols[k]).value) == v for k, v in want.items()) and \
+                case.row.get("_year", year) == year:
+            return r
+    raise AssertionError(f"no sheet row matching {case.row}")
+
+
+def resave_xlsx(data: bytes) -> bytes:
+    """The workbook loaded and saved by openpyxl, unchanged otherwise."""
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Workbook contains no default style")
+        book = openpyxl.load_workbook(io.BytesIO(data))
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def mutate_xlsx(case: Case, data: bytes, mutation: str) -> Mutated:
+    import openpyxl
+
+    if mutation == "empty":
+        return Mutated(b"")
+    if mutation == "truncated":
+        return Mutated(data[: len(data) // 2])
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Workbook contains no default style")
+        book = openpyxl.load_workbook(io.BytesIO(data))
+    ws = book[case.sheet]
+    cols = _xlsx_header(ws, case)
+    r = _xlsx_row(ws, case, cols)
+    out = Mutated(b"")
+    if mutation in ("missing_column", "deleted_year_column"):
+        name = case.drop if mutation == "missing_column" else case.year
+        ws.delete_cols(cols[name])
+        out.column = name
+    elif mutation == "duplicate":
+        ws.insert_rows(r + 1)
+        for c in range(1, ws.max_column + 1):
+            ws.cell(r + 1, c).value = ws.cell(r, c).value
+        out.rows_ok = (r, r + 1)
+    elif mutation in ("non_numeric", "negative", "unknown_region"):
+        col = {"non_numeric": case.num, "negative": case.neg or case.num, "unknown_region": case.region}[mutation]
+        cell = ws.cell(r, cols[col])
+        if mutation == "non_numeric":
+            cell.value = "12a"
+        elif mutation == "negative":
+            assert isinstance(cell.value, (int, float)) and cell.value > 0, cell.value
+            cell.value = -cell.value
+        else:
+            cell.value = case.unknown
+        out.row, out.rows_ok, out.column = r, (r,), col
+    buf = io.BytesIO()
+    book.save(buf)
+    out.data = buf.getvalue()
+    return out
+
+
+# --------------------------------------------------------------------------- JSON
+
+def mutate_json(case: Case, data: bytes, mutation: str) -> Mutated:
+    doc = json.loads(data.decode("utf-8"))
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    if mutation == "empty":
+        return Mutated(b"")
+    if mutation == "wrong_encoding":
+        return Mutated(text.encode("cp949"))
+    if mutation == "truncated":
+        lines = text.split("\n")
+        return Mutated("\n".join(lines[: len(lines) // 2])[:-3].encode("utf-8"))
+    recs, i = doc["regions"], case.row - 1
+    out = Mutated(b"", row=case.row, rows_ok=(case.row,))
+    if mutation == "missing_column":
+        for rec in recs:
+            rec.pop(case.drop)
+        out = Mutated(b"", column=case.drop)
+    elif mutation == "deleted_year_column":
+        top, key = case.year.split(".")
+        doc[top].pop(key)
+        out = Mutated(b"", column=case.year)
+    elif mutation == "duplicate":
+        recs.insert(i + 1, dict(recs[i]))
+        out.rows_ok = (case.row, case.row + 1)
+    elif mutation in ("non_numeric", "negative") and case.num == "totalCount":
+        doc["totalCount"] = "89a" if mutation == "non_numeric" else -doc["totalCount"]
+        out = Mutated(b"", column="totalCount")
+    elif mutation == "non_numeric":
+        recs[i][case.num] = "12a45"
+        out.column = case.num
+    elif mutation == "negative":
+        recs[i][case.num] = "-" + recs[i][case.num]
+        out.column = case.num
+    elif mutation == "unknown_region":
+        recs[i][case.region] = case.unknown
+        out.column = case.region
+    out.data = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+    return out
+
+
+MUTATE = {"csv": mutate_csv, "xlsx": mutate_xlsx, "json": mutate_json}
+
+
+# --------------------------------------------------------------------------- what an error must name
+
+def needs(case: Case, mutation: str) -> set[str]:
+    """Parts the SourceFileError must name besides the file ('row', 'column')."""
+    if mutation in case.needs:
+        return set(case.needs[mutation])
+    if mutation in ("empty", CONTROL):
+        return set()
+    if mutation == "truncated":
+        return {"csv": {"row", "column"}, "xlsx": set(), "json": {"row"}}[case.fmt]
+    if mutation == "wrong_encoding":
+        return {"row", "column"} if case.fmt == "csv" else {"row"}
+    if mutation in ("missing_column", "deleted_year_column"):
+        return {"column"} if case.fmt == "json" else {"row", "column"}
+    return {"row", "column"}
+
+
+_COLUMNS: dict[str, set[str]] = {}
+
+
+def file_columns(case: Case, data: bytes) -> set[str]:
+    """Names an error may give a column of the unmutated file (cached per case)."""
+    if case.id not in _COLUMNS:
+        _COLUMNS[case.id] = _file_columns(case, data)
+    return _COLUMNS[case.id]
+
+
+def _file_columns(case: Case, data: bytes) -> set[str]:
+    """Header cells and 'column N'; for a workbook also the column letters, the years of year
+    headers and '<sheet>!<header>'."""
+    if case.fmt == "csv":
+        t = read_text_file(data)
+        h = header_index(t.rows, [k for k in case.row])
+        return {_cell(c) for c in t.rows[h]} | {f"column {i}" for i in range(1, len(t.rows[h]) + 2)}
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Workbook contains no default style")
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=False)
+    names = set(_xlsx_header(book[case.sheet], case))
+    return names | {f"{case.sheet}!{n}" for n in names}
+
+
+def check_error(err: SourceFileError, path: Path, case: Case, mutation: str, mut: Mutated,
+                original: bytes) -> None:
+    msg = str(err)
+    assert str(path) in msg, f"error does not name the mutated file {path}: {msg}"
+    need = needs(case, mutation)
+    if "row" in need:
+        assert err.row is not None and f"row {err.row}" in msg, f"error names no row: {msg}"
+        if mut.rows_ok:
+            assert err.row in mut.rows_ok, f"error names row {err.row}, the mutated row is {mut.rows_ok}: {msg}"
+    if "column" in need:
+        assert err.column and f"column {err.column!r}" in msg, f"error names no column: {msg}"
+        if case.fmt != "json":  # a column of the file, not one made up by the loader
+            assert err.column in file_columns(case, original), f"{err.column!r} is not a column of the file: {msg}"
+    if mutation == "missing_column":  # a column known by its letter only (xlsx) must be the one named
+        named = err.column == mut.column if len(mut.column) <= 2 else mut.column in msg
+        assert named, f"error does not name the dropped column {mut.column!r}: {msg}"
+
+
+# --------------------------------------------------------------------------- fixtures and tests
+
+class Workspace:
+    """Per module: a copy of the folders it reads and its unmutated output (computed once)."""
+
+    def __init__(self, root: Path, raw: Path):
+        self.root, self.raw = root, raw
+        self.dirs: dict[str, Path] = {}
+        self.baselines: dict[str, pd.DataFrame] = {}
+
+    def get(self, case: Case) -> tuple[Path, pd.DataFrame]:
+        if case.module not in self.dirs:
+            d = self.root / case.module
+            for folder in case.folders:
+                shutil.copytree(self.raw / folder, d / folder)
+            original = case.loader()(d)
+            books = [c.target for c in CASES if c.module == case.module and c.fmt == "xlsx"]
+            for rel in books:  # the baseline is the workbook as openpyxl writes it (see below)
+                (d / rel).write_bytes(resave_xlsx((d / rel).read_bytes()))
+            self.baselines[case.module] = case.loader()(d)
+            # openpyxl writes floats with 16 significant digits where the official file has 17:
+            # the rewritten workbook may differ in the last bit, nothing more
+            pd.testing.assert_frame_equal(self.baselines[case.module], original, check_exact=False, rtol=1e-15)
+            self.dirs[case.module] = d
+        return self.dirs[case.module], self.baselines[case.module]
+
+
+@pytest.fixture(scope="module")
+def workspace(raw_dir, tmp_path_factory) -> Workspace:
+    return Workspace(tmp_path_factory.mktemp("mutations"), raw_dir)
+
+
+@contextmanager
+def written(path: Path, data: bytes) -> Iterator[None]:
+    """`data` in place of the file for the duration; the original bytes restored afterwards."""
+    original = path.read_bytes()
+    try:
+        path.write_bytes(data)
+        yield
+    finally:
+        path.write_bytes(original)
+
+
+@pytest.mark.parametrize(("case", "mutation"), list(_params()))
+def test_mutation_fails_loudly_or_changes_nothing(workspace, case, mutation):
+    raw, baseline = workspace.get(case)
+    path = raw / case.target
+    original = path.read_bytes()
+    mut = MUTATE[case.fmt](case, original, mutation)
+    changed = mut.data != original
+    assert changed or mutation == CONTROL, "the mutation left the file unchanged (harness error)"
+    with written(path, mut.data):
+        try:
+            out = case.loader()(raw)
+        except SourceFileError as err:
+            assert mutation != CONTROL and not case.not_read, f"{case.target} is not expected to fail: {err}"
+            check_error(err, path, case, mutation, mut, original)
+            return
+    pd.testing.assert_frame_equal(out, baseline, check_exact=True,
+                                  obj=f"{case.module} output after {mutation} of {case.target}")
+
+
+def _layout(path: Path) -> tuple[str, bool]:
+    """A kostat_gi file's layout: its header line and whether it has 전국 rows."""
+    text = path.read_bytes().decode("utf-8-sig")
+    header = text.splitlines()[0].strip()
+    return header, any(",0.전국," in line for line in text.splitlines()[1:])
+
+
+def test_every_raw_file_is_covered(raw_dir):
+    """Every file of the manifest is a case, or a kostat_gi file with the layout of a case, or
+    out of the declared ids; every case's file is in the manifest."""
+    listed = pd.read_csv(raw_dir / "MANIFEST.csv")["path"].tolist()
+    targets = {c.target for c in CASES}
+    assert targets <= set(listed), sorted(targets - set(listed))
+    read_ids = {f"kostat_gi/data/indicator_{sid}.csv" for sid in kostat_gi.SPEC}
+    layouts = {_layout(raw_dir / c.target) for c in CASES if c.module == "kostat_gi" and not c.not_read}
+    for rel in listed:
+        if rel in targets:
+            continue
+        assert rel.startswith("kostat_gi/data/"), f"{rel}: no mutation case"
+        if rel in read_ids:
+            assert _layout(raw_dir / rel) in layouts, f"{rel}: layout {_layout(raw_dir / rel)} has no case"
+        else:  # not read by kostat_gi (ids 5-x … 11-x, 2-2-2): two such files are cases above
+            assert not any(rel.endswith(f"_{sid}.csv") for sid in kostat_gi.SPEC), rel
