@@ -9,7 +9,8 @@ import streamlit as st
 
 st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
 
-from ui import gc_freeze, state  # noqa: E402  (after set_page_config)
+from indicators import store  # noqa: E402
+from ui import components, gc_freeze, state  # noqa: E402  (after set_page_config)
 from ui.i18n import t  # noqa: E402
 
 ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": ":material/show_chart:",
@@ -62,4 +63,7 @@ if presenter:
     st.set_page_config(initial_sidebar_state="collapsed")
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
 
-current.run()
+try:
+    current.run()
+except store.NotBuilt as err:  # a built table went missing or bad after the page's setup checked it
+    components.stop_unusable(err, lang)

@@ -78,7 +78,9 @@ def registry(maps: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat([pd.DataFrame(rows), sgg], ignore_index=True)
     out["is_capital_region"] = out["region_code"].str[:2].isin(crosswalk.CAPITAL_SIDO) & (out["level"] != "nation")
     out["valid_from"] = out["region_code"].map(VALID_FROM).astype("Int64")
-    return out.sort_values(["level", "region_code"], key=lambda s: s.map({"nation": 0, "sido": 1, "sigungu": 2}).fillna(s) if s.name == "level" else s)
+    order = {"nation": 0, "sido": 1, "sigungu": 2}
+    return out.sort_values(["level", "region_code"],
+                           key=lambda s: s.map(order).fillna(s) if s.name == "level" else s)
 
 
 def main() -> None:

@@ -32,6 +32,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo import outlines
+
 PROJECTED_CRS = 5179
 SIGUNGU_TOLERANCE_M = 700.0
 SIDO_TOLERANCE_M = 1000.0
@@ -113,18 +115,6 @@ def _feature_collection(gdf: gpd.GeoDataFrame) -> dict:
     return json.loads(json.dumps({"type": "FeatureCollection", "features": feats}))
 
 
-def _outline(geom) -> dict:
-    """Exterior and interior rings of a (multi)polygon as lon/lat lists with None breaks."""
-    lon: list[float | None] = []
-    lat: list[float | None] = []
-    for poly in shapely.get_parts(geom):
-        for ring in [poly.exterior, *poly.interiors]:
-            xy = shapely.get_coordinates(ring)
-            lon += [round(float(x), 4) for x in xy[:, 0]] + [None]
-            lat += [round(float(y), 4) for y in xy[:, 1]] + [None]
-    return {"lon": lon, "lat": lat}
-
-
 def dissolve_macro(sido: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """The seven 권역 (feature order of `MACRO_REGIONS`) as unions of finished 시도 polygons.
 
@@ -156,7 +146,7 @@ def build() -> dict:
     for level, gdf in (("sigungu", sgg4), ("sido", sido4), ("macro", macro4)):
         out[level] = _feature_collection(gdf)
         in_capital = gdf["region_code"].str[:2].isin(CAPITAL_SIDO) | (gdf["region_code"] == "CR")
-        out[f"capital_outline_{level}"] = _outline(shapely.union_all(gdf.loc[in_capital].geometry.values))
+        out[f"capital_outline_{level}"] = outlines.rings(shapely.union_all(gdf.loc[in_capital].geometry.values))
     return out
 
 

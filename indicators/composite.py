@@ -110,7 +110,8 @@ def missing_inputs(wide: pd.DataFrame, all_codes: list[str]) -> pd.DataFrame:
     """Per area: which inputs are missing (areas with none missing are left out)."""
     full = wide.reindex(all_codes)
     miss = full.isna()
-    rows = [{"region_code": c, "missing": ", ".join(miss.columns[miss.loc[c]])} for c in full.index if miss.loc[c].any()]
+    rows = [{"region_code": c, "missing": ", ".join(miss.columns[miss.loc[c]])}
+            for c in full.index if miss.loc[c].any()]
     return pd.DataFrame(rows, columns=["region_code", "missing"])
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from geo import regions
 from geo.groups import GROUPS, MACRO_REGIONS, macro_of_sido
-from indicators.catalog import Indicator, Source
+from indicators.schema import Indicator, Source
 
 SOURCE = Source(
     id="derived", producer="균형 (computed from the sources named in each formula)",
@@ -231,7 +231,8 @@ def at_risk_counts(obs: pd.DataFrame) -> pd.DataFrame:
     """Number of 시군구 with index < 0.5 per 시도, CR, NC and nation, per basis and year."""
     parts = []
     for b, ind in AT_RISK_COUNTS.items():
-        idx = obs[(obs["indicator"] == f"extinction_risk_index_{b}") & (regions.level_of(obs["region_code"]) == "sigungu")]
+        sigungu = regions.level_of(obs["region_code"]) == "sigungu"
+        idx = obs[(obs["indicator"] == f"extinction_risk_index_{b}") & sigungu]
         if idx.empty:
             continue
         flag = idx.assign(value=(idx["value"] < AT_RISK_BELOW).astype(float), indicator=ind)
@@ -248,7 +249,8 @@ def at_risk_counts(obs: pd.DataFrame) -> pd.DataFrame:
 
 def risk_class_counts(obs: pd.DataFrame, basis: str) -> pd.DataFrame:
     """Counts of 시군구 per KEIS class and year, split capital / non-capital (for charts)."""
-    idx = obs[(obs["indicator"] == f"extinction_risk_index_{basis}") & (regions.level_of(obs["region_code"]) == "sigungu")]
+    sigungu = regions.level_of(obs["region_code"]) == "sigungu"
+    idx = obs[(obs["indicator"] == f"extinction_risk_index_{basis}") & sigungu]
     idx = idx.dropna(subset=["value"])
     out = idx.assign(risk_class=risk_class(idx["value"]).astype(int),
                      is_capital_region=idx["region_code"].map(regions.is_capital))

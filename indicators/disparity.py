@@ -10,6 +10,8 @@ Population for weights: the same basis as the indicator where one exists (census
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from geo import regions
@@ -36,7 +38,8 @@ def _level_rows(obs: pd.DataFrame, indicator: str, level: str) -> pd.DataFrame:
     return s[["region_code", "year", "value"]]
 
 
-def reading(obs: pd.DataFrame, indicator: str, level: str, weighting: str = "population") -> tuple[pd.DataFrame, pd.DataFrame | None, str]:
+def reading(obs: pd.DataFrame, indicator: str, level: str,
+            weighting: str = "population") -> tuple[pd.DataFrame, pd.DataFrame | None, str]:
     """(values y, weights w or None for equal, description of the reading)."""
     if weighting not in WEIGHTINGS:
         raise ValueError(f"weighting must be one of {WEIGHTINGS}")
@@ -62,7 +65,46 @@ def reading(obs: pd.DataFrame, indicator: str, level: str, weighting: str = "pop
     return x, w, f"지표 값 그대로, {weighting} 가중"
 
 
+@dataclass(frozen=True)
+class Disparity:
+    """Inequality of one indicator at one level over time.
+
+    table: per year CV, Williamson, Gini, Theil T/L and the capital/non-capital decomposition
+    (`inequality.inequality_over_time`); description: the reading (`reading`); used: year → region
+    codes with a value and a weight that year; common: codes with a value and a weight in every year."""
+
+    table: pd.DataFrame
+    description: str
+    used: dict[int, tuple[str, ...]]
+    common: tuple[str, ...]
+
+
+def _codes_per_year(y: pd.DataFrame, w: pd.DataFrame | None) -> pd.Series:
+    """year → sorted tuple of region codes with a value (and a weight, if weighted)."""
+    used = y.dropna(subset=["value"])
+    if w is not None:
+        used = used.merge(w.dropna(subset=["value"])[["region_code", "year"]], on=["region_code", "year"])
+    return used.groupby("year")["region_code"].agg(lambda s: tuple(sorted(s)))
+
+
+def disparity(obs: pd.DataFrame, indicator: str, level: str, weighting: str = "population",
+              common_only: bool = False) -> Disparity:
+    """`Disparity` of `indicator` at `level`; `common_only` restricts every year to the regions that
+    have a value and a weight in all years."""
+    y, w, description = reading(obs, indicator, level, weighting)
+    per_year = _codes_per_year(y, w)
+    common: tuple[str, ...] = ()
+    if len(per_year):
+        common = tuple(sorted(set.intersection(*(set(c) for c in per_year))))
+    if common_only:
+        keep = set(common)
+        y = y[y["region_code"].isin(keep)]
+        w = None if w is None else w[w["region_code"].isin(keep)]
+        per_year = per_year.map(lambda c: tuple(x for x in c if x in keep))
+    table = inequality_over_time(y, w, regions.is_capital)
+    return Disparity(table, description, {int(k): v for k, v in per_year.items() if v}, common)
+
+
 def disparity_over_time(obs: pd.DataFrame, indicator: str, level: str, weighting: str = "population") -> pd.DataFrame:
     """Per year: CV, Williamson, Gini, Theil T/L with capital/non-capital decomposition."""
-    y, w, _ = reading(obs, indicator, level, weighting)
-    return inequality_over_time(y, w, regions.is_capital)
+    return disparity(obs, indicator, level, weighting).table

@@ -8,9 +8,6 @@ from ui import datapage
 ctx = cp.page_setup("data")
 st.title(ctx.t("data_title"))
 
-cat = app_data.catalogue()
-if cat.unavailable_modules:
-    st.warning(ctx.t("catalog_partial", mods=", ".join(cat.unavailable_modules)))
 if app_data.unknown_indicators():
     st.warning(ctx.t("unknown_meta", ids=", ".join(app_data.unknown_indicators())))
 

@@ -3,9 +3,9 @@ import streamlit as st
 
 import app_data
 from indicators import derive
+from ui import charts, maps, risk, state
 from ui import components as cp
 from ui import format as fmt
-from ui import charts, maps, risk, state
 
 ctx = cp.page_setup("risk")
 st.title(ctx.t("risk_title"))

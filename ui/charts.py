@@ -292,7 +292,7 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
         ev = events[(events["x"] >= lo) & (events["x"] <= hi)]
         by_year = ev.groupby(ev["x"].astype(int))
         top = 1.0
-        for i, (year, g) in enumerate(by_year):
+        for i, (_year, g) in enumerate(by_year):
             x0 = float(g["x"].min())
             fig.add_vline(x=x0, line=dict(color=EVENT_COLOR, dash="dot", width=1))
             first = g["label"].iloc[0]

@@ -5,12 +5,14 @@ Pages call these so that each page file reads: title → selection widgets → c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 import app_data
 from geo import regions
+from indicators import config, store
 from ui import charts, state
 from ui import format as fmt
 from ui.i18n import t
@@ -45,8 +47,48 @@ def page_setup(page: str) -> Ctx:
     """Mirror the page in the URL, stop with the build command if there is no data."""
     state.set_page(page)
     ctx = Ctx(page, state.lang(), state.presenter())
-    app_data.require_built(ctx.lang)
+    try:
+        app_data.verify_built()
+    except store.NotBuilt as err:
+        stop_unusable(err, ctx.lang)
     return ctx
+
+
+# What the app says when the built data is missing or unusable (user-facing: the one fix is the
+# build command; the detail names the file and what is wrong with it, shown as plain text).
+_DATA_MESSAGES = {
+    "missing": ("자료가 아직 만들어지지 않았거나 일부 파일이 없습니다 ({file}). "
+                "다음 명령으로 자료를 만드세요:",
+                "The data has not been built, or a built file is missing ({file}). Build it with:"),
+    "broken": ("만들어진 자료 파일이 손상되었거나 형식이 맞지 않습니다 ({file}). "
+               "다음 명령으로 다시 만드세요:",
+               "A built data file is damaged or not in the expected format ({file}). Rebuild it with:"),
+}
+
+
+def _unusable_file(err: store.NotBuilt) -> Path:
+    """The file `err` is about; for a missing file, the first of the published set that is absent
+    (none published: the first of the set)."""
+    path = getattr(err, "path", None)
+    if path is not None:
+        return Path(path)
+    try:
+        folder = store.build_dir()
+    except store.NotBuilt:
+        folder = config.out_dir()
+    return next((folder / f for f in store.OUTPUTS if not (folder / f).exists()), folder / store.OUTPUTS[0])
+
+
+def stop_unusable(err: store.NotBuilt, lang: str) -> None:
+    """Show one clear message (what is wrong, in which file, and the command that fixes it), then stop."""
+    name = _unusable_file(err).name
+    kind = "broken" if isinstance(err, store.BuiltDataError) else "missing"
+    ko, en = _DATA_MESSAGES[kind]
+    st.error((en if lang == "en" else ko).format(file=name), icon=":material/error:")
+    st.code(app_data.BUILD_COMMAND, language="bash")
+    if isinstance(err, store.BuiltDataError):
+        st.text(f"{name}: {err.problem}")
+    st.stop()
 
 
 # ---------------------------------------------------------------- pickers bound to the URL
@@ -198,9 +240,7 @@ def _root_sources(ind_id: str, depth: int = 0) -> list[str]:
         return ["?"]
     if ind.source != "derived" or depth > 3:
         return [ind.source]
-    inputs = [x for x in (ind.numerator, ind.denominator) if x]
-    if not inputs and ind.id.startswith("extinction_at_risk_sigungu_"):
-        inputs = [f"extinction_risk_index_{ind.id.split('_')[-2]}"]
+    inputs = [x for x in (ind.numerator, ind.denominator) if x]  # a count of 시군구 names its index
     out: list[str] = []
     for i in inputs:
         for s in _root_sources(i, depth + 1):
@@ -215,7 +255,7 @@ def raw_needed(ctx: Ctx, ind_ids: list[str] | None = None, *, expanded: bool = F
     have = set(app_data.available_indicators())
     missing = app_data.missing_indicators() if ind_ids is None else [i for i in ind_ids if i not in have]
     cat = app_data.catalogue()
-    if not missing and not cat.unavailable_modules:
+    if not missing:
         return
     reasons = _skip_reasons()
     by_source: dict[str, list[str]] = {}
@@ -232,8 +272,6 @@ def raw_needed(ctx: Ctx, ind_ids: list[str] | None = None, *, expanded: bool = F
             why = reasons.get(src, "")
             lines.append(f"- {label}{files}: {', '.join(sorted(set(names)))}"
                          + (f"  \n  {ctx.t('skipped')}: `{why.replace('`', '')}`" if why else ""))
-        if cat.unavailable_modules:
-            lines.append("- " + ctx.t("catalog_partial", mods=", ".join(cat.unavailable_modules)))
         st.markdown("\n".join(lines))
         st.code(app_data.BUILD_COMMAND, language="bash")
         st.caption(ctx.t("build_hint"))
@@ -268,11 +306,11 @@ def quoted_shares(ind_id: str, lang: str, colors: dict[str, str]) -> list[dict]:
             continue
         group = target[1]
         label = r.label_en if lang == "en" and r.label_en else r.label_ko
-        src = r.attribution or r.doc
-        out.append({"x": r.x, "y": r.value, "group": group, "color": colors[group],
+        src = f"{t('quoted', lang)}: {r.attribution or r.doc}"
+        out.append({"x": r.x, "y": r.value, "group": group, "color": colors[group], "source": src,
                     "label": f"{r.value:g}{r.unit if r.unit == '%' else ' ' + r.unit}",
                     "legend": t("quoted_legend", lang),
-                    "hover": f"<b>{label}</b> ({int(r.x)}): {r.value:g}{r.unit}<br>{t('quoted', lang)}: {src}<br>"
+                    "hover": f"<b>{label}</b> ({int(r.x)}): {r.value:g}{r.unit}<br>{src}<br>"
                              f"<i>{fmt_quote(r.quote_ko)}</i>"})
     return out
 

@@ -8,9 +8,6 @@ with no input vintage up to the chosen year leaves every area unscored (nothing 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-import numpy as np
 import pandas as pd
 import plotly.colors as pc
 import plotly.graph_objects as go
@@ -18,6 +15,7 @@ import plotly.graph_objects as go
 import app_data
 from geo import regions
 from indicators import composite as cx
+from indicators import views
 from ui import charts
 from ui import components as cp
 from ui import format as fmt
@@ -41,18 +39,13 @@ def domain_name(d: cx.Domain, lang: str) -> str:
     return d.name_en if lang == "en" else d.name_ko
 
 
-def domain_inputs(level: str) -> dict[str, tuple[str, ...]]:
-    return {d.id: d.indicators.get(level, ()) for d in cx.DOMAINS}
-
-
 def all_inputs(level: str) -> list[str]:
     return [i for d in cx.DOMAINS for i in d.indicators.get(level, ())]
 
 
 def available_domains(level: str) -> list[str]:
     """Domains with at least one input in the build at `level` (any year)."""
-    have = set(app_data.available_indicators(level))
-    return [d.id for d in cx.DOMAINS if any(i in have for i in d.indicators.get(level, ()))]
+    return views.available_domains(app_data.available_indicators(level), level)
 
 
 def levels() -> list[str]:
@@ -80,51 +73,13 @@ def default_year(level: str) -> int:
     return next((y for y in opts if y >= target), opts[-1])
 
 
-@dataclass
-class Result:
-    level: str
-    year: int
-    method: str
-    weights: dict[str, float]            # effective weights (0 for domains left out)
-    dropped: list[str]                   # domains with no input in the build: weight forced to 0
-    vintages: pd.DataFrame               # domain, indicator, year_used
-    wide: pd.DataFrame
-    scores: pd.DataFrame                 # domain scores (areas with inputs)
-    table: pd.DataFrame                  # every area of the level
-    missing: pd.DataFrame                # region_code, missing
-    unscorable: list[str] = field(default_factory=list)  # weighted domains with no vintage ≤ year
-
-    @property
-    def scored(self) -> int:
-        return int(self.table["score"].notna().sum())
+Result = views.CompositeResult
 
 
 def compute(level: str, year: int, method: str, weights: dict[str, float], lang: str = "ko") -> Result:
-    avail = set(available_domains(level))
-    eff = {d.id: (float(weights.get(d.id, 0)) if d.id in avail else 0.0) for d in cx.DOMAINS}
-    dropped = [d.id for d in cx.DOMAINS if d.id not in avail]
+    """`views.composite_result` of the cached inputs at `level` for `year`."""
     wide, vint = app_data.composite_inputs(level, year)
-    codes = regions.codes(level)
-    if wide.empty:
-        scores = pd.DataFrame(index=pd.Index([], name="region_code"), columns=[d.id for d in cx.DOMAINS], dtype=float)
-    else:
-        scores = cx.domain_scores(cx.standardise(wide, method), level)
-    active = {k: v for k, v in eff.items() if v > 0}
-    comp = cx.composite(scores, active) if active and not scores.empty else \
-        pd.DataFrame({"score": np.nan, "rank": np.nan, "decile": np.nan}, index=scores.index)
-    unscorable = [d for d in active if d not in scores.columns or scores[d].isna().all()]
-    table = pd.DataFrame(index=pd.Index(codes, name="region_code"))
-    table["region"] = [regions.name(c, lang) for c in codes]
-    table["is_capital_region"] = [regions.is_capital(c) for c in codes]
-    table = table.join(comp).join(scores)
-    miss = cx.missing_inputs(wide, codes) if not wide.empty else pd.DataFrame(
-        {"region_code": codes, "missing": ", ".join(all_inputs(level))})
-    table["missing_inputs"] = miss.set_index("region_code")["missing"].reindex(codes).fillna("")
-    table = table.reset_index()
-    table.insert(0, "year", year)
-    table.insert(1, "level", level)
-    table.insert(2, "method", method)
-    return Result(level, year, method, eff, dropped, vint, wide, scores, table, miss, unscorable)
+    return views.composite_result(wide, vint, level, year, method, weights, available_domains(level), lang)
 
 
 # ---------------------------------------------------------------- texts
@@ -214,14 +169,20 @@ def map_figure(ctx: cp.Ctx, res: Result, view: str) -> go.Figure:
 
 
 def source(ctx: cp.Ctx, res: Result) -> str:
+    """'출처: ' + `source_text`."""
+    return f"{ctx.t('source')}: " + source_text(ctx, res)
+
+
+def source_text(ctx: cp.Ctx, res: Result) -> str:
+    """Each input used, with its vintage and source, and the note that the composite is computed here."""
     used = dict(zip(res.vintages["indicator"], res.vintages["year_used"])) if not res.vintages.empty else {}
     parts = []
     for i in all_inputs(res.level):
         if i in res.wide.columns:
-            s = fmt.source_line(i, ctx.lang, short=True).split(": ", 1)[-1]
+            s = fmt.source_text(i, ctx.lang, short=True)
             y = used.get(i)
             parts.append(f"{app_data.name(i, ctx.lang)} {int(y) if pd.notna(y) else ''} ({s})")
-    return f"{ctx.t('source')}: " + "; ".join(parts) + " · " + ctx.t("computed_note")
+    return "; ".join(parts) + " · " + ctx.t("computed_note")
 
 
 # ---------------------------------------------------------------- sensitivity
@@ -306,7 +267,7 @@ def navis_scatter(ctx: cp.Ctx, res: Result) -> tuple[go.Figure, pd.DataFrame]:
     charts.finish(fig, title=ctx.t("navis_scatter_title", year=res.year),
                   subtitle=(f"ρ({ctx.t('composite_short')}, −NAVIS) = {rho:.3f} · n = {n}" if pd.notna(rho)
                             else f"n = {n}"),
-                  source=fmt.source_line(NAVIS, ctx.lang) + "; " + source(ctx, res).split(": ", 1)[-1],
+                  source=fmt.source_line(NAVIS, ctx.lang) + "; " + source_text(ctx, res),
                   presenter=ctx.presenter, height=420, note=note, legend_top=False)
     fig.update_layout(margin_t=fig.layout.margin.t + 24, height=fig.layout.height + 24)  # axis label room
     return fig, d.assign(year=res.year)

@@ -104,7 +104,8 @@ def _span(a: int, b: int) -> str:
 
 def table(ctx: cp.Ctx, ind_id: str, level: str, weighting: str, common_only: bool) -> tuple[pd.DataFrame, str, int]:
     """(per-year table with n_regions, full set size and regions absent; reading text; full set size)."""
-    raw, description, used, _common = app_data.disparity(ind_id, level, weighting, common_only)
+    result = app_data.disparity(ind_id, level, weighting, common_only)
+    raw, description, used = result.table, result.description, result.used
     full = len(regions.codes(level))
     all_codes = regions.codes(level)
     t = raw.copy()
@@ -195,7 +196,7 @@ def _events(fig: go.Figure, ctx: cp.Ctx, ev: pd.DataFrame, rows: range) -> None:
         return
     lo, hi = fig.layout.xaxis.range or (float(ev["x"].min()), float(ev["x"].max()))
     shapes, notes = [], []
-    for i, (year, g) in enumerate(ev.groupby(ev["x"].astype(int))):
+    for i, (_year, g) in enumerate(ev.groupby(ev["x"].astype(int))):
         x0 = float(g["x"].min())
         shapes.append(dict(type="line", xref="x", yref="paper", x0=x0, x1=x0, y0=0, y1=1,
                            line=dict(color=charts.EVENT_COLOR, dash="dot", width=1)))
@@ -297,8 +298,7 @@ def _source(ctx: cp.Ctx, ind_id: str, level: str) -> str:
     pop = dsp.population_for(ind_id, level)
     for extra in ((pop, "land_area_km2") if not is_population_count(ind_id) else ("land_area_km2",)):
         if extra != ind_id and extra in app_data.available_indicators():
-            s = fmt.source_line(extra, ctx.lang, short=True)
-            s = s.split(": ", 1)[-1]
+            s = fmt.source_text(extra, ctx.lang, short=True)
             lines.append(f"{app_data.name(extra, ctx.lang)}: {s}")
     lines.append(ctx.t("computed_note"))
     return " · ".join(lines)

@@ -128,25 +128,27 @@ def _source_text(src, lang: str, short: bool = False) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def source_line(ind_id: str, lang: str = "ko", short: bool = False) -> str:
-    """'출처: producer, title (table id), vintage'; for derived indicators, the sources of the inputs too.
-    `short`: producer and table id only."""
+def source_text(ind_id: str, lang: str = "ko", short: bool = False) -> str:
+    """'producer, title (table id), vintage' of an indicator; for derived indicators '균형 계산' and the
+    sources of the inputs too. `short`: producer and table id only."""
     ind = app_data.indicator(ind_id)
-    label = t("source", lang)
     if ind is None:
-        return f"{label}: {ind_id} ({t('no_data', lang)})"
-    src = app_data.catalogue().sources.get(ind.source)
-    if ind.source == "derived":
-        inputs = [i for i in (ind.numerator, ind.denominator) if i]
-        names = []
-        for i in inputs:
-            s = app_data.source_of(i)
-            if s is not None and _source_text(s, lang, short) not in names:
-                names.append(_source_text(s, lang, short))
-        calc = "균형 계산" if lang == "ko" else "computed by 균형"
-        formula = f" [{ind.formula}]" if ind.formula and not short else ""
-        return f"{label}: {calc}{formula}" + (f"; {'; '.join(names)}" if names else "")
-    return f"{label}: {_source_text(src, lang, short)}"
+        return f"{ind_id} ({t('no_data', lang)})"
+    if ind.source != "derived":
+        return _source_text(app_data.catalogue().sources.get(ind.source), lang, short)
+    names: list[str] = []
+    for i in (x for x in (ind.numerator, ind.denominator) if x):
+        s = app_data.source_of(i)
+        if s is not None and _source_text(s, lang, short) not in names:
+            names.append(_source_text(s, lang, short))
+    calc = "균형 계산" if lang == "ko" else "computed by 균형"
+    formula = f" [{ind.formula}]" if ind.formula and not short else ""
+    return f"{calc}{formula}" + (f"; {'; '.join(names)}" if names else "")
+
+
+def source_line(ind_id: str, lang: str = "ko", short: bool = False) -> str:
+    """'출처: ' + `source_text`."""
+    return f"{t('source', lang)}: {source_text(ind_id, lang, short)}"
 
 
 def sources_line(ind_ids: list[str], lang: str = "ko", short: bool = True) -> str:

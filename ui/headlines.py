@@ -114,16 +114,10 @@ def fiscal_card(lang: str) -> Card:
         s = g.set_index("year")["capital_minus_noncapital"]
         card.note = ""
     else:
-        obs = app_data.observations()
-        sido = obs[(obs["indicator"] == ind) & (obs["level"] == "sido")].dropna(subset=["value"])
-        n_sido = len(regions.codes("sido"))
-        full = sido.groupby("year").filter(lambda d: len(d) == n_sido)
-        if full.empty:
+        s = app_data.simple_mean_gap(ind)
+        if s.empty:
             card.missing = t("missing_card", lang)
             return card
-        cap = full["region_code"].map(regions.is_capital)
-        means = full.assign(cap=cap).groupby(["year", "cap"])["value"].mean().unstack()
-        s = (means[True] - means[False]).rename("capital_minus_noncapital")
         card.note = t("fiscal_simple_mean", lang)
     years = [int(y) for y in s.index]
     last, before = years[-1], _earlier(years)

@@ -24,9 +24,6 @@ _LABELS: dict[str, tuple[str, str]] = {
                    "The official raw files ship with the project in data/raw/. Download a missing file from the "
                    "producer and table id named above, put it at the same path under data/raw/, and rebuild "
                    "with the command above."),
-    "catalog_partial": ("일부 자료 모듈을 아직 읽을 수 없습니다(작성 중): {mods}. 해당 지표는 목록에 없습니다.",
-                        "Some source modules cannot be imported yet (in progress): {mods}. Their indicators "
-                        "are not listed."),
     "unknown_meta": ("카탈로그에 없는 지표(설명 없음): {ids}", "Indicators without catalogue entries: {ids}"),
     # common widgets
     "indicator": ("지표", "Indicator"),

@@ -10,7 +10,7 @@ import streamlit as st
 import app_data
 from geo import regions
 from geo.groups import MACRO_REGIONS
-from indicators import derive
+from indicators import derive, views
 from ui import charts
 from ui import components as cp
 from ui import format as fmt
@@ -55,7 +55,7 @@ def build_indicator_map(ctx: cp.Ctx, ind_id: str, level: str, year: int, scale: 
     nat = national_value(ind_id, year)
     shown = frame.copy()
     if scale == "relative" and not np.isnan(nat) and nat != 0:
-        shown["value"] = frame["value"] / nat * 100
+        shown["value"] = views.relative_to(frame["value"], nat)
         shown["hover"] = [h + (f"<br>{ctx.t('relative_unit')}: {v:,.1f}" if not np.isnan(v) else "")
                           for h, v in zip(frame["hover"], shown["value"])]
         fig = charts.choropleth(shown, geojson, colorbar_title=ctx.t("relative_unit"),
@@ -126,7 +126,7 @@ def macro_gap_text(ctx: cp.Ctx, ind_id: str) -> str:
     return "" if gap is None else _gap_text(ctx, gap)
 
 
-def _gap_text(ctx: cp.Ctx, gap: app_data.MacroGap) -> str:
+def _gap_text(ctx: cp.Ctx, gap: views.MacroGap) -> str:
     name = app_data.name(gap.ind_id, ctx.lang)
     fields = dict(name=name, nun=_topic(name))
     if gap.kind == "parts" and gap.inner is not None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 import app_data
 from geo import regions
+from indicators import views
 from ui import charts
 from ui import components as cp
 from ui import format as fmt
@@ -31,7 +32,7 @@ def table(ctx: cp.Ctx, prof: pd.DataFrame) -> pd.DataFrame:
     inds = prof["indicator"]
     known = [app_data.indicator(i) for i in inds]
     amount = np.array([bool(k.additive or k.unit in AMOUNT_UNITS) if k else True for k in known], dtype=bool)
-    ratio = prof["value"] / prof["nation"].where(prof["nation"] != 0) * 100
+    ratio = views.relative_to(prof["value"], prof["nation"])
     share = np.where(amount, ratio, np.nan)
     rel = np.where(~amount, ratio, np.nan)
     return pd.DataFrame({
@@ -48,7 +49,7 @@ def table(ctx: cp.Ctx, prof: pd.DataFrame) -> pd.DataFrame:
         "relative_to_nation_100": np.round(rel, 1),
         "trend": prof["trend"],
         "nation": prof["nation"], "capital": prof["capital"], "noncapital": prof["noncapital"],
-        "source": [fmt.source_line(i, lang, short=True).split(": ", 1)[-1] for i in inds],
+        "source": [fmt.source_text(i, lang, short=True) for i in inds],
     })
 
 

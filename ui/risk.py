@@ -11,7 +11,6 @@ from ui import charts, maps
 from ui import components as cp
 from ui import format as fmt
 
-
 BASIS_SHORT = {"reg": ("주민등록 (KOSIS)", "Registered (KOSIS)"), "res": ("거주자 (행안부)", "Residents (MOIS)"),
                "cen": ("2010 총조사", "2010 census")}
 

@@ -2,14 +2,16 @@
 and the seven 권역 side by side (level, share of the seven, nation = 100)."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 
 import app_data
 from geo import regions
-from ui import charts
+from indicators import views
+from ui import charts, maps
 from ui import components as cp
 from ui import format as fmt
-from ui import maps
 from ui.i18n import t
 
 MEASURES = ("level", "share", "ratio", "diff")
@@ -31,10 +33,7 @@ def measures_for(ind_id: str) -> list[str]:
 
 def compare_options(ind_id: str) -> list[str]:
     """Regions (시도, 시군구) with at least one value of the indicator."""
-    obs = app_data.observations()
-    have = set(obs.loc[(obs["indicator"] == ind_id) & obs["level"].isin(["sido", "sigungu"]) & obs["value"].notna(),
-                       "region_code"])
-    return [c for c in cp.all_region_codes() if c in have]
+    return views.regions_with_values(app_data.observations(), ind_id, cp.all_region_codes())
 
 
 def _hover(name: str, years, values, ind_id: str, lang: str, kind: str) -> list[str]:
@@ -52,60 +51,85 @@ def _hover(name: str, years, values, ind_id: str, lang: str, kind: str) -> list[
     return out
 
 
+@dataclass
+class _Lines:
+    """The lines of one trend view, the rows of its table and the axis settings."""
+
+    lines: list[dict] = field(default_factory=list)
+    rows: list[pd.DataFrame] = field(default_factory=list)
+    y_title: str = ""
+    hline: float | None = None
+    tickfmt: str = ",.4~r"
+    figures: list[dict] = field(default_factory=list)
+
+
+def _level_lines(ctx: cp.Ctx, ind_id: str, compare: list[str], unit: str) -> _Lines:
+    """CR, NC, nation (dashed) and the compared regions, as published."""
+    out = _Lines(y_title=unit)
+    codes = ["CR", "NC", "00"] + [c for c in compare if c not in ("CR", "NC", "00")]
+    s = app_data.series(ind_id, codes)
+    for i, code in enumerate(codes):
+        part = s[s["region_code"] == code]
+        if part.empty:
+            continue
+        name = regions.name(code, ctx.lang) if code not in ("CR", "NC") else ctx.t(code)
+        color = GROUP_COLORS.get(code, charts.COMPARE_COLORS[(i - 3) % len(charts.COMPARE_COLORS)])
+        out.lines.append(dict(name=name, x=part["year"].tolist(), y=part["value"].tolist(), color=color,
+                              dash="dash" if code == "00" else "solid", width=3 if code in ("CR", "NC") else 2,
+                              hover=_hover(name, part["year"], part["value"], ind_id, ctx.lang, "level")))
+        out.rows.append(part.assign(series=name, measure="level", unit=unit))
+    return out
+
+
+def _share_lines(ctx: cp.Ctx, ind_id: str, g: pd.DataFrame) -> _Lines:
+    """CR and NC shares of their sum (%), with the quoted figures."""
+    out = _Lines(y_title="%", hline=50.0, tickfmt=".1f", figures=cp.quoted_shares(ind_id, ctx.lang, GROUP_COLORS))
+    cr = g["capital_share_pct"]
+    for code, vals in (("CR", cr), ("NC", 100 - cr)):
+        name = ctx.t(code)
+        out.lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=GROUP_COLORS[code], width=3,
+                              hover=_hover(name, g["year"], vals, ind_id, ctx.lang, "share")))
+        out.rows.append(pd.DataFrame({"region_code": code, "year": g["year"], "value": vals, "series": name,
+                                      "measure": "share_pct", "unit": "%"}))
+    return out
+
+
+def _gap_lines(ctx: cp.Ctx, ind_id: str, g: pd.DataFrame, measure: str, unit: str) -> _Lines:
+    """CR ÷ NC ('ratio') or CR − NC ('diff') from the gaps table."""
+    ratio = measure == "ratio"
+    col = "capital_to_noncapital_ratio" if ratio else "capital_minus_noncapital"
+    name = ctx.t("measure_ratio_long") if ratio else ctx.t("measure_diff_long")
+    vals = g[col]
+    out = _Lines(y_title="×" if ratio else unit, hline=1.0 if ratio else 0.0)
+    out.lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=charts.CR_COLOR, width=3,
+                          hover=_hover(name, g["year"], vals, ind_id, ctx.lang, measure)))
+    out.rows.append(pd.DataFrame({"region_code": "CR/NC", "year": g["year"], "value": vals, "series": name,
+                                  "measure": col, "unit": "×" if ratio else unit}))
+    return out
+
+
 def figure(ctx: cp.Ctx, ind_id: str, measure: str, compare: list[str], show_events: bool):
     """(figure, long table) for the trend view."""
     lang = ctx.lang
     unit = fmt.unit_label(ind_id, lang)
     g = app_data.gaps(ind_id)
-    lines: list[dict] = []
-    rows: list[pd.DataFrame] = []
-    figures: list[dict] = []
-    y_title, hline, tickfmt = unit, None, ",.4~r"
     if measure == "level" or g.empty:
-        codes = ["CR", "NC", "00"] + [c for c in compare if c not in ("CR", "NC", "00")]
-        s = app_data.series(ind_id, codes)
-        for i, code in enumerate(codes):
-            part = s[s["region_code"] == code]
-            if part.empty:
-                continue
-            name = regions.name(code, lang) if code not in ("CR", "NC") else ctx.t(code)
-            color = GROUP_COLORS.get(code, charts.COMPARE_COLORS[(i - 3) % len(charts.COMPARE_COLORS)])
-            lines.append(dict(name=name, x=part["year"].tolist(), y=part["value"].tolist(), color=color,
-                              dash="dash" if code == "00" else "solid", width=3 if code in ("CR", "NC") else 2,
-                              hover=_hover(name, part["year"], part["value"], ind_id, lang, "level")))
-            rows.append(part.assign(series=name, measure="level", unit=unit))
+        view = _level_lines(ctx, ind_id, compare, unit)
     elif measure == "share":
-        cr = g["capital_share_pct"]
-        for code, vals in (("CR", cr), ("NC", 100 - cr)):
-            name = ctx.t(code)
-            lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=GROUP_COLORS[code], width=3,
-                              hover=_hover(name, g["year"], vals, ind_id, lang, "share")))
-            rows.append(pd.DataFrame({"region_code": code, "year": g["year"], "value": vals, "series": name,
-                                      "measure": "share_pct", "unit": "%"}))
-        y_title, hline, tickfmt = "%", 50.0, ".1f"
-        figures = cp.quoted_shares(ind_id, lang, GROUP_COLORS)
+        view = _share_lines(ctx, ind_id, g)
     else:
-        col = "capital_to_noncapital_ratio" if measure == "ratio" else "capital_minus_noncapital"
-        name = ctx.t("measure_ratio_long") if measure == "ratio" else ctx.t("measure_diff_long")
-        vals = g[col]
-        lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=charts.CR_COLOR, width=3,
-                          hover=_hover(name, g["year"], vals, ind_id, lang, measure)))
-        rows.append(pd.DataFrame({"region_code": "CR/NC", "year": g["year"], "value": vals, "series": name,
-                                  "measure": col, "unit": "×" if measure == "ratio" else unit}))
-        y_title = "×" if measure == "ratio" else unit
-        hline = 1.0 if measure == "ratio" else 0.0
+        view = _gap_lines(ctx, ind_id, g, measure, unit)
     ev = cp.events(lang) if show_events else None
-    fig = charts.time_series(lines, events=ev, figures=figures, y_title=y_title, presenter=ctx.presenter,
-                             hline=hline, y_tickformat=tickfmt)
-    table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+    fig = charts.time_series(view.lines, events=ev, figures=view.figures, y_title=view.y_title,
+                             presenter=ctx.presenter, hline=view.hline, y_tickformat=view.tickfmt)
+    table = pd.concat(view.rows, ignore_index=True) if view.rows else pd.DataFrame()
     years = table["year"] if not table.empty else pd.Series(dtype=int)
     span = f"{int(years.min())}–{int(years.max())}" if len(years) else ""
     measure_label = ctx.t(f"measure_{measure}_long" if measure in ("ratio", "diff") else f"measure_{measure}")
-    note = ctx.t("figures_note") if figures else ""
-    if figures:
-        docs = sorted({f["hover"].split("<br>")[1] for f in figures})
-        note += " " + "; ".join(docs)
-    charts.finish(fig, title=app_data.name(ind_id, lang), subtitle=f"{measure_label} · {y_title} · {span}",
+    note = ""
+    if view.figures:
+        note = ctx.t("figures_note") + " " + "; ".join(sorted({f["source"] for f in view.figures}))
+    charts.finish(fig, title=app_data.name(ind_id, lang), subtitle=f"{measure_label} · {view.y_title} · {span}",
                   source=fmt.source_line(ind_id, lang), presenter=ctx.presenter, height=470, note=note)
     table.insert(0, "indicator", ind_id)
     return fig, table
@@ -169,27 +193,13 @@ def macro_wide(ind_id: str) -> pd.DataFrame:
     return wide.reindex(index=years, columns=codes + ["00"])
 
 
-def macro_measure(wide: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """The 권역 columns of `wide` as `measure`: 'level' as is; 'share' = value ÷ sum of the seven × 100
-    (years with all seven only); 'relative' = value ÷ nation × 100 (nation '00' > 0)."""
-    codes = [c for c in wide.columns if c != "00"]
-    vals = wide[codes]
-    if measure == "share":
-        full = vals.notna().all(axis=1)
-        return vals.div(vals.sum(axis=1), axis=0).mul(100).where(full, axis=0)
-    if measure == "relative":
-        nation = wide["00"].where(wide["00"] > 0)
-        return vals.div(nation, axis=0).mul(100)
-    return vals
-
-
 def macro_figure(ctx: cp.Ctx, ind_id: str, measure: str, show_events: bool):
     """(figure, long table): one line per 권역 (수도권 bold in the capital colour), the nation dashed
     in the level view; years without a value break the line."""
     lang = ctx.lang
     unit = fmt.unit_label(ind_id, lang)
     wide = macro_wide(ind_id)
-    shown = macro_measure(wide, measure)
+    shown = views.macro_measure(wide, measure)
     kind = {"share": "share", "relative": "relative"}.get(measure, "level")
     y_title = {"share": "%", "relative": ctx.t("relative_unit")}.get(measure, unit)
     lines: list[dict] = []
