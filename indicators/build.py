@@ -17,17 +17,16 @@ import shutil
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
 from geo import regions
 from indicators import catalog, checks, derive, gap, manifest, store
-from indicators.sources import _io
 from indicators.errors import InputsMissing
-from indicators.sources import population_decline
 from indicators.schema import tidy
+from indicators.sources import _io, population_decline
 
 OUTPUTS = store.OUTPUTS  # one set, published together
 STALE_TMP_SECONDS = 3600  # unfinished build folders older than this are removed
@@ -210,7 +209,7 @@ def build(raw_dir: Path, *, check_counts: bool = True) -> BuildResult:
 
 def new_build_id(out_dir: Path) -> int:
     """A fresh build id: the UTC time as digits (YYYYmmddHHMMSS + microseconds), above every existing one."""
-    now = int(datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f"))
+    now = int(datetime.now(UTC).strftime("%Y%m%d%H%M%S%f"))
     builds = Path(out_dir) / store.BUILDS
     taken = [int(p.name) for p in builds.iterdir() if p.name.isdigit()] if builds.is_dir() else []
     return max([now, *(t + 1 for t in taken), store.current_build(out_dir) + 1])

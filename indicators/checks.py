@@ -97,10 +97,6 @@ def value_ranges(obs: pd.DataFrame) -> list[Problem]:
     return problems
 
 
-class CheckFailed(ValueError):
-    """A sanity check failed; the message lists the offending indicator/region/year."""
-
-
 def additivity(obs: pd.DataFrame) -> list[Problem]:
     """Mismatches between children sums and parent figures given by the same source."""
     additive = {i.id for i in catalog.indicators().values() if i.additive}
@@ -181,7 +177,8 @@ def one_territory(obs: pd.DataFrame) -> list[Problem]:
         for parent, year in mixed_territory(wide, r.numerator, r.denominator):
             if pd.notna(wide[r.id].get((parent, year))):
                 problems.append((r.id, f"{r.id} {parent} {year}: {r.numerator} and {r.denominator} cover "
-                                       "different territories (a 시도 split off that year is reported by one part only)"))
+                                       "different territories (a 시도 split off that year is reported by one "
+                                       "part only)"))
     return problems
 
 

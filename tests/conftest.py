@@ -1,31 +1,87 @@
-"""Shared fixtures. Real raw files are the project's shipped copy in data/raw/ (or $BALANCE_RAW_DIR)."""
+"""Shared fixtures and the test tiers.
+
+Tiers are the folders under tests/ (unit, sources, pipeline, app, browser); each test gets its
+folder's marker here, so `pytest -m unit` picks a tier and no file needs a decorator. Real raw
+files are the project's shipped copy in data/raw/ (or $BALANCE_RAW_DIR). The full build and the
+package-only build (no raw files) run once per session, through the command line, into temp
+folders; the app and browser tiers read the full one through $BALANCE_DATA_DIR, never data/.
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import ROOT, TESTS, TIERS, build_cli
+from helpers.raw import MOIS_REL, extinction_index_2024
+from indicators import config
+
+
+def tier_of(path: Path) -> str | None:
+    """The tier folder a test file sits in (None outside the tiers)."""
+    try:
+        parts = Path(path).resolve().relative_to(TESTS).parts
+    except ValueError:
+        return None
+    return parts[0] if len(parts) > 1 and parts[0] in TIERS else None
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test with its tier; a test file outside the tier folders is an error."""
+    for item in items:
+        tier = tier_of(item.path)
+        if tier is None:
+            raise pytest.UsageError(f"{item.path} is not in a tier folder of tests/ ({', '.join(TIERS)})")
+        item.add_marker(tier)
 
 
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     """The official raw files shipped in data/raw/. Missing raw files fail the test, never skip."""
-    path = Path(os.environ.get("BALANCE_RAW_DIR") or ROOT / "data" / "raw")
-    assert path.is_dir(), f"raw-data folder {path} not found: set BALANCE_RAW_DIR"
+    path = Path(os.environ.get(config.RAW_DIR_ENV) or ROOT / "data" / "raw")
+    assert path.is_dir(), f"raw-data folder {path} not found: set {config.RAW_DIR_ENV}"
     return path
+
+
+def _cli_build(raw: Path, out: Path) -> Path:
+    """Build raw → out with the command line; its stdout saved as out/stdout.txt."""
+    res = build_cli("--raw-dir", str(raw), "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    (out / "stdout.txt").write_text(res.stdout)
+    return out
 
 
 @pytest.fixture(scope="session")
 def full_build(raw_dir, tmp_path_factory) -> Path:
-    """A full build with the real raw files, through the command line, into a temp folder."""
-    import subprocess
-    import sys
+    """A full build with the real raw files, through the command line, into a temp folder.
+    Shared by the whole session: read it, never write to it (copy it first)."""
+    return _cli_build(raw_dir, tmp_path_factory.mktemp("full"))
 
-    out = tmp_path_factory.mktemp("full")
-    res = subprocess.run([sys.executable, "-m", "indicators", "build", "--raw-dir", str(raw_dir), "--out", str(out)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert res.returncode == 0, res.stderr
-    (out / "stdout.txt").write_text(res.stdout)
-    return out
+
+@pytest.fixture(scope="session")
+def empty_raw_dir(tmp_path_factory) -> Path:
+    """A raw folder with no files (the embedded-default build reads only the packaged data)."""
+    return tmp_path_factory.mktemp("empty_raw")
+
+
+@pytest.fixture(scope="session")
+def package_only_build(empty_raw_dir, tmp_path_factory) -> Path:
+    """The embedded default: a build of `empty_raw_dir` (census and boundary areas from the packages),
+    once per session, through the command line. Read it, never write to it."""
+    return _cli_build(empty_raw_dir, tmp_path_factory.mktemp("package_only"))
+
+
+@pytest.fixture(scope="module")
+def built_data(full_build) -> Path:
+    """$BALANCE_DATA_DIR pointed at the session's full build for one module (app and browser tiers)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(config.OUT_DIR_ENV, str(full_build))
+        yield full_build
+
+
+@pytest.fixture(scope="session")
+def index_2024_from_raw(raw_dir) -> pd.Series:
+    """Extinction-risk index per registry 시군구, 2024 거주자, parsed here from the raw age file."""
+    return extinction_index_2024(raw_dir / MOIS_REL)

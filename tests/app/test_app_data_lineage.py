@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import csv
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from test_vintages import COPY_REL, MOIS_REL, _raw_copy
+from helpers import RAW, build_cli
+from helpers.apptest import new_app
+from helpers.raw import COPY_REL, MOIS_REL, raw_copy_with_mois_copy
 
-ROOT = Path(__file__).resolve().parents[1]
-MANIFEST = ROOT / "data" / "raw" / "MANIFEST.csv"
+MANIFEST = RAW / "MANIFEST.csv"
 
 
 def _manifest() -> list[dict[str, str]]:
@@ -24,12 +23,12 @@ def _manifest() -> list[dict[str, str]]:
 
 
 def _page(data_dir: Path | None = None) -> AppTest:
+    """The 자료·방법 page, run on `data_dir` (default: the build the tier reads)."""
     old = os.environ.get("BALANCE_DATA_DIR")
     if data_dir is not None:
         os.environ["BALANCE_DATA_DIR"] = str(data_dir)
     try:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-        at.query_params["page"] = "data"
+        at = new_app({"page": "data"}, timeout=120)
         at.run()
     finally:
         if data_dir is not None:
@@ -48,8 +47,8 @@ def _table(at: AppTest, first_column: str):
 def test_real_build_every_file_matches_and_lineage_names_the_file():
     at = _page()
     rows = _manifest()
-    assert [s.value for s in at.success] == [f"원자료 {len(rows)}개 파일 중 {len(rows)}개가 목록(data/raw/MANIFEST.csv)의 "
-                                             f"sha256과 일치합니다."]
+    assert [s.value for s in at.success] == [
+        f"원자료 {len(rows)}개 파일 중 {len(rows)}개가 목록(data/raw/MANIFEST.csv)의 sha256과 일치합니다."]
     files = _table(at, "file")
     assert sorted(files["file"]) == sorted(r["path"] for r in rows)
     lineage = _table(at, "indicator")
@@ -66,11 +65,9 @@ def test_real_build_every_file_matches_and_lineage_names_the_file():
 @pytest.fixture(scope="module")
 def changed_build(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lineage")
-    raw, value = _raw_copy(ROOT / "data" / "raw", tmp, delta=1000)
+    raw, value = raw_copy_with_mois_copy(RAW, tmp, delta=1000)
     out = tmp / "out"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BALANCE_")}
-    proc = subprocess.run([sys.executable, "-m", "indicators", "build", "--raw-dir", str(raw), "--out", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    proc = build_cli("--raw-dir", str(raw), "--out", str(out))
     assert proc.returncode == 0, proc.stderr[-2000:]
     return out, value
 

@@ -1,6 +1,6 @@
 """The disparity pages under AppTest: 격차 분석, 종합 격차지수, 이변량 지도.
 
-Against the full build in data/ (CI builds it with the raw files): each page runs without an
+Against the session's full build ($BALANCE_DATA_DIR): each page runs without an
 exception, its widgets and charts exist, and changing indicator / level / weighting / method /
 weights changes the chart data; the Theil table adds up (between + within = total); the NAVIS
 rank-correlation table exists at 시도. Then the same pages on a census-only build (the embedded
@@ -9,30 +9,14 @@ default, no raw files).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import store
+from helpers.apptest import button_group, main_spec, rerun, run, trace_data
 from indicators.bivariate import PALETTE
-# AppTest + st.navigation with a pages/ folder: the autouse fixture and helpers of the page tests
-from test_app_pages import (TIMINGS, _navigation_not_pages_dir, assert_ok, button_group,  # noqa: F401
-                            main_spec, run, trace_data)
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def rerun(at: AppTest, label: str) -> None:
-    t0 = time.perf_counter()
-    at.run()
-    TIMINGS[label] = round(time.perf_counter() - t0, 2)
-    assert_ok(at)
 
 
 def frame_with(at: AppTest, column: str) -> pd.DataFrame:
@@ -40,11 +24,6 @@ def frame_with(at: AppTest, column: str) -> pd.DataFrame:
         if column in df.value.columns:
             return df.value
     raise AssertionError(f"no dataframe with column {column!r}")
-
-
-@pytest.fixture(scope="module")
-def coverage() -> pd.DataFrame:
-    return store.coverage()
 
 
 def have(cov: pd.DataFrame, ind: str, level: str) -> bool:
@@ -176,8 +155,7 @@ def test_composite_page(coverage):
 
 
 def test_composite_missing_inputs_listed(coverage):
-    if not have(coverage, "fiscal_self_reliance_sigungu_pct", "sigungu"):
-        pytest.skip("fiscal 시군구 data not built")
+    assert have(coverage, "fiscal_self_reliance_sigungu_pct", "sigungu")  # the full build has it
     at = run({"page": "composite", "level": "sigungu", "year": "2023"}, "composite_sigungu_2023")
     miss = frame_with(at, "missing")
     table = frame_with(at, "decile")
@@ -188,9 +166,7 @@ def test_composite_missing_inputs_listed(coverage):
 
 def test_composite_navis_at_sido(coverage):
     at = run({"page": "composite", "level": "sido"}, "composite_sido_navis")
-    if not have(coverage, "navis_index_total", "sido"):
-        assert any("NAVIS" in i.value for i in at.info)
-        return
+    assert have(coverage, "navis_index_total", "sido")  # the full build has it (no NAVIS: see the census-only test)
     rho = frame_with(at, "rho")
     assert len(rho) >= 1 and rho["rho"].between(-1, 1).all() and (rho["n"] >= 3).all()
     assert main_spec(at, "comp_navis_rho")["data"][0]["type"] == "scatter"
@@ -211,10 +187,10 @@ def test_bivariate_page(coverage):
     at = run({"page": "bivariate"}, "bivariate")
     x = at.selectbox(key="w_bivariate_indicator").value
     y = at.selectbox(key="w_bivariate_indicator2").value
-    if have(coverage, "extinction_risk_index_reg", "sigungu") and \
-            have(coverage, "fiscal_self_reliance_sigungu_pct", "sigungu"):
-        assert (x, y) == ("extinction_risk_index_reg", "fiscal_self_reliance_sigungu_pct")
-        assert button_group(at, "w_bivariate_level").value == "sigungu"
+    assert have(coverage, "extinction_risk_index_reg", "sigungu")  # the full build has both
+    assert have(coverage, "fiscal_self_reliance_sigungu_pct", "sigungu")
+    assert (x, y) == ("extinction_risk_index_reg", "fiscal_self_reliance_sigungu_pct")
+    assert button_group(at, "w_bivariate_level").value == "sigungu"
     spec0 = main_spec(at, "biv_map")
     chor = [t for t in spec0["data"] if t["type"] == "choropleth"]
     colours = {t["colorscale"][0][1] for t in chor}
@@ -241,27 +217,14 @@ def test_bivariate_page(coverage):
 
 # ---------------------------------------------------------------- the embedded default (census only)
 
-@pytest.fixture(scope="module")
-def census_only(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("census_only")
-    empty = tmp_path_factory.mktemp("no_raw")
-    res = subprocess.run([sys.executable, "-m", "indicators", "build", "--raw-dir", str(empty), "--out", str(out)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert res.returncode == 0, res.stderr
-    return out
-
-
 @pytest.mark.parametrize("page,params", [("disparity", {}), ("disparity", {"level": "sigungu"}),
                                          ("composite", {}), ("composite", {"level": "sido"}), ("bivariate", {})])
-def test_pages_on_census_only_build(census_only, monkeypatch, page, params):
-    monkeypatch.setenv("BALANCE_DATA_DIR", str(census_only))
+def test_pages_on_census_only_build(package_only_build, monkeypatch, page, params):
+    monkeypatch.setenv("BALANCE_DATA_DIR", str(package_only_build))
     at = run({"page": page, **params}, f"{page}_census_only_{params.get('level', '')}".rstrip("_"))
     assert len(at.get("plotly_chart")) >= 1
     if page == "composite":  # domains without any input in this build are said to be left out
         assert any("가중치 0으로 제외" in w.value for w in at.warning)
         assert any("원자료" in e.label for e in at.expander)
-
-
-def test_disparity_timings_reported():
-    """Not a check: prints the AppTest run times of these pages (pytest -s)."""
-    print("\nAppTest seconds (disparity pages):", json.dumps(TIMINGS, ensure_ascii=False))
+    if page == "composite" and params.get("level") == "sido":  # no NAVIS file in this build: said so
+        assert any("NAVIS" in i.value for i in at.info)

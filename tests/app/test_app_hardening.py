@@ -6,8 +6,8 @@
 * Built data: each built file deleted, truncated and written with a wrong schema: every page shows
   one message naming the file, with `python -m indicators build`, and no traceback.
 * Deep links: `/map`, `/trends`, … opened on a fresh server (Streamlit then runs `pages/<page>.py`
-  on its own) open that page, under AppTest and in Chromium; a link/image payload in the URL
-  makes the browser fetch nothing from the payload's host.
+  on its own) open that page under AppTest (in Chromium, and a link/image payload in the URL making
+  the browser fetch nothing from the payload's host: tests/browser/test_browser_hardening.py).
 * `.streamlit/config.toml` ships safe server defaults.
 """
 from __future__ import annotations
@@ -16,42 +16,20 @@ import json
 import re
 import shutil
 import tomllib
-import urllib.parse
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app_pages import _navigation_not_pages_dir, assert_ok  # noqa: F401  (autouse fixture: st.navigation)
-from test_browser import _no_exception, browser, server  # noqa: F401  (module fixtures: server, Chromium)
 
 import app_data
-from indicators import composite as cx
+from helpers import APP, ROOT
+from helpers.apptest import HOST, PAGE_PARAMS, TIMEOUT, TITLE_KEYS, assert_ok, new_app
 from indicators import build, config, store
 from ui import state
 from ui.i18n import t
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-TIMEOUT = 60
-HOST = "198.51.100.7"  # TEST-NET-2: a foreign host no request may go to
-
-# Parameters read on every page (app.py, the sidebar) and by each page (ui/state.py bind/peek names).
-GLOBAL_PARAMS = ["lang", "presenter", "embed"]
-PAGE_PARAMS: dict[str, list[str]] = {
-    "overview": [],
-    "map": ["indicator", "level", "year", "scale"],
-    "trends": ["indicator", "view", "measure", "compare"],
-    "risk": ["basis", "year", "outline", "desig"],
-    "region": ["region"],
-    "disparity": ["level", "indicator", "weighting", "measures", "theil"],
-    "composite": ["level", "year", "method", "view"] + [f"w_{d.id}" for d in cx.DOMAINS],
-    "bivariate": ["indicator", "indicator2", "level", "year"],
-    "data": ["level"],
-}
-TITLE_KEYS = {"overview": "overview_title", "map": "map_title", "trends": "trends_title", "risk": "risk_title",
-              "region": "region_title", "disparity": "disp_title", "composite": "comp_title",
-              "bivariate": "biv_title", "data": "data_title"}
+GLOBAL_PARAMS = ["lang", "presenter", "embed"]  # read on every page (app.py, the sidebar)
 PAYLOADS = {
     "unknown": "zz-no-such-value",
     "md_link": f"`[Log in](http://{HOST}/)`",
@@ -62,13 +40,6 @@ PAYLOADS = {
 MARKERS = ("zz-no-such-value", HOST, "onerror", "<img")
 PLAIN_TYPES = {"text", "code"}
 ECHO_LIMIT = 120  # a note repeats at most 40 characters of the value (plus name and length)
-
-
-def new_app(params: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at
 
 
 def nodes(at: AppTest) -> list:
@@ -203,7 +174,8 @@ DAMAGES = ("deleted", "truncated", "wrong_schema")
 
 
 def damaged_copy(tmp: Path, name: str, damage: str) -> Path:
-    """A copy of the published build of data/ into `tmp`, published there under a fresh build id
+    """A copy of the published build (the session's full build, $BALANCE_DATA_DIR) into `tmp`,
+    published there under a fresh build id
     (a new cache key), with `name` damaged."""
     build_id = build.new_build_id(config.out_dir())
     shutil.copytree(store.build_dir(), tmp / store.BUILDS / str(build_id))
@@ -224,9 +196,8 @@ def damaged_copy(tmp: Path, name: str, damage: str) -> Path:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _built():
-    if not store.current_build():
-        pytest.fail("data/ is not built: run `python -m indicators build`")
+def _built(built_data):
+    assert store.current_build(), f"no published build in {config.out_dir()}"
 
 
 @pytest.mark.parametrize("damage", DAMAGES)
@@ -282,7 +253,7 @@ class TestDeepLinkAppTest:
 
     @pytest.mark.parametrize("page", list(PAGE_PARAMS))
     def test_page_file_first(self, page):
-        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
         at.switch_page(f"pages/{page}.py")
         at.run()
         assert not at.exception, [e.message[:300] for e in at.exception]
@@ -300,61 +271,3 @@ def test_streamlit_config_is_safe():
     assert server_cfg["runOnSave"] is False
     assert server_cfg["enableXsrfProtection"] is True
     assert server_cfg.get("enableCORS", True) is True
-
-
-# ---------------------------------------------------------------- browser (one server)
-
-WAIT_DONE = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    const done = app && app.getAttribute('data-test-script-state') === 'notRunning';
-    return done && (document.querySelector('h1') || document.querySelector('[data-testid="stException"]'));
-}"""
-
-
-def _load(browser, url: str):  # noqa: F811
-    page = browser.new_page(viewport={"width": 1300, "height": 1000})
-    page.goto(url)
-    page.wait_for_function(WAIT_DONE, timeout=60_000)
-    return page
-
-
-def test_browser_deep_links(server, browser):  # noqa: F811
-    """Runs first on this module's fresh server: `/map` is the first page it is asked for."""
-    order = ["map"] + [p for p in PAGE_PARAMS if p != "map"]
-    for p in order:
-        page = _load(browser, f"{server}/{p}")
-        _no_exception(page)
-        assert page.locator("h1").first.inner_text().strip() == t(TITLE_KEYS[p], "ko"), p
-        if p != state.DEFAULT_PAGE:
-            assert f"/{p}" in page.url and f"page={p}" in page.url, page.url
-        page.close()
-
-
-def test_browser_fetches_nothing_from_url_payloads(server, browser):  # noqa: F811
-    hits: list[str] = []
-
-    def foreign(url: str) -> bool:  # the payload host (the app's own URL carries it in its query)
-        return urllib.parse.urlsplit(url).hostname == HOST
-
-    def route(r):
-        if foreign(r.request.url):
-            hits.append(r.request.url)
-            r.abort()
-        else:
-            r.continue_()
-
-    page = browser.new_page(viewport={"width": 1300, "height": 1000})
-    page.route("**/*", route)
-    page.on("request", lambda req: hits.append(req.url) if foreign(req.url) else None)
-    query = urllib.parse.urlencode({"page": "map", "year": f"`![x](http://{HOST}/a.png)`",
-                                    "level": f"`[Log in](http://{HOST}/)`",
-                                    "indicator": f"<img src=http://{HOST}/b.png>"})
-    page.goto(f"{server}/?{query}")
-    page.wait_for_function(WAIT_DONE, timeout=60_000)
-    page.wait_for_timeout(1500)  # time for any image the page would load
-    assert not hits, hits
-    _no_exception(page)
-    assert page.evaluate(f"document.querySelectorAll('img[src*=\"{HOST}\"], a[href*=\"{HOST}\"]').length") == 0
-    texts = page.evaluate("[...document.querySelectorAll('[data-testid=\"stText\"]')].map(e => e.innerText)")
-    assert any(f"http://{HOST}/a.png" in x for x in texts), texts  # shown as text, not rendered
-    page.close()

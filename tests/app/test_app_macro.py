@@ -1,4 +1,4 @@
-"""권역 (macro-regions) on the map and trend pages, under AppTest against the built data in data/.
+"""권역 (macro-regions) on the map and trend pages, under AppTest against the session's full build.
 
 Expected values come from the raw files in data/raw/ (the GRDP CSV's own 시도 rows, the
 경인지방통계청 indicator CSVs, the K-stat exports file), read here with the csv module, and the
@@ -9,16 +9,15 @@ from __future__ import annotations
 import base64
 import csv
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 import shapely
 import shapely.geometry
-from test_app_pages import _navigation_not_pages_dir, button_group, main_spec, run  # noqa: F401
-from test_macro_and_territory import MACRO, _raw_grdp_nominal
 
 from geo import regions, simplify
+from helpers.apptest import button_group, main_spec, run
+from helpers.raw import MACRO, raw_grdp_nominal
 
 GI_EMPLOYMENT = "kostat_gi/data/indicator_3-2-1.csv"  # 고용률, 전국 and the seven 권역
 EXPORTS = "exports/kita_regional_yearly.csv"
@@ -72,7 +71,7 @@ def test_macro_geometry_is_the_dissolved_sido_coverage():
 
 @pytest.mark.parametrize("year", [2012, 2023])
 def test_map_at_macro_draws_seven_raw_sums(raw_dir, year):
-    raw = _raw_grdp_nominal(raw_dir)
+    raw = raw_grdp_nominal(raw_dir)
     expected = {code: sum(raw.get((n, year), 0.0) for n in names) for code, names in MACRO.items()}
     assert all(v > 0 for v in expected.values())
     at = run({"page": "map", "indicator": "grdp_nominal_krw_mn", "level": "macro", "year": str(year)})
@@ -172,7 +171,7 @@ def test_trends_seven_macro_lines_with_capital_highlighted():
 
 
 def test_trends_macro_share_lines_sum_to_100(raw_dir):
-    raw = _raw_grdp_nominal(raw_dir)
+    raw = raw_grdp_nominal(raw_dir)
     at = run({"page": "trends", "indicator": "grdp_nominal_krw_mn", "view": "macro", "measure": "share"})
     assert at.query_params.get("view") in ("macro", ["macro"])
     spec = main_spec(at, "trend_chart")

@@ -1,4 +1,4 @@
-"""Every page of the app under Streamlit's AppTest, against the built data in data/.
+"""Every page of the app under Streamlit's AppTest, against the session's full build ($BALANCE_DATA_DIR).
 
 Each page: no exception, its main widgets and a plotly chart exist, and changing the
 indicator / level / year (or the page's own choice) changes the figure's data. URL state:
@@ -7,78 +7,12 @@ a link with query params opens that view; a bad value falls back with a visible 
 from __future__ import annotations
 
 import json
-import time
-from pathlib import Path
 
 import pandas as pd
-import pytest
-from streamlit.testing.v1 import AppTest
 
+from helpers.apptest import assert_ok, button_group, main_spec, new_app, run, trace_data
+from indicators import reference_points as rp
 from indicators import store
-
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-TIMEOUT = 60
-TIMINGS: dict[str, float] = {}
-
-
-@pytest.fixture(autouse=True)
-def _navigation_not_pages_dir(monkeypatch):
-    """AppTest resets `PagesManager.uses_pages_directory` before every run, and with a `pages/`
-    folder beside app.py it then takes the legacy MPA-v1 path, so every run after the first
-    renders nothing (streamlit#9446 / #14217). The app uses st.navigation: say so."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
-@pytest.fixture(scope="module")
-def coverage() -> pd.DataFrame:
-    return store.coverage()
-
-
-def run(params: dict[str, str] | None = None, label: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    t0 = time.perf_counter()
-    at.run()
-    if label:
-        TIMINGS[label] = round(time.perf_counter() - t0, 2)
-    assert_ok(at)
-    return at
-
-
-def assert_ok(at: AppTest) -> None:
-    assert not at.exception, [e.message for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def specs(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
-
-
-def main_spec(at: AppTest, key: str) -> dict:
-    """The figure of the chart whose element id carries `key`."""
-    for el in at.get("plotly_chart"):
-        if key in el.proto.id:
-            return json.loads(el.proto.spec)
-    raise AssertionError(f"no plotly chart with key {key!r}; ids: {[e.proto.id for e in at.get('plotly_chart')]}")
-
-
-def trace_data(spec: dict) -> list:
-    """What the traces show (locations, values, x/y), to compare two figures."""
-    return [(t.get("type"), t.get("locations"), t.get("z"), t.get("x"), t.get("y")) for t in spec["data"]]
-
-
-def button_group(at: AppTest, key: str):
-    return next(b for b in at.get("button_group") if b.key == key)
 
 
 def available(cov: pd.DataFrame, level: str | None = None) -> list[str]:
@@ -99,11 +33,20 @@ def test_overview(coverage):
         assert label in text
     # exports: said plainly that the capital share cannot be computed from 10 of 17 시도
     infos = " ".join(i.value for i in at.info)
-    if "exports_usd_th" in available(coverage):
-        assert "17개 시도 중" in infos
+    assert "exports_usd_th" in available(coverage)  # the full build has the K-stat file
+    assert "17개 시도 중" in infos
     share = main_spec(at, "capital_shares")
     assert share["data"][0]["type"] == "bar"
     assert any("출처" in a.get("text", "") for a in share["layout"]["annotations"])
+
+
+def test_overview_card_shows_the_reference_share_labelled():
+    at = run({"page": "overview"})
+    ref = [m for m in at.metric if "공표치" in m.label]
+    assert len(ref) == 1 and ref[0].label == "2020년 공표치 (참고)"
+    share = rp.capital_share_pct(rp.exports_2020())
+    assert ref[0].value == f"{share:.1f}%"
+    assert any("시계열이 아닙니다" in c.value and "한국무역협회" in c.value for c in at.caption)
 
 
 def test_map_widgets_and_changes(coverage):
@@ -198,26 +141,23 @@ def test_trends(coverage):
     sel.set_value(next(i for i in sorted(multi[multi > 1].index) if i != sel.value)).run()
     assert_ok(at)
     assert trace_data(main_spec(at, "trend_chart")) != before
-    if "migration_net_persons" in available(coverage):
-        assert main_spec(at, "migration_chart")["data"][0]["type"] == "bar"
+    assert "migration_net_persons" in available(coverage)  # the full build has the migration files
+    assert main_spec(at, "migration_chart")["data"][0]["type"] == "bar"
     assert opts
 
 
 def test_trends_policy_events_and_quotes():
     at = run({"page": "trends", "indicator": "reg_pop_total_persons", "measure": "share"})
     spec = main_spec(at, "trend_chart")
-    if spec["data"] and len(spec["data"][0]["x"]) > 1:
-        shapes = spec["layout"].get("shapes", [])
-        assert any(s.get("type") == "line" for s in shapes)  # policy-event lines
-        assert any("diamond" in str(t.get("marker", {}).get("symbol")) for t in spec["data"])  # quoted figures
+    assert spec["data"] and len(spec["data"][0]["x"]) > 1  # a series of the full build
+    shapes = spec["layout"].get("shapes", [])
+    assert any(s.get("type") == "line" for s in shapes)  # policy-event lines
+    assert any("diamond" in str(t.get("marker", {}).get("symbol")) for t in spec["data"])  # quoted figures
 
 
 def test_risk(coverage):
     at = run({"page": "risk"}, "risk")
-    if "extinction_risk_index_reg" not in available(coverage, "sigungu") and \
-            "extinction_risk_index_res" not in available(coverage, "sigungu"):
-        assert any("원자료" in i.value or "raw" in i.value for i in at.info)
-        return
+    assert {"extinction_risk_index_reg", "extinction_risk_index_res"} <= set(available(coverage, "sigungu"))
     spec0 = main_spec(at, "risk_map")
     names = [t.get("name") for t in spec0["data"]]
     assert any("고위험" in str(n) for n in names)
@@ -229,12 +169,12 @@ def test_risk(coverage):
     assert_ok(at)
     assert trace_data(main_spec(at, "risk_map")) != trace_data(spec0)
     basis = button_group(at, "w_risk_basis")
-    if len([o for o in basis.options if o]) > 1:
-        before = trace_data(main_spec(at, "risk_counts"))
-        other = next(b for b in ("res", "reg", "cen") if b != basis.value and b in _bases(coverage))
-        basis.set_value(other).run()
-        assert_ok(at)
-        assert trace_data(main_spec(at, "risk_counts")) != before
+    assert len([o for o in basis.options if o]) > 1  # registered, resident and census bases
+    before = trace_data(main_spec(at, "risk_counts"))
+    other = next(b for b in ("res", "reg", "cen") if b != basis.value and b in _bases(coverage))
+    basis.set_value(other).run()
+    assert_ok(at)
+    assert trace_data(main_spec(at, "risk_counts")) != before
     at.text_input(key="risk_search").input("경북").run()
     assert_ok(at)
 
@@ -276,11 +216,6 @@ def test_english_and_presenter():
     assert "stHeader" in css
 
 
-def test_timings_reported():
-    """Not a check: prints the per-page AppTest run times (pytest -s)."""
-    print("\nAppTest first-run seconds per page:", json.dumps(TIMINGS, ensure_ascii=False))
-
-
 def test_language_switch_and_embed():
     at = run({})
     button_group(at, "w_global_lang").set_value("en").run()
@@ -291,8 +226,7 @@ def test_language_switch_and_embed():
 
 def test_not_built_says_which_command(monkeypatch, tmp_path):
     monkeypatch.setenv("BALANCE_DATA_DIR", str(tmp_path))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params["page"] = "map"
+    at = new_app({"page": "map"})
     at.run()
     assert not at.exception
     assert at.error and "python -m indicators build" in at.code[0].value

@@ -8,15 +8,15 @@ import json
 import numpy as np
 import pytest
 
-from test_app_pages import run, specs
-from test_population_decline import RAW, index_2024_from_raw  # noqa: F401 — fixture reused
-
 from geo import regions
+from helpers import RAW
+from helpers.apptest import run, specs
 
 POLICY = RAW / "policy"
 
 
-SIDO_SHORT = {"서울특별시": "서울", "부산광역시": "부산", "대구광역시": "대구", "인천광역시": "인천", "광주광역시": "광주",
+SIDO_SHORT = {"서울특별시": "서울", "부산광역시": "부산", "대구광역시": "대구", "인천광역시": "인천",
+              "광주광역시": "광주",
               "대전광역시": "대전", "울산광역시": "울산", "경기도": "경기", "강원특별자치도": "강원", "강원도": "강원",
               "충청북도": "충북", "충청남도": "충남", "전북특별자치도": "전북", "전라북도": "전북", "전라남도": "전남",
               "경상북도": "경북", "경상남도": "경남"}
@@ -30,7 +30,8 @@ def codes_by_name(pattern: str) -> set[str]:
     codes = set()
     for rec in doc["regions"]:
         sido = sido_of[SIDO_SHORT.get(rec["province"], rec["province"])]
-        match = [c for c in regions.codes("sigungu") if c.startswith(sido) and regions.name(c).endswith(" " + rec["name"])]
+        match = [c for c in regions.codes("sigungu")
+                 if c.startswith(sido) and regions.name(c).endswith(" " + rec["name"])]
         assert len(match) == 1, rec
         codes.add(match[0])
     return codes

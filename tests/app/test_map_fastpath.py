@@ -1,5 +1,5 @@
 """The map fast path sends exactly the figure the plain plotly path would, and the cached lookups
-answer as the coverage table does (against the built data in data/, like test_app_pages).
+answer as the coverage table does (against the session's full build, like test_app_pages).
 
 `ui.maps.indicator_map` / `risk_map` cache a geometry-free plain dict and hand st.plotly_chart a
 `charts.SpecFigure`; `build_indicator_map` / `build_risk_map` are the uncached go.Figure builders.
@@ -14,7 +14,6 @@ import plotly.tools
 import pytest
 
 from geo import regions
-from indicators import store
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -25,11 +24,6 @@ def _quiet_streamlit():
     st_logger.set_log_level("error")
     yield
     logging.getLogger("streamlit").setLevel(logging.WARNING)
-
-
-@pytest.fixture(scope="module")
-def coverage():
-    return store.coverage()
 
 
 def as_sent(fig) -> str:
@@ -96,8 +90,7 @@ def test_risk_map_fast_path_sends_the_same_figure():
     from ui import maps
 
     bases = app_data.risk_bases()
-    if not bases:
-        pytest.skip("no extinction-risk index in the build")
+    assert bases, "no extinction-risk index in the full build"
     basis = bases[0]
     year = app_data.years_for(f"extinction_risk_index_{basis}", "sigungu")[-1]
     ctx = cp.Ctx("risk", "ko", False)

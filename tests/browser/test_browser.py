@@ -1,4 +1,5 @@
-"""The map in a real browser: Streamlit on a free port, Debian Chromium driven by Playwright.
+"""The map in a real browser: Streamlit on a free port (tests/browser/conftest.py), Debian Chromium driven
+by Playwright, on the session's full build.
 
 Checks that the choropleth is drawn (one SVG path per region), that no Streamlit exception
 box shows, that the 수도권 zoom button moves the view, that a URL with state opens that view,
@@ -6,71 +7,8 @@ and that clicking a region opens its profile. Screenshots go to tests/screenshot
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
-import pytest
-
+from helpers.browser import SHOTS, no_exception
 from indicators import store
-
-ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server():
-    port = _free_port()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    log = open(SHOTS / f"streamlit-{port}.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.terminate()
-        pytest.fail("streamlit did not start within 60 s")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
-    Path(log.name).unlink(missing_ok=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser, url: str):
@@ -82,11 +20,6 @@ def _open(browser, url: str):
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot path.choroplethlocation').length >= 17",
                            timeout=60_000)
     return page, errors
-
-
-def _no_exception(page) -> None:
-    boxes = page.query_selector_all('[data-testid="stException"]')
-    assert not boxes, [b.inner_text()[:500] for b in boxes]
 
 
 def _geo_lon_range(page) -> list[float]:
@@ -102,7 +35,7 @@ def test_map_draws_regions(server, browser):
     filled = page.evaluate("""() => [...document.querySelectorAll('path.choroplethlocation')]
         .filter(p => (p.getAttribute('d') || '').length > 20 && getComputedStyle(p).fill !== 'none').length""")
     assert filled >= 200
-    _no_exception(page)
+    no_exception(page)
     assert not [e for e in errors if "topojson" in e], errors  # no fetch of a remote base map
     page.screenshot(path=str(SHOTS / "map_sigungu.png"), full_page=True)
 
@@ -122,7 +55,7 @@ def test_url_state_opens_view(server, browser):
     c = cov[(cov["level"] == "sido") & (cov["year"] == 2020) & (cov["regions"] >= 17)]
     ind = sorted(c["indicator"])[0]
     page, _ = _open(browser, f"{server}/?page=map&indicator={ind}&level=sido&year=2020")
-    _no_exception(page)
+    no_exception(page)
     n = page.evaluate("document.querySelectorAll('.js-plotly-plot path.choroplethlocation').length")
     assert n == 17
     texts = page.evaluate("[...document.querySelectorAll('.js-plotly-plot text')].map(t => t.textContent)")
@@ -149,7 +82,7 @@ def test_click_region_opens_profile(server, browser):
     assert "region=51" in page.url
     page.locator("h3", has_text="강원").first.wait_for(timeout=30_000)
     page.wait_for_selector(".js-plotly-plot", timeout=30_000)
-    _no_exception(page)
+    no_exception(page)
     page.screenshot(path=str(SHOTS / "region_from_click.png"), full_page=True)
     page.close()
 
@@ -172,7 +105,7 @@ def test_embed_minimal_chrome(server, browser):
     page = browser.new_page(viewport={"width": 1300, "height": 1000})
     page.goto(f"{server}/?page=trends&embed=true")
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-    _no_exception(page)
+    no_exception(page)
     assert page.query_selector('[data-testid="stSidebar"]') is None
     assert page.query_selector('[data-testid="stSidebarNav"]') is None
     page.screenshot(path=str(SHOTS / "trends_embed.png"))

@@ -1,29 +1,15 @@
 """The build command end to end: real raw files, embedded-only, and a failing build."""
 from __future__ import annotations
 
+import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-
+from helpers import build_cli
 from indicators import catalog, store
 from indicators.schema import TIDY
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _run(*args: str, env_raw: str | None = None) -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", **({"BALANCE_RAW_DIR": env_raw} if env_raw else {})}
-    import os
-    env = {**os.environ, **env}
-    env.pop("BALANCE_DATA_DIR", None)
-    if env_raw is None:
-        env.pop("BALANCE_RAW_DIR", None)
-    return subprocess.run([sys.executable, "-m", "indicators", "build", *args], cwd=ROOT,
-                          capture_output=True, text=True, env=env, timeout=600)
 
 
 def test_full_build_builds_every_source(full_build):
@@ -40,11 +26,8 @@ def test_full_build_writes_the_designations(full_build):
     assert "47280" in set(d.loc[d["designation"] == "decline", "region_code"])  # 문경시, by erratum
 
 
-def test_package_only_build_writes_an_empty_designations_table(tmp_path):
-    empty, out = tmp_path / "raw", tmp_path / "out"
-    empty.mkdir()
-    proc = _run("--raw-dir", str(empty), "--out", str(out))
-    assert proc.returncode == 0, proc.stderr
+def test_package_only_build_writes_an_empty_designations_table(package_only_build):
+    out = package_only_build
     assert store.designations(out).empty
     skipped = {s["module"]: s for s in store.build_report(out)["sources"] if s["status"] == "skipped"}
     assert "population_decline" in skipped and "policy/" in skipped["population_decline"]["reason"]
@@ -68,22 +51,21 @@ def test_extinction_index_every_year_of_each_basis(full_build):
     assert years["extinction_risk_index_cen"] == {2010}
 
 
-def test_embedded_default_builds_with_no_raw_files(tmp_path):
-    empty, out = tmp_path / "raw", tmp_path / "out"
-    empty.mkdir()
-    res = _run("--raw-dir", str(empty), "--out", str(out))
-    assert res.returncode == 0, res.stderr
+def test_embedded_default_builds_with_no_raw_files(empty_raw_dir, package_only_build):
+    empty, out = empty_raw_dir, package_only_build
+    stdout = (out / "stdout.txt").read_text()
     report = store.build_report(out)
     built = [s["module"] for s in report["sources"] if s["status"] == "built"]
     assert built == [m for m in catalog.SOURCE_MODULES if catalog._module(m).SOURCE.embedded]
     assert built == ["census", "boundary_area"]
     skipped = [s for s in report["sources"] if s["status"] == "skipped"]
     assert all(str(empty) in s["reason"] for s in skipped)
-    assert "skipped" in res.stdout and "census_population_persons" in res.stdout
+    assert "skipped" in stdout and "census_population_persons" in stdout
 
 
 def test_raw_dir_from_environment_variable(raw_dir, tmp_path):
-    res = _run("--out", str(tmp_path), env_raw=str(raw_dir))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BALANCE_")}
+    res = build_cli("--out", str(tmp_path), env={**env, "BALANCE_RAW_DIR": str(raw_dir)})
     assert res.returncode == 0, res.stderr
     assert store.build_report(tmp_path)["raw_dir"] == str(raw_dir)
 
@@ -100,7 +82,7 @@ def test_failed_build_leaves_previous_outputs_untouched(raw_dir, full_build, tmp
     cells[2] = "lots"
     lines[5] = ",".join(cells)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    res = _run("--raw-dir", str(bad_raw), "--out", str(out))
+    res = build_cli("--raw-dir", str(bad_raw), "--out", str(out))
     assert res.returncode == 1
     assert "population_trends.csv" in res.stderr and "row 6" in res.stderr and "nothing written" in res.stderr
     assert _tree(out) == before

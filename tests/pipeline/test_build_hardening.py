@@ -20,22 +20,17 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from helpers import ROOT, build_cli
 from indicators import __main__ as cli
 from indicators import build, catalog, checks, manifest, store
 from indicators.errors import SourceFileError
 from indicators.sources import _io, exports, grdp_per_capita
 
-ROOT = Path(__file__).resolve().parents[1]
 EXPORTS = "exports/kita_regional_yearly.csv"
 GRDP_PC = "grdp/Regional_GDP__Gross_regional_income_and_Individual_income_20231118124541.xlsx"
 SIDO_POP = ("population/Resident_Population_by_City__County__and_District_1992-2020.csv",
             "population/200812_202412_Korean_Annual_Population.csv", "population/population_trends.csv")
 FISCAL_SIGUNGU = "fiscal/finance_autonomy.csv"
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "indicators", "build", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
 
 
 def _copy(raw_dir: Path, dst: Path, *rels: str) -> Path:
@@ -103,20 +98,12 @@ def _same(a: object, b: object) -> bool:
     return a.equals(b) if isinstance(a, pd.DataFrame) else a == b
 
 
-@pytest.fixture(scope="module")
-def package_only(tmp_path_factory) -> tuple[Path, Path]:
-    """(empty raw folder, a complete package-only build of it): the 'new' set of the kill tests."""
-    empty, out = tmp_path_factory.mktemp("empty_raw"), tmp_path_factory.mktemp("package_only")
-    res = _cli("--raw-dir", str(empty), "--out", str(out))
-    assert res.returncode == 0, res.stderr
-    return empty, out
-
-
 @pytest.mark.parametrize("kind,n", [("parquet", 3), ("rename", 1), ("rename", 2), ("rename", 3)])
-def test_killed_build_leaves_old_or_new_set_never_a_mix(full_build, package_only, tmp_path, kind, n):
+def test_killed_build_leaves_old_or_new_set_never_a_mix(full_build, empty_raw_dir, package_only_build, tmp_path,
+                                                        kind, n):
     """The full build is published; a package-only build into the same folder is killed (SIGKILL)
     between its writes. Every table a reader then gets is from one set: all old or all new."""
-    empty, new_out = package_only
+    empty, new_out = empty_raw_dir, package_only_build
     out = tmp_path / "out"
     shutil.copytree(full_build, out)
     old, new = _snapshot(out), _snapshot(new_out)
@@ -131,10 +118,9 @@ def test_killed_build_leaves_old_or_new_set_never_a_mix(full_build, package_only
         assert set(which.values()) == {"old"}  # killed while writing: nothing published yet
 
 
-def test_publish_keeps_the_previous_set_and_removes_older(package_only, tmp_path):
+def test_publish_keeps_the_previous_set_and_removes_older(empty_raw_dir, tmp_path):
     """Three builds into one folder: the pointer names the last, the one before is kept, the first is gone."""
-    empty, _ = package_only
-    result = build.build(empty)
+    result = build.build(empty_raw_dir)
     ids = []
     for _ in range(3):
         paths = build.write(result, tmp_path)
@@ -249,7 +235,7 @@ def without_trends(raw_dir, tmp_path_factory) -> Path:
 
 
 def test_partial_source_is_reported_and_said_in_the_last_line(without_trends, tmp_path):
-    res = _cli("--raw-dir", str(without_trends), "--out", str(tmp_path))
+    res = build_cli("--raw-dir", str(without_trends), "--out", str(tmp_path))
     assert res.returncode == 0, res.stderr
     entry = next(s for s in store.build_report(tmp_path)["sources"] if s["module"] == "sido_population")
     assert entry["status"] == "partial" and entry["missing_files"] == [SIDO_POP[2]]
@@ -259,16 +245,15 @@ def test_partial_source_is_reported_and_said_in_the_last_line(without_trends, tm
 
 
 def test_strict_fails_on_a_partial_source_and_writes_nothing(without_trends, tmp_path):
-    res = _cli("--raw-dir", str(without_trends), "--out", str(tmp_path), "--strict")
+    res = build_cli("--raw-dir", str(without_trends), "--out", str(tmp_path), "--strict")
     assert res.returncode == 1
     last = res.stderr.strip().splitlines()[-1]
     assert "--strict" in last and "1 partial (sido_population)" in last and "nothing written" in last, last
     assert store.current_build(tmp_path) == 0
 
 
-def test_strict_fails_on_skipped_sources(package_only, tmp_path):
-    empty, _ = package_only
-    res = _cli("--raw-dir", str(empty), "--out", str(tmp_path), "--strict")
+def test_strict_fails_on_skipped_sources(empty_raw_dir, tmp_path):
+    res = build_cli("--raw-dir", str(empty_raw_dir), "--out", str(tmp_path), "--strict")
     assert res.returncode == 1
     assert "12 sources skipped" in res.stderr.strip().splitlines()[-1], res.stderr
 
@@ -330,7 +315,8 @@ def test_count_check_failure_names_the_source_file(raw_dir, tmp_path):
     raw = _copy(raw_dir, tmp_path / "raw", EXPORTS)
     rows = _rows(raw / EXPORTS)
     year_col = rows[0].index("연도")
-    drop = next(i for i, r in enumerate(rows[1:], start=1) if r[year_col] == "2024" and r[rows[0].index("지역명")] != "전국")
+    region_col = rows[0].index("지역명")
+    drop = next(i for i, r in enumerate(rows[1:], start=1) if r[year_col] == "2024" and r[region_col] != "전국")
     expected = sum(1 for r in rows[1:] if r[year_col] == "2024" and r[rows[0].index("지역명")] != "전국")
     _write_rows(raw / EXPORTS, rows[:drop] + rows[drop + 1:])
     msg = _build_error(raw)

@@ -5,37 +5,13 @@ never from the derived tables.
 """
 from __future__ import annotations
 
-import csv
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from helpers import build_cli
+from helpers.raw import MACRO, raw_grdp_nominal
 from indicators import manifest, store
-
-ROOT = Path(__file__).resolve().parents[1]
-GRDP_FILE = "grdp/시도별 지역내총생산.csv"
-# 권역 membership written out here by 시도 name as in the raw file (short names)
-MACRO = {"CR": ("서울특별시", "인천광역시", "경기도"),
-         "CC": ("대전광역시", "세종특별자치시", "충청북도", "충청남도"),
-         "HN": ("광주광역시", "전북특별자치도", "전라남도"), "DG": ("대구광역시", "경상북도"),
-         "DN": ("부산광역시", "울산광역시", "경상남도"), "GW": ("강원특별자치도",), "JJ": ("제주특별자치도",)}
-
-
-def _raw_grdp_nominal(raw_dir: Path) -> dict[tuple[str, int], float]:
-    """(시도 name, year) → 명목 GRDP (million KRW) as printed in the raw file; empty cells absent."""
-    with (raw_dir / GRDP_FILE).open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f))
-    header = rows[0]
-    out = {}
-    for r in rows[1:]:
-        if len(r) > 2 and r[1] == "지역내총생산(시장가격)" and r[2] == "명목":
-            for col, cell in zip(header[4:], r[4:]):
-                if cell.strip() and col.strip().endswith("년"):
-                    out[(r[0].strip(), int(col.split()[0]))] = float(cell)
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +22,7 @@ def obs(full_build):
 @pytest.mark.parametrize("year", [1990, 1997, 2012, 2023])
 @pytest.mark.parametrize("code", list(MACRO))
 def test_macro_grdp_is_the_sum_of_its_sido_rows_in_the_raw_file(raw_dir, obs, code, year):
-    raw = _raw_grdp_nominal(raw_dir)
+    raw = raw_grdp_nominal(raw_dir)
     names = {n for n, _ in raw}
     members = [n for n in MACRO[code] if n in names]
     assert members, f"{MACRO[code]} not in {sorted(names)}"
@@ -55,7 +31,7 @@ def test_macro_grdp_is_the_sum_of_its_sido_rows_in_the_raw_file(raw_dir, obs, co
 
 
 def test_macro_regions_tile_the_nation(raw_dir, obs):
-    raw = _raw_grdp_nominal(raw_dir)
+    raw = raw_grdp_nominal(raw_dir)
     total = sum(obs[(c, 2023, "grdp_nominal_krw_mn")] for c in MACRO)
     assert total == pytest.approx(raw[("전국", 2023)], rel=1e-9)
 
@@ -91,11 +67,6 @@ def test_no_per_capita_jump_in_any_parent_of_a_late_sido(obs, parent):
     assert abs(own[worst] - nation[worst]) < 0.15, f"{parent} {worst}: {own[worst]:+.0%} vs {nation[worst]:+.0%}"
 
 
-def _build(raw: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "indicators", "build", "--raw-dir", str(raw), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
-
-
 def test_manifest_matches_every_shipped_file(raw_dir):
     assert {f.status for f in manifest.verify(raw_dir)} == {manifest.OK}
     assert len(manifest.read(raw_dir)) == len([p for p in raw_dir.rglob("*") if p.is_file()]) - 1
@@ -106,7 +77,7 @@ def test_a_changed_file_is_reported_in_summary_and_report(raw_dir, tmp_path):
     shutil.copytree(raw_dir, raw)
     target = raw / "fiscal" / "finance_autonomy.csv"
     target.write_bytes(target.read_bytes() + b"\n")  # same data, different bytes
-    res = _build(raw, tmp_path / "out")
+    res = build_cli("--raw-dir", str(raw), "--out", str(tmp_path / "out"))
     assert res.returncode == 0, res.stderr
     assert "changed          fiscal/finance_autonomy.csv (manifest vintage 2023-12-31)" in res.stdout
     files = {f["path"]: f["status"] for f in store.build_report(tmp_path / "out")["raw_files"]}

@@ -10,54 +10,23 @@ from __future__ import annotations
 import csv
 import fnmatch
 import hashlib
-import io
-import shutil
 from pathlib import Path
 
 import pytest
 
+from helpers.raw import COPY_REL, MOIS_REL, mois_cell, mois_rows, raw_copy_with_mois_copy, write_mois_rows
+from helpers.raw import MOIS_YEAR as YEAR
 from indicators import build, manifest
 from indicators.__main__ import summary
 from indicators.sources import mois_population_age as mois
 
-MOIS_REL = "population/202212_202412_연령별인구현황_연간.csv"
-COPY_REL = "population/202312_202412_연령별인구현황_연간.csv"  # matches the MOIS pattern, not in the manifest
-IND, REGION, YEAR = "res_total_persons", "서울특별시 종로구 (1111000000)", 2024
-COLUMN = f"{YEAR}년_거주자_총인구수"
+IND = "res_total_persons"  # the test cell (helpers.raw): 종로구's 2024 거주자 total
 
 
 @pytest.fixture(scope="module")
 def real(raw_dir) -> build.BuildResult:
+    """The shipped raw files built in-process (the report and tables as objects, nothing written)."""
     return build.build(raw_dir)
-
-
-def _rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_bytes().decode("cp949"))))
-
-
-def _cell(rows: list[list[str]]) -> tuple[int, int, int]:
-    """(row index, column index, persons) of the test cell: 종로구's 2024 거주자 total."""
-    col = rows[0].index(COLUMN)
-    i = next(n for n, r in enumerate(rows) if r[0] == REGION)
-    return i, col, int(rows[i][col].replace(",", ""))
-
-
-def _write(path: Path, rows: list[list[str]]) -> None:
-    out = io.StringIO()
-    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(out.getvalue().encode("cp949"))
-
-
-def _raw_copy(raw_dir: Path, tmp_path: Path, delta: int) -> tuple[Path, int]:
-    """data/raw copied, plus the MOIS file under COPY_REL with the test cell raised by `delta`;
-    returns the folder and the original value of the cell."""
-    raw = tmp_path / "raw"
-    shutil.copytree(raw_dir, raw)
-    rows = _rows(raw / MOIS_REL)
-    i, col, value = _cell(rows)
-    rows[i][col] = f"{value + delta:,}"
-    _write(raw / COPY_REL, rows)
-    return raw, value
 
 
 def _built(result: build.BuildResult, code: str = "11110", year: int = YEAR, ind: str = IND) -> float:
@@ -92,7 +61,7 @@ def test_lineage_names_the_manifest_file_of_each_indicator_year(real, raw_dir):
 
 
 def test_a_newer_file_with_one_changed_value_wins_and_the_conflict_is_listed(raw_dir, tmp_path, real):
-    raw, value = _raw_copy(raw_dir, tmp_path, delta=1)
+    raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=1)
     result = build.build(raw)
     assert _built(real) == value  # the shipped file, read independently here
     assert _built(result) == value + 1
@@ -119,7 +88,7 @@ def test_a_newer_file_with_one_changed_value_wins_and_the_conflict_is_listed(raw
 
 
 def test_an_identical_copy_gives_no_conflict(raw_dir, tmp_path, real):
-    raw, value = _raw_copy(raw_dir, tmp_path, delta=0)
+    raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=0)
     result = build.build(raw)
     assert result.report["conflicts"] == []
     assert _built(result) == value
@@ -140,7 +109,7 @@ def _list(raw: Path, rel: str, vintage: str) -> None:
 
 
 def test_an_older_vintage_loses(raw_dir, tmp_path):
-    raw, value = _raw_copy(raw_dir, tmp_path, delta=7)
+    raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=7)
     _list(raw, COPY_REL, "2023-06-30")
     result = build.build(raw)
     assert _built(result) == value
@@ -151,12 +120,12 @@ def test_an_older_vintage_loses(raw_dir, tmp_path):
 
 
 def test_a_file_changed_since_its_manifest_row_counts_as_newest(raw_dir, tmp_path):
-    raw, value = _raw_copy(raw_dir, tmp_path, delta=0)
+    raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=0)
     _list(raw, COPY_REL, "2023-06-30")  # listed as older, then edited: no longer the listed file
-    rows = _rows(raw / COPY_REL)
-    i, col, _ = _cell(rows)
+    rows = mois_rows(raw / COPY_REL)
+    i, col, _ = mois_cell(rows)
     rows[i][col] = f"{value + 3:,}"
-    _write(raw / COPY_REL, rows)
+    write_mois_rows(raw / COPY_REL, rows)
     result = build.build(raw)
     assert _built(result) == value + 3
     [c] = result.report["conflicts"]

@@ -11,21 +11,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import source_error
-
 from geo import regions
+from helpers import RAW, source_error
 from indicators import derive
 from indicators import designation_views as dv
 from indicators.errors import InputsMissing
 from indicators.sources import mois_population_age as mois
 from indicators.sources import population_decline as pdl
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 POLICY = RAW / "policy"
 CODES = "population-region-index-with-codes.json"
 DECLINE = "population-decline-regions-2024.json"
 INTEREST = "population-decline-interest-regions-2026.json"
-AGE_FILE = RAW / "population" / "202212_202412_연령별인구현황_연간.csv"
 # 시도 names as written in the files → 2-digit code (short names for 인구감소지역, full for 관심지역)
 SIDO = {"부산": "26", "대구": "27", "인천": "28", "광주": "29", "대전": "30", "경기": "41", "충북": "43",
         "충남": "44", "전남": "46", "경북": "47", "경남": "48", "강원": "51", "전북": "52",
@@ -176,22 +173,6 @@ def test_by_name_list_count_and_metadata(policy_copy):
 
 
 # --- KEIS class × designation on the 2024 거주자 basis ------------------------------------------
-
-@pytest.fixture(scope="module")
-def index_2024_from_raw() -> pd.Series:
-    """Extinction-risk index per registry 시군구, 2024, parsed here from the raw age file."""
-    df = pd.read_csv(AGE_FILE, encoding="cp949", thousands=",", dtype={"행정구역": str})
-    code10 = df["행정구역"].str.extract(r"\((\d{10})\)\s*$")[0]
-    code = code10.str[:5].replace({c: "51" + c[2:] for c in code10.str[:5] if c.startswith("42")})
-    code = code.replace({c: "52" + c[2:] for c in code if c.startswith("45")})
-    women = df[[f"2024년_여_거주자_{a}~{a + 4}세" for a in (20, 25, 30, 35)]].sum(axis=1, min_count=4)
-    old = [f"2024년_거주자_{a}~{a + 4}세" for a in range(65, 100, 5)] + ["2024년_거주자_100세 이상"]
-    elderly = df[old].sum(axis=1, min_count=len(old))
-    keep = (code10.str[5:] == "00000") & code.isin(regions.codes("sigungu")) & (elderly > 0)
-    assert not code[keep].duplicated().any()  # one row per 시군구 (일반구 and old-code rows left out)
-    assert set(code[keep]) == set(regions.codes("sigungu"))
-    return pd.Series((women / elderly)[keep].to_numpy(), index=code[keep].to_numpy())
-
 
 @pytest.fixture(scope="module")
 def index_rows() -> pd.DataFrame:

@@ -4,16 +4,15 @@ capital-region share is recomputed here from the CSV cells."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from geo import regions
+from helpers import RAW
 from indicators import reference_points as rp
 
-ROOT = Path(__file__).resolve().parents[1]
-KSTAT = ROOT / "data" / "raw" / "exports" / "kita_regional_yearly.csv"
+KSTAT = RAW / "exports" / "kita_regional_yearly.csv"
 
 
 @pytest.fixture(scope="module")
@@ -70,17 +69,6 @@ def test_capital_share_2020_from_the_cells():
 def test_a_missing_sido_is_refused(tmp_path):
     lines = rp.EXPORTS_2020_FILE.read_text(encoding="utf-8").splitlines()
     bad = tmp_path / "ref.csv"
-    bad.write_text("\n".join(l for l in lines if not l.startswith("50,")) + "\n", encoding="utf-8")
+    bad.write_text("\n".join(line for line in lines if not line.startswith("50,")) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="50"):
         rp.exports_2020(bad)
-
-
-def test_overview_card_shows_the_reference_share_labelled():
-    from test_app_pages import run
-
-    at = run({"page": "overview"})
-    ref = [m for m in at.metric if "공표치" in m.label]
-    assert len(ref) == 1 and ref[0].label == "2020년 공표치 (참고)"
-    share = rp.capital_share_pct(rp.exports_2020())
-    assert ref[0].value == f"{share:.1f}%"
-    assert any("시계열이 아닙니다" in c.value and "한국무역협회" in c.value for c in at.caption)

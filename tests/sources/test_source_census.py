@@ -47,8 +47,10 @@ def test_one_to_one_value_taken_as_published(loaded, raw):
 def test_city_is_not_double_counted_with_its_general_gu(loaded, raw):
     # 2020 수원시 (31010) has 일반구 rows 31011-31014 too; the city total is taken once
     city = _raw_value(raw, 2020, 31010, "population", "all households", "total")
-    gu = sum(sum(_raw_value(raw, 2020, c, "population", "all households", "total")) for c in (31011, 31012, 31013, 31014))
-    got = loaded.query("indicator == 'census_population_persons' and year == 2020 and region_code == '41110'")["value"].item()
+    gu = sum(sum(_raw_value(raw, 2020, c, "population", "all households", "total"))
+             for c in (31011, 31012, 31013, 31014))
+    got = loaded.query("indicator == 'census_population_persons' and year == 2020 and region_code == '41110'")
+    got = got["value"].item()
     assert got == city[0]
     assert abs(gu - city[0]) / city[0] < 0.01  # the 일반구 add up to their city (independent check)
 

@@ -10,10 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import source_error
-
 from geo import regions
 from geo.crosswalk import CENSUS_SIDO_CODES
+from helpers import source_error, value_of
 from indicators.errors import InputsMissing
 from indicators.sources import census2010_population_age as c10
 
@@ -55,17 +54,11 @@ def _want(d: dict) -> dict[str, int]:
             TOT: d[("계", "total")]}
 
 
-def _value(loaded, ind, code):
-    v = loaded.query("indicator == @ind and region_code == @code")["value"]
-    assert len(v) == 1, (ind, code)
-    return v.item()
-
-
 def test_national_total_is_the_raw_00_row(loaded, prov, mun):
-    assert _value(loaded, TOT, "00") == prov["00"][("계", "total")] == mun["00"][("계", "total")]
+    assert value_of(loaded, TOT, "00") == prov["00"][("계", "total")] == mun["00"][("계", "total")]
     for ind, v in _want(prov["00"]).items():
-        assert _value(loaded, ind, "00") == v
-    assert _value(loaded, OLD65, "00") == prov["00"][("65세이상", "total")]  # the file's own 65+ row
+        assert value_of(loaded, ind, "00") == v
+    assert value_of(loaded, OLD65, "00") == prov["00"][("65세이상", "total")]  # the file's own 65+ row
 
 
 def test_counts_and_year(loaded):
@@ -82,7 +75,7 @@ def test_sido_rows_are_provinces_csv(loaded, prov):
     assert len(sido) == 16
     for code, d in sido.items():
         for ind, v in _want(d).items():
-            assert _value(loaded, ind, CENSUS_SIDO_CODES[code]) == v, (ind, code)
+            assert value_of(loaded, ind, CENSUS_SIDO_CODES[code]) == v, (ind, code)
     for ind in (FEM, OLD65, TOT):  # and the 16 시도 rows add up to 전국
         assert sum(_want(d)[ind] for d in sido.values()) == _want(prov["00"])[ind]
 
@@ -120,23 +113,23 @@ def test_sigungu_are_placed_by_name_not_by_census_code_table(loaded, mun):
         raw_code = next(k for k, d in mun.items() if k[:2] == sido and d["name"] == name)
         shifted += xw.get(raw_code) != code
         for ind, v in _want(by_name[(sido, name)]).items():
-            assert _value(loaded, ind, code) == v, (name, ind)
+            assert value_of(loaded, ind, code) == v, (name, ind)
     assert shifted == 6  # every one of these would be misplaced by the code table
 
 
 def test_merged_renamed_and_general_gu(loaded, mun):
     by_name = {d["name"]: d for k, d in mun.items() if re.fullmatch(r"\d{5}(_\d{4})?", k)}
     for ind in (FEM, OLD65, TOT):
-        assert _value(loaded, ind, "43110") == _want(by_name["청주시"])[ind] + _want(by_name["청원군"])[ind]
-        assert _value(loaded, ind, "36110") == _want(by_name["연기군"])[ind]
-        assert _value(loaded, ind, "43745") == _want(by_name["증평출장소"])[ind]
-        assert _value(loaded, ind, "41670") == _want(by_name["여주군"])[ind]
-        assert _value(loaded, ind, "48120") == _want(by_name["창원시"])[ind]
-        assert _value(loaded, ind, "27720") == _want(by_name["군위군"])[ind]
+        assert value_of(loaded, ind, "43110") == _want(by_name["청주시"])[ind] + _want(by_name["청원군"])[ind]
+        assert value_of(loaded, ind, "36110") == _want(by_name["연기군"])[ind]
+        assert value_of(loaded, ind, "43745") == _want(by_name["증평출장소"])[ind]
+        assert value_of(loaded, ind, "41670") == _want(by_name["여주군"])[ind]
+        assert value_of(loaded, ind, "48120") == _want(by_name["창원시"])[ind]
+        assert value_of(loaded, ind, "27720") == _want(by_name["군위군"])[ind]
     # 수원시 is taken once: its row, not plus its four 일반구 rows (which add up to it)
     gu = [d for d in by_name.values() if d["name"].startswith("수원시 ")]
     assert len(gu) == 4
-    assert _value(loaded, TOT, "41110") == by_name["수원시"][("계", "total")] == sum(d[("계", "total")] for d in gu)
+    assert value_of(loaded, TOT, "41110") == by_name["수원시"][("계", "total")] == sum(d[("계", "total")] for d in gu)
 
 
 def test_indicator_metadata():

@@ -9,9 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import source_error
-
-from indicators.errors import InputsMissing, SourceFileError
+from helpers import edit_line, source_error
+from indicators.errors import InputsMissing
 from indicators.sources import _io, exports
 
 REL = Path("exports") / "kita_regional_yearly.csv"
@@ -52,7 +51,7 @@ def test_values_as_published(loaded, raw):
         year = int(r["연도"])
         if year not in (2000, 2012, 2025):
             continue
-        code = "00" if r["지역명"] == "전국" else SHORT[r["지역명"]]
+        code = "00" if r["지역명"] == "전국" else SHORT[r["지역명"]]  # noqa: F841 — read by .query (@code)
         got = loaded.query("region_code == @code and year == @year").set_index("indicator")["value"]
         assert got["exports_usd_th"] == float(r["수출_금액"])
         assert got["imports_usd_th"] == float(r["수입_금액"])
@@ -81,27 +80,20 @@ def _copy(raw_dir: Path, tmp_path: Path, lines: int | None = None) -> Path:
     return dst
 
 
-def _edit(path: Path, line: int, old: str, new: str) -> None:
-    rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    assert old in rows[line - 1]
-    rows[line - 1] = rows[line - 1].replace(old, new, 1)
-    path.write_text("".join(rows), encoding="utf-8")
-
-
 def _fails(path: Path, *parts: str) -> None:
     source_error(lambda: exports.load(path.parent), path, *parts)
 
 def test_bad_inputs(raw_dir, tmp_path):
     p = _copy(raw_dir, tmp_path, 40)
-    _edit(p, 3, "17517299", '"17,517,299"')  # quoted thousands separators are accepted
+    edit_line(p, 3, "17517299", '"17,517,299"')  # quoted thousands separators are accepted
     assert exports.load(tmp_path).query("region_code == '29' and year == 2025 and "
                                         "indicator == 'exports_usd_th'")["value"].item() == 17517299
 
-    _edit(p, 3, '"17,517,299"', "N/A")
+    edit_line(p, 3, '"17,517,299"', "N/A")
     _fails(p, "row 3", "수출_금액", "'N/A'")
 
     p = _copy(raw_dir, tmp_path, 40)
-    _edit(p, 4, ",광주,", ",광쥬,")
+    edit_line(p, 4, ",광주,", ",광쥬,")
     _fails(p, "row 4", "지역명", "광쥬")
 
     p = _copy(raw_dir, tmp_path, 40)
@@ -110,11 +102,11 @@ def test_bad_inputs(raw_dir, tmp_path):
     _fails(p, "row 41", "duplicated", "region_code=29")
 
     p = _copy(raw_dir, tmp_path, 40)
-    _edit(p, 5, ",2023,연간", ",2022,연간")  # 연도 disagrees with 년월
+    edit_line(p, 5, ",2023,연간", ",2022,연간")  # 연도 disagrees with 년월
     _fails(p, "row 5", "연도", "2023년")
 
     p = _copy(raw_dir, tmp_path, 40)
-    _edit(p, 7, ",연간,", ",월간,")
+    edit_line(p, 7, ",연간,", ",월간,")
     _fails(p, "row 7", "집계단위", "월간")
 
     p = _copy(raw_dir, tmp_path, 40)

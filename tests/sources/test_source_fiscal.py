@@ -9,9 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import source_error
-
 from geo import regions
+from helpers import edit_line, source_error, value_of
 from indicators.errors import InputsMissing
 from indicators.sources import fiscal
 
@@ -36,11 +35,6 @@ def raw_sgg(raw_dir) -> list[list[str]]:
         return list(csv.reader(f))[1:]
 
 
-def _val(df, ind, code, year):
-    v = df.query("indicator == @ind and region_code == @code and year == @year")["value"]
-    return v.item() if len(v) else None
-
-
 # --- 시도 series -------------------------------------------------------------------------
 
 def test_region_counts_per_year_follow_the_file(loaded, raw_series):
@@ -59,8 +53,8 @@ def test_swapped_columns_are_mapped_by_meaning(loaded, raw_series):
         if r["region"] == "서울특별시" and r["year"] in ("2001", "2014", "2025"):
             y = int(r["year"])
             reliance, autonomy = float(r["fiscal_autonomy_ratio"]), float(r["fiscal_independence_ratio"])
-            assert _val(loaded, "fiscal_self_reliance_pct", "11", y) == pytest.approx(reliance * 100)
-            assert _val(loaded, "fiscal_autonomy_pct", "11", y) == pytest.approx(autonomy * 100)
+            assert value_of(loaded, "fiscal_self_reliance_pct", "11", y) == pytest.approx(reliance * 100)
+            assert value_of(loaded, "fiscal_autonomy_pct", "11", y) == pytest.approx(autonomy * 100)
     wide = loaded[loaded["indicator"] != "fiscal_self_reliance_sigungu_pct"].pivot_table(
         index=["region_code", "year"], columns="indicator", values="value")
     # 재정자주도 counts 자주재원 on top of 자체수입: never below 재정자립도
@@ -75,7 +69,7 @@ def test_old_province_names_get_current_codes(loaded, raw_series):
     assert {"51", "52"} <= codes and not {"42", "45"} & codes
     gw = next(r for r in raw_series if r["region"] == "강원도" and r["year"] == "2010")
     expect = float(gw["fiscal_autonomy_ratio"]) * 100
-    assert _val(loaded, "fiscal_self_reliance_pct", "51", 2010) == pytest.approx(expect)
+    assert value_of(loaded, "fiscal_self_reliance_pct", "51", 2010) == pytest.approx(expect)
 
 
 def test_series_break_is_declared_and_visible(loaded, raw_series):
@@ -104,14 +98,14 @@ def test_sigungu_values_follow_the_filled_down_sido(loaded, raw_sgg):
     y = fiscal.FINANCE_AUTONOMY_YEAR
     ind = "fiscal_self_reliance_sigungu_pct"
     # 중구 exists in six 시도: each gets its own value
-    assert _val(loaded, ind, "11140", y) == by[("서울특별시", "중구")]
-    assert _val(loaded, ind, "26110", y) == by[("부산광역시", "중구")]
-    assert _val(loaded, ind, "11680", y) == by[("서울특별시", "강남구")]
-    assert _val(loaded, ind, "28177", y) == by[("인천광역시", "미추홀구")]
-    assert _val(loaded, ind, "27720", y) == by[("경상북도", "군위군")]  # listed under 경북, coded to 대구
-    assert _val(loaded, ind, "51110", y) == by[("강원특별자치도", "춘천시")]
-    assert _val(loaded, ind, "41", y) == by[("경기도", "소계")]
-    assert _val(loaded, ind, "00", y) == by[("전국", "소계")]
+    assert value_of(loaded, ind, "11140", y) == by[("서울특별시", "중구")]
+    assert value_of(loaded, ind, "26110", y) == by[("부산광역시", "중구")]
+    assert value_of(loaded, ind, "11680", y) == by[("서울특별시", "강남구")]
+    assert value_of(loaded, ind, "28177", y) == by[("인천광역시", "미추홀구")]
+    assert value_of(loaded, ind, "27720", y) == by[("경상북도", "군위군")]  # listed under 경북, coded to 대구
+    assert value_of(loaded, ind, "51110", y) == by[("강원특별자치도", "춘천시")]
+    assert value_of(loaded, ind, "41", y) == by[("경기도", "소계")]
+    assert value_of(loaded, ind, "00", y) == by[("전국", "소계")]
 
 
 def test_inferred_year_is_the_only_year_matching_the_series(raw_series, raw_sgg):
@@ -139,13 +133,6 @@ def _copy(raw_dir: Path, tmp_path: Path, rel: Path, lines: int | None = None) ->
     return dst
 
 
-def _edit(path: Path, line: int, old: str, new: str) -> None:
-    rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    assert old in rows[line - 1]
-    rows[line - 1] = rows[line - 1].replace(old, new, 1)
-    path.write_text("".join(rows), encoding="utf-8")
-
-
 def _fails(loader, path, *parts):
     return source_error(lambda: loader(path), path, *parts)
 
@@ -160,15 +147,15 @@ def test_repeated_header_row_is_skipped(raw_dir, tmp_path):
 
 def test_series_bad_inputs(raw_dir, tmp_path):
     p = _copy(raw_dir, tmp_path, SERIES, lines=30)
-    _edit(p, 4, "0.298", "n/a")
+    edit_line(p, 4, "0.298", "n/a")
     _fails(fiscal.load_series, p, "row 4", "fiscal_autonomy_ratio", "'n/a'")
 
     p = _copy(raw_dir, tmp_path, SERIES, lines=30)
-    _edit(p, 4, "0.298", "29.8")  # percent where a fraction is due
+    edit_line(p, 4, "0.298", "29.8")  # percent where a fraction is due
     _fails(fiscal.load_series, p, "row 4", "fiscal_autonomy_ratio", "fraction")
 
     p = _copy(raw_dir, tmp_path, SERIES, lines=30)
-    _edit(p, 6, "제주특별자치도", "제주특별시")
+    edit_line(p, 6, "제주특별자치도", "제주특별시")
     _fails(fiscal.load_series, p, "row 6", "'region'", "제주특별시")
 
     p = _copy(raw_dir, tmp_path, SERIES, lines=30)
@@ -177,7 +164,7 @@ def test_series_bad_inputs(raw_dir, tmp_path):
     _fails(fiscal.load_series, p, "row 31", "duplicated", "region_code=51", "year=2001")
 
     p = _copy(raw_dir, tmp_path, SERIES, lines=30)
-    _edit(p, 4, "0.298,0.8390000000000001", "0.8390000000000001,0.298")  # columns shifted
+    edit_line(p, 4, "0.298,0.8390000000000001", "0.8390000000000001,0.298")  # columns shifted
     _fails(fiscal.load_series, p, "row 4", "swapped")
 
     p = _copy(raw_dir, tmp_path, SERIES, lines=30)
@@ -202,15 +189,15 @@ def test_series_bad_inputs(raw_dir, tmp_path):
 
 def test_sigungu_bad_inputs(raw_dir, tmp_path):
     p = _copy(raw_dir, tmp_path, SGG)
-    _edit(p, 5, ",중구,55.8", ",중앙구,55.8")
+    edit_line(p, 5, ",중구,55.8", ",중앙구,55.8")
     _fails(fiscal.load_sigungu, p, "row 5", "행정구역별(2)", "중앙구", "시도 11")
 
     p = _copy(raw_dir, tmp_path, SGG)
-    _edit(p, 6, "41.7", "41..7")
+    edit_line(p, 6, "41.7", "41..7")
     _fails(fiscal.load_sigungu, p, "row 6", "재정자립도(세입과목개편후)", "41..7")
 
     p = _copy(raw_dir, tmp_path, SGG)
-    _edit(p, 4, ",종로구", ",중구")  # 서울 중구 twice
+    edit_line(p, 4, ",종로구", ",중구")  # 서울 중구 twice
     _fails(fiscal.load_sigungu, p, "row 5", "duplicated", "11140")
 
     p = _copy(raw_dir, tmp_path, SGG)
@@ -225,7 +212,7 @@ def test_sigungu_bad_inputs(raw_dir, tmp_path):
     _fails(fiscal.load_sigungu, p, "row 4", "truncated")
 
     p = _copy(raw_dir, tmp_path, SGG)
-    _edit(p, 1, "개편후", "개편전")
+    edit_line(p, 1, "개편후", "개편전")
     _fails(fiscal.load_sigungu, p, "row 1", "개편후")
 
 

@@ -10,9 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import source_error
-
-from indicators.errors import SourceFileError
+from helpers import source_error, value_of
 from indicators.sources import _io, grdp
 
 REL = Path("grdp") / "시도별 지역내총생산.csv"
@@ -44,11 +42,6 @@ def _write(tmp_path: Path, text: str | bytes) -> Path:
     return path
 
 
-def _get(loaded, ind, code, year):
-    v = loaded.query("indicator == @ind and region_code == @code and year == @year")["value"]
-    return v.item() if len(v) else None
-
-
 def test_nominal_nation_equals_sum_of_sido_in_raw_and_loader(loaded, raw):
     sido = [k for k in raw if k[1] == GDP and k[2] == "명목" and k[0] != "전국"]
     assert len(sido) == 17
@@ -59,7 +52,7 @@ def test_nominal_nation_equals_sum_of_sido_in_raw_and_loader(loaded, raw):
         raw_sum = sum(float(raw[k][year]) for k in sido if raw[k][year].strip())
         assert abs(raw_sum - nation) / nation < 1e-6, year  # independent check of the file
         assert abs(ours[year] - nation) / nation < 1e-6, year
-        assert _get(loaded, "grdp_nominal_krw_mn", "00", year) == nation
+        assert value_of(loaded, "grdp_nominal_krw_mn", "00", year) == nation
 
 
 def test_every_indicator_matches_its_raw_row(loaded, raw):
@@ -67,7 +60,7 @@ def test_every_indicator_matches_its_raw_row(loaded, raw):
         for name, code in (("전국", "00"), ("서울특별시", "11"), ("경기도", "41"), ("강원특별자치도", "51")):
             for year in (1985, 2005, 2023):
                 want = float(raw[(name, act, item)][year])
-                assert _get(loaded, ind, code, year) == want, (ind, name, year)
+                assert value_of(loaded, ind, code, year) == want, (ind, name, year)
 
 
 def test_late_sido_have_no_row_before_their_first_year(loaded, raw):
@@ -93,7 +86,7 @@ def test_region_counts_per_year_follow_the_filled_cells(loaded, raw):
 def test_real_is_chained_to_2020_and_not_declared_additive(loaded):
     meta = {i.id: i for i in grdp.INDICATORS}
     assert not meta["grdp_real_krw_mn"].additive and meta["grdp_nominal_krw_mn"].additive
-    assert _get(loaded, "grdp_real_krw_mn", "00", 2020) == _get(loaded, "grdp_nominal_krw_mn", "00", 2020)
+    assert value_of(loaded, "grdp_real_krw_mn", "00", 2020) == value_of(loaded, "grdp_nominal_krw_mn", "00", 2020)
     assert all(i.basis == "2020년 기준년 (2020 base)" and i.levels == ("sido",) for i in grdp.INDICATORS)
 
 
@@ -187,7 +180,7 @@ def test_two_copies_newest_wins_and_clashes_are_listed(tmp_path, raw_dir, raw, l
                      encoding="utf-8-sig")
     with _io.recording(tmp_path) as rec:
         got = grdp.load(tmp_path)
-    assert _get(got, "grdp_nominal_krw_mn", "00", 1985) == float(cell) + 1
+    assert value_of(got, "grdp_nominal_krw_mn", "00", 1985) == float(cell) + 1
     [c] = rec.conflicts
     assert (c["indicator"], c["region_code"], c["year"]) == ("grdp_nominal_krw_mn", "00", 1985)
     assert (c["kept_file"], c["kept_value"]) == (f"b/{REL.as_posix()}", float(cell) + 1)

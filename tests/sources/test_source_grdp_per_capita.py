@@ -8,9 +8,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from helpers import source_error
-
-from indicators.sources import grdp, grdp_per_capita as gpc
+from helpers import source_error, value_of
+from indicators.sources import grdp
+from indicators.sources import grdp_per_capita as gpc
 
 NAME = "Regional_GDP__Gross_regional_income_and_Individual_income_20231118124541.xlsx"
 REL = Path("grdp") / NAME
@@ -37,18 +37,13 @@ def raw(raw_dir) -> dict[tuple[int, str, str], object]:
     return out
 
 
-def _get(loaded, ind, code, year):
-    v = loaded.query("indicator == @ind and region_code == @code and year == @year")["value"]
-    return v.item() if len(v) else None
-
-
 def test_values_match_the_sheet_after_filling_period_down(loaded, raw):
     checked = 0
     for (year, prov, col), cell in raw.items():
         if prov not in ENGLISH or year not in (1985, 1999, 2000, 2013, 2021):
             continue
         ind = next(i for i, c in gpc.COLUMNS.items() if c == col)
-        got = _get(loaded, ind, ENGLISH[prov], year)
+        got = value_of(loaded, ind, ENGLISH[prov], year)
         assert got == (None if cell == "-" else float(cell)), (year, prov, col)
         checked += 1
     assert checked > 100
@@ -63,7 +58,7 @@ def test_not_compiled_items_give_no_row_never_zero(loaded, raw):
         assert (got["value"] > 0).all()
         if year > 1985:  # the sheet says '-' (not compiled) the year before
             assert raw[(year - 1, "Seoul", gpc.COLUMNS[ind])] == "-"
-            assert _get(loaded, ind, "11", year - 1) is None
+            assert value_of(loaded, ind, "11", year - 1) is None
 
 
 def test_region_counts_per_year_follow_the_sheet(loaded, raw):

@@ -11,10 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import source_error
-
 from geo import regions
-from indicators.errors import InputsMissing, SourceFileError
+from helpers import source_error, value_of
+from indicators.errors import InputsMissing
 from indicators.sources import _io
 from indicators.sources import kosis_population_age as kpa
 
@@ -49,7 +48,7 @@ def blocks(raw_dir) -> list[dict]:
         assert len({r[0] for r in part}) == 1
         cell = {(r[1], r[2][:2]): {y: r[i] for i, y in cols.items()} for r in part}
 
-        def total(bands, sex):
+        def total(bands, sex, cell=cell):
             got = {}
             for y in cols.values():
                 cells = [cell[(band, sex)][y] for band in bands]
@@ -63,12 +62,6 @@ def blocks(raw_dir) -> list[dict]:
 def _sido_names() -> dict[str, str]:
     t = regions.table()
     return dict(zip(t.loc[t["level"] == "sido", "name_ko"], t.loc[t["level"] == "sido", "region_code"]))
-
-
-def _value(loaded, ind, code, year):
-    v = loaded.query("indicator == @ind and region_code == @code and year == @year")["value"]
-    assert len(v) == 1, (ind, code, year)
-    return v.item()
 
 
 def _structure(blocks) -> list[tuple[str, dict, list[dict]]]:
@@ -101,7 +94,7 @@ def test_nation_and_sido_are_the_files_own_rows(loaded, blocks):
     for code, sido_block, _ in struct:
         for ind in (FEM, OLD65):
             for year in YEARS:
-                assert _value(loaded, ind, code, year) == sido_block[ind][year], (ind, code, year)
+                assert value_of(loaded, ind, code, year) == sido_block[ind][year], (ind, code, year)
     for ind in (FEM, OLD65):  # and the file's 시도 rows add up to its 전국 row
         for year in YEARS:
             assert sum(s[1][ind][year] for s in struct[1:]) == struct[0][1][ind][year]
@@ -145,14 +138,14 @@ def test_renamed_and_moved_areas_take_the_row_that_has_figures(loaded, blocks):
     for year in YEARS:
         old, new = by[("28", "남구")][FEM][year], by[("28", "미추홀구")][FEM][year]
         assert np.isnan(new) if year < 2018 else np.isnan(old)
-        assert _value(loaded, FEM, "28177", year) == (old if year < 2018 else new)
+        assert value_of(loaded, FEM, "28177", year) == (old if year < 2018 else new)
         daegu, gyeongbuk = by[("27", "군위군")][OLD65][year], by[("47", "군위군")][OLD65][year]
-        assert _value(loaded, OLD65, "27720", year) == daegu
+        assert value_of(loaded, OLD65, "27720", year) == daegu
         assert (gyeongbuk == daegu) if year < 2023 else np.isnan(gyeongbuk)
     sejong = _structure(blocks)[8]
     assert sejong[0] == "36" and sejong[2][0]["name"] == "세종특별자치시"
     for year in YEARS:
-        assert _value(loaded, FEM, "36110", year) == _value(loaded, FEM, "36", year) == sejong[1][FEM][year]
+        assert value_of(loaded, FEM, "36110", year) == value_of(loaded, FEM, "36", year) == sejong[1][FEM][year]
 
 
 def test_same_names_in_different_sido_are_kept_apart(loaded, blocks):
@@ -160,7 +153,7 @@ def test_same_names_in_different_sido_are_kept_apart(loaded, blocks):
     for sido, name, code in (("11", "중구", "11140"), ("26", "중구", "26110"), ("51", "고성군", "51820"),
                              ("48", "고성군", "48820"), ("26", "강서구", "26440"), ("11", "강서구", "11500")):
         assert regions.require(code)["name_ko"] == name
-        assert _value(loaded, OLD65, code, 2020) == by[(sido, name)][OLD65][2020]
+        assert value_of(loaded, OLD65, code, 2020) == by[(sido, name)][OLD65][2020]
 
 
 def test_suboffice_rows_are_in_the_file_but_not_regions(loaded, blocks):
@@ -179,7 +172,7 @@ def test_december_totals(loaded, raw_dir):
     for r in rows[1:]:
         if r[1] == "계" and r[2].startswith("총인구수"):
             for i, year in dec.items():
-                assert _value(loaded, "reg_total_persons", names[r[0]], year) == float(r[i])
+                assert value_of(loaded, "reg_total_persons", names[r[0]], year) == float(r[i])
                 n += 1
     assert n == 18 * len(YEARS)
     nation = tot[tot["region_code"] == "00"].set_index("year")["value"]
@@ -198,7 +191,7 @@ def test_annual_figures_are_the_december_figures(loaded, raw_dir):
             for i, year in dec.items():
                 want[(names[r[0]], year)] = want.get((names[r[0]], year), 0.0) + float(r[i])
     for (code, year), v in want.items():
-        assert _value(loaded, FEM, code, year) == v
+        assert value_of(loaded, FEM, code, year) == v
 
 
 def test_indicator_metadata():
@@ -263,7 +256,7 @@ def test_overlapping_downloads_newest_wins_and_clashes_are_listed(tmp_path, raw_
     seoul = next(b for b in blocks if b["name"] == "서울특별시")[FEM][2015]
     with _io.recording(tmp_path) as rec:
         got = kpa.load(tmp_path)
-    assert _value(got, FEM, "11", 2015) == seoul - old + 1
+    assert value_of(got, FEM, "11", 2015) == seoul - old + 1
     [c] = rec.conflicts
     assert (c["indicator"], c["region_code"], c["year"]) == (FEM, "11", 2015)
     assert (c["kept_file"], c["kept_value"]) == ("population/행정구역별_5세별_주민등록인구_copy.csv", seoul - old + 1)

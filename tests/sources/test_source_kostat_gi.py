@@ -10,13 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import source_error
-
+from helpers import RAW, edit_line, source_error, value_of
 from indicators import catalog
-from indicators.errors import InputsMissing, SourceFileError
+from indicators.errors import InputsMissing
 from indicators.sources import _io, kostat_gi
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"  # the project's shipped copy
 DATA = Path("kostat_gi") / "data"
 # the office's region labels and our codes, written out independently of the module
 LABELS = {"0.전국": "00", "1.수도권": "CR", "2.충청권": "CC", "3.호남권": "HN", "4.대경권": "DG",
@@ -39,17 +37,13 @@ def loaded() -> pd.DataFrame:
     return kostat_gi.load(RAW)
 
 
-def _value(loaded: pd.DataFrame, ind: str, code: str, year: int) -> float:
-    return loaded.query("indicator == @ind and region_code == @code and year == @year")["value"].item()
-
-
 def test_employment_rate_equals_kosis(loaded):
     ind = kostat_gi.SPEC["3-2-1"].id
     assert ind == "gi_employment_rate_pct"
     raw = {int(r["Year"]): float(r["Value"]) for r in _raw_rows("3-2-1") if r["지역"] == "0.전국"}
     for year, published in ((2001, 59.0), (2010, 58.9), (2022, 62.1)):
         assert raw[year] == published
-        assert _value(loaded, ind, "00", year) == published
+        assert value_of(loaded, ind, "00", year) == published
 
 
 def test_every_value_as_in_the_raw_file(loaded):
@@ -132,13 +126,6 @@ def _write(path: Path, lines: list[str]) -> None:
         f.write("".join(lines))
 
 
-def _edit(path: Path, line: int, old: str, new: str) -> None:
-    rows = _lines(path)
-    assert old in rows[line - 1], rows[line - 1]
-    rows[line - 1] = rows[line - 1].replace(old, new, 1)
-    _write(path, rows)
-
-
 def _set(path: Path, line: int, column: int, value: str) -> None:
     """Replace one cell (0-based column) of one file line."""
     rows = _lines(path)
@@ -164,7 +151,7 @@ def test_wrong_encoding(copy):
 
 def test_missing_column(copy):
     p = copy / DATA / "indicator_3-2-1.csv"
-    _edit(p, 1, "Value", "값")
+    edit_line(p, 1, "Value", "값", encoding="utf-8-sig")
     _fails(copy, p, "row 1", "column 'Value'", "expected column missing")
 
 
@@ -183,13 +170,13 @@ def test_non_numeric_value(copy):
 
 def test_non_numeric_year(copy):
     p = copy / DATA / "indicator_1-2-3.csv"
-    _edit(p, 3, "2015,", "2015.5,")
+    edit_line(p, 3, "2015,", "2015.5,", encoding="utf-8-sig")
     _fails(copy, p, "row 3", "column 'Year'", "2015.5")
 
 
 def test_unknown_region(copy):
     p = copy / DATA / "indicator_4-2-3.csv"
-    _edit(p, 7, ",0.전국,", ",8.북부권,")
+    edit_line(p, 7, ",0.전국,", ",8.북부권,", encoding="utf-8-sig")
     _fails(copy, p, "row 7", "column '지역'", "8.북부권")
 
 
@@ -238,17 +225,17 @@ def test_blank_line_keeps_editor_row_numbers(copy):
 def test_stray_value_in_unnamed_column(copy):
     p = copy / DATA / "indicator_2-1-1.csv"
     assert _lines(p)[0].rstrip().endswith(",,")  # the published file has two unnamed empty columns
-    _edit(p, 4, ",,\r\n", ",x,\r\n")
+    edit_line(p, 4, ",,\r\n", ",x,\r\n", encoding="utf-8-sig")
     _fails(copy, p, "row 4", "column 'column 4'", "without header")
 
 
 def test_extra_cell_and_doubled_header(copy):
     p = copy / DATA / "indicator_3-2-1.csv"
-    _edit(p, 9, "\r\n", ",1\r\n")
+    edit_line(p, 9, "\r\n", ",1\r\n", encoding="utf-8-sig")
     _fails(copy, p, "row 9", "column 'column 4'", "4 cells, header has 3")
     shutil.copy(RAW / DATA / p.name, p)
     p = copy / DATA / "indicator_3-2-2.csv"
-    _edit(p, 1, "Value", "Value,Value")
+    edit_line(p, 1, "Value", "Value,Value", encoding="utf-8-sig")
     rows = _lines(p)
     _write(p, [rows[0]] + [r.replace("\r\n", ",\r\n") for r in rows[1:]])
     _fails(copy, p, "row 1", "column 'Value'", "named twice")
@@ -277,7 +264,7 @@ def test_two_copies_of_a_file_newest_wins(copy, loaded):
     with _io.recording(copy) as rec:
         got = kostat_gi.load(copy)
     ind, year = "gi_employment_rate_pct", int(first["Year"])
-    assert _value(got, ind, "00", year) == float(first["Value"]) + 0.5
+    assert value_of(got, ind, "00", year) == float(first["Value"]) + 0.5
     [c] = rec.conflicts
     assert (c["indicator"], c["region_code"], c["year"]) == (ind, "00", year)
     assert (c["kept_file"], c["kept_status"], c["kept_value"]) == ("elsewhere/indicator_3-2-1.csv", "not in manifest",

@@ -111,7 +111,8 @@ def test_sub_offices_and_vanished_regions_give_no_rows(loaded, raw):
 def test_age_groups_are_summed_from_their_bands(loaded, raw):
     row = raw[raw["name"] == "전라남도 고흥군"].iloc[0]
     f = sum(row[f"2023년_여_거주자_{b}"] for b in ("20~24세", "25~29세", "30~34세", "35~39세"))
-    old = sum(v for c, v in row.items() if re.fullmatch(r"2023년_거주자_(6[5-9]|[7-9]\d)~\d+세|2023년_거주자_100세 이상", c))
+    old_age = r"2023년_거주자_(6[5-9]|[7-9]\d)~\d+세|2023년_거주자_100세 이상"
+    old = sum(v for c, v in row.items() if re.fullmatch(old_age, c))
     assert _value(loaded, "46770", 2023, "res_female_20_39_persons") == f
     assert _value(loaded, "46770", 2023, "res_age65plus_persons") == old
     assert 0 < f < old < row["2023년_거주자_총인구수"]

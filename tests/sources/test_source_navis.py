@@ -8,9 +8,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from helpers import source_error
-
 from geo import regions
+from helpers import source_error
 from indicators.errors import InputsMissing
 from indicators.sources import navis
 
@@ -56,13 +55,13 @@ def test_sido_per_year_and_years_span(loaded, sheets):
 
 def test_values_as_published_with_current_codes(loaded, sheets):
     codes = {"서울특별시": "11", "강원도": "51", "전라북도": "52", "제주도": "50", "경상남도": "48"}
-    for title, (ind, _) in navis.SHEETS.items():
+    for title, (ind, _) in navis.SHEETS.items():  # noqa: B007 — ind and code are read by .query (@ind, @code)
         rows = sheets[title]
         years = rows[0]
         for r in rows[1:]:
             if r[0] not in codes:
                 continue
-            code = codes[r[0]]
+            code = codes[r[0]]  # noqa: F841 — read by .query (@code)
             for i in (1, 8, 25):
                 year = int(years[i])
                 got = loaded.query("indicator == @ind and region_code == @code and year == @year")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CSV = ROOT / "indicators" / "seed_facts.csv"
 COLUMNS = [
     "kind", "date", "year", "indicator_hint", "value", "unit",
@@ -36,7 +36,7 @@ def seeds_dir() -> Path:
     data): these checks run where the folder is present (CI has it beside the clone; $KR_SEEDS_DIR
     points elsewhere, and then a missing folder fails). On a lone clone they are skipped, saying why."""
     env = os.environ.get("KR_SEEDS_DIR")
-    path = Path(env or Path(__file__).resolve().parents[2] / "shared" / "seeds")
+    path = Path(env or Path(__file__).resolve().parents[3] / "shared" / "seeds")
     if env:
         assert path.is_dir(), f"KR_SEEDS_DIR={env} is not a folder"
     elif not path.is_dir():
@@ -104,8 +104,8 @@ def test_kinds_dates_and_values(facts: pd.DataFrame) -> None:
 def test_every_seed_document_cited_has_a_title():
     import pandas as pd
 
-    facts = pd.read_csv(Path(__file__).resolve().parents[1] / "indicators" / "seed_facts.csv")
-    docs = pd.read_csv(Path(__file__).resolve().parents[1] / "indicators" / "seed_docs.csv")
+    facts = pd.read_csv(Path(__file__).resolve().parents[2] / "indicators" / "seed_facts.csv")
+    docs = pd.read_csv(Path(__file__).resolve().parents[2] / "indicators" / "seed_docs.csv")
     cited = set(facts["source_doc"].str.split(" — ").str[0])
     assert cited <= set(docs["source_doc"])
     assert docs["title_ko"].notna().all()

@@ -111,3 +111,42 @@ def test_query_with_replaces_and_removes_parameters():
     assert common.query_with("page=map&year=2015", year=2016) == "page=map&year=2016"
     assert common.query_with("page=map&level=sigungu", level=None, year=2020) == "page=map&year=2020"
     assert common.query_with("", page="map") == "page=map"
+
+
+def test_concurrent_runs_share_the_time_by_sessions():
+    from bench.wsclient import split_deadlines
+
+    assert split_deadlines([20, 50], 100.0, 170.0) == pytest.approx([120.0, 170.0])
+    assert split_deadlines([5], 0.0, 10.0) == [10.0]
+
+
+def _conc(n: int, held: int, errors: list[str], lat: list[float]) -> dict:
+    return {"clients": n, "changes_per_client": 2, "held": held, "error_count": len(errors), "errors": errors,
+            "completed_changes": len(lat), "expected_changes": 2 * n,
+            "latency_ms": common.scaled(common.summarize(lat), 1000), "open_ms": common.summarize([0.5]),
+            "wall_s": 2.0, "throughput_per_s": len(lat) / 2.0}
+
+
+def test_concurrency_figures_report_held_sessions_errors_and_percentiles():
+    from bench.wsclient import concurrency_figures
+
+    figs = {f.key: f for f in concurrency_figures(_conc(20, 20, [], [0.1, 0.2, 0.3, 0.4]))}
+    assert set(figs) == {"conc.20.held", "conc.20.errors", "conc.20.p50", "conc.20.p95", "conc.20.throughput"}
+    assert figs["conc.20.held"].value == 20 and figs["conc.20.held"].status == "PASS"
+    assert figs["conc.20.errors"].value == 0 and figs["conc.20.errors"].status == "PASS"
+    assert figs["conc.20.p50"].value == pytest.approx(250.0)
+    assert figs["conc.20.p95"].value == pytest.approx(385.0)
+    bad = {f.key: f for f in concurrency_figures(_conc(50, 49, ["3: closed"], [1.0]))}
+    assert bad["conc.50.held"].status == "FAIL" and bad["conc.50.errors"].status == "FAIL"
+    assert "50 sessions" in bad["conc.50.p95"].label and bad["conc.50.errors"].detail == "3: closed"
+
+
+def test_raw_dir_resolves_like_the_build(monkeypatch, tmp_path):
+    from bench import builds
+    from indicators import config
+
+    monkeypatch.delenv(config.RAW_DIR_ENV, raising=False)
+    assert builds.resolve_raw_dir(None) == (config.ROOT / "data" / "raw", "data/raw")
+    monkeypatch.setenv(config.RAW_DIR_ENV, str(tmp_path))
+    assert builds.resolve_raw_dir(None) == (tmp_path, "$BALANCE_RAW_DIR")
+    assert builds.resolve_raw_dir(str(tmp_path / "x")) == (tmp_path / "x", "--raw-dir")

@@ -1,0 +1,104 @@
+"""Streamlit AppTest helpers for the app tier: run a page, read its figures and widgets.
+
+Every run is timed (seconds, first run of the AppTest) into TIMINGS under the caller's label;
+tests/app/conftest.py prints them after the session. The figures for budgets are the bench's
+(`python -m bench`), not these.
+"""
+from __future__ import annotations
+
+import json
+import time
+
+from streamlit.testing.v1 import AppTest
+
+from helpers import APP
+from indicators import composite as cx
+
+TIMEOUT = 60  # seconds per AppTest run
+TIMINGS: dict[str, float] = {}
+HOST = "198.51.100.7"  # TEST-NET-2: a foreign host no request may go to (URL payloads)
+
+# The URL parameters each page reads (ui/state.py bind/peek names) and its title's i18n key.
+PAGE_PARAMS: dict[str, list[str]] = {
+    "overview": [],
+    "map": ["indicator", "level", "year", "scale"],
+    "trends": ["indicator", "view", "measure", "compare"],
+    "risk": ["basis", "year", "outline", "desig"],
+    "region": ["region"],
+    "disparity": ["level", "indicator", "weighting", "measures", "theil"],
+    "composite": ["level", "year", "method", "view"] + [f"w_{d.id}" for d in cx.DOMAINS],
+    "bivariate": ["indicator", "indicator2", "level", "year"],
+    "data": ["level"],
+}
+TITLE_KEYS = {"overview": "overview_title", "map": "map_title", "trends": "trends_title", "risk": "risk_title",
+              "region": "region_title", "disparity": "disp_title", "composite": "comp_title",
+              "bivariate": "biv_title", "data": "data_title"}
+
+
+def use_navigation(monkeypatch) -> None:
+    """AppTest resets `PagesManager.uses_pages_directory` before every run, and with a `pages/`
+    folder beside app.py it then takes the legacy MPA-v1 path, so every run after the first
+    renders nothing (streamlit#9446 / #14217). The app uses st.navigation: say so."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def new_app(params: dict[str, str] | None = None, timeout: float = TIMEOUT) -> AppTest:
+    """An AppTest of app.py with the given query parameters, not yet run."""
+    at = AppTest.from_file(str(APP), default_timeout=timeout)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    return at
+
+
+def run(params: dict[str, str] | None = None, label: str | None = None) -> AppTest:
+    """Run app.py with these query parameters; no exception and no error box; timed under `label`."""
+    at = new_app(params)
+    t0 = time.perf_counter()
+    at.run()
+    if label:
+        TIMINGS[label] = round(time.perf_counter() - t0, 2)
+    assert_ok(at)
+    return at
+
+
+def rerun(at: AppTest, label: str) -> None:
+    """Run again after a widget change; timed under `label`; no exception and no error box."""
+    t0 = time.perf_counter()
+    at.run()
+    TIMINGS[label] = round(time.perf_counter() - t0, 2)
+    assert_ok(at)
+
+
+def assert_ok(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def specs(at: AppTest) -> list[dict]:
+    """Every plotly figure on the page, as sent to the browser."""
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def main_spec(at: AppTest, key: str) -> dict:
+    """The figure of the chart whose element id carries `key`."""
+    for el in at.get("plotly_chart"):
+        if key in el.proto.id:
+            return json.loads(el.proto.spec)
+    raise AssertionError(f"no plotly chart with key {key!r}; ids: {[e.proto.id for e in at.get('plotly_chart')]}")
+
+
+def trace_data(spec: dict) -> list:
+    """What the traces show (locations, values, x/y), to compare two figures."""
+    return [(t.get("type"), t.get("locations"), t.get("z"), t.get("x"), t.get("y")) for t in spec["data"]]
+
+
+def button_group(at: AppTest, key: str):
+    return next(b for b in at.get("button_group") if b.key == key)

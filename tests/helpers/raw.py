@@ -1,0 +1,91 @@
+"""Values read straight from the shipped raw files (csv / pandas here, never the project's loaders),
+and edited copies of the raw folder, shared by the pipeline and app tiers."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from geo import regions
+
+# --- MOIS 연령별 인구현황: the overlapping-vintage copy (tests/pipeline/test_vintages.py) ------
+MOIS_REL = "population/202212_202412_연령별인구현황_연간.csv"
+COPY_REL = "population/202312_202412_연령별인구현황_연간.csv"  # matches the MOIS pattern, not in the manifest
+MOIS_YEAR = 2024
+MOIS_REGION = "서울특별시 종로구 (1111000000)"
+MOIS_COLUMN = f"{MOIS_YEAR}년_거주자_총인구수"
+
+
+def mois_rows(path: Path) -> list[list[str]]:
+    """The cells of a MOIS age CSV (cp949)."""
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("cp949"))))
+
+
+def mois_cell(rows: list[list[str]]) -> tuple[int, int, int]:
+    """(row index, column index, persons) of the test cell: 종로구's 2024 거주자 total."""
+    col = rows[0].index(MOIS_COLUMN)
+    i = next(n for n, r in enumerate(rows) if r[0] == MOIS_REGION)
+    return i, col, int(rows[i][col].replace(",", ""))
+
+
+def write_mois_rows(path: Path, rows: list[list[str]]) -> None:
+    """Write cells back the way MOIS ships them (quoted, CRLF, cp949)."""
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode("cp949"))
+
+
+def raw_copy_with_mois_copy(raw_dir: Path, tmp_path: Path, delta: int) -> tuple[Path, int]:
+    """raw_dir copied to tmp_path/raw, plus the MOIS file under COPY_REL with the test cell raised by
+    `delta`; returns the folder and the original value of the cell."""
+    raw = tmp_path / "raw"
+    shutil.copytree(raw_dir, raw)
+    rows = mois_rows(raw / MOIS_REL)
+    i, col, value = mois_cell(rows)
+    rows[i][col] = f"{value + delta:,}"
+    write_mois_rows(raw / COPY_REL, rows)
+    return raw, value
+
+
+# --- 시도별 지역내총생산 and the 권역 (tests/pipeline/test_macro_and_territory.py) ------------------
+GRDP_FILE = "grdp/시도별 지역내총생산.csv"
+# 권역 membership written out here by 시도 name as in the raw file (short names)
+MACRO = {"CR": ("서울특별시", "인천광역시", "경기도"),
+         "CC": ("대전광역시", "세종특별자치시", "충청북도", "충청남도"),
+         "HN": ("광주광역시", "전북특별자치도", "전라남도"), "DG": ("대구광역시", "경상북도"),
+         "DN": ("부산광역시", "울산광역시", "경상남도"), "GW": ("강원특별자치도",), "JJ": ("제주특별자치도",)}
+
+
+def raw_grdp_nominal(raw_dir: Path) -> dict[tuple[str, int], float]:
+    """(시도 name, year) → 명목 GRDP (million KRW) as printed in the raw file; empty cells absent."""
+    with (raw_dir / GRDP_FILE).open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    out = {}
+    for r in rows[1:]:
+        if len(r) > 2 and r[1] == "지역내총생산(시장가격)" and r[2] == "명목":
+            for col, cell in zip(header[4:], r[4:], strict=False):
+                if cell.strip() and col.strip().endswith("년"):
+                    out[(r[0].strip(), int(col.split()[0]))] = float(cell)
+    return out
+
+
+# --- 2024 거주자 extinction-risk index (tests/sources/test_population_decline.py, app risk page) --
+
+def extinction_index_2024(age_file: Path) -> pd.Series:
+    """Extinction-risk index (women 20–39 / persons 65+) per registry 시군구, 2024 거주자 basis,
+    parsed here from the raw MOIS age file."""
+    df = pd.read_csv(age_file, encoding="cp949", thousands=",", dtype={"행정구역": str})
+    code10 = df["행정구역"].str.extract(r"\((\d{10})\)\s*$")[0]
+    code = code10.str[:5].replace({c: "51" + c[2:] for c in code10.str[:5] if c.startswith("42")})
+    code = code.replace({c: "52" + c[2:] for c in code if c.startswith("45")})
+    women = df[[f"2024년_여_거주자_{a}~{a + 4}세" for a in (20, 25, 30, 35)]].sum(axis=1, min_count=4)
+    old = [f"2024년_거주자_{a}~{a + 4}세" for a in range(65, 100, 5)] + ["2024년_거주자_100세 이상"]
+    elderly = df[old].sum(axis=1, min_count=len(old))
+    keep = (code10.str[5:] == "00000") & code.isin(regions.codes("sigungu")) & (elderly > 0)
+    assert not code[keep].duplicated().any()  # one row per 시군구 (일반구 and old-code rows left out)
+    assert set(code[keep]) == set(regions.codes("sigungu"))
+    return pd.Series((women / elderly)[keep].to_numpy(), index=code[keep].to_numpy())
