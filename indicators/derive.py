@@ -50,11 +50,16 @@ class Ratio:
     polarity: int
     basis: str = ""
     levels: tuple[str, ...] = ("sido", "sigungu")
+    note: str = ""
+
+
+KEIS_NOTE = "KEIS classes: <0.2 고위험, 0.2–0.5 위험진입, 0.5–1.0 주의, 1.0–1.5 보통, ≥1.5 소멸 저위험"
 
 
 RATIOS: tuple[Ratio, ...] = tuple(
     Ratio(f"extinction_risk_index_{b}", f"{b}_female_20_39_persons", f"{b}_age65plus_persons", 1.0,
-          "지방소멸위험지수", "Extinction-risk index", "ratio", "배", "demography", 1, basis)
+          f"지방소멸위험지수 ({basis})", "Extinction-risk index", "ratio", "배", "demography", 1, basis,
+          note=KEIS_NOTE)
     for b, basis in BASES.items()
 ) + (
     Ratio("grdp_per_capita_krw_th", "grdp_nominal_krw_mn", "reg_pop_total_persons", 1000.0,
@@ -77,13 +82,12 @@ RATIOS: tuple[Ratio, ...] = tuple(
 AT_RISK_COUNTS = {b: f"extinction_at_risk_sigungu_{b}_count" for b in BASES}
 
 INDICATORS: tuple[Indicator, ...] = tuple(
-    Indicator(id=r.id, name_ko=r.name_ko + (f" ({BASES[r.id[-3:]]})" if r.id.startswith("extinction") else ""),
+    Indicator(id=r.id, name_ko=r.name_ko,
               name_en=r.name_en, unit=r.unit, unit_ko=r.unit_ko, source=SOURCE.id, category=r.category,
               polarity=r.polarity, additive=False, levels=r.levels, basis=r.basis,
               formula=f"{r.numerator} ÷ {r.denominator}" + (f" × {r.scale:g}" if r.scale != 1 else ""),
               numerator=r.numerator, denominator=r.denominator,
-              note="KEIS classes: <0.2 고위험, 0.2–0.5 위험진입, 0.5–1.0 주의, 1.0–1.5 보통, ≥1.5 소멸 저위험"
-              if r.id.startswith("extinction") else "")
+              note=r.note)
     for r in RATIOS
 ) + tuple(
     Indicator(id=i, name_ko=f"소멸위험 시군구 수 ({BASES[b]})", name_en=f"At-risk 시군구 ({b})", unit="count",
