@@ -169,7 +169,7 @@ def test_long_value_is_shortened():
 
 # ---------------------------------------------------------------- damaged built data
 
-BUILT = ("observations.parquet", "gaps.parquet", "coverage.parquet", "build_report.json")
+BUILT = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json")
 DAMAGES = ("deleted", "truncated", "wrong_schema")
 
 
@@ -190,7 +190,9 @@ def damaged_copy(tmp: Path, name: str, damage: str) -> Path:
         target.write_text(json.dumps({"sources": "none", "rows": "many"}))
     else:
         df = pd.read_parquet(target)
-        df = df.rename(columns={df.columns[-1]: "unexpected"}).astype({"year": str})
+        df = df.rename(columns={df.columns[-1]: "unexpected"})
+        if "year" in df:
+            df = df.astype({"year": str})
         df.to_parquet(target, index=False)
     return target
 
@@ -205,7 +207,8 @@ def _built(built_data):
 def test_store_names_the_damaged_file(tmp_path, name, damage):
     damaged_copy(tmp_path, name, damage)
     reader = {"observations.parquet": store.observations, "gaps.parquet": store.gaps,
-              "coverage.parquet": store.coverage, "build_report.json": store.build_report}[name]
+              "coverage.parquet": store.coverage, "designations.parquet": store.designations,
+              "build_report.json": store.build_report}[name]
     with pytest.raises(store.NotBuilt) as err:
         reader(tmp_path)
     assert name in str(err.value)
