@@ -43,7 +43,8 @@ class BuildResult:
     report: dict = field(default_factory=dict)
 
 
-def run_sources(raw_dir: Path) -> tuple[list[pd.DataFrame], list[dict]]:
+def run_sources(raw_dir: Path, checked: list[manifest.FileStatus] | None = None,
+                ) -> tuple[list[pd.DataFrame], list[dict]]:
     """Load every source; a source without its files is skipped with the reason.
 
     Each load runs inside `_io.recording`: its log entry lists the raw files read and the number
@@ -55,7 +56,7 @@ def run_sources(raw_dir: Path) -> tuple[list[pd.DataFrame], list[dict]]:
         mod = catalog._module(name)
         t0 = time.perf_counter()
         try:
-            with _io.recording(raw_dir, name) as rec:
+            with _io.recording(raw_dir, name, checked or ()) as rec:
                 df = mod.load(raw_dir)
         except InputsMissing as err:
             log.append({"source": mod.SOURCE.id, "module": name, "status": "skipped", "reason": str(err)})
@@ -185,7 +186,8 @@ def build(raw_dir: Path, *, check_counts: bool = True) -> BuildResult:
     check_counts=False leaves out the expected-count check (`--update-expected` rewrites its file)."""
     t0 = time.perf_counter()
     guard_sizes(raw_dir)
-    frames, log = run_sources(raw_dir)
+    checked_files = manifest.verify(raw_dir)
+    frames, log = run_sources(raw_dir, checked_files)
     designations, designation_log = load_designations(raw_dir)
     log.append(designation_log)
     mark_partial(log, raw_dir)
@@ -196,7 +198,7 @@ def build(raw_dir: Path, *, check_counts: bool = True) -> BuildResult:
     if unknown:
         raise ValueError(f"indicators not in the catalogue: {sorted(unknown)}")
     cov = coverage(obs)
-    files = [asdict(f) for f in manifest.verify(raw_dir)]
+    files = [asdict(f) for f in checked_files]
     checked = checks.run_all(base, cov, obs, origin=indicator_origins(raw_dir, log),
                              excused=incomplete_indicators(log), counts=check_counts)
     report = {"raw_dir": str(raw_dir), "sources": log, "raw_files": files, "checks": checked,

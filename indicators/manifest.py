@@ -156,12 +156,15 @@ def describe_conflict(c: dict) -> str:
     return f"{where}: kept {side('kept')}; dropped {side('dropped')}"
 
 
-def year_span(years: list[int]) -> str:
-    """'2015–2023' for consecutive years, else the years listed ('2010, 2015, 2020')."""
-    ys = sorted(years)
-    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
-        return f"{ys[0]}–{ys[-1]}"
-    return ", ".join(str(y) for y in ys)
+def year_span(years) -> str:
+    """Runs of consecutive years: [1992, 1993, 1994, 2000] → '1992–1994, 2000'."""
+    runs: list[list[int]] = []
+    for y in sorted({int(y) for y in years}):
+        if runs and y == runs[-1][1] + 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
 def lineage_lines(lineage: list[dict]) -> list[str]:

@@ -4,6 +4,7 @@ import streamlit as st
 
 import app_data
 from indicators import composite as cx
+from indicators.manifest import year_span
 from ui import components as cp
 from ui import composite as cm
 from ui import state
@@ -121,7 +122,7 @@ if level == "sido":
                                  "inputs_absent": st.column_config.TextColumn(ctx.t("inputs_absent"))})
                 st.caption(ctx.t("navis_table_note"))
             if skipped:
-                st.caption(ctx.t("navis_skipped", years=cm.year_spans(skipped)))
+                st.caption(ctx.t("navis_skipped", years=year_span(skipped)))
             rho_years = [int(y) for y in ok["year"]]
             syear = st.selectbox(ctx.t("navis_scatter_year"), rho_years, key="comp_navis_year",
                                  index=rho_years.index(year) if year in rho_years else len(rho_years) - 1)

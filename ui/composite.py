@@ -24,17 +24,6 @@ NAVIS = "navis_index_total"
 DECILE_COLORS: tuple[str, ...] = tuple(pc.sample_colorscale("Viridis", [i / 9 for i in range(10)]))  # 1 = dark
 
 
-def year_spans(years: list[int]) -> str:
-    """[1995, 1996, 1997, 2001] → '1995–1997, 2001'."""
-    out: list[list[int]] = []
-    for y in sorted(years):
-        if out and y == out[-1][1] + 1:
-            out[-1][1] = y
-        else:
-            out.append([y, y])
-    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in out)
-
-
 def domain_name(d: cx.Domain, lang: str) -> str:
     return d.name_en if lang == "en" else d.name_ko
 

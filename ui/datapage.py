@@ -7,6 +7,7 @@ import pandas as pd
 
 import app_data
 from geo import regions
+from indicators import manifest
 from ui import charts
 from ui import components as cp
 
@@ -50,18 +51,6 @@ def report_table(ctx: cp.Ctx) -> pd.DataFrame:
 
 FILE_STATUS_KO = {"ok": "일치", "changed": "변경됨 (sha256 다름)", "not in manifest": "목록에 없음 (새 파일)",
                   "absent": "없음", "package": "패키지 내장"}
-
-
-def year_ranges(years: list[int]) -> str:
-    """[1992, 1993, 1994, 2000] → '1992–1994, 2000'."""
-    ys = sorted(set(int(y) for y in years))
-    parts, start = [], None
-    for i, y in enumerate(ys):
-        start = y if start is None else start
-        if i + 1 == len(ys) or ys[i + 1] != y + 1:
-            parts.append(str(y) if start == y else f"{start}–{y}")
-            start = None
-    return ", ".join(parts)
 
 
 def _status_label(status: str, lang: str) -> str:
@@ -115,7 +104,7 @@ def lineage_table(ctx: cp.Ctx) -> pd.DataFrame:
             rows.append({"indicator": app_data.name(ind, ctx.lang), "id": ind, "file": e["file"],
                          "vintage": e.get("vintage", ""),
                          "status": _status_label(e.get("manifest_status", ""), ctx.lang),
-                         "years": year_ranges(e.get("years", [])), "via": via})
+                         "years": manifest.year_span(e.get("years", [])), "via": via})
     return pd.DataFrame(rows, columns=["indicator", "id", "file", "vintage", "status", "years", "via"])
 
 

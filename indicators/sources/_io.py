@@ -49,9 +49,12 @@ _ACTIVE: contextvars.ContextVar[Recording | None] = contextvars.ContextVar("reco
 
 
 @contextlib.contextmanager
-def recording(raw_dir: Path, module: str = "") -> Iterator[Recording]:
-    """Record the raw files read and the conflicts met by the source loaded inside the block."""
+def recording(raw_dir: Path, module: str = "",
+              checked: Iterable[manifest.FileStatus] = ()) -> Iterator[Recording]:
+    """Record the raw files read and the conflicts met by the source loaded inside the block.
+    `checked`: statuses already computed for raw_dir (`manifest.verify`), so no file is hashed twice."""
     rec = Recording(Path(raw_dir), module)
+    rec.statuses.update({str(Path(raw_dir) / f.path): f for f in checked})
     token = _ACTIVE.set(rec)
     try:
         yield rec
@@ -113,7 +116,8 @@ def lineage(df: pd.DataFrame, rec: Recording, package_vintage: str | None = None
         if package_vintage is not None:
             vintage, status = package_vintage, "package"
         else:
-            f = file_status(rec.raw_dir / name, rec.raw_dir)
+            path = rec.raw_dir / name
+            f = rec.statuses.get(str(path)) or file_status(path, rec.raw_dir)
             vintage, status = f.vintage, f.status
         out.append({"indicator": ind, "file": name, "vintage": vintage, "manifest_status": status,
                     "years": sorted({int(y) for y in g["year"]})})
