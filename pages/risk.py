@@ -18,7 +18,7 @@ if not bases:
     st.stop()
 
 has_designations = not app_data.designations().empty
-c1, c2, c3 = st.columns([3, 3, 2], vertical_alignment="bottom")
+c1, c2, c3 = st.columns([4, 3, 2], vertical_alignment="bottom")
 basis = cp.pick_choice(ctx, "basis", bases, bases[0], ctx.t("basis"), risk.basis_labels(ctx.lang), container=c1)
 year = cp.pick_year(ctx, app_data.years_for(f"extinction_risk_index_{basis}", "sigungu"), container=c2)
 outline = has_designations and state.bind(
