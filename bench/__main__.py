@@ -184,7 +184,6 @@ def main(argv: list[str] | None = None) -> int:
     # 2–4. AppTest ----------------------------------------------------------------------
     from bench import appbench
 
-    appbench.patch_apptest()
     bench_set_log_level = appbench.quiet_logs()
     try:
         from ui.state import PAGES

@@ -1,12 +1,4 @@
-"""Sections 2–4 in-process with Streamlit's AppTest: page run times, map reruns, payload sizes.
-
-AppTest harness note: AppTest resets `PagesManager.uses_pages_directory` before every run,
-and because a `pages/` folder sits beside app.py it then takes Streamlit's legacy MPA-v1
-path: every run after the first executes `pages/<page>.py` alone, without app.py (no
-`state.begin_run`, so a widget change is overridden by the URL). The live server resolves
-this flag once, and `st.navigation` sets it to False, after which app.py always runs. The
-bench pins it to False inside AppTest so the runs measured are the ones the server makes.
-"""
+"""Sections 2–4 in-process with Streamlit's AppTest: page run times, map reruns, payload sizes."""
 from __future__ import annotations
 
 import contextlib
@@ -37,24 +29,6 @@ LEVELS = ("sido", "sigungu")
 
 
 # ---------------------------------------------------------------- AppTest plumbing
-
-def patch_apptest() -> None:
-    """Make AppTest take the st.navigation path on every run (see the module docstring)."""
-    import streamlit.testing.v1.app_test as at_mod
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if getattr(at_mod.PagesManager, "_bench_navigation", False):
-        return
-
-    class NavigationPagesManager(PagesManager):
-        _bench_navigation = True
-
-        def __init__(self, *args, **kwargs):
-            PagesManager.uses_pages_directory = False
-            super().__init__(*args, **kwargs)
-
-    at_mod.PagesManager = NavigationPagesManager
-
 
 def quiet_logs() -> bool:
     """AppTest outside a server logs 'No runtime found' / 'missing ScriptRunContext' on every

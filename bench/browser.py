@@ -1,6 +1,6 @@
 """Section 5: headless Chromium against the live server — first map paint, every page once.
 
-First paint = navigation start → the choropleth is drawn: pages/map.py shows a plotly
+First paint = navigation start → the choropleth is drawn: app_pages/map.py shows a plotly
 `go.Choropleth` on a geo subplot, which plotly.js draws as SVG `path.choroplethlocation`
 elements inside `.js-plotly-plot`; the clock is the page's own `performance.now()` (0 at
 navigation start), read in the animation frame where every region's path exists with its

@@ -160,65 +160,6 @@ def _missing_trace(geojson: dict, frame: pd.DataFrame, label: str) -> list[go.Ch
                           hovertemplate="%{text}<extra></extra>", marker_line=dict(color="#ffffff", width=0.4))]
 
 
-# Fast path for maps shown on every rerun (see ui.maps.indicator_map): the figure is built with a
-# geometry-free GeoJSON (ids only), turned into a plain dict once (cached), and the shared
-# simplified geometry is put back into that dict per run. st.plotly_chart takes a go.Figure as
-# validated and serialises its `to_dict()`; a plain dict it would re-validate through go.Figure,
-# deep-copying every coordinate. `SpecFigure` hands it the finished dict instead.
-
-def light_geojson(geojson: dict) -> dict:
-    """`geojson` with its feature ids only (no geometry): cheap for plotly to validate and copy."""
-    return {"type": "FeatureCollection", "features": [{"type": "Feature", "id": f["id"]} for f in geojson["features"]]}
-
-
-def _plain(obj):
-    """numpy arrays and scalars as lists / Python numbers (orjson then needs no cleaning pass)."""
-    if isinstance(obj, dict):
-        return {k: _plain(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_plain(v) for v in obj]
-    if isinstance(obj, np.ndarray):
-        return obj.tolist()
-    if isinstance(obj, np.generic):
-        return obj.item()
-    return obj
-
-
-def figure_spec(fig: go.Figure) -> dict:
-    """The figure as plain JSON-ready data (what st.plotly_chart would serialise)."""
-    return _plain(fig.to_dict())
-
-
-def attach_geometry(spec: dict, geojson: dict) -> dict:
-    """Put the features of `geojson` back into the traces of a spec built with `light_geojson`
-    (in place; each trace keeps the features it was built with, in their original order)."""
-    by_id = {f["id"]: f for f in geojson["features"]}
-    for trace in spec.get("data", []):
-        gj = trace.get("geojson")
-        if isinstance(gj, dict) and gj.get("features") is not None:
-            feats = [by_id.get(f["id"]) for f in gj["features"]]
-            trace["geojson"] = {"type": "FeatureCollection", "features": [f for f in feats if f is not None]}
-    return spec
-
-
-class SpecFigure(go.Figure):
-    """A finished figure carried as its plain dict: `to_dict()` returns that dict (data list and
-    traces copied shallowly, nothing deep-copied); the go.Figure itself is empty, so use it only
-    to hand the figure to st.plotly_chart / plotly.io (to_json, write_image, show)."""
-
-    def __init__(self, spec: dict):
-        super().__init__()
-        self._spec = spec
-
-    def to_dict(self) -> dict:
-        out = dict(self._spec)
-        out["data"] = [dict(t) for t in self._spec.get("data", [])]
-        return out
-
-    def to_plotly_json(self) -> dict:
-        return self.to_dict()
-
-
 def choropleth(frame: pd.DataFrame, geojson: dict, *, colorbar_title: str, scale: str | list,
                missing_label: str, outline: dict | None = None, outline_label: str = "",
                zmid: float | None = None, uirevision: str = "map", zoom_labels: tuple[str, str] | None = None,

@@ -11,7 +11,7 @@ import app_data
 from geo import regions
 from geo.groups import MACRO_REGIONS
 from indicators import derive, views
-from ui import charts
+from ui import charts, fastfig
 from ui import components as cp
 from ui import format as fmt
 
@@ -25,11 +25,11 @@ def national_value(ind_id: str, year: int) -> float:
 def indicator_map(ctx: cp.Ctx, ind_id: str, level: str, year: int, scale: str = "value"):
     """(figure, table) of `ind_id` at `level` in `year`; scale 'relative' = nation 100, diverging.
 
-    The figure is a `charts.SpecFigure` (a finished plain dict, for st.plotly_chart / plotly.io):
+    The figure is a `fastfig.SpecFigure` (a finished plain dict, for st.plotly_chart / plotly.io):
     built once per view and build (cached without its geometry), the shared simplified geometry
     attached per run."""
     spec, table = _indicator_map(app_data.data_version(), ind_id, level, int(year), scale, ctx.lang, ctx.presenter)
-    return charts.SpecFigure(charts.attach_geometry(spec, app_data.geometry()[level])), table
+    return fastfig.SpecFigure(fastfig.attach_geometry(spec, app_data.geometry()[level])), table
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -38,8 +38,8 @@ def _indicator_map(version: int, ind_id: str, level: str, year: int, scale: str,
     """(plain figure dict without geometry, table) of one map view."""
     ctx = cp.Ctx("map", lang, presenter)
     fig, table = build_indicator_map(ctx, ind_id, level, year, scale,
-                                     geojson=charts.light_geojson(app_data.geometry()[level]))
-    return charts.figure_spec(fig), table
+                                     geojson=fastfig.light_geojson(app_data.geometry()[level]))
+    return fastfig.figure_spec(fig), table
 
 
 def build_indicator_map(ctx: cp.Ctx, ind_id: str, level: str, year: int, scale: str = "value",
@@ -162,17 +162,17 @@ def risk_frame(basis: str, year: int) -> pd.DataFrame:
 
 
 def risk_map(ctx: cp.Ctx, basis: str, year: int):
-    """(figure, frame) of the KEIS classes in `year`; the figure a `charts.SpecFigure`, cached like
+    """(figure, frame) of the KEIS classes in `year`; the figure a `fastfig.SpecFigure`, cached like
     `indicator_map`."""
     spec, frame = _risk_map(app_data.data_version(), basis, int(year), ctx.lang, ctx.presenter)
-    return charts.SpecFigure(charts.attach_geometry(spec, app_data.geometry()["sigungu"])), frame
+    return fastfig.SpecFigure(fastfig.attach_geometry(spec, app_data.geometry()["sigungu"])), frame
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _risk_map(version: int, basis: str, year: int, lang: str, presenter: bool) -> tuple[dict, pd.DataFrame]:
     fig, frame = build_risk_map(cp.Ctx("risk", lang, presenter), basis, year,
-                                geojson=charts.light_geojson(app_data.geometry()["sigungu"]))
-    return charts.figure_spec(fig), frame
+                                geojson=fastfig.light_geojson(app_data.geometry()["sigungu"]))
+    return fastfig.figure_spec(fig), frame
 
 
 def build_risk_map(ctx: cp.Ctx, basis: str, year: int, geojson: dict | None = None):

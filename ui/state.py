@@ -15,10 +15,6 @@ a value equal to its default is left out of the URL. Where a value comes from, p
 
 Nothing read from the URL is used as a path or evaluated: values are compared against
 option lists and only the matching option object is used.
-
-Pages run through the router (app.py). A page URL opened on a fresh server (`/map`) would make
-Streamlit run `pages/map.py` on its own (its legacy `pages/` folder mode, chosen until the first
-`st.navigation` call); `set_page` notices that and reruns through the router.
 """
 from __future__ import annotations
 
@@ -31,7 +27,7 @@ from ui.i18n import LANGS, t
 
 PAGES: tuple[str, ...] = ("overview", "map", "trends", "risk", "region", "disparity", "composite", "bivariate",
                           "data")
-PAGE_FILES: dict[str, str] = {p: f"pages/{p}.py" for p in PAGES}
+PAGE_FILES: dict[str, str] = {p: f"app_pages/{p}.py" for p in PAGES}
 DEFAULT_PAGE = "overview"
 _MIRROR = "_view_mirror"
 _WRITTEN = "_view_qp_written"
@@ -255,22 +251,6 @@ def requested_page() -> str | None:
     return None
 
 
-def _through_router() -> None:
-    """Rerun through app.py when a page script was started on its own.
-
-    With a `pages/` folder beside app.py, Streamlit runs a URL path such as `/map` as the bare
-    script `pages/map.py` until some run has called `st.navigation` (its legacy multipage mode):
-    the router, URL state and session defaults would be missing. Switch the mode off (app.py
-    turns it off on every run anyway) and rerun: the same page then opens through the router."""
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover — moved in a later Streamlit: nothing to correct
-        return
-    if getattr(PagesManager, "uses_pages_directory", False):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def switch_params() -> dict[str, str]:
     """Query params for the router's `?page=` switch: the URL as this run received it (before bad
     values were dropped), and the next run reads it as a newly opened link, so that the page switched
@@ -282,7 +262,6 @@ def switch_params() -> dict[str, str]:
 
 def set_page(page: str) -> None:
     """Mirror the page shown in ?page= (left out for the default page). Called first by every page."""
-    _through_router()
     _set_param("page", None if page == DEFAULT_PAGE else page)
 
 

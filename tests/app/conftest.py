@@ -1,5 +1,4 @@
-"""App tier: every module reads the session's full build through $BALANCE_DATA_DIR (never data/),
-and AppTest takes the st.navigation path on every run (see helpers.apptest.use_navigation)."""
+"""App tier: every module reads the session's full build through $BALANCE_DATA_DIR (never data/)."""
 from __future__ import annotations
 
 import json
@@ -8,18 +7,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.apptest import TIMINGS, use_navigation
+from helpers.apptest import TIMINGS
 from indicators import store
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _data_dir(built_data) -> Path:
     return built_data
-
-
-@pytest.fixture(autouse=True)
-def _navigation_not_pages_dir(monkeypatch):
-    use_navigation(monkeypatch)
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@
   never reaches markdown/HTML (it is echoed, shortened, only in plain-text elements).
 * Built data: each built file deleted, truncated and written with a wrong schema: every page shows
   one message naming the file, with `python -m indicators build`, and no traceback.
-* Deep links: `/map`, `/trends`, … opened on a fresh server (Streamlit then runs `pages/<page>.py`
-  on its own) open that page under AppTest (in Chromium, and a link/image payload in the URL making
-  the browser fetch nothing from the payload's host: tests/browser/test_browser_hardening.py).
+* Deep links: `/map`, `/trends`, … opened on a fresh server open that page through the router under
+  AppTest (in Chromium, and a link/image payload in the URL making the browser fetch nothing from the
+  payload's host: tests/browser/test_browser_hardening.py).
 * `.streamlit/config.toml` ships safe server defaults.
 """
 from __future__ import annotations
@@ -247,17 +247,13 @@ def test_build_command_is_plain():
 # ---------------------------------------------------------------- deep links (AppTest)
 
 class TestDeepLinkAppTest:
-    """A fresh AppTest opened on `pages/<page>.py` is what a browser gets for `/<page>` on a fresh
-    server: Streamlit's legacy `pages/` mode runs the page file alone. Here the real mode is kept."""
-
-    @pytest.fixture(autouse=True)
-    def _navigation_not_pages_dir(self):  # overrides the module's fixture: keep Streamlit's own mode
-        yield
+    """A fresh AppTest switched to `app_pages/<page>.py` first: each page opens through the router
+    with its title (no legacy `pages/` folder mode to fall into)."""
 
     @pytest.mark.parametrize("page", list(PAGE_PARAMS))
     def test_page_file_first(self, page):
         at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"app_pages/{page}.py")
         at.run()
         assert not at.exception, [e.message[:300] for e in at.exception]
         assert at.title[0].value == t(TITLE_KEYS[page], "ko")

@@ -2,7 +2,7 @@
 answer as the coverage table does (against the session's full build, like test_app_pages).
 
 `ui.maps.indicator_map` / `risk_map` cache a geometry-free plain dict and hand st.plotly_chart a
-`charts.SpecFigure`; `build_indicator_map` / `build_risk_map` are the uncached go.Figure builders.
+`fastfig.SpecFigure`; `build_indicator_map` / `build_risk_map` are the uncached go.Figure builders.
 Both are serialised the way st.plotly_chart does it and compared as text.
 """
 from __future__ import annotations

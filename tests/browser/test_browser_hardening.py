@@ -1,7 +1,6 @@
 """Hardening in a real browser (moved from tests/app/test_app_hardening.py): deep links `/map`,
-`/trends`, … opened on this module's fresh server (Streamlit then runs `pages/<page>.py` on its own)
-open that page, and a link/image payload in the URL makes the browser fetch nothing from the
-payload's host."""
+`/trends`, … opened on this module's fresh server open that page, and a link/image payload in the
+URL makes the browser fetch nothing from the payload's host."""
 from __future__ import annotations
 
 import urllib.parse

@@ -35,21 +35,6 @@ TITLE_KEYS = {"overview": "overview_title", "map": "map_title", "trends": "trend
               "bivariate": "biv_title", "data": "data_title"}
 
 
-def use_navigation(monkeypatch) -> None:
-    """AppTest resets `PagesManager.uses_pages_directory` before every run, and with a `pages/`
-    folder beside app.py it then takes the legacy MPA-v1 path, so every run after the first
-    renders nothing (streamlit#9446 / #14217). The app uses st.navigation: say so."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
 def new_app(params: dict[str, str] | None = None, timeout: float = TIMEOUT) -> AppTest:
     """An AppTest of app.py with the given query parameters, not yet run."""
     at = AppTest.from_file(str(APP), default_timeout=timeout)

@@ -13,7 +13,7 @@ from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("geo", "indicators", "ui", "pages", "bench")
+PACKAGES = ("geo", "indicators", "ui", "app_pages", "bench")
 TOP_MODULES = ("app", "app_data")
 
 # (layer name, module-name patterns (full match), may a module import others of its own layer?)
@@ -30,8 +30,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
                      r"indicators\.build", r"indicators\.__main__"), True),
     ("views", (r"indicators\.views",), False),
     ("cache", (r"app_data",), False),
-    ("ui kit", (r"ui", r"ui\.\w+"), True),
-    ("pages", (r"pages\.\w+", r"app"), False),
+    ("ui kit", (r"ui", r"ui\.(?!panels\b)\w+"), True),
+    # what one page shows: built on the kit, never on another panel
+    ("ui panels", (r"ui\.panels", r"ui\.panels\.\w+"), False),
+    ("pages", (r"app_pages\.\w+", r"app"), False),
     ("bench", (r"bench", r"bench\.\w+"), True),
 )
 

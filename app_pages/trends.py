@@ -4,7 +4,8 @@ import streamlit as st
 
 import app_data
 from ui import components as cp
-from ui import maps, trends
+from ui import maps
+from ui.panels import trends
 
 PREFERRED = ("reg_pop_total_persons", "grdp_nominal_krw_mn", "census_population_persons", "census_grdp_krw_mn")
 

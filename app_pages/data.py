@@ -3,7 +3,7 @@ import streamlit as st
 
 import app_data
 from ui import components as cp
-from ui import datapage
+from ui.panels import datapage
 
 ctx = cp.page_setup("data")
 st.title(ctx.t("data_title"))

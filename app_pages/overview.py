@@ -2,9 +2,10 @@
 import streamlit as st
 
 import app_data
-from ui import charts, headlines
+from ui import charts
 from ui import components as cp
 from ui import format as fmt
+from ui.panels import headlines
 
 ctx = cp.page_setup("overview")
 st.title(ctx.t("overview_title"))

@@ -4,7 +4,7 @@ import streamlit as st
 import app_data
 from geo import regions
 from ui import components as cp
-from ui import region
+from ui.panels import region
 
 ctx = cp.page_setup("region")
 st.title(ctx.t("region_title"))

@@ -3,9 +3,10 @@ import streamlit as st
 
 import app_data
 from indicators import derive
-from ui import charts, maps, risk, state
 from ui import components as cp
+from ui import fastfig, maps, state
 from ui import format as fmt
+from ui.panels import risk
 
 ctx = cp.page_setup("risk")
 st.title(ctx.t("risk_title"))
@@ -27,7 +28,7 @@ outline = has_designations and state.bind(
 
 fig, frame = maps.risk_map(ctx, basis, year)
 if outline:
-    fig = charts.SpecFigure({**fig.to_dict(), "data": fig.to_dict()["data"] + [risk.designation_trace(ctx, "decline")]})
+    fig = fastfig.with_traces(fig, [risk.designation_trace(ctx, "decline")])
 left, right = st.columns([3, 2], gap="medium")
 with left:
     event = cp.show_figure(fig, key="risk_map", filename=f"extinction_risk_{basis}_{year}", ctx=ctx,

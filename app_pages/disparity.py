@@ -2,8 +2,8 @@
 import streamlit as st
 
 from ui import components as cp
-from ui import disparity as dp
 from ui import state
+from ui.panels import disparity as dp
 
 PREFERRED = ("grdp_nominal_krw_mn", "reg_pop_total_persons", "census_grdp_krw_mn", "census_population_persons")
 

@@ -6,8 +6,8 @@ import app_data
 from indicators import composite as cx
 from indicators.manifest import year_span
 from ui import components as cp
-from ui import composite as cm
 from ui import state
+from ui.panels import composite as cm
 
 ctx = cp.page_setup("composite")
 st.title(ctx.t("comp_title"))

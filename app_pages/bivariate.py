@@ -1,9 +1,9 @@
 """이변량 지도: any two indicators at one level and year as 3 × 3 tercile classes, missing areas grey."""
 import streamlit as st
 
-from ui import bivariate as bv
 from ui import components as cp
 from ui import state
+from ui.panels import bivariate as bv
 
 ctx = cp.page_setup("bivariate")
 st.title(ctx.t("biv_title"))
