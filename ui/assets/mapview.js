@@ -1,0 +1,278 @@
+// 균형 map: a choropleth drawn as SVG in the page (st.components.v2), no plotly, no CDN, no build step.
+// Python sends one view: every year's colours, value texts and ranks for one indicator and level
+// (data), and a versioned URL of the geometry (fetched once, cached by the browser). Years, play,
+// hover and the 수도권 zoom happen here; the chosen year and zoom go back as state (a fragment rerun
+// that only writes them to the URL), a clicked area as a trigger (opens its profile).
+const NS = "http://www.w3.org/2000/svg";
+const geoCache = new Map(); // geometry URL -> Promise of the parsed payload (one fetch per page load)
+
+function el(tag, attrs = {}, parent = null, ns = false) {
+  const node = ns ? document.createElementNS(NS, tag) : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function geometry(url) {
+  if (!geoCache.has(url)) {
+    geoCache.set(url, fetch(url, { cache: "force-cache" }).then((r) => {
+      if (!r.ok) throw new Error(`geometry ${r.status}`);
+      return r.json();
+    }));
+  }
+  return geoCache.get(url);
+}
+
+function skeleton(parent, spec) {
+  // our own child: the parent also holds the component's <style>, which must stay
+  parent.querySelectorAll(":scope > .bal-map").forEach((n) => n.remove());
+  const box = el("div", { class: "bal-map" + (spec.presenter ? " presenter" : ""), tabindex: "-1" }, parent);
+  const head = el("div", { class: "bal-head" }, box);
+  const title = el("div", { class: "bal-title" }, head);
+  const subtitle = el("div", { class: "bal-subtitle" }, head);
+  const bar = el("div", { class: "bal-bar", role: "toolbar" }, box);
+  const play = el("button", { class: "bal-btn bal-play", type: "button" }, bar);
+  const range = el("input", { class: "bal-range", type: "range", step: "1" }, bar);
+  const yearLabel = el("span", { class: "bal-year", "aria-live": "polite" }, bar);
+  const zoom = el("span", { class: "bal-zoom" }, bar);
+  const zNation = el("button", { class: "bal-btn", type: "button", "data-zoom": "nation" }, zoom);
+  const zCapital = el("button", { class: "bal-btn", type: "button", "data-zoom": "capital" }, zoom);
+  const exp = el("span", { class: "bal-export" }, bar);
+  const png = el("button", { class: "bal-btn", type: "button" }, exp);
+  const svgBtn = el("button", { class: "bal-btn", type: "button" }, exp);
+  const body = el("div", { class: "bal-body" }, box);
+  const stage = el("div", { class: "bal-stage" }, body);
+  const svg = el("svg", { class: "bal-svg", role: "img", preserveAspectRatio: "xMidYMid meet" }, stage, true);
+  const defs = el("defs", {}, svg, true);
+  const hatch = el("pattern", { id: "bal-hatch", width: "40", height: "40", patternUnits: "userSpaceOnUse",
+    patternTransform: "rotate(45)" }, defs, true);
+  el("rect", { width: "40", height: "40", fill: "#ffffff" }, hatch, true);
+  el("line", { x1: "0", y1: "0", x2: "0", y2: "40", stroke: "#8a8a8a", "stroke-width": "14" }, hatch, true);
+  const areas = el("g", { class: "bal-areas" }, svg, true);
+  const outline = el("path", { class: "bal-outline" }, svg, true);
+  const tip = el("div", { class: "bal-tip", hidden: "" }, stage);
+  const side = el("div", { class: "bal-side" }, body);
+  const legend = el("div", { class: "bal-legend" }, box);
+  const source = el("div", { class: "bal-source" }, box);
+  return { box, title, subtitle, play, range, yearLabel, zNation, zCapital, png, svgBtn, svg, areas, outline,
+    tip, side, legend, source };
+}
+
+function legendHtml(spec) {
+  const lg = spec.legend;
+  const parts = [`<span class="bal-lg-title">${esc(lg.title)}</span>`];
+  if (lg.kind === "classes") {
+    for (const [color, label] of lg.items) parts.push(`<span class="bal-lg-item"><i style="background:${color}"></i>${esc(label)}</span>`);
+  } else {
+    const grad = lg.stops.map(([p, c]) => `${c} ${(p * 100).toFixed(1)}%`).join(",");
+    const ticks = lg.ticks.map(([p, t]) => `<b style="left:${(p * 100).toFixed(1)}%">${esc(t)}</b>`).join("");
+    parts.push(`<span class="bal-lg-bar"><span class="bal-lg-grad" style="background:linear-gradient(90deg,${grad})"></span>${ticks}</span>`);
+  }
+  parts.push(`<span class="bal-lg-item"><i class="bal-lg-missing"></i>${esc(spec.missing_label)}</span>`);
+  parts.push(`<span class="bal-lg-item"><i class="bal-lg-outline"></i>${esc(spec.outline_label)}</span>`);
+  return parts.join("");
+}
+
+function esc(s) {
+  return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function sideTable(ui, spec, year) {
+  const y = String(year);
+  const order = spec.codes.map((_, i) => i).filter((i) => spec.rank[y][i] !== null)
+    .sort((a, b) => spec.rank[y][a] - spec.rank[y][b]);
+  const missing = spec.codes.map((_, i) => i).filter((i) => spec.rank[y][i] === null);
+  const L = spec.labels;
+  const rows = order.concat(missing).map((i) => `<tr data-code="${esc(spec.codes[i])}"${spec.capital[i] ? ' class="cap"' : ""}>` +
+    `<td>${spec.rank[y][i] ?? "–"}</td><td>${esc(spec.names[i])}</td><td class="num">${esc(spec.text[y][i] || L.no_data)}</td></tr>`);
+  ui.side.innerHTML = `<table><thead><tr><th>${esc(L.rank)}</th><th>${esc(L.region)}</th><th class="num">${esc(L.value)}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+function apply(ui, spec, st) {
+  const y = String(st.year);
+  const fills = spec.fill[y] || [];
+  for (const [code, node] of st.paths) {
+    const i = st.index.get(code);
+    const f = i === undefined ? null : fills[i];
+    node.setAttribute("fill", f || "url(#bal-hatch)");
+    node.classList.toggle("missing", !f);
+  }
+  ui.subtitle.textContent = spec.subtitle[y] || "";
+  ui.yearLabel.textContent = spec.year_text[y] || y;
+  ui.range.value = String(spec.years.indexOf(st.year));
+  sideTable(ui, spec, st.year);
+}
+
+function setZoom(ui, st, geo, zoom) {
+  st.zoom = zoom;
+  const vb = zoom === "capital" ? geo.capital_box : geo.view_box;
+  ui.svg.setAttribute("viewBox", vb.join(" "));
+  ui.zNation.setAttribute("aria-pressed", String(zoom !== "capital"));
+  ui.zCapital.setAttribute("aria-pressed", String(zoom === "capital"));
+}
+
+function drawGeometry(ui, st, geo) {
+  ui.areas.innerHTML = "";
+  st.paths = new Map();
+  geo.codes.forEach((code, i) => {
+    const p = el("path", { d: geo.paths[i], "data-code": code, "fill-rule": "evenodd" }, ui.areas, true);
+    st.paths.set(code, p);
+  });
+  ui.outline.setAttribute("d", geo.capital_outline);
+}
+
+function exportSvg(ui, spec, st) {
+  const w = 1200, mapH = 1100, top = 110, bottom = 150;
+  const out = el("svg", { xmlns: NS, width: String(w), height: String(top + mapH + bottom),
+    viewBox: `0 0 ${w} ${top + mapH + bottom}`, "font-family": "'Noto Sans CJK KR','Noto Sans KR',sans-serif" }, null, true);
+  el("rect", { width: "100%", height: "100%", fill: "#ffffff" }, out, true);
+  const text = (x, y, size, content, weight = "400", fill = "#111") => {
+    const t = el("text", { x: String(x), y: String(y), "font-size": String(size), "font-weight": weight, fill }, out, true);
+    t.textContent = content;
+  };
+  text(30, 50, 30, spec.title, "700");
+  text(30, 88, 20, spec.subtitle[String(st.year)] || "", "400", "#333");
+  const map = ui.svg.cloneNode(true);
+  map.removeAttribute("class");
+  for (const [k, v] of [["x", "0"], ["y", String(top)], ["width", String(w - 260)], ["height", String(mapH)]]) map.setAttribute(k, v);
+  map.querySelectorAll("path").forEach((p) => { p.setAttribute("stroke", "#ffffff"); p.setAttribute("stroke-width", st.zoom === "capital" ? "5" : "10"); });
+  const ol = map.querySelector(".bal-outline") || map.lastChild;
+  ol.setAttribute("fill", "none"); ol.setAttribute("stroke", "#000000"); ol.setAttribute("stroke-width", "28");
+  out.appendChild(map);
+  legendSvg(out, spec, w - 250, top + 20);
+  text(30, top + mapH + 40, 17, spec.source, "400", "#333");
+  if (spec.note) text(30, top + mapH + 70, 15, spec.note, "400", "#555");
+  return new XMLSerializer().serializeToString(out);
+}
+
+function legendSvg(out, spec, x, y) {
+  const lg = spec.legend;
+  const add = (tag, attrs, content) => { const n = el(tag, attrs, out, true); if (content !== undefined) n.textContent = content; return n; };
+  add("text", { x, y, "font-size": "17", "font-weight": "700" }, lg.title);
+  let row = y + 30;
+  const items = lg.kind === "classes" ? lg.items : lg.ticks.slice().reverse().map(([p, t]) => [colorAt(lg.stops, p), t]);
+  for (const [color, label] of items) {
+    add("rect", { x, y: row - 16, width: "26", height: "20", fill: color, stroke: "#888", "stroke-width": "0.5" });
+    add("text", { x: x + 36, y: row, "font-size": "16" }, label);
+    row += 30;
+  }
+  add("rect", { x, y: row - 16, width: "26", height: "20", fill: "#ffffff", stroke: "#8a8a8a", "stroke-dasharray": "3 2" });
+  add("text", { x: x + 36, y: row, "font-size": "16" }, spec.missing_label);
+  add("line", { x1: x, y1: row + 24, x2: x + 26, y2: row + 24, stroke: "#000", "stroke-width": "2.5" });
+  add("text", { x: x + 36, y: row + 30, "font-size": "16" }, spec.outline_label);
+}
+
+function colorAt(stops, p) {
+  let best = stops[0][1], dist = Infinity;
+  for (const [q, c] of stops) if (Math.abs(q - p) < dist) { dist = Math.abs(q - p); best = c; }
+  return best;
+}
+
+function download(name, blob) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+}
+
+function exportPng(ui, spec, st) {
+  const svgText = exportSvg(ui, spec, st);
+  const img = new Image();
+  img.onload = () => {
+    const c = document.createElement("canvas");
+    c.width = img.width * 2; c.height = img.height * 2;
+    const ctx = c.getContext("2d");
+    ctx.scale(2, 2);
+    ctx.drawImage(img, 0, 0);
+    c.toBlob((b) => download(`${spec.filename}_${st.year}.png`, b), "image/png");
+  };
+  img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText);
+}
+
+function wire(ui, spec, st, component) {
+  const { setStateValue, setTriggerValue } = component;
+  const commitYear = () => setStateValue("year", st.year);
+  const show = (year) => { st.year = year; apply(ui, spec, st); };
+  const stop = () => { if (st.timer) { clearInterval(st.timer); st.timer = null; ui.play.textContent = spec.labels.play; commitYear(); } };
+  ui.play.onclick = () => {
+    if (st.timer) return stop();
+    let i = spec.years.indexOf(st.year);
+    if (i >= spec.years.length - 1) { i = -1; }
+    ui.play.textContent = spec.labels.pause;
+    show(spec.years[i + 1]);
+    st.timer = setInterval(() => {
+      const k = spec.years.indexOf(st.year);
+      if (k >= spec.years.length - 1) return stop();
+      show(spec.years[k + 1]);
+    }, spec.step_ms);
+  };
+  ui.range.oninput = () => show(spec.years[Number(ui.range.value)]);
+  ui.range.onchange = () => { stop(); commitYear(); };
+  for (const b of [ui.zNation, ui.zCapital]) b.onclick = () => { setZoom(ui, st, st.geo, b.dataset.zoom); setStateValue("zoom", st.zoom); };
+  ui.png.onclick = () => exportPng(ui, spec, st);
+  ui.svgBtn.onclick = () => download(`${spec.filename}_${st.year}.svg`, new Blob([exportSvg(ui, spec, st)], { type: "image/svg+xml" }));
+  const hover = (code, evt) => {
+    const i = st.index.get(code);
+    if (i === undefined) { ui.tip.hidden = true; return; }
+    const y = String(st.year);
+    const rank = spec.rank[y][i];
+    ui.tip.innerHTML = `<b>${esc(spec.names[i])}</b><br>${esc(spec.year_text[y] || y)}: ${esc(spec.text[y][i] || spec.labels.no_data)}` +
+      (rank ? `<br>${esc(spec.labels.rank)} ${rank}/${spec.n_ranked[y]}` : "");
+    const r = ui.tip.parentElement.getBoundingClientRect();
+    ui.tip.style.left = `${Math.min(evt.clientX - r.left + 14, r.width - 220)}px`;
+    ui.tip.style.top = `${evt.clientY - r.top + 14}px`;
+    ui.tip.hidden = false;
+  };
+  ui.areas.onmousemove = (e) => { const c = e.target.dataset.code; if (c) hover(c, e); };
+  ui.areas.onmouseleave = () => { ui.tip.hidden = true; };
+  ui.areas.onclick = (e) => { const c = e.target.dataset.code; if (c && spec.clickable && st.index.has(c)) setTriggerValue("clicked", c); };
+  ui.side.onclick = (e) => { const tr = e.target.closest("tr[data-code]"); if (tr && spec.clickable) setTriggerValue("clicked", tr.dataset.code); };
+  ui.box.onkeydown = (e) => {
+    if (e.target === ui.range) return;
+    const k = spec.years.indexOf(st.year);
+    if (e.key === "ArrowRight" && k < spec.years.length - 1) { show(spec.years[k + 1]); commitYear(); }
+    if (e.key === "ArrowLeft" && k > 0) { show(spec.years[k - 1]); commitYear(); }
+  };
+  return stop;
+}
+
+export default function (component) {
+  const { data: spec, parentElement } = component;
+  if (!spec) return;
+  let st = parentElement.__bal;
+  if (!st || st.key !== spec.key) {
+    // same indicator, other level or scale: keep the year shown if the new view has it
+    const keep = st && st.indicator === spec.indicator && spec.years.includes(st.year) ? st.year : null;
+    st = { key: spec.key, indicator: spec.indicator, ui: skeleton(parentElement, spec), year: keep ?? spec.year,
+      zoom: st ? st.zoom : spec.zoom, geo: null, paths: new Map() };
+    st.index = new Map(spec.codes.map((c, i) => [c, i]));
+    parentElement.__bal = st;
+  }
+  const ui = st.ui;
+  const L = spec.labels;
+  ui.title.textContent = spec.title;
+  ui.play.textContent = L.play;
+  ui.play.hidden = spec.years.length < 2;
+  ui.range.hidden = spec.years.length < 2;
+  ui.range.min = "0";
+  ui.range.max = String(spec.years.length - 1);
+  ui.range.setAttribute("aria-label", L.year);
+  ui.zNation.textContent = L.nation;
+  ui.zCapital.textContent = L.capital;
+  ui.png.textContent = "PNG";
+  ui.svgBtn.textContent = "SVG";
+  ui.png.title = L.png; ui.svgBtn.title = L.svg;
+  ui.svg.setAttribute("aria-label", spec.title);
+  ui.legend.innerHTML = legendHtml(spec);
+  ui.source.textContent = spec.source + (spec.note ? ` · ${spec.note}` : "");
+  ui.box.style.setProperty("--bal-h", `${spec.height}px`);
+  const stop = wire(ui, spec, st, component);
+  geometry(spec.geo_url).then((geo) => {
+    if (st.geo !== geo) { st.geo = geo; drawGeometry(ui, st, geo); setZoom(ui, st, geo, st.zoom); }
+    apply(ui, spec, st);
+    ui.box.dataset.ready = "1";
+  }).catch((err) => { ui.subtitle.textContent = `${L.geo_error} (${err.message})`; });
+  return () => { if (st.timer) { clearInterval(st.timer); st.timer = null; } void stop; };
+}
