@@ -4,8 +4,8 @@ import streamlit as st
 import app_data
 from indicators import derive
 from ui import components as cp
-from ui import fastfig, maps, state
 from ui import format as fmt
+from ui import maps, state
 from ui.panels import risk
 
 ctx = cp.page_setup("risk")
@@ -19,26 +19,23 @@ if not bases:
     st.stop()
 
 has_designations = not app_data.designations().empty
-c1, c2, c3 = st.columns([4, 3, 2], vertical_alignment="bottom")
+c1, c3 = st.columns([4, 2], vertical_alignment="bottom")
 basis = cp.pick_choice(ctx, "basis", bases, bases[0], ctx.t("basis"), risk.basis_labels(ctx.lang), container=c1)
-year = cp.pick_year(ctx, app_data.years_for(f"extinction_risk_index_{basis}", "sigungu"), container=c2)
+year = maps.page_year(ctx, app_data.years_for(f"extinction_risk_index_{basis}", "sigungu"))
 outline = has_designations and state.bind(
     "outline", lambda k: c3.toggle(ctx.t("desig_outline"), key=k), valid=lambda v: isinstance(v, bool),
     default=True, scope=ctx.page, parse=state.parse_bool, serialize=lambda v: "1" if v else "0")
 
-fig, frame = maps.risk_map(ctx, basis, year)
+view = maps.risk_view(ctx, basis)
 if outline:
-    fig = fastfig.with_traces(fig, [risk.designation_trace(ctx, "decline")])
-left, right = st.columns([3, 2], gap="medium")
-with left:
-    event = cp.show_figure(fig, key="risk_map", filename=f"extinction_risk_{basis}_{year}", ctx=ctx,
-                           data=risk.class_table(ctx, frame, basis, year), selectable=True)
-points = event.get("selection", {}).get("points", []) if event else []
-clicked = [p.get("location") for p in points if p.get("location") in set(frame["region_code"])]
-if clicked:
-    state.open_page("region", region=clicked[0])
+    n = int((app_data.designations()["designation"] == "decline").sum())
+    view = {**view, "overlays": [maps.designation_overlay(ctx, "decline", risk.DESIGNATION_COLOR["decline"],
+                                                          ctx.t("desig_outline_label", n=n))]}
+maps.show_view(ctx, view, key="risk_view", whole_page=True)
+frame = maps.risk_frame(basis, year)
+cp.download_csv(risk.class_table(ctx, frame, basis, year), f"extinction_risk_{basis}_{year}", ctx, key="dl_risk_map")
 
-with right:
+with st.container():
     st.subheader(ctx.t("risk_list"))
     q1, q2 = st.columns([1, 1], vertical_alignment="bottom")
     query = q1.text_input(ctx.t("search"), key="risk_search", placeholder="예: 경북, 군위" if ctx.lang == "ko" else "")

@@ -38,6 +38,7 @@ MARGIN_M = 4_000.0
 OUTLINE_MIN_KM2 = 30.0
 CAPITAL_SIDO = ("11", "28", "41")
 LEVELS = ("sigungu", "sido", "macro")
+OVERLAY_KEY = "overlay_source"
 CAPITAL_VIEW = (126.25, 127.9, 36.85, 38.32)  # lon min, lon max, lat min, lat max of the 수도권 zoom
 VERSION = f"svg2-q{QUANTUM_M:g}-t{SIGUNGU_TOLERANCE_M:g}-{SIDO_TOLERANCE_M:g}-p{MIN_PART_KM2:g}"
 
@@ -118,10 +119,15 @@ def _capital_box(frame: Frame) -> list[int]:
 
 
 def build() -> dict[str, dict]:
-    """One payload per level: {version, level, view_box, capital_box, codes, paths, capital_outline}."""
+    """One payload per level: {version, level, view_box, capital_box, codes, paths, capital_outline};
+    and `OVERLAY_KEY`: the frame and each simplified 시군구 (WKB hex) for outlines of code sets drawn
+    later (`overlay_path`; kept on the server, never sent)."""
     areas = _areas()
     frame = _frame(areas["sigungu"])
-    out = {}
+    out: dict[str, dict] = {OVERLAY_KEY: {
+        "version": VERSION, "frame": [frame.x0, frame.y0, frame.width, frame.height],
+        "sigungu_wkb": dict(zip(areas["sigungu"]["region_code"], shapely.to_wkb(areas["sigungu"].geometry.values,
+                                                                                hex=True)))}}
     for level, gdf in areas.items():
         in_capital = gdf["region_code"].str[:2].isin(CAPITAL_SIDO) | (gdf["region_code"] == "CR")
         capital = shapely.union_all(gdf.loc[in_capital].geometry.values)
@@ -132,6 +138,19 @@ def build() -> dict[str, dict]:
             "capital_outline": _outline_path(capital, frame),
         }
     return out
+
+
+def overlay_path(data: dict, codes: list[str]) -> str:
+    """The outline of the union of the 시군구 `codes` (e.g. the 89 인구감소지역) as an SVG path on the
+    levels' grid: shared borders vanish, the outer edge follows the drawn areas."""
+    src = data[OVERLAY_KEY]
+    x0, y0, w, h = src["frame"]
+    wkb = src["sigungu_wkb"]
+    unknown = sorted(set(codes) - set(wkb))
+    if unknown:
+        raise KeyError(f"no 시군구 geometry for {unknown}")
+    union = shapely.union_all(shapely.from_wkb([wkb[c] for c in codes]))
+    return svg_path(union, Frame(x0, y0, int(w), int(h)))
 
 
 def encode(payload: dict) -> bytes:
@@ -156,7 +175,7 @@ def load(out_dir: Path | None = None) -> dict[str, dict]:
     path = cache_path(out_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if all(data.get(lv, {}).get("version") == VERSION for lv in LEVELS):
+        if all(data.get(k, {}).get("version") == VERSION for k in (*LEVELS, OVERLAY_KEY)):
             return data
     except (OSError, ValueError):
         pass

@@ -307,9 +307,16 @@ ZOOMS = ("nation", "capital")
 _CLICKED = "_map_clicked"
 
 
-def show_view(ctx: cp.Ctx, view: dict, *, key: str) -> None:
+def page_year(ctx: cp.Ctx, years: list[int]) -> int:
+    """The year of the URL (?year=, checked against `years`; default the latest): on pages where the
+    map's timeline is the year control for everything below it."""
+    return state.peek("year", years.__contains__, years[-1], parse=int, scope=ctx.page)
+
+
+def show_view(ctx: cp.Ctx, view: dict, *, key: str, whole_page: bool = False) -> None:
     """Draw `view` at the URL's year and zoom; the year and zoom chosen in the browser go back to the
-    URL (?year=, ?zoom=); a clicked 시도/시군구 opens its profile."""
+    URL (?year=, ?zoom=); a clicked 시도/시군구 opens its profile. `whole_page`: a year chosen on the
+    map reruns the whole page (whose tables follow the year), else only the map's fragment."""
     clicked = st.session_state.pop(_CLICKED, None)
     if clicked in view["codes"] and view["clickable"]:  # st.switch_page does not leave a fragment run
         state.open_page("region", region=clicked)
@@ -320,8 +327,10 @@ def show_view(ctx: cp.Ctx, view: dict, *, key: str) -> None:
     def on_view(result) -> None:
         y = result.get("year") if result is not None else None
         z = result.get("zoom") if result is not None else None
-        if y in years:
+        if y in years and y != year:
             state.write_param("year", None if y == years[-1] else str(y))
+            if whole_page:
+                st.rerun(scope="app")
         if z in ZOOMS:
             state.write_param("zoom", None if z == "nation" else z)
         if result is not None and result.get("clicked") in view["codes"]:
@@ -329,6 +338,16 @@ def show_view(ctx: cp.Ctx, view: dict, *, key: str) -> None:
             st.rerun(scope="app")
 
     mapview.show(view, key=key, year=year, zoom=zoom, on_view=on_view)
+
+
+def designation_overlay(ctx: cp.Ctx, designation: str, color: str, label: str) -> dict:
+    """The dissolved edge of the 시군구 with `designation` ('decline' = 인구감소지역) over the map."""
+    from geo import svgmap
+
+    d = app_data.designations()
+    codes = sorted(d.loc[d["designation"] == designation, "region_code"])
+    return mapview.overlay(svgmap.overlay_path(svgmap.load(), codes), color=color, label=label,
+                           width=2.4 if designation == "decline" else 1.8, dash=designation != "decline")
 
 
 def all_years_table(ctx: cp.Ctx, ind_id: str, level: str) -> pd.DataFrame:

@@ -54,6 +54,8 @@ def publish_geometry(payloads: dict[str, dict], folder: Path = STATIC_GEO) -> di
     """Write each level's geometry to `folder` under its content-hashed name; level → URL path."""
     urls = {}
     for level, payload in payloads.items():
+        if level not in svgmap.LEVELS:
+            continue
         body = svgmap.encode(payload)
         name = svgmap.file_name(level, body)
         _write_once(folder / name, body)
@@ -136,7 +138,13 @@ def spec(*, key: str, indicator: str, geo_url: str, codes: list[str], names: lis
             "n_ranked": n_ranked, "title": title, "subtitle": subtitle, "year_text": year_text,
             "legend": legend, "source": source, "note": note, "labels": labels, "missing_label": missing_label,
             "outline_label": outline_label, "clickable": clickable, "presenter": presenter,
-            "filename": filename, "height": height, "zoom": "nation", "step_ms": STEP_MS}
+            "filename": filename, "height": height, "zoom": "nation", "step_ms": STEP_MS, "overlays": []}
+
+
+def overlay(d: str, *, color: str, label: str, width: float = 2.4, dash: bool = False) -> dict:
+    """A stroke-only path drawn over the areas (e.g. the dissolved edge of the 인구감소지역), with its
+    legend entry."""
+    return {"d": d, "color": color, "label": label, "width": width, "dash": dash}
 
 
 def show(view: dict, *, key: str, year: int, zoom: str, on_view) -> None:

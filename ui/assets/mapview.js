@@ -49,12 +49,13 @@ function skeleton(parent, spec) {
   el("rect", { width: "40", height: "40", fill: "#ffffff" }, hatch, true);
   el("line", { x1: "0", y1: "0", x2: "0", y2: "40", stroke: "#8a8a8a", "stroke-width": "14" }, hatch, true);
   const areas = el("g", { class: "bal-areas" }, svg, true);
+  const overlays = el("g", { class: "bal-overlays" }, svg, true);
   const outline = el("path", { class: "bal-outline" }, svg, true);
   const tip = el("div", { class: "bal-tip", hidden: "" }, stage);
   const side = el("div", { class: "bal-side" }, body);
   const legend = el("div", { class: "bal-legend" }, box);
   const source = el("div", { class: "bal-source" }, box);
-  return { box, title, subtitle, play, range, yearLabel, zNation, zCapital, png, svgBtn, svg, areas, outline,
+  return { box, title, subtitle, play, range, yearLabel, zNation, zCapital, png, svgBtn, svg, areas, overlays, outline,
     tip, side, legend, source };
 }
 
@@ -70,6 +71,9 @@ function legendHtml(spec) {
   }
   parts.push(`<span class="bal-lg-item"><i class="bal-lg-missing"></i>${esc(spec.missing_label)}</span>`);
   parts.push(`<span class="bal-lg-item"><i class="bal-lg-outline"></i>${esc(spec.outline_label)}</span>`);
+  for (const o of spec.overlays || []) {
+    parts.push(`<span class="bal-lg-item"><i class="bal-lg-outline" style="border-top:3px ${o.dash ? "dotted" : "solid"} ${o.color} !important"></i>${esc(o.label)}</span>`);
+  }
   return parts.join("");
 }
 
@@ -111,6 +115,14 @@ function setZoom(ui, st, geo, zoom) {
   ui.zCapital.setAttribute("aria-pressed", String(zoom === "capital"));
 }
 
+function drawOverlays(ui, spec) {
+  ui.overlays.innerHTML = "";
+  for (const o of spec.overlays || []) {
+    el("path", { d: o.d, fill: "none", stroke: o.color, "stroke-width": String(o.width),
+      "stroke-dasharray": o.dash ? "4 3" : "none", "vector-effect": "non-scaling-stroke" }, ui.overlays, true);
+  }
+}
+
 function drawGeometry(ui, st, geo) {
   ui.areas.innerHTML = "";
   st.paths = new Map();
@@ -136,6 +148,7 @@ function exportSvg(ui, spec, st) {
   map.removeAttribute("class");
   for (const [k, v] of [["x", "0"], ["y", String(top)], ["width", String(w - 260)], ["height", String(mapH)]]) map.setAttribute(k, v);
   map.querySelectorAll("path").forEach((p) => { p.setAttribute("stroke", "#ffffff"); p.setAttribute("stroke-width", st.zoom === "capital" ? "5" : "10"); });
+  map.querySelectorAll(".bal-overlays path").forEach((p) => p.setAttribute("stroke-width", String(28)));
   const ol = map.querySelector(".bal-outline") || map.lastChild;
   ol.setAttribute("fill", "none"); ol.setAttribute("stroke", "#000000"); ol.setAttribute("stroke-width", "28");
   out.appendChild(map);
@@ -266,6 +279,7 @@ export default function (component) {
   ui.png.title = L.png; ui.svgBtn.title = L.svg;
   ui.svg.setAttribute("aria-label", spec.title);
   ui.legend.innerHTML = legendHtml(spec);
+  drawOverlays(ui, spec);
   ui.source.textContent = spec.source + (spec.note ? ` · ${spec.note}` : "");
   ui.box.style.setProperty("--bal-h", `${spec.height}px`);
   const stop = wire(ui, spec, st, component);

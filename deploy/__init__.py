@@ -1,0 +1,1 @@
+"""Serving 균형 with more than one Streamlit process behind nginx (`python -m deploy`)."""
