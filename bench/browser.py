@@ -1,4 +1,4 @@
-"""Section 5: headless Chromium against the live server — first map paint, every page once.
+"""Headless Chromium against the live server: time to the first map paint, time to open a page.
 
 First paint = navigation start → the choropleth is drawn: app_pages/map.py shows a plotly
 `go.Choropleth` on a geo subplot, which plotly.js draws as SVG `path.choroplethlocation`
@@ -10,9 +10,6 @@ page's WebSocket (frames parsed with Streamlit's protobufs), then its title visi
 from __future__ import annotations
 
 import time
-from pathlib import Path
-
-from bench.common import Figure, error_figure, scaled, summarize
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -78,7 +75,18 @@ class FrameWatch:
         return None
 
 
+def launch(pw):
+    """Headless Chromium (the system's /usr/bin/chromium) from a started sync_playwright()."""
+    return pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
+
+
+def new_context(browser):
+    """A fresh browser context (no cache, no cookies): a new visitor."""
+    return browser.new_context(viewport=VIEWPORT, locale="ko-KR")
+
+
 def first_paint(page, url: str, regions: int, timeout_s: float) -> dict:
+    """ms from navigation start until `regions` choropleth paths are drawn, with navigation timings."""
     page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
     handle = page.wait_for_function(PAINTED_JS, arg=regions, polling="raf", timeout=timeout_s * 1000)
     got = handle.json_value()
@@ -88,6 +96,7 @@ def first_paint(page, url: str, regions: int, timeout_s: float) -> dict:
 
 
 def open_page(page, watch: FrameWatch, url: str, timeout_s: float) -> dict:
+    """ms from navigation to the run's script_finished and to the page title visible."""
     watch.reset()
     t0 = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
@@ -106,68 +115,3 @@ def open_page(page, watch: FrameWatch, url: str, timeout_s: float) -> dict:
     except Exception as err:  # noqa: BLE001
         out["error"] = f"title not visible: {type(err).__name__}"
     return out
-
-
-def run(server, pages: list[str], regions_sido: int, timeout_s: float, warm_paint: bool,
-        screenshot: Path | None = None) -> tuple[list[Figure], dict]:
-    from playwright.sync_api import sync_playwright
-
-    figures: list[Figure] = []
-    detail: dict = {"url": server.url, "startup_s": round(server.startup_s or 0, 3), "rss": {}}
-    detail["rss"]["after_start"] = server.rss()
-    figures.append(Figure("server", "server.startup", "streamlit run → /_stcore/health ok", server.startup_s, "s"))
-    map_url = f"{server.url}/?page=map"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
-        try:
-            for label, key in (("cold", "first_paint.cold"), ("warm", "first_paint.warm")):
-                if label == "warm" and not warm_paint:
-                    continue
-                ctx = browser.new_context(viewport=VIEWPORT, locale="ko-KR")
-                try:
-                    page = ctx.new_page()
-                    fp = first_paint(page, map_url, regions_sido, timeout_s)
-                    if screenshot is not None and label == "cold":
-                        page.screenshot(path=str(screenshot))
-                    detail[key] = fp
-                    what = "first visitor after server start" if label == "cold" else "new browser context, server warm"
-                    dcl = fp["navigation"].get("dom_content_loaded", 0)
-                    figures.append(Figure("server", key, f"first map paint, {label}", fp["first_paint_ms"], "ms",
-                                          detail=f"{what} · {fp['paths']} {fp['mode']} paths · "
-                                                 f"DOMContentLoaded {dcl:.0f} ms"))
-                except Exception as err:  # noqa: BLE001
-                    detail[key] = {"error": f"{type(err).__name__}: {err}"[:300]}
-                    figures.append(error_figure("server", key, f"first map paint, {label}", detail[key]["error"]))
-                finally:
-                    ctx.close()
-
-            ctx = browser.new_context(viewport=VIEWPORT, locale="ko-KR")
-            page = ctx.new_page()
-            watch = FrameWatch(page)
-            opens = {}
-            for name in pages:
-                try:
-                    opens[name] = open_page(page, watch, f"{server.url}/?page={name}", timeout_s)
-                except Exception as err:  # noqa: BLE001
-                    opens[name] = {"error": f"{type(err).__name__}: {err}"[:300]}
-            ctx.close()
-            detail["pages"] = opens
-            times = [o["script_finished_ms"] for o in opens.values() if "script_finished_ms" in o]
-            bad = {k: o.get("error") or o["exceptions"][0] for k, o in opens.items()
-                   if o.get("error") or o.get("exceptions")}
-            s = summarize(times)
-            slowest = max(((o.get("script_finished_ms", 0), k) for k, o in opens.items()), default=(0, ""))
-            figures.append(Figure("server", "pages.open", f"open each page once ({len(pages)}), median", s["median"],
-                                  "ms", status="ERROR" if bad else "",
-                                  detail=(f"slowest {slowest[1]} {slowest[0]:.0f} ms · navigation → script finished"
-                                          + (f" · problems: {bad}" if bad else ""))[:200],
-                                  extra={"ms": scaled(s, 1)}))
-        finally:
-            browser.close()
-    rss = server.rss()
-    detail["rss"]["after_pages"] = rss
-    figures.append(Figure("server", "server.rss", "server RSS after every page", round((rss["total_kb"] or 0) / 1024, 1)
-                          if rss["total_kb"] else None, "MB",
-                          detail=f"VmRSS of {rss['processes']} process(es) · at start "
-                                 f"{(detail['rss']['after_start']['total_kb'] or 0) / 1024:.0f} MB"))
-    return figures, detail

@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     # what one page shows: built on the kit, never on another panel
     ("ui panels", (r"ui\.panels", r"ui\.panels\.\w+"), False),
     ("pages", (r"app_pages\.\w+", r"app"), False),
-    ("bench", (r"bench", r"bench\.\w+"), True),
+    ("bench", (r"bench", r"bench\.\w+", r"bench\.sections\.\w+"), True),
 )
 
 

@@ -1,0 +1,101 @@
+"""What several sections share, provided once and only when a section that needs it runs.
+
+Names a section may list in `Section.needs` (provided in the order listed):
+  data      — the folder the app reads ($BALANCE_DATA_DIR) with the geometry cache beside it
+  apptest   — Streamlit's logs quietened for in-process AppTest runs
+  pages     — the app's page names (ui.state.PAGES)
+  geometry  — simplified geometry sizes per level, as the app loads it
+  server    — the app under `streamlit run` on 127.0.0.1 (stopped by `release`)
+A fixture that fails records an error; only a failed server keeps its sections from running.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+from bench import apptest
+from bench.changes import LEVELS
+from bench.context import Context
+from bench.datadir import copy_of_data, prepare_geometry
+from bench.figures import error_figure, error_text
+from bench.progress import log
+from bench.server import Server
+
+FALLBACK_PAGES = ["overview", "map", "trends", "risk", "region", "data"]
+
+
+def _data(ctx: Context) -> None:
+    if ctx.data_dir is None:  # build skipped or failed: the app reads a copy of data/
+        ctx.data_dir = copy_of_data(ctx.work)
+        ctx.detail("build")["data_dir_for_app"] = f"{ctx.data_dir} (copy of data/)"
+    os.environ["BALANCE_DATA_DIR"] = str(ctx.data_dir)
+    try:
+        figures, detail = prepare_geometry(ctx.data_dir, ctx.plan.geometry_build)
+    except Exception as err:  # noqa: BLE001
+        ctx.add_error("build", f"geometry: {error_text(err)}")
+        return
+    ctx.figures.extend(figures)
+    ctx.detail("build")["geometry"] = detail
+
+
+def _apptest(ctx: Context) -> None:
+    ctx.bench_set_log_level = apptest.quiet_logs()
+
+
+def _pages(ctx: Context) -> None:
+    try:
+        from ui.state import PAGES
+
+        ctx.pages = list(PAGES)
+    except Exception:  # noqa: BLE001
+        ctx.pages = list(FALLBACK_PAGES)
+
+
+def geometry_sizes() -> dict[str, dict]:
+    """Simplified geometry per level (geo.simplify, as the app loads it): bytes, KB, features."""
+    from geo import simplify
+
+    data = simplify.load()
+    kb = simplify.sizes_kb(data)
+    return {lv: {"kb": float(kb[lv]), "bytes": int(round(float(kb[lv]) * 1024)),
+                 "features": len(data[lv]["features"])} for lv in LEVELS}
+
+
+def _geometry(ctx: Context) -> None:
+    try:
+        ctx.geo.update(geometry_sizes())
+    except Exception as err:  # noqa: BLE001
+        ctx.add_error("payload", f"geometry sizes: {error_text(err)}")
+
+
+def _server(ctx: Context) -> None:
+    env_remove = ("STREAMLIT_LOGGER_LEVEL",) if ctx.bench_set_log_level else ()
+    ctx.server = Server(ctx.data_dir, ctx.work / "streamlit.log", env_remove=env_remove)
+    try:
+        log(f"starting streamlit on {ctx.server.url} …")
+        ctx.server.start()
+    except Exception as err:  # noqa: BLE001
+        ctx.add_error("server", error_text(err))
+        ctx.figures.append(error_figure("server", "server.start", "streamlit run", error_text(err)))
+        ctx.unavailable.add("server")
+
+
+PROVIDERS: dict[str, Callable[[Context], None]] = {
+    "data": _data, "apptest": _apptest, "pages": _pages, "geometry": _geometry, "server": _server,
+}
+
+
+def provide(ctx: Context, needs: Sequence[str]) -> bool:
+    """Provide each fixture in `needs` not provided yet; False if one of them is unavailable."""
+    for name in needs:
+        if name not in ctx.provided:
+            ctx.provided.add(name)
+            PROVIDERS[name](ctx)
+    return not set(needs) & ctx.unavailable
+
+
+def release(ctx: Context) -> None:
+    """Stop the server (if one was started) and keep the tail of its log in the server detail."""
+    if ctx.server is not None:
+        ctx.server.stop()
+        ctx.detail("server")["log_tail"] = ctx.server.log_tail(1500)

@@ -1,0 +1,15 @@
+"""The measured sections, in the order they run. Adding one: a module here exposing
+`SECTION = Section(...)` (see bench/context.py) and one line in this list."""
+from __future__ import annotations
+
+from bench.context import Section
+from bench.sections import build, concurrency, pages, payload, reruns, server
+
+SECTIONS: tuple[Section, ...] = (
+    build.SECTION,
+    pages.SECTION,
+    reruns.SECTION,
+    payload.SECTION,
+    server.SECTION,
+    concurrency.SECTION,
+)
