@@ -44,6 +44,7 @@ http {{
   gzip on;
   gzip_proxied any;
   gzip_min_length 1024;
+  gzip_comp_level 6;
   gzip_types {GZIP_TYPES};
   server {{
     listen {listen};

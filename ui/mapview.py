@@ -41,6 +41,7 @@ _mount = st.components.v2.component(
 def _write_once(path: Path, body: bytes) -> None:
     """Write `body` to `path` unless it is there (content-addressed: same name, same bytes)."""
     if path.exists() and path.stat().st_size == len(body):
+        path.chmod(0o644)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
@@ -162,3 +163,8 @@ def _fragment(view: dict, key: str, on_view) -> None:
 
 def _noop() -> None:
     """State callbacks make the component's year/zoom part of its state (the fragment reruns)."""
+
+
+def publish_static_geometry() -> dict[str, str]:
+    """Publish the current geometry under static/geo (at deployment start, before any visitor)."""
+    return publish_geometry(svgmap.load())
