@@ -304,7 +304,6 @@ def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
 
 
 ZOOMS = ("nation", "capital")
-_CLICKED = "_map_clicked"
 
 
 def page_year(ctx: cp.Ctx, years: list[int]) -> int:
@@ -315,11 +314,10 @@ def page_year(ctx: cp.Ctx, years: list[int]) -> int:
 
 def show_view(ctx: cp.Ctx, view: dict, *, key: str, whole_page: bool = False) -> None:
     """Draw `view` at the URL's year and zoom; the year and zoom chosen in the browser go back to the
-    URL (?year=, ?zoom=); a clicked 시도/시군구 opens its profile. `whole_page`: a year chosen on the
+    URL (?year=, ?zoom=); a clicked 시도/시군구 opens its profile as a link (/region?region=<code>&…:
+    the browser loads that URL, so the address bar always names the view shown; st.switch_page from
+    the map's fragment run would show the profile under the map's URL). `whole_page`: a year chosen on the
     map reruns the whole page (whose tables follow the year), else only the map's fragment."""
-    clicked = st.session_state.pop(_CLICKED, None)
-    if clicked in view["codes"] and view["clickable"]:  # st.switch_page does not leave a fragment run
-        state.open_page("region", region=clicked)
     years = view["years"]
     year = state.peek("year", years.__contains__, years[-1], parse=int, scope=ctx.page)
     zoom = state.peek("zoom", ZOOMS.__contains__, "nation", scope=ctx.page)
@@ -333,11 +331,10 @@ def show_view(ctx: cp.Ctx, view: dict, *, key: str, whole_page: bool = False) ->
                 st.rerun(scope="app")
         if z in ZOOMS:
             state.write_param("zoom", None if z == "nation" else z)
-        if result is not None and result.get("clicked") in view["codes"]:
-            st.session_state[_CLICKED] = result.get("clicked")
-            st.rerun(scope="app")
 
-    mapview.show(view, key=key, year=year, zoom=zoom, on_view=on_view)
+    profile = state.link_params("region") if view["clickable"] else None
+    mapview.show({**view, "profile": profile and {"path": "region", "params": profile, "key": "region"}},
+                 key=key, year=year, zoom=zoom, on_view=on_view)
 
 
 def designation_overlay(ctx: cp.Ctx, designation: str, color: str, label: str) -> dict:

@@ -8,7 +8,7 @@ What travels where:
 - interaction: year changes, play, hover and the 수도권 zoom run in the browser. The year and zoom
   come back as component state inside a fragment (`show`): only the fragment reruns, its element
   is unchanged (the browser's message cache answers by hash), and the values are written to the URL.
-  A click on an area comes back as a trigger and opens its profile.
+  A click on an area (or its row) loads the profile's URL (`profile`: page path and query).
 """
 from __future__ import annotations
 
@@ -150,14 +150,14 @@ def overlay(d: str, *, color: str, label: str, width: float = 2.4, dash: bool = 
 
 def show(view: dict, *, key: str, year: int, zoom: str, on_view) -> None:
     """Draw `view` starting at `year`/`zoom`; `on_view(result)` runs inside the map's fragment
-    with the component's result (year, zoom, clicked) to write the URL or open a profile."""
+    with the component's result (its state: year, zoom) to write them to the URL."""
     _fragment({**view, "year": int(year), "zoom": zoom}, key, on_view)
 
 
 @st.fragment
 def _fragment(view: dict, key: str, on_view) -> None:
     result = _mount(data=view, key=key, default={"year": view["year"], "zoom": view["zoom"]},
-                    height="content", on_year_change=_noop, on_zoom_change=_noop, on_clicked_change=_noop)
+                    height="content", on_year_change=_noop, on_zoom_change=_noop)
     on_view(result)
 
 

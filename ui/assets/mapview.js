@@ -2,7 +2,7 @@
 // Python sends one view: every year's colours, value texts and ranks for one indicator and level
 // (data), and a versioned URL of the geometry (fetched once, cached by the browser). Years, play,
 // hover and the 수도권 zoom happen here; the chosen year and zoom go back as state (a fragment rerun
-// that only writes them to the URL), a clicked area as a trigger (opens its profile).
+// that only writes them to the URL); a clicked area opens its profile as a link.
 const NS = "http://www.w3.org/2000/svg";
 const geoCache = new Map(); // geometry URL -> Promise of the parsed payload (one fetch per page load)
 
@@ -25,7 +25,7 @@ function geometry(url) {
 
 function skeleton(parent, spec) {
   // our own child: the parent also holds the component's <style>, which must stay
-  parent.querySelectorAll(":scope > .bal-map").forEach((n) => n.remove());
+  for (const n of Array.from(parent.children)) if (n.classList && n.classList.contains("bal-map")) n.remove();
   const box = el("div", { class: "bal-map" + (spec.presenter ? " presenter" : ""), tabindex: "-1" }, parent);
   const head = el("div", { class: "bal-head" }, box);
   const title = el("div", { class: "bal-title" }, head);
@@ -205,20 +205,27 @@ function exportPng(ui, spec, st) {
 }
 
 function wire(ui, spec, st, component) {
-  const { setStateValue, setTriggerValue } = component;
+  const { setStateValue } = component;
   const commitYear = () => setStateValue("year", st.year);
   const show = (year) => { st.year = year; apply(ui, spec, st); };
-  const stop = () => { if (st.timer) { clearInterval(st.timer); st.timer = null; ui.play.textContent = spec.labels.play; commitYear(); } };
+  const stop = () => {
+    if (!st.timer) return;
+    clearInterval(st.timer);
+    st.timer = null;
+    ui.play.textContent = spec.labels.play;
+    commitYear();
+  };
   ui.play.onclick = () => {
     if (st.timer) return stop();
     let i = spec.years.indexOf(st.year);
     if (i >= spec.years.length - 1) { i = -1; }
     ui.play.textContent = spec.labels.pause;
     show(spec.years[i + 1]);
+    if (i + 1 >= spec.years.length - 1) { st.timer = -1; return stop(); }
     st.timer = setInterval(() => {
-      const k = spec.years.indexOf(st.year);
-      if (k >= spec.years.length - 1) return stop();
-      show(spec.years[k + 1]);
+      const k = spec.years.indexOf(st.year) + 1;
+      show(spec.years[k]);
+      if (k >= spec.years.length - 1) stop();
     }, spec.step_ms);
   };
   ui.range.oninput = () => show(spec.years[Number(ui.range.value)]);
@@ -240,8 +247,14 @@ function wire(ui, spec, st, component) {
   };
   ui.areas.onmousemove = (e) => { const c = e.target.dataset.code; if (c) hover(c, e); };
   ui.areas.onmouseleave = () => { ui.tip.hidden = true; };
-  ui.areas.onclick = (e) => { const c = e.target.dataset.code; if (c && spec.clickable && st.index.has(c)) setTriggerValue("clicked", c); };
-  ui.side.onclick = (e) => { const tr = e.target.closest("tr[data-code]"); if (tr && spec.clickable) setTriggerValue("clicked", tr.dataset.code); };
+  const open = (code) => {
+    if (!spec.profile || !st.index.has(code)) return;
+    const q = new URLSearchParams(spec.profile.params);
+    q.set(spec.profile.key, code);
+    window.location.assign(`${spec.profile.path}?${q.toString()}`);
+  };
+  ui.areas.onclick = (e) => { if (e.target.dataset.code) open(e.target.dataset.code); };
+  ui.side.onclick = (e) => { const tr = e.target.closest("tr[data-code]"); if (tr) open(tr.dataset.code); };
   ui.box.onkeydown = (e) => {
     if (e.target === ui.range) return;
     const k = spec.years.indexOf(st.year);

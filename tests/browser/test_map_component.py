@@ -1,0 +1,140 @@
+"""The map component in Chromium (ui/mapview.py + ui/assets/mapview.js) on the session's full build.
+
+Each check compares what the browser draws with the built table read here (`store.observations`),
+not with what the component was sent: one path per region, the year's colours, the URL after a
+year step or zoom reopening the same map, play reaching the last year, a click opening the profile
+under its own URL, the SVG export carrying title, year, unit and source, and the geometry fetched
+once for several views."""
+from __future__ import annotations
+
+from helpers.browser import SHOTS, no_exception
+from indicators import store
+
+READY = ".bal-map[data-ready='1']"
+IND = "extinction_risk_index_reg"
+
+
+def _open(browser, url: str, **kw):
+    page = browser.new_page(viewport={"width": 1440, "height": 900}, **kw)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+    return page, errors
+
+
+def _fills(page) -> dict[str, str]:
+    return page.evaluate("""() => { const out = {};
+        const host = [...document.querySelectorAll('*')]
+            .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
+        const root = host ? host.shadowRoot : document;
+        root.querySelectorAll('.bal-areas path').forEach(p => { out[p.dataset.code] = p.getAttribute('fill'); });
+        return out; }""")
+
+
+def _built(level_len: int, year: int) -> dict[str, float]:
+    obs = store.observations()
+    s = obs[(obs["indicator"] == IND) & (obs["year"] == year) & (obs["region_code"].str.len() == level_len)]
+    return dict(zip(s["region_code"], s["value"]))
+
+
+def test_map_draws_every_region_with_the_years_values(server, browser):
+    page, errors = _open(browser, f"{server}/map?level=sigungu&indicator={IND}")
+    fills = _fills(page)
+    assert len(fills) == 229
+    built = _built(5, int(page.locator(".bal-year").inner_text()[:4]))
+    have = {c for c, v in built.items() if v == v}
+    assert {c for c, f in fills.items() if f.startswith("#")} == have  # coloured exactly where a value exists
+    assert all(f == "url(#bal-hatch)" for c, f in fills.items() if c not in have)  # missing: hatched
+    legend = page.locator(".bal-legend").inner_text()
+    assert "e+" not in legend and "자료 없음" in legend
+    no_exception(page)
+    assert not errors, errors
+    page.screenshot(path=str(SHOTS / "mapc_sigungu.png"))
+    page.close()
+
+
+def test_year_step_and_zoom_reach_the_url_and_reopen_the_same_map(server, browser):
+    page, _ = _open(browser, f"{server}/map?indicator={IND}")
+    last = page.locator(".bal-year").inner_text()
+    page.locator(".bal-range").focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url("**year=*", timeout=15_000)
+    year = int(page.locator(".bal-year").inner_text()[:4])
+    assert year == int(last[:4]) - 1 and f"year={year}" in page.url
+    page.locator(".bal-zoom button[data-zoom='capital']").click()
+    page.wait_for_url("**zoom=capital*", timeout=15_000)
+    shown = _fills(page)
+    view_box = page.locator(".bal-svg").get_attribute("viewBox")
+    url = page.url
+    page.close()
+    again, _ = _open(browser, url)  # a new page: the link alone reopens the view
+    assert again.locator(".bal-year").inner_text() == f"{year}년"
+    assert _fills(again) == shown
+    assert again.locator(".bal-svg").get_attribute("viewBox") == view_box
+    assert again.locator(".bal-zoom button[data-zoom='capital']").get_attribute("aria-pressed") == "true"
+    again.close()
+
+
+def test_play_runs_to_the_last_year(server, browser):
+    obs = store.observations()
+    years = sorted(obs.loc[(obs["indicator"] == IND) & (obs["region_code"].str.len() == 2), "year"].unique())
+    page, _ = _open(browser, f"{server}/map?indicator={IND}&year={years[-3]}")
+    page.locator(".bal-play").click()
+    page.wait_for_function("(y) => [...document.querySelectorAll('*')].some(n => n.shadowRoot && "
+                           "n.shadowRoot.querySelector('.bal-year')?.textContent.startsWith(String(y)))",
+                           arg=int(years[-1]), timeout=20_000)
+    # the stop at the last year commits it: the default (latest) year leaves the URL
+    page.wait_for_function("() => !location.search.includes('year=')", timeout=15_000)
+    page.close()
+
+
+def test_click_opens_the_profile_under_its_own_url(server, browser):
+    page, _ = _open(browser, f"{server}/map?indicator={IND}&lang=en")
+    page.locator(".bal-areas path[data-code='51']").click(force=True)  # 강원
+    page.wait_for_url("**/region?*region=51*", timeout=30_000)
+    assert "lang=en" in page.url
+    page.locator("h1", has_text="Region profile").wait_for(timeout=30_000)
+    no_exception(page)
+    page.close()
+
+
+def test_svg_export_carries_title_year_unit_and_source(server, browser):
+    page, _ = _open(browser, f"{server}/map?indicator={IND}", accept_downloads=True)
+    with page.expect_download(timeout=30_000) as info:
+        page.locator(".bal-export button").nth(1).click()
+    path = SHOTS / "mapc_export.svg"
+    info.value.save_as(str(path))
+    text = path.read_text(encoding="utf-8")
+    year = page.locator(".bal-year").inner_text()
+    assert info.value.suggested_filename == f"{IND}_sido_{year[:4]}.svg"
+    assert "지방소멸위험지수" in text and year in text and "출처" in text and "배" in text
+    assert text.count("<path") >= 17
+    with page.expect_download(timeout=30_000) as png:
+        page.locator(".bal-export button").nth(0).click()
+    png.value.save_as(str(SHOTS / "mapc_export.png"))
+    assert (SHOTS / "mapc_export.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.close()
+
+
+def _paths(page) -> int:
+    return len(_fills(page))
+
+
+def test_geometry_is_fetched_once_per_level(server, browser):
+    """시도 → 시군구 → 시도 → 전국=100 in one page: each level's file is fetched once."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/static/geo/" in r.url else None)
+    page.goto(f"{server}/map?indicator={IND}")
+    page.wait_for_selector(READY, timeout=60_000)
+    for label, n in (("시군구", 229), ("시도", 17)):
+        page.locator('[data-testid="stButtonGroup"] button', has_text=label).first.click()
+        page.wait_for_function(f"() => [...document.querySelectorAll('*')].some(x => x.shadowRoot && "
+                               f"x.shadowRoot.querySelectorAll('.bal-areas path').length === {n})", timeout=30_000)
+    page.locator('[data-testid="stButtonGroup"] button', has_text="전국=100").first.click()
+    page.wait_for_url("**scale=relative*", timeout=30_000)
+    page.wait_for_selector(READY, timeout=30_000)
+    by_level = {lv: sum(f"/{lv}-" in u for u in fetched) for lv in ("sido", "sigungu")}
+    assert by_level == {"sido": 1, "sigungu": 1}, fetched
+    page.close()
