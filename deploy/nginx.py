@@ -57,6 +57,7 @@ http {{
       proxy_read_timeout 1d;
       proxy_buffering off;
       add_header Set-Cookie $bal_set_cookie always;
+      add_header X-Balance-Process $upstream_addr always;  # which process answered (127.0.0.1:<port>)
     }}
     # map geometry: content-hashed file names, so a file never changes under its name
     location /app/static/geo/ {{

@@ -13,7 +13,7 @@ from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("geo", "indicators", "ui", "app_pages", "bench")
+PACKAGES = ("geo", "indicators", "ui", "app_pages", "deploy", "bench")
 TOP_MODULES = ("app", "app_data")
 
 # (layer name, module-name patterns (full match), may a module import others of its own layer?)
@@ -34,6 +34,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     # what one page shows: built on the kit, never on another panel
     ("ui panels", (r"ui\.panels", r"ui\.panels\.\w+"), False),
     ("pages", (r"app_pages\.\w+", r"app"), False),
+    # serving: processes behind nginx (publishes the map geometry through ui.mapview)
+    ("deploy", (r"deploy", r"deploy\.\w+"), True),
     ("bench", (r"bench", r"bench\.\w+", r"bench\.sections\.\w+"), True),
 )
 
