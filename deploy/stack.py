@@ -70,7 +70,7 @@ class Stack:
         for port in self.ports:
             log = open(self.prefix / f"streamlit-{port}.log", "wb")  # noqa: SIM115 (kept open for the child)
             self.procs.append(subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+                [sys.executable, "-m", "deploy.process", "--server.port", str(port),
                  "--server.address", "127.0.0.1", "--server.headless", "true"],
                 cwd=ROOT, env=self.env, stdout=log, stderr=log))
         for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
