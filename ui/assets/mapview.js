@@ -115,6 +115,19 @@ function setZoom(ui, st, geo, zoom) {
   ui.zCapital.setAttribute("aria-pressed", String(zoom === "capital"));
 }
 
+// Presenter mode: the map fills the screen below its own top edge (legend and source included),
+// never shorter than 420 px, so at 1280×720 nothing of it sits below the fold.
+function fitToScreen(ui) {
+  const fit = () => {
+    const top = ui.box.getBoundingClientRect().top;
+    const chrome = ui.box.offsetHeight - ui.box.querySelector(".bal-stage").offsetHeight;
+    const h = Math.max(420, Math.floor(window.innerHeight - Math.max(top, 0) - chrome - 12));
+    ui.box.style.setProperty("--bal-h", `${h}px`);
+  };
+  requestAnimationFrame(fit);
+  if (!ui.resizeBound) { window.addEventListener("resize", fit); ui.resizeBound = true; }
+}
+
 function drawOverlays(ui, spec) {
   ui.overlays.innerHTML = "";
   for (const o of spec.overlays || []) {
@@ -295,6 +308,7 @@ export default function (component) {
   drawOverlays(ui, spec);
   ui.source.textContent = spec.source + (spec.note ? ` · ${spec.note}` : "");
   ui.box.style.setProperty("--bal-h", `${spec.height}px`);
+  if (spec.presenter) fitToScreen(ui);
   const stop = wire(ui, spec, st, component);
   geometry(spec.geo_url).then((geo) => {
     if (st.geo !== geo) { st.geo = geo; drawGeometry(ui, st, geo); setZoom(ui, st, geo, st.zoom); }
