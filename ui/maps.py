@@ -354,3 +354,15 @@ def all_years_table(ctx: cp.Ctx, ind_id: str, level: str) -> pd.DataFrame:
                          "region": [regions.name(c, ctx.lang) for c in frame["region_code"]],
                          "year": frame["year"], "indicator": ind_id, "value": frame["value"],
                          "unit": fmt.unit_label(ind_id, ctx.lang), "rank": frame["rank"].astype("Int64")})
+
+
+def one_year_view(ctx: cp.Ctx, frame: pd.DataFrame, *, level: str, year: int, title: str, legend: dict,
+                  unit_text: str, source: str, key: str, filename: str, note: str = "",
+                  ind_id: str = "", extra: str = "") -> dict:
+    """A browser map of one computed year (종합 격차지수, 이변량): `frame` has region_code, fill (hex or
+    None = missing, drawn hatched), text (value shown on hover and in the list) and rank."""
+    shown = frame.assign(year=year)
+    view = _view(ctx, shown.assign(value=shown["fill"].notna().astype(float).where(shown["fill"].notna())),
+                 ind_id or key, level, [year], title=title, legend=legend, unit_text=unit_text, key=key,
+                 note=note, filename=filename, extra={year: extra})
+    return {**view, "source": source}

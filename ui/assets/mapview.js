@@ -44,10 +44,11 @@ function skeleton(parent, spec) {
   const stage = el("div", { class: "bal-stage" }, body);
   const svg = el("svg", { class: "bal-svg", role: "img", preserveAspectRatio: "xMidYMid meet" }, stage, true);
   const defs = el("defs", {}, svg, true);
-  const hatch = el("pattern", { id: "bal-hatch", width: "40", height: "40", patternUnits: "userSpaceOnUse",
+  // missing data: grey stripes on white (about 6 px apart on the national view), unlike any class colour
+  const hatch = el("pattern", { id: "bal-hatch", width: "110", height: "110", patternUnits: "userSpaceOnUse",
     patternTransform: "rotate(45)" }, defs, true);
-  el("rect", { width: "40", height: "40", fill: "#ffffff" }, hatch, true);
-  el("line", { x1: "0", y1: "0", x2: "0", y2: "40", stroke: "#8a8a8a", "stroke-width": "14" }, hatch, true);
+  el("rect", { width: "110", height: "110", fill: "#ffffff" }, hatch, true);
+  el("line", { x1: "0", y1: "0", x2: "0", y2: "110", stroke: "#7a7a7a", "stroke-width": "36" }, hatch, true);
   const areas = el("g", { class: "bal-areas" }, svg, true);
   const overlays = el("g", { class: "bal-overlays" }, svg, true);
   const outline = el("path", { class: "bal-outline" }, svg, true);
@@ -62,7 +63,15 @@ function skeleton(parent, spec) {
 function legendHtml(spec) {
   const lg = spec.legend;
   const parts = [`<span class="bal-lg-title">${esc(lg.title)}</span>`];
-  if (lg.kind === "classes") {
+  if (lg.kind === "square") { // bivariate: columns = x terciles (low → high), rows = y terciles (high on top)
+    const cells = [];
+    for (let yc = 2; yc >= 0; yc--) for (let xc = 0; xc < 3; xc++) {
+      const k = 3 * xc + yc;
+      cells.push(`<i title="${esc(lg.cell_titles[k])}" style="background:${lg.colors[k]}"></i>`);
+    }
+    parts.push(`<span class="bal-square"><span class="bal-sq-y">↑ ${esc(lg.y_label)}</span>` +
+      `<span class="bal-sq-grid">${cells.join("")}</span><span class="bal-sq-x">${esc(lg.x_label)} →</span></span>`);
+  } else if (lg.kind === "classes") {
     for (const [color, label] of lg.items) parts.push(`<span class="bal-lg-item"><i style="background:${color}"></i>${esc(label)}</span>`);
   } else {
     const grad = lg.stops.map(([p, c]) => `${c} ${(p * 100).toFixed(1)}%`).join(",");
@@ -176,13 +185,22 @@ function legendSvg(out, spec, x, y) {
   const add = (tag, attrs, content) => { const n = el(tag, attrs, out, true); if (content !== undefined) n.textContent = content; return n; };
   add("text", { x, y, "font-size": "17", "font-weight": "700" }, lg.title);
   let row = y + 30;
-  const items = lg.kind === "classes" ? lg.items : lg.ticks.slice().reverse().map(([p, t]) => [colorAt(lg.stops, p), t]);
+  if (lg.kind === "square") {
+    for (let yc = 0; yc < 3; yc++) for (let xc = 0; xc < 3; xc++) {
+      add("rect", { x: x + 30 * xc, y: y + 20 + 30 * (2 - yc), width: "28", height: "28", fill: lg.colors[3 * xc + yc] });
+    }
+    add("text", { x, y: y + 130, "font-size": "15" }, `${lg.x_label} →`);
+    add("text", { x, y: y + 152, "font-size": "15" }, `↑ ${lg.y_label}`);
+    row += 160;
+  }
+  const items = lg.kind === "classes" ? lg.items : lg.kind === "square" ? []
+    : lg.ticks.slice().reverse().map(([p, t]) => [colorAt(lg.stops, p), t]);
   for (const [color, label] of items) {
     add("rect", { x, y: row - 16, width: "26", height: "20", fill: color, stroke: "#888", "stroke-width": "0.5" });
     add("text", { x: x + 36, y: row, "font-size": "16" }, label);
     row += 30;
   }
-  add("rect", { x, y: row - 16, width: "26", height: "20", fill: "#ffffff", stroke: "#8a8a8a", "stroke-dasharray": "3 2" });
+  add("rect", { x, y: row - 16, width: "26", height: "20", fill: "url(#bal-hatch)", stroke: "#8a8a8a" });
   add("text", { x: x + 36, y: row, "font-size": "16" }, spec.missing_label);
   add("line", { x1: x, y1: row + 24, x2: x + 26, y2: row + 24, stroke: "#000", "stroke-width": "2.5" });
   add("text", { x: x + 36, y: row + 30, "font-size": "16" }, spec.outline_label);
