@@ -10,7 +10,7 @@ import streamlit as st
 st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
 
 from indicators import store  # noqa: E402
-from ui import components, gc_freeze, state  # noqa: E402  (after set_page_config)
+from ui import context, gc_freeze, nav, state  # noqa: E402  (after set_page_config)
 from ui.i18n import t  # noqa: E402
 
 ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": ":material/show_chart:",
@@ -40,7 +40,7 @@ BASE_CSS = """
 gc_freeze.freeze_if_new_imports()  # startup objects out of the cyclic GC (see ui/gc_freeze.py)
 warning_slot = st.container()
 state.begin_run(warning_slot)
-lang = state.lang()
+lang = nav.lang()
 
 pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p], url_path=p,
                     default=p == state.DEFAULT_PAGE) for p in state.PAGES}
@@ -52,10 +52,10 @@ if wanted and wanted != current.url_path and current.url_path == pages[state.DEF
     st.switch_page(pages[wanted], query_params=state.switch_params())
 
 if state.embedded():  # embedded view: no sidebar chrome; lang/presenter come from the URL only
-    presenter = state.presenter()
+    presenter = nav.presenter()
 else:
     with st.sidebar:
-        lang, presenter = state.global_controls()
+        lang, presenter = nav.global_controls()
         st.caption(t("app_title", lang))
 
 st.markdown(BASE_CSS, unsafe_allow_html=True)
@@ -66,4 +66,4 @@ if presenter:
 try:
     current.run()
 except store.NotBuilt as err:  # a built table went missing or bad after the page's setup checked it
-    components.stop_unusable(err, lang)
+    context.stop_unusable(err, lang)

@@ -1,10 +1,11 @@
 """Every cached loader of the app, in one place: `st.cache_*` wrappers over `indicators.views`
 applied to the tables `indicators.store` reads, and nothing else.
 
+Cached analyses (격차 분석, 종합 격차지수, risk-class counts, outlines) are in `app_analyses`.
 `st.cache_data` entries are keyed by the id of the published build (`data_version`), so a rebuild
 shows at once; `st.cache_resource` holds the catalogue, the availability index and the map geometry
 (itself cached on disk by `geo.simplify`). Pages call these functions to get data. A missing or
-unusable build raises `store.NotBuilt` / `store.BuiltDataError`; `ui.components.page_setup` turns
+unusable build raises `store.NotBuilt` / `store.BuiltDataError`; `ui.context.page_setup` turns
 that into one message with the build command.
 """
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import catalog, derive, store, views
-from indicators import disparity as dx
+from indicators import catalog, store, views
 from indicators.schema import Indicator, Source
 from indicators.views import Catalogue
 
@@ -209,26 +209,6 @@ def region_profile(code: str) -> pd.DataFrame:
     return _region_profile(data_version(), code)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _risk_counts(version: int, basis: str) -> pd.DataFrame:
-    return derive.risk_class_counts(observations()[["region_code", "year", "indicator", "value"]], basis)
-
-
-def risk_counts(basis: str) -> pd.DataFrame:
-    """시군구 per KEIS class, year, capital/non-capital (from indicators.derive)."""
-    return _risk_counts(data_version(), basis)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _simple_mean_gap(version: int, ind_id: str) -> pd.Series:
-    return views.simple_mean_gap(observations(), ind_id)
-
-
-def simple_mean_gap(ind_id: str) -> pd.Series:
-    """`views.simple_mean_gap` of `ind_id`: per year, mean of capital 시도 − mean of the other 시도."""
-    return _simple_mean_gap(data_version(), ind_id)
-
-
 # ------------------------------------------------------------------ seed facts
 
 @st.cache_data(show_spinner=False)
@@ -251,58 +231,3 @@ def geometry() -> dict:
     from geo import simplify
 
     return simplify.load()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _designation_outline(version: int, designation: str) -> dict:
-    from geo import outlines
-
-    d = designations()
-    return outlines.union_outline(geometry()["sigungu"], d.loc[d["designation"] == designation, "region_code"])
-
-
-def designation_outline(designation: str) -> dict:
-    """{'lon', 'lat'} of the edge of all 시군구 with `designation` ('decline' | 'interest'), dissolved."""
-    return _designation_outline(data_version(), designation)
-
-
-# ------------------------------------------------------------------ 격차 분석, 종합 격차지수
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _disparity(version: int, ind_id: str, level: str, weighting: str, common_only: bool) -> dx.Disparity:
-    return views.disparity(observations(), ind_id, level, weighting, common_only)
-
-
-def disparity(ind_id: str, level: str, weighting: str = "population", common_only: bool = False) -> dx.Disparity:
-    """`indicators.disparity.disparity` of `ind_id` at `level` (measures per year, reading, regions used)."""
-    return _disparity(data_version(), ind_id, level, weighting, bool(common_only))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _composite_inputs(version: int, level: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return views.composite_inputs(observations(), level, year)
-
-
-def composite_inputs(level: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`views.composite_inputs` at `level` for `year`: (areas × inputs, vintage used per input)."""
-    return _composite_inputs(data_version(), level, int(year))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _composite_navis(version: int, method: str, weights: tuple[tuple[str, float], ...], navis_id: str):
-    return views.composite_navis(observations(), years_for(navis_id, "sido"), method, dict(weights), navis_id)
-
-
-def composite_navis(method: str, weights: dict[str, float], navis_id: str = "navis_index_total") -> pd.DataFrame:
-    """`views.composite_navis`: per NAVIS year at 시도, Spearman rho of the composite with −NAVIS."""
-    return _composite_navis(data_version(), method, tuple(sorted(weights.items())), navis_id)
-
-
-# ------------------------------------------------------------------ published reference points
-
-@st.cache_data(show_spinner=False)
-def exports_reference_2020() -> pd.DataFrame:
-    """Exports 2020 of the 17 시도 and 전국 (억 USD), published figures (`indicators.reference_points`)."""
-    from indicators import reference_points
-
-    return reference_points.exports_2020()

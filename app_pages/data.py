@@ -2,11 +2,11 @@
 import streamlit as st
 
 import app_data
-from ui import components as cp
+from ui import page, pickers
+from ui.figures import download_csv, show_figure
 from ui.panels import datapage
 
-ctx = cp.page_setup("data")
-st.title(ctx.t("data_title"))
+ctx = page.open_page("data", "data_title")
 
 if app_data.unknown_indicators():
     st.warning(ctx.t("unknown_meta", ids=", ".join(app_data.unknown_indicators())))
@@ -16,13 +16,13 @@ catalogue = datapage.catalogue_table(ctx)
 st.dataframe(catalogue, hide_index=True, width="stretch", height=420,
              column_config={"url": st.column_config.LinkColumn("url"),
                             "in_data": st.column_config.CheckboxColumn("in data")})
-cp.download_csv(catalogue, "catalogue", ctx, key="dl_catalogue")
+download_csv(catalogue, "catalogue", ctx, key="dl_catalogue")
 
 st.subheader(ctx.t("build_report"))
 report = app_data.build_report()
 st.text(ctx.t("build_rows", rows=f"{report.get('rows', 0):,}"))
 st.dataframe(datapage.report_table(ctx), hide_index=True, width="stretch")
-cp.raw_needed(ctx, expanded=False)
+page.raw_needed(ctx, expanded=False)
 
 st.subheader(ctx.t("raw_files"))
 ok, n = datapage.raw_files_summary(ctx)
@@ -34,24 +34,24 @@ if conflicts.empty:
 else:
     st.warning(ctx.t("conflicts", n=len(conflicts)))
     st.dataframe(conflicts, hide_index=True, width="stretch")
-    cp.download_csv(conflicts, "raw_file_conflicts", ctx, key="dl_conflicts")
+    download_csv(conflicts, "raw_file_conflicts", ctx, key="dl_conflicts")
 with st.expander(ctx.t("raw_files_list", n=n)):
     files = datapage.raw_files_table(ctx)
     st.dataframe(files, hide_index=True, width="stretch", height=320)
-    cp.download_csv(files, "raw_files", ctx, key="dl_raw_files")
+    download_csv(files, "raw_files", ctx, key="dl_raw_files")
 with st.expander(ctx.t("lineage_title")):
     st.caption(ctx.t("lineage_intro"))
     lineage = datapage.lineage_table(ctx)
     st.dataframe(lineage, hide_index=True, width="stretch", height=360)
-    cp.download_csv(lineage, "indicator_lineage", ctx, key="dl_lineage")
+    download_csv(lineage, "indicator_lineage", ctx, key="dl_lineage")
 with st.expander(ctx.t("exports_reference_title")):
     st.caption(ctx.t("exports_reference_intro"))
     st.dataframe(datapage.exports_reference_table(ctx), hide_index=True, width="stretch")
 
-level = cp.pick_level(ctx, ["sido", "sigungu"], "sido")
+level = pickers.pick_level(ctx, ["sido", "sigungu"], "sido")
 fig, cov = datapage.coverage_figure(ctx, level)
 if fig is not None:
-    cp.show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
+    show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
 
 st.subheader(ctx.t("seed_facts"))
 st.dataframe(app_data.seed_facts().drop(columns=["x", "doc", "attribution"], errors="ignore"),
@@ -60,4 +60,4 @@ st.dataframe(app_data.seed_facts().drop(columns=["x", "doc", "attribution"], err
 st.subheader(ctx.t("tidy_download"))
 obs = app_data.observations()
 st.caption(f"{len(obs):,} rows · region_code, year, indicator, value")
-cp.download_csv(obs.drop(columns=["level"]), "observations_tidy", ctx, key="dl_tidy")
+download_csv(obs.drop(columns=["level"]), "observations_tidy", ctx, key="dl_tidy")

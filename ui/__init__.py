@@ -1,5 +1,11 @@
-"""Shared pieces of the Streamlit app: view state, labels, number formats, chart builders.
+"""The app's shared kit; one job per module. Pages stay thin (title → selection widgets → cached
+data → chart); anything two pages need lives here, what one page shows lives in `ui.panels`.
 
-Pages stay thin (title → selection widgets → cached data → chart); anything two pages need
-lives here. Nothing in `ui` reads raw files: data comes through `app_data`.
+context (Ctx, page setup) · page (page opening, stop notices, click-to-profile, events) · pickers
+(widgets bound to the URL) · state (the URL mirror and native-binding notes) · nav (language,
+presenter, links) · format (numbers and source lines from Indicator objects) · figures (chart +
+downloads) · notices (raw files a page needs) · concepts (concepts, events, quoted figures) ·
+palette · finishing · plots (lines, bars) · charts (choropleths) · maps, fastfig (the map renderer,
+being replaced) · i18n · gc_freeze. Nothing in `ui` reads raw files: data comes through `app_data`
+and `app_analyses`.
 """

@@ -1,14 +1,22 @@
 """Numbers for Korean readers (억/조/만 where natural, thousands separators) and source lines.
 
-`value(v, ind_id, lang)` formats one figure with its unit; `source_line(ind_id, lang)` is the
-"출처: producer, table (table_id), vintage" line shown under every figure.
+Every function takes the `Indicator` object (`indicators.schema`, got once per page from
+`app_data.indicator(id)`): `value(v, ind, lang)` formats one figure with its unit,
+`source_line(ind, lang)` is the "출처: producer, table (table_id), vintage" line under every
+figure (the only lookup left: the catalogue's sources, and a derived indicator's inputs).
+
+Compatibility: `ui/maps.py` (being replaced by the lead) still passes indicator ids; an id is
+looked up once per call (`as_indicator`). New code passes objects.
 """
 from __future__ import annotations
 
 import math
 
 import app_data
+from indicators.schema import Indicator, Source
 from ui.i18n import t
+
+IndicatorLike = Indicator | str | None  # str: an id (compatibility for ui/maps.py only)
 
 MONEY_SCALE = {"million KRW": 1e6, "thousand KRW": 1e3, "KRW": 1.0}
 USD_SCALE = {"thousand USD": 1e3, "USD": 1.0, "million USD": 1e6}
@@ -75,11 +83,25 @@ def people(n: float, lang: str = "ko", unit_ko: str = "명") -> str:
     return f"{n:,.0f}{unit_ko}"
 
 
-def value(v: float, ind_id: str, lang: str = "ko", compact: bool = True) -> str:
+def as_indicator(ind: IndicatorLike) -> Indicator | None:
+    """`ind` itself, or the catalogue's indicator of an id (the compatibility path for ui/maps.py:
+    look it up once per call, then format every value with the object)."""
+    return app_data.indicator(ind) if isinstance(ind, str) else ind
+
+
+def name(ind: IndicatorLike, lang: str = "ko") -> str:
+    """The indicator's name in `lang` ('' for None; an unknown id: the id)."""
+    obj = as_indicator(ind)
+    if obj is None:
+        return ind if isinstance(ind, str) else ""
+    return obj.name_en if lang == "en" else obj.name_ko
+
+
+def value(v: float, ind: IndicatorLike, lang: str = "ko", compact: bool = True) -> str:
     """One figure with its unit, e.g. '50.1%', '2,162조 원', '5,174만 명', '0.43배'."""
     if is_missing(v):
         return t("no_data", lang)
-    ind = app_data.indicator(ind_id)
+    ind = as_indicator(ind)
     unit_en = ind.unit if ind else ""
     unit_ko = ind.unit_ko if ind else ""
     scale = MONEY_SCALE.get(unit_en)
@@ -96,28 +118,30 @@ def value(v: float, ind_id: str, lang: str = "ko", compact: bool = True) -> str:
     return f"{number(v)}{sep}{u}".strip()
 
 
-def delta(v: float, ind_id: str, lang: str = "ko") -> str:
+def delta(v: float, ind: IndicatorLike, lang: str = "ko") -> str:
     """A change with sign: '+1.2%p' for percentages, else the value format with a sign."""
     if is_missing(v):
         return ""
-    ind = app_data.indicator(ind_id)
+    ind = as_indicator(ind)
     if ind is not None and ind.unit == "%":
         return f"{v:+.1f}{t('pp', lang)}"
-    text = value(abs(v), ind_id, lang)
+    text = value(abs(v), ind, lang)
     return ("+" if v >= 0 else "−") + text
 
 
-def unit_label(ind_id: str, lang: str = "ko") -> str:
-    return app_data.unit(ind_id, lang)
+def unit_label(ind: IndicatorLike, lang: str = "ko") -> str:
+    ind = as_indicator(ind)
+    return "" if ind is None else ind.unit if lang == "en" else ind.unit_ko
 
 
-def indicator_label(ind_id: str, lang: str = "ko", with_unit: bool = True) -> str:
+def indicator_label(ind: IndicatorLike, lang: str = "ko", with_unit: bool = True) -> str:
     """'지표 이름 (단위)' for selectors and axis titles."""
-    u = unit_label(ind_id, lang)
-    return f"{app_data.name(ind_id, lang)} ({u})" if with_unit and u else app_data.name(ind_id, lang)
+    ind = as_indicator(ind)
+    u = unit_label(ind, lang)
+    return f"{name(ind, lang)} ({u})" if with_unit and u else name(ind, lang)
 
 
-def _source_text(src, lang: str, short: bool = False) -> str:
+def _source_text(src: Source | None, lang: str, short: bool = False) -> str:
     if src is None:
         return ""
     if short:
@@ -128,40 +152,47 @@ def _source_text(src, lang: str, short: bool = False) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def source_text(ind_id: str, lang: str = "ko", short: bool = False) -> str:
+def _sources_of(ind: Indicator) -> list[Source | None]:
+    """The catalogue's source of `ind`; of a derived indicator, the sources of its inputs."""
+    cat = app_data.catalogue()
+    if ind.source != "derived":
+        return [cat.sources.get(ind.source)]
+    inputs = (cat.indicators.get(x) for x in (ind.numerator, ind.denominator) if x)
+    return [cat.sources.get(i.source) for i in inputs if i is not None]
+
+
+def source_text(ind: IndicatorLike, lang: str = "ko", short: bool = False) -> str:
     """'producer, title (table id), vintage' of an indicator; for derived indicators '균형 계산' and the
     sources of the inputs too. `short`: producer and table id only."""
-    ind = app_data.indicator(ind_id)
-    if ind is None:
-        return f"{ind_id} ({t('no_data', lang)})"
-    if ind.source != "derived":
-        return _source_text(app_data.catalogue().sources.get(ind.source), lang, short)
+    obj = as_indicator(ind)
+    if obj is None:
+        return f"{ind if isinstance(ind, str) else '?'} ({t('no_data', lang)})"
+    if obj.source != "derived":
+        return _source_text(_sources_of(obj)[0], lang, short)
     names: list[str] = []
-    for i in (x for x in (ind.numerator, ind.denominator) if x):
-        s = app_data.source_of(i)
-        if s is not None and _source_text(s, lang, short) not in names:
-            names.append(_source_text(s, lang, short))
+    for s in _sources_of(obj):
+        text = _source_text(s, lang, short)
+        if s is not None and text not in names:
+            names.append(text)
     calc = "균형 계산" if lang == "ko" else "computed by 균형"
-    formula = f" [{ind.formula}]" if ind.formula and not short else ""
+    formula = f" [{obj.formula}]" if obj.formula and not short else ""
     return f"{calc}{formula}" + (f"; {'; '.join(names)}" if names else "")
 
 
-def source_line(ind_id: str, lang: str = "ko", short: bool = False) -> str:
+def source_line(ind: IndicatorLike, lang: str = "ko", short: bool = False) -> str:
     """'출처: ' + `source_text`."""
-    return f"{t('source', lang)}: {source_text(ind_id, lang, short)}"
+    return f"{t('source', lang)}: {source_text(ind, lang, short)}"
 
 
-def sources_line(ind_ids: list[str], lang: str = "ko", short: bool = True) -> str:
+def sources_line(inds: list[Indicator], lang: str = "ko", short: bool = True) -> str:
     """One source line for several indicators: each producer/table once (derived: their inputs)."""
     seen: list[str] = []
-    for i in ind_ids:
-        ind = app_data.indicator(i)
-        inputs = [x for x in (ind.numerator, ind.denominator) if x] if ind and ind.source == "derived" else [i]
-        for j in inputs or [i]:
-            s = _source_text(app_data.source_of(j), lang, short) if app_data.source_of(j) else j
-            if s and s not in seen:
-                seen.append(s)
-    calc = any(app_data.indicator(i) is not None and app_data.indicator(i).source == "derived" for i in ind_ids)
+    for ind in inds:
+        for s in _sources_of(ind):
+            text = _source_text(s, lang, short) if s is not None else ""
+            if text and text not in seen:
+                seen.append(text)
+    calc = any(ind.source == "derived" for ind in inds)
     lead = ("균형 계산 포함; " if lang == "ko" else "incl. computed by 균형; ") if calc else ""
     return f"{t('source', lang)}: {lead}" + " | ".join(seen)
 

@@ -450,6 +450,7 @@ _LABELS.update({
     "macro_gap_parts": ("{name} = {num} ÷ {den}. {part}의 권역 값이 없습니다: {why}",
                         "{name} = {num} ÷ {den}. {part} has no 권역 values: {why}"),
     "macro_gap_unknown": ("{name}에는 권역 값이 없습니다.", "{name} has no 권역 values."),
+    "compare_level_only": ("비교 지역은 '수준' 보기에 표시됩니다.", "Compared regions show in the Level view."),
     "macro_gap_hint": ("지역 단위에서 '시도'를 고르면 이 지표를 볼 수 있습니다.", "Choose 시도 as the level to see this indicator."),
     "catalogue_note": ("카탈로그 설명", "Catalogue note"),
     "trend_view": ("비교 단위", "Compare"),

@@ -11,7 +11,7 @@ import app_data
 from geo import regions
 from geo.groups import MACRO_REGIONS
 from indicators import derive, views
-from ui import charts, fastfig, mapview, state
+from ui import charts, fastfig, mapview, nav, state
 from ui import components as cp
 from ui import format as fmt
 
@@ -332,7 +332,7 @@ def show_view(ctx: cp.Ctx, view: dict, *, key: str, whole_page: bool = False) ->
         if z in ZOOMS:
             state.write_param("zoom", None if z == "nation" else z)
 
-    profile = state.link_params("region") if view["clickable"] else None
+    profile = nav.link_params("region") if view["clickable"] else None
     mapview.show({**view, "profile": profile and {"path": "region", "params": profile, "key": "region"}},
                  key=key, year=year, zoom=zoom, on_view=on_view)
 

@@ -1,20 +1,36 @@
-"""View state (page, indicator, level, year, region, lang, presenter, …) mirrored in the URL.
+"""View state in the URL: what Streamlit 1.67's native binding does not do for us.
 
-Each value is chosen by a keyed widget and written to `st.query_params` under a short name;
-a value equal to its default is left out of the URL. Where a value comes from, per run:
+Two ways a widget's value reaches the URL:
 
-1. the URL, when it changed since this session last wrote it (a link was opened, a page was
-   switched, a test set it) — parsed and checked against the allowed options (catalogue ids,
-   registry codes, years in the data); an unknown or malformed value falls back to the
-   default with a visible note and is removed from the URL. The note is a `st.warning` made only
-   of the app's own text (parameter name, default) followed by the value received as plain text
-   (`st.text`, first 40 characters): text from the URL never enters markdown or HTML;
-2. otherwise the widget's own state;
-3. for a widget not on screen yet: the value last chosen on any page (so the indicator
-   picked on the map carries to the trend page), else the default.
+* **Native** (`bind="query-params"`, key = the parameter name; `native_key` below), where the URL
+  text is the value itself in every language: the policy-events and common-regions toggles
+  (`events`, `common`: true/false) and the composite's weight sliders (`w_<domain>`: 0–100).
+  Streamlit seeds the widget from the URL, writes changes back from the browser, drops the default
+  and silently drops an invalid value; `native_key` adds what it does not do: the plain-text note
+  that a link's value was not understood (read from the incoming `st.query_params` before the
+  widget renders).
+* **Mirrored here** (`bind`): everything else, because native binding cannot keep our promises
+  for it (read in the pinned 1.67: `elements/widgets/selectbox.py`, `runtime/state/
+  session_state.py` `_handle_query_param_binding` / `_seed_widget_from_url`; tried under AppTest):
+  - selectbox/radio/segmented_control/multiselect keep the *formatted label* in the URL, so
+    `?indicator=`, `?level=`, `?lang=` would hold a Korean or English name and break across languages;
+  - a bound toggle takes only `true`/`false`; shared links say `presenter=1`, `outline=0`;
+  - the URL seeds a bound widget only on the session's first load (and on history navigation):
+    a new query string in the same session does not move it. `bench/` changes the map's year that
+    way (and drives the widgets by their mirrored keys `w_map_year`, …), and a year or indicator
+    chosen on one page carries to the next through the mirror (`?year=` map → 지방소멸);
+  - a one-year series shows its year as text, with no widget to bind.
+  Under `streamlit.testing.v1.AppTest` a bound widget is seeded from the URL and an invalid value
+  is removed, but a change is written back by the browser only (`at.query_params` keeps the old
+  value): write-back is tested in tests/browser/test_browser_links.py.
 
-Nothing read from the URL is used as a path or evaluated: values are compared against
-option lists and only the matching option object is used.
+Where a mirrored value comes from, per run: (1) the URL, when it changed since this session last
+wrote it (a link was opened, a page was switched), parsed and checked against the allowed options;
+an unknown or malformed value falls back to the default with a note and is removed from the URL;
+(2) otherwise the widget's own state; (3) for a widget not on screen yet, the value last chosen on
+any page, else the default. A note is a `st.warning` of the app's own text (parameter name,
+default) followed by the received value as plain text (`st.text`, first 40 characters): text from
+the URL never enters markdown or HTML, and is only ever compared against option lists.
 """
 from __future__ import annotations
 
@@ -29,14 +45,11 @@ PAGES: tuple[str, ...] = ("overview", "map", "trends", "risk", "region", "dispar
                           "data")
 PAGE_FILES: dict[str, str] = {p: f"app_pages/{p}.py" for p in PAGES}
 DEFAULT_PAGE = "overview"
-_MIRROR = "_view_mirror"
-_WRITTEN = "_view_qp_written"
-_EXTERNAL = "_view_url_external"
-_SLOT = "_view_warning_slot"
-_WARNED = "_view_warned"
-_URL_IN = "_view_url_in"
+_MIRROR, _WRITTEN, _EXTERNAL = "_view_mirror", "_view_qp_written", "_view_url_external"
+_SLOT, _WARNED, _URL_IN = "_view_warning_slot", "_view_warned", "_view_url_in"
 ECHO_MAX = 40  # characters of a bad URL value repeated back in the note
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:\"'=$")
+BOOL_TEXT = {"true": True, "false": False}  # what a natively bound toggle accepts (any case)
 
 
 def _ss():
@@ -61,30 +74,13 @@ def url_is_external() -> bool:
     return bool(_ss().get(_EXTERNAL, True))
 
 
-def _remember_written() -> None:
-    _ss()[_WRITTEN] = st.query_params.to_dict()
-
-
-def warn(message: str) -> None:
-    """A visible warning at the top of the page (once per message per run).
-
-    `message` is markdown: only the app's own text, never a value from the URL (see `_bad`)."""
-    ss = _ss()
-    warned = ss.setdefault(_WARNED, set())
-    if message in warned:
-        return
-    warned.add(message)
-    slot = ss.get(_SLOT)
-    (slot if slot is not None else st).warning(message, icon="⚠️")
-
-
 def _set_param(name: str, value: str | None) -> None:
     if value is None:
         if name in st.query_params:
             del st.query_params[name]
     elif st.query_params.get(name) != value:
         st.query_params[name] = value
-    _remember_written()
+    _ss()[_WRITTEN] = st.query_params.to_dict()
 
 
 def write_param(name: str, value: str | None) -> None:
@@ -104,8 +100,7 @@ def shown_value(raw: str, limit: int = ECHO_MAX) -> str:
 
 
 def _note_lang() -> str:
-    """The language of a note about a bad URL value, found without `resolve` (which may be the
-    caller: a bad `?lang=` must not recurse)."""
+    """The language of a note, found without `resolve` (a bad `?lang=` must not recurse)."""
     raw = st.query_params.get("lang")
     if raw in LANGS:
         return raw
@@ -114,12 +109,9 @@ def _note_lang() -> str:
 
 
 def _bad(name: str, raw: str, default: Any) -> None:
-    """Note (once per run and parameter) that `?name=raw` was not understood and `default` is shown.
-
-    The warning holds only the app's text (name and default, escaped); the received value follows
-    as plain text, shortened, so a link, image or HTML in the URL is shown, never rendered."""
-    ss = _ss()
-    warned = ss.setdefault(_WARNED, set())
+    """Note (once per run and parameter) that `?name=raw` was not understood and `default` is shown:
+    the app's text (name and default, escaped) as a warning, the received value as plain text."""
+    warned = _ss().setdefault(_WARNED, set())
     if ("bad", name) in warned:
         return
     warned.add(("bad", name))
@@ -127,7 +119,7 @@ def _bad(name: str, raw: str, default: Any) -> None:
     # `name` sits in a code span of the label (literal there: only a backtick could end it)
     message = t("bad_param", _note_lang(), name=name.replace("`", "'"), value="…",
                 default=_md_literal(shown_default))
-    slot = ss.get(_SLOT)
+    slot = _ss().get(_SLOT)
     target = slot if slot is not None else st
     target.warning(message, icon="⚠️")
     target.text(f"{name} = {shown_value(str(raw))}")
@@ -153,30 +145,26 @@ def resolve(name: str, valid: Callable[[Any], bool], default: Any, *,
             _bad(name, raw, default)
         _set_param(name, None)
     mirrored = _mirror().get(name)
-    if mirrored is not None:
-        try:
-            if valid(mirrored):
-                return mirrored
-        except (TypeError, KeyError):
-            pass
-    return default
+    try:
+        return mirrored if mirrored is not None and valid(mirrored) else default
+    except (TypeError, KeyError):
+        return default
 
 
 def bind(name: str, render: Callable[[str], Any], *, options: Sequence[Any] | None = None,
          valid: Callable[[Any], bool] | None = None, default: Any, scope: str,
          parse: Callable[[str], Any] = str, serialize: Callable[[Any], str] = str) -> Any:
-    """Run widget `render(key)` with its value synced to `?name=`; returns the chosen value.
+    """Run widget `render(key)` with its value mirrored in `?name=`; returns the chosen value.
 
     `options` (or a `valid` predicate) lists what is allowed; `parse` turns the URL text
     into a candidate (ValueError when malformed), `serialize` turns a value into URL text.
     """
     if valid is None:
-        allowed = list(options or [])
-        valid = allowed.__contains__
+        valid = list(options or []).__contains__
     key = f"w_{scope}_{name}"
     ss = _ss()
     start = resolve(name, valid, default, parse=parse, widget_key=key)
-    if ss.get(key, object()) != start or key not in ss:
+    if key not in ss or ss[key] != start:
         ss[key] = start
     value = render(key)
     if not valid(value):  # e.g. a widget that allows clearing
@@ -192,18 +180,36 @@ def peek(name: str, valid: Callable[[Any], bool], default: Any, *, parse: Callab
     return resolve(name, valid, default, parse=parse, widget_key=f"w_{scope}_{name}")
 
 
-# ---------------------------------------------------------------- global values: lang, presenter
+def native_key(name: str, default: Any, accepts: Callable[[str], bool] | None = None) -> str:
+    """The key of a widget bound natively to `?name=` (`bind="query-params"`): `name` itself.
+    Streamlit drops a value it cannot use silently; this notes it first (plain text). `accepts`:
+    what the widget takes from the URL (default: a toggle's true/false, any case)."""
+    raw = st.query_params.get(name)
+    ok = accepts or (lambda text: text.lower() in BOOL_TEXT)
+    if raw is not None and url_is_external() and not ok(str(raw)):
+        _bad(name, raw, str(default).lower() if isinstance(default, bool) else default)
+    return name
 
-def _parse_bool(raw: str) -> bool:
+
+def number_in(lo: float, hi: float) -> Callable[[str], bool]:
+    """What a natively bound number slider over [lo, hi] takes from the URL: a number in range
+    (Streamlit reads '55.5' as 55 and '1e2' as 100; anything else it drops)."""
+    def accepts(text: str) -> bool:
+        try:
+            return lo <= float(text) <= hi
+        except ValueError:
+            return False
+    return accepts
+
+
+def parse_bool(raw: str) -> bool:
+    """'1'/'true'/'yes'/'on' → True, '0'/'false'/'no'/'off' → False (mirrored toggles' URL text)."""
     low = raw.strip().lower()
     if low in ("1", "true", "yes", "on"):
         return True
     if low in ("0", "false", "no", "off"):
         return False
     raise ValueError(raw)
-
-
-parse_bool = _parse_bool  # for pages binding a toggle to the URL ('1'/'0')
 
 
 def embedded() -> bool:
@@ -216,39 +222,12 @@ def embedded() -> bool:
     return str(st.query_params.get("embed", "")).lower() == "true"
 
 
-def lang() -> str:
-    """Current language ('ko' default, 'en')."""
-    return peek("lang", LANGS.__contains__, "ko")
-
-
-def presenter_default() -> bool:
-    return embedded()
-
-
-def presenter() -> bool:
-    return peek("presenter", lambda v: isinstance(v, bool), presenter_default(), parse=_parse_bool)
-
-
-def global_controls() -> tuple[str, bool]:
-    """Language and presenter widgets (sidebar), bound to ?lang= and ?presenter=."""
-    lg = lang()
-    chosen_lang = bind("lang", lambda k: st.segmented_control(
-        t("language", lg), LANGS, key=k, required=True, format_func={"ko": "한국어", "en": "English"}.get),
-        options=LANGS, default="ko", scope="global")
-    pres = bind("presenter", lambda k: st.toggle(t("presenter", lg), key=k, help=t("presenter_help", lg)),
-                valid=lambda v: isinstance(v, bool), default=presenter_default(), scope="global",
-                parse=_parse_bool, serialize=lambda v: "1" if v else "0")
-    return chosen_lang, pres
-
-
-# ---------------------------------------------------------------- page
+# ---------------------------------------------------------------- ?page=
 
 def requested_page() -> str | None:
-    """A valid ?page= value, or None (an unknown one is warned about and removed)."""
+    """A valid ?page= value, or None (an unknown one is noted and removed)."""
     raw = st.query_params.get("page")
-    if raw is None:
-        return None
-    if raw in PAGES:
+    if raw is None or raw in PAGES:
         return raw
     if url_is_external():
         _bad("page", raw, DEFAULT_PAGE)
@@ -258,8 +237,8 @@ def requested_page() -> str | None:
 
 def switch_params() -> dict[str, str]:
     """Query params for the router's `?page=` switch: the URL as this run received it (before bad
-    values were dropped), and the next run reads it as a newly opened link, so that the page switched
-    to checks every value again and notes the bad ones (notes shown before a switch are lost)."""
+    values were dropped); the next run reads it as a newly opened link, so the page switched to
+    checks every value again and notes the bad ones (notes shown before a switch are lost)."""
     ss = _ss()
     ss.pop(_WRITTEN, None)
     return dict(ss.get(_URL_IN) or st.query_params.to_dict())
@@ -268,21 +247,3 @@ def switch_params() -> dict[str, str]:
 def set_page(page: str) -> None:
     """Mirror the page shown in ?page= (left out for the default page). Called first by every page."""
     _set_param("page", None if page == DEFAULT_PAGE else page)
-
-
-def link_params(page: str, **values: str) -> dict[str, str]:
-    """Query params for a link/switch to `page` carrying the global values that are not default."""
-    out: dict[str, str] = {}
-    if page != DEFAULT_PAGE:
-        out["page"] = page
-    if lang() != "ko":
-        out["lang"] = lang()
-    if presenter() != presenter_default():
-        out["presenter"] = "1" if presenter() else "0"
-    out.update({k: v for k, v in values.items() if v is not None})
-    return out
-
-
-def open_page(page: str, **values: str) -> None:
-    """Switch to `page` with `values` in the URL (e.g. a clicked region's profile)."""
-    st.switch_page(PAGE_FILES[page], query_params=link_params(page, **values))

@@ -104,7 +104,7 @@ def test_disparity_table_adds_up_and_shows_region_counts():
     assert set(defs["id"]) == {"cv", "cv_weighted", "gini", "theil_t", "theil_l"}
 
     # only regions present in every year: the count is the same each year
-    at.toggle(key="disp_common").set_value(True)
+    at.toggle(key="common").set_value(True)
     rerun(at, "disparity_common")
     t2 = frame_with(at, "theil_t_between")
     assert t2["n_regions"].nunique() == 1
@@ -118,7 +118,7 @@ def test_composite_page(coverage):
     assert level.value in ("sido", "sigungu")
     assert at.select_slider(key="w_composite_year").value
     assert button_group(at, "w_composite_method")
-    sliders = [at.slider(key=f"w_composite_w_{d}") for d in ("demography", "economy", "fiscal", "health_welfare")]
+    sliders = [at.slider(key=f"w_{d}") for d in ("demography", "economy", "fiscal", "health_welfare")]
     assert [s.value for s in sliders] == [30, 30, 20, 20]
     spec0 = main_spec(at, "comp_map")
     assert any(t["type"] == "choropleth" for t in spec0["data"])
@@ -138,12 +138,16 @@ def test_composite_page(coverage):
     rerun(at, "composite_method")
     assert trace_data(main_spec(at, "comp_map")) != score0
 
-    # a weight
+    # a weight (bound natively: the browser writes ?w_economy=80, tests/browser/test_browser_links.py;
+    # here: a link carrying it reopens the same view)
     before = trace_data(main_spec(at, "comp_map"))
-    at.slider(key="w_composite_w_economy").set_value(80)
+    at.slider(key="w_economy").set_value(80)
     rerun(at, "composite_weight")
-    assert trace_data(main_spec(at, "comp_map")) != before
-    assert at.query_params.get("w_economy") in ("80", ["80"])
+    chosen = trace_data(main_spec(at, "comp_map"))
+    assert chosen != before
+    link = run({"page": "composite", "view": "score", "method": "rank_exp", "w_economy": "80"})
+    assert link.slider(key="w_economy").value == 80
+    assert trace_data(main_spec(link, "comp_map")) == chosen
 
     # level
     n_before = sum(len(t.get("locations") or []) for t in main_spec(at, "comp_map")["data"])
@@ -175,7 +179,7 @@ def test_composite_navis_at_sido(coverage):
     assert any("높을수록 더 발전" in c.value for c in at.caption)  # NAVIS direction stated
     # weights change the correlations
     before = rho["rho"].tolist()
-    at.slider(key="w_composite_w_demography").set_value(0)
+    at.slider(key="w_demography").set_value(0)
     rerun(at, "composite_navis_weight")
     after = frame_with(at, "rho")
     assert after["rho"].tolist() != before

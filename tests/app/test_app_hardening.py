@@ -70,29 +70,36 @@ def notes(at: AppTest) -> dict[str, str]:
 
 @pytest.fixture
 def reads(monkeypatch) -> list[str]:
-    """Names of the URL parameters the app resolves (ui.state.resolve: every bind and peek)."""
+    """Names of the URL parameters the app reads: `ui.state.resolve` (every mirrored bind and peek)
+    and `ui.state.native_key` (every widget bound natively)."""
     seen: list[str] = []
-    original = state.resolve
+    for fn in ("resolve", "native_key"):
+        original = getattr(state, fn)
 
-    def recording(name, *args, **kwargs):
-        seen.append(name)
-        return original(name, *args, **kwargs)
+        def recording(name, *args, _original=original, **kwargs):
+            seen.append(name)
+            return _original(name, *args, **kwargs)
 
-    monkeypatch.setattr(state, "resolve", recording)
+        monkeypatch.setattr(state, fn, recording)
     return seen
 
 
 # ---------------------------------------------------------------- URL values
 
 def test_query_params_only_read_through_ui_state():
-    """Every parameter goes through ui/state.py (and the router's switch), so the list above is complete."""
+    """Every parameter is read through ui/state.py (`st.query_params` nowhere else; a widget bound
+    natively takes its key from `state.native_key`), so the list above is complete."""
     readers = []
-    for path in [ROOT / "app.py", ROOT / "app_data.py", *sorted((ROOT / "ui").glob("*.py")),
-                 *sorted((ROOT / "pages").glob("*.py"))]:
-        if path.name == "state.py" or path.name == "app.py":
+    for path in [ROOT / "app.py", ROOT / "app_data.py", ROOT / "app_analyses.py", *sorted((ROOT / "ui").rglob("*.py")),
+                 *sorted((ROOT / "app_pages").glob("*.py"))]:
+        if path.name == "state.py":
             continue
-        if "query_params" in path.read_text(encoding="utf-8"):
+        text = path.read_text(encoding="utf-8")
+        if "st.query_params" in text:
             readers.append(path.name)
+        for m in re.finditer(r'bind="query-params"', text):
+            if "state.native_key(" not in text[max(0, m.start() - 200):m.start()]:
+                readers.append(f"{path.name} (bind without state.native_key)")
     assert not readers, f"query params read outside ui/state.py: {readers}"
 
 

@@ -18,14 +18,15 @@ TIMEOUT = 60  # seconds per AppTest run
 TIMINGS: dict[str, float] = {}
 HOST = "198.51.100.7"  # TEST-NET-2: a foreign host no request may go to (URL payloads)
 
-# The URL parameters each page reads (ui/state.py bind/peek names) and its title's i18n key.
+# The URL parameters each page reads (ui/state.py: mirrored bind/peek names and natively bound keys)
+# and its title's i18n key.
 PAGE_PARAMS: dict[str, list[str]] = {
     "overview": [],
     "map": ["indicator", "level", "year", "scale"],
-    "trends": ["indicator", "view", "measure", "compare"],
+    "trends": ["indicator", "view", "measure", "compare", "events"],
     "risk": ["basis", "year", "outline", "desig"],
     "region": ["region"],
-    "disparity": ["level", "indicator", "weighting", "measures", "theil"],
+    "disparity": ["level", "indicator", "weighting", "measures", "theil", "events", "common"],
     "composite": ["level", "year", "method", "view"] + [f"w_{d.id}" for d in cx.DOMAINS],
     "bivariate": ["indicator", "indicator2", "level", "year"],
     "data": ["level"],

@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("geo", "indicators", "ui", "app_pages", "deploy", "bench")
-TOP_MODULES = ("app", "app_data")
+TOP_MODULES = ("app", "app_data", "app_analyses")
 
 # (layer name, module-name patterns (full match), may a module import others of its own layer?)
 LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
                      r"indicators\.build", r"indicators\.__main__"), True),
     ("views", (r"indicators\.views",), False),
     ("cache", (r"app_data",), False),
+    ("cached analyses", (r"app_analyses",), False),
     ("ui kit", (r"ui", r"ui\.(?!panels\b)\w+"), True),
     # what one page shows: built on the kit, never on another panel
     ("ui panels", (r"ui\.panels", r"ui\.panels\.\w+"), False),

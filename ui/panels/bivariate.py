@@ -12,13 +12,15 @@ import textwrap
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 import app_data
 from geo import regions
 from indicators.bivariate import PALETTE, bivariate
 from ui import charts
-from ui import components as cp
 from ui import format as fmt
+from ui.context import Ctx
+from ui.finishing import finish, text_width
 
 DEFAULT_PAIRS: tuple[tuple[str, str, str, int | None], ...] = (
     ("extinction_risk_index_reg", "fiscal_self_reliance_sigungu_pct", "sigungu", 2023),
@@ -53,13 +55,13 @@ def tercile_names(lang: str) -> list[str]:
     return ["하위 ⅓", "중위 ⅓", "상위 ⅓"] if lang == "ko" else ["low ⅓", "middle ⅓", "high ⅓"]
 
 
-def direction(ind_id: str, ctx: cp.Ctx) -> str:
+def direction(ind_id: str, ctx: Ctx) -> str:
     ind = app_data.indicator(ind_id)
     pol = ind.polarity if ind else 0
     return ctx.t("higher_better") if pol > 0 else ctx.t("higher_worse") if pol < 0 else ctx.t("higher_neutral")
 
 
-def frame(ctx: cp.Ctx, x: str, y: str, level: str, year: int) -> pd.DataFrame:
+def frame(ctx: Ctx, x: str, y: str, level: str, year: int) -> pd.DataFrame:
     """Every area of the level: both values, tercile of each (0–2), class (0–8, NaN = missing), hover."""
     xv = app_data.values(x, level, year).set_index("region_code")["value"]
     yv = app_data.values(y, level, year).set_index("region_code")["value"]
@@ -69,12 +71,13 @@ def frame(ctx: cp.Ctx, x: str, y: str, level: str, year: int) -> pd.DataFrame:
                       "x_value": xv.to_numpy(), "y_value": yv.reindex(xv.index).to_numpy()})
     f = f.join(b.reset_index(drop=True)[["x_class", "y_class", "class", "colour"]])
     names = tercile_names(ctx.lang)
-    xn, yn = app_data.name(x, ctx.lang), app_data.name(y, ctx.lang)
+    xi, yi = app_data.indicator(x), app_data.indicator(y)
+    xn, yn = fmt.name(xi, ctx.lang), fmt.name(yi, ctx.lang)
     hover = []
     for name, xv_, yv_, xc, yc, cls in zip(f["region"], f["x_value"], f["y_value"], f["x_class"], f["y_class"],
                                           f["class"]):
-        xs = fmt.value(xv_, x, ctx.lang) + (f" ({names[int(xc)]})" if pd.notna(xc) else "")
-        ys = fmt.value(yv_, y, ctx.lang) + (f" ({names[int(yc)]})" if pd.notna(yc) else "")
+        xs = fmt.value(xv_, xi, ctx.lang) + (f" ({names[int(xc)]})" if pd.notna(xc) else "")
+        ys = fmt.value(yv_, yi, ctx.lang) + (f" ({names[int(yc)]})" if pd.notna(yc) else "")
         hover.append(f"<b>{name}</b><br>{xn}: {xs}<br>{yn}: {ys}"
                      + ("" if pd.notna(cls) else f"<br>{ctx.t('biv_missing')}"))
     f["hover"] = hover
@@ -83,12 +86,12 @@ def frame(ctx: cp.Ctx, x: str, y: str, level: str, year: int) -> pd.DataFrame:
     return f
 
 
-def class_label(k: int, ctx: cp.Ctx, xn: str, yn: str) -> str:
+def class_label(k: int, ctx: Ctx, xn: str, yn: str) -> str:
     names = tercile_names(ctx.lang)
     return f"{xn} {names[k // 3]} · {yn} {names[k % 3]}"
 
 
-def cut_table(ctx: cp.Ctx, f: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
+def cut_table(ctx: Ctx, f: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
     """Range of values in each tercile of each indicator (as classed, over areas with that value)."""
     rows = []
     names = tercile_names(ctx.lang)
@@ -121,7 +124,7 @@ def _wrap(text: str, width: int = 16) -> str:
     return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False))
 
 
-def figure(ctx: cp.Ctx, f: pd.DataFrame, x: str, y: str, level: str, year: int) -> go.Figure:
+def figure(ctx: Ctx, f: pd.DataFrame, x: str, y: str, level: str, year: int) -> go.Figure:
     geo = app_data.geometry()
     xn, yn = app_data.name(x, ctx.lang), app_data.name(y, ctx.lang)
     labels = [class_label(k, ctx, xn, yn) for k in range(9)]
@@ -139,16 +142,16 @@ def figure(ctx: cp.Ctx, f: pd.DataFrame, x: str, y: str, level: str, year: int) 
     n_both = int(f["class"].notna().sum())
     subtitle = (f"{ctx.t(level)} · {fmt.year_text(year, ctx.lang)} · {ctx.t('biv_classes')} · "
                 f"{ctx.t('biv_n', n=n_both, total=len(f))}")
-    src = f"{fmt.source_line(x, ctx.lang)} · {fmt.source_line(y, ctx.lang)}"
+    src = f"{fmt.source_line(app_data.indicator(x), ctx.lang)} · {fmt.source_line(app_data.indicator(y), ctx.lang)}"
     title = f"{xn} × {yn}"
-    if charts.text_width(title, 16) > 560:  # long names: without their parenthesised basis (in the legend square)
+    if text_width(title, 16) > 560:  # long names: without their parenthesised basis (in the legend square)
         title = f"{_short(xn)} × {_short(yn)}"
-    charts.finish(fig, title=title, subtitle=subtitle, source=src, presenter=ctx.presenter, height=640,
-                  legend_top=False, wrap=90)
+    finish(fig, title=title, subtitle=subtitle, source=src, presenter=ctx.presenter, height=640,
+           legend_top=False, wrap=90)
     return fig
 
 
-def _legend_square(fig: go.Figure, ctx: cp.Ctx, f: pd.DataFrame, xn: str, yn: str, x: str, y: str) -> None:
+def _legend_square(fig: go.Figure, ctx: Ctx, f: pd.DataFrame, xn: str, yn: str, x: str, y: str) -> None:
     """A 3 × 3 heatmap inset (lower right, over the sea): columns = x terciles, rows = y terciles."""
     z = [[3 * xc + yc for xc in range(3)] for yc in range(3)]
     counts = f["class"].value_counts()
@@ -173,3 +176,46 @@ def _legend_square(fig: go.Figure, ctx: cp.Ctx, f: pd.DataFrame, xn: str, yn: st
     fig.add_annotation(text="↑ " + _wrap(yn, 16) + f"<br><i>{direction(y, ctx)}</i>", xref="x domain",
                        yref="y domain", x=0.0, y=1.0, xanchor="left", yanchor="bottom", showarrow=False, align="left",
                        yshift=4, font=dict(size=size, color="#222"))
+
+
+def default_year(x: str, y: str, level: str, years: list[int]) -> int:
+    """The default pair's year when the default pair and level are shown, else the latest."""
+    dx, dy, dlevel, dyear = default_pair()
+    return dyear if (x, y, level) == (dx, dy, dlevel) and dyear in years else years[-1]
+
+
+def shown_table(f: pd.DataFrame) -> pd.DataFrame:
+    """The areas by class (terciles numbered 1 = low … 3 = high), as listed and downloaded."""
+    shown = f.drop(columns=["hover"]).sort_values(["class", "region_code"], na_position="last")
+    shown[["x_class", "y_class"]] = shown[["x_class", "y_class"]] + 1
+    return shown
+
+
+TABLE_ORDER = ["region", "x_value", "y_value", "x_class", "y_class", "class", "is_capital_region", "region_code"]
+CUT_COLUMNS = {"min": st.column_config.NumberColumn(format="localized"),
+               "max": st.column_config.NumberColumn(format="localized")}
+
+
+def table_columns(ctx: Ctx, x: str, y: str) -> dict:
+    return {"region": st.column_config.TextColumn(ctx.t("region")),
+            "x_value": st.column_config.NumberColumn(f"X: {short_name(x, ctx.lang)}", format="localized"),
+            "y_value": st.column_config.NumberColumn(f"Y: {short_name(y, ctx.lang)}", format="localized"),
+            "x_class": st.column_config.NumberColumn(ctx.t("biv_xc"), format="%d"),
+            "y_class": st.column_config.NumberColumn(ctx.t("biv_yc"), format="%d"),
+            "class": st.column_config.NumberColumn(ctx.t("biv_class"), format="%d"),
+            "is_capital_region": st.column_config.CheckboxColumn(ctx.t("CR")),
+            "region_code": st.column_config.TextColumn("code")}
+
+
+def missing_caption(ctx: Ctx, f: pd.DataFrame) -> str:
+    """The areas missing either value ('' if none), at most 40 named."""
+    missing = f[f["class"].isna()]
+    if missing.empty:
+        return ""
+    return (ctx.t("biv_missing_list", n=len(missing), names=", ".join(missing["region"].head(40)))
+            + (" …" if len(missing) > 40 else ""))
+
+
+def default_inputs() -> list[str]:
+    """The first default pair's indicators (what the raw-files notice lists)."""
+    return list(DEFAULT_PAIRS[0][:2])

@@ -5,14 +5,16 @@ from dataclasses import asdict
 
 import pandas as pd
 
+import app_analyses
 import app_data
 from geo import regions
 from indicators import manifest
-from ui import charts
-from ui import components as cp
+from ui import plots
+from ui.context import Ctx
+from ui.finishing import finish
 
 
-def catalogue_table(ctx: cp.Ctx) -> pd.DataFrame:
+def catalogue_table(ctx: Ctx) -> pd.DataFrame:
     """Every catalogued indicator with its source, unit, formula, licence and what the build holds."""
     cat = app_data.catalogue()
     cov = app_data.coverage()
@@ -38,7 +40,7 @@ def catalogue_table(ctx: cp.Ctx) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def report_table(ctx: cp.Ctx) -> pd.DataFrame:
+def report_table(ctx: Ctx) -> pd.DataFrame:
     rep = app_data.build_report()
     rows = []
     for s in rep.get("sources", []):
@@ -57,13 +59,13 @@ def _status_label(status: str, lang: str) -> str:
     return status if lang == "en" else FILE_STATUS_KO.get(status, status)
 
 
-def raw_files_summary(ctx: cp.Ctx) -> tuple[int, int]:
+def raw_files_summary(ctx: Ctx) -> tuple[int, int]:
     """(files matching the manifest, files checked)."""
     files = app_data.build_report().get("raw_files", [])
     return sum(f.get("status") == "ok" for f in files), len(files)
 
 
-def raw_files_table(ctx: cp.Ctx) -> pd.DataFrame:
+def raw_files_table(ctx: Ctx) -> pd.DataFrame:
     """Every raw file checked by the build: path under data/raw/, manifest status, vintage, and the
     indicators read from it."""
     rep = app_data.build_report()
@@ -89,7 +91,7 @@ def _root_files(ind_id: str, by_indicator: dict[str, list[dict]], depth: int = 0
     return out
 
 
-def lineage_table(ctx: cp.Ctx) -> pd.DataFrame:
+def lineage_table(ctx: Ctx) -> pd.DataFrame:
     """Per indicator: each file (and vintage) its years come from; a derived indicator lists the files
     of its inputs, with 'via' naming them."""
     rep = app_data.build_report()
@@ -108,7 +110,7 @@ def lineage_table(ctx: cp.Ctx) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["indicator", "id", "file", "vintage", "status", "years", "via"])
 
 
-def conflicts_table(ctx: cp.Ctx) -> pd.DataFrame:
+def conflicts_table(ctx: Ctx) -> pd.DataFrame:
     """Values met in two files of one table that differ: which was kept (newest vintage) and which dropped."""
     rows = app_data.build_report().get("conflicts", [])
     cols = ["indicator", "region_code", "year", "kept_file", "kept_vintage", "kept_value", "dropped_file",
@@ -116,9 +118,9 @@ def conflicts_table(ctx: cp.Ctx) -> pd.DataFrame:
     return pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
 
 
-def exports_reference_table(ctx: cp.Ctx) -> pd.DataFrame:
+def exports_reference_table(ctx: Ctx) -> pd.DataFrame:
     """The published 2020 exports of the 17 시도 (억 USD) beside the K-stat series value where it has one."""
-    ref = app_data.exports_reference_2020()
+    ref = app_analyses.exports_reference_2020()
     obs = app_data.values("exports_usd_th", "sido", 2020) if "exports_usd_th" in app_data.available_indicators() \
         else pd.DataFrame(columns=["region_code", "value"])
     series = obs.set_index("region_code")["value"] / 1e5 if len(obs) else pd.Series(dtype=float)
@@ -135,7 +137,7 @@ def exports_reference_table(ctx: cp.Ctx) -> pd.DataFrame:
     return out
 
 
-def coverage_figure(ctx: cp.Ctx, level: str):
+def coverage_figure(ctx: Ctx, level: str):
     cov = app_data.coverage()
     cov = cov[cov["level"] == level]
     if cov.empty:
@@ -146,8 +148,8 @@ def coverage_figure(ctx: cp.Ctx, level: str):
     z = z.reindex(order)
     z.index = [f"{app_data.name(i, ctx.lang)} · {i}" for i in z.index]
     z = z.reindex(columns=range(int(cov["year"].min()), int(cov["year"].max()) + 1))
-    fig = charts.heatmap(z, colorbar_title=ctx.t(level), hover_fmt="%{y}<br>%{x}: %{z}")
-    charts.finish(fig, title=ctx.t("coverage"), subtitle=f"{ctx.t(level)} · {ctx.t('level')}",
-                  source=f"{ctx.t('source')}: build_report.json",
-                  presenter=ctx.presenter, height=max(320, 17 * len(z)), legend_top=False)
+    fig = plots.heatmap(z, colorbar_title=ctx.t(level), hover_fmt="%{y}<br>%{x}: %{z}")
+    finish(fig, title=ctx.t("coverage"), subtitle=f"{ctx.t(level)} · {ctx.t('level')}",
+           source=f"{ctx.t('source')}: build_report.json",
+           presenter=ctx.presenter, height=max(320, 17 * len(z)), legend_top=False)
     return fig, cov

@@ -10,12 +10,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+import app_analyses
 import app_data
 from geo import regions
 from indicators import derive
-from ui import components as cp
+from ui import concepts, plots
 from ui import format as fmt
+from ui.context import Ctx
+from ui.finishing import finish
 from ui.i18n import t
+from ui.palette import CR_COLOR
 
 EARLIER_GAP_YEARS = 10
 
@@ -50,7 +54,7 @@ def _earlier(years: list[int]) -> int | None:
 
 def _share_card(key: str, concept: str, lang: str) -> Card:
     card = Card(key, t(f"card_{key}", lang))
-    ind = cp.concept_indicator(concept)
+    ind = concepts.concept_indicator(concept)
     if ind is None:
         card.missing = t("missing_card", lang)
         return card
@@ -65,7 +69,8 @@ def _share_card(key: str, concept: str, lang: str) -> Card:
     if before is not None:
         card.delta, card.delta_year = f"{s[last] - s[before]:+.1f}{t('pp', lang)}", before
     card.spark_x, card.spark_y = years, s.round(3).tolist()
-    card.source = fmt.source_line(ind, lang, short=True) + f" — {app_data.name(ind, lang)}"
+    meta = app_data.indicator(ind)
+    card.source = fmt.source_line(meta, lang, short=True) + f" — {fmt.name(meta, lang)}"
     card.note = t("CR", lang) + " ÷ (" + t("CR", lang) + " + " + t("NC", lang) + ")"
     card.data = g[["indicator", "year", "capital_value", "noncapital_value", "capital_share_pct"]]
     return card
@@ -73,7 +78,7 @@ def _share_card(key: str, concept: str, lang: str) -> Card:
 
 def exports_card(lang: str) -> Card:
     card = Card("exports", t("card_exports", lang))
-    ind = cp.concept_indicator("exports")
+    ind = concepts.concept_indicator("exports")
     if ind is not None:
         g = app_data.gaps(ind).dropna(subset=["capital_share_pct"])
         if not g.empty:
@@ -81,7 +86,7 @@ def exports_card(lang: str) -> Card:
         cov = app_data.coverage()
         n = cov[(cov["indicator"] == ind) & (cov["level"] == "sido")]["regions"]
         card.missing = t("exports_cannot", lang, n=int(n.max()) if len(n) else 0)
-        card.source = fmt.source_line(ind, lang, short=True)
+        card.source = fmt.source_line(app_data.indicator(ind), lang, short=True)
         _exports_reference(card, lang)
     else:
         card.missing = t("exports_absent", lang)
@@ -93,7 +98,7 @@ def _exports_reference(card: Card, lang: str) -> None:
     """The 2020 capital-region export share from the published 17-시도 figures (a reference point)."""
     from indicators import reference_points as rp
 
-    ref = app_data.exports_reference_2020()
+    ref = app_analyses.exports_reference_2020()
     card.reference_value = f"{rp.capital_share_pct(ref):.1f}%"
     card.year = 2020
     src = rp.EXPORTS_2020
@@ -105,7 +110,7 @@ def fiscal_card(lang: str) -> Card:
     """재정자립도: CR − NC from the gaps table when the data layer forms it, else the difference of
     the simple means of the 시도 values (labelled as such), only for years with all 17 시도."""
     card = Card("fiscal", t("card_fiscal", lang))
-    ind = cp.concept_indicator("fiscal")
+    ind = concepts.concept_indicator("fiscal")
     if ind is None:
         card.missing = t("missing_card", lang)
         return card
@@ -114,7 +119,7 @@ def fiscal_card(lang: str) -> Card:
         s = g.set_index("year")["capital_minus_noncapital"]
         card.note = ""
     else:
-        s = app_data.simple_mean_gap(ind)
+        s = app_analyses.simple_mean_gap(ind)
         if s.empty:
             card.missing = t("missing_card", lang)
             return card
@@ -126,7 +131,7 @@ def fiscal_card(lang: str) -> Card:
         card.delta, card.delta_year = f"{s[last] - s[before]:+.1f}{t('pp', lang)}", before
         card.good_when_up = False  # a narrowing gap is good
     card.spark_x, card.spark_y = years, s.round(3).tolist()
-    card.source = fmt.source_line(ind, lang, short=True)
+    card.source = fmt.source_line(app_data.indicator(ind), lang, short=True)
     card.data = s.reset_index().assign(indicator=ind)
     return card
 
@@ -160,7 +165,8 @@ def risk_card(lang: str) -> Card:
         card.delta, card.delta_year = f"{int(ser.loc[last, '00'] - ser.loc[before, '00']):+d}", before
         card.good_when_up = False
     card.spark_x, card.spark_y = years, ser["00"].tolist()
-    card.source = fmt.source_line(f"extinction_risk_index_{basis}", lang, short=True) + f" — {derive.BASES[basis]}"
+    index = app_data.indicator(f"extinction_risk_index_{basis}")
+    card.source = fmt.source_line(index, lang, short=True) + f" — {derive.BASES[basis]}"
     card.data = ser.reset_index()
     return card
 
@@ -191,3 +197,20 @@ def cards_table(cards_: list[Card]) -> pd.DataFrame:
                           "change_vs_year": c.delta_year, "note": c.note or c.missing, "source": c.source,
                           "series_years": ",".join(str(x) for x in c.spark_x),
                           "series_values": ",".join(f"{v:g}" for v in c.spark_y)} for c in cards_])
+
+
+def share_figure(ctx: Ctx, shares: pd.DataFrame):
+    """(figure, table): the latest capital share of every additive indicator as horizontal bars."""
+    year = int(shares["year"].max())
+    inds = [app_data.indicator(i) for i in shares["indicator"]]
+    labels = [fmt.name(i, ctx.lang) for i in inds]
+    hover = [f"<b>{n}</b><br>{v:.1f}% · {fmt.year_text(y, ctx.lang)}" for n, v, y in
+             zip(labels, shares["capital_share_pct"], shares["year"])]
+    text = [f"{v:.1f}% ({int(y)})" for v, y in zip(shares["capital_share_pct"], shares["year"])]
+    fig = plots.hbars(labels, shares["capital_share_pct"].tolist(), colors=[CR_COLOR] * len(labels),
+                      x_title="%", hover=hover, ref=50.0, ref_label="50%", text=text)
+    fig.update_xaxes(range=[0, 100])
+    finish(fig, title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}",
+           source=fmt.sources_line(inds, ctx.lang), presenter=ctx.presenter,
+           height=max(260, 34 * len(labels)), legend_top=False, extra_bottom=24)
+    return fig, shares.assign(name=labels)

@@ -8,16 +8,31 @@ import streamlit as st
 import app_data
 from geo import regions
 from indicators import views
-from ui import charts
-from ui import components as cp
 from ui import format as fmt
+from ui import plots
+from ui.context import Ctx
+from ui.finishing import finish
 
 BETTER, WORSE, NEUTRAL = "#2166ac", "#b2182b", "#8c8c8c"
 # Units of amounts (extensive measures): "relative to nation" of these is a size share, not a comparison
 AMOUNT_UNITS = {"million KRW", "thousand KRW total", "KRW", "persons", "count", "thousand USD", "km²"}
 
 
-def header(ctx: cp.Ctx, code: str) -> str:
+TABLE_ORDER = ["name", "year", "value_text", "rank", "trend", "nation_text", "capital_text", "noncapital_text",
+               "share_of_nation_pct", "relative_to_nation_100", "source"]
+
+
+def title(ctx: Ctx, code: str) -> str:
+    """The region's name (시도 in full)."""
+    return regions.name(code, ctx.lang, full=len(code) != 5)
+
+
+def csv_table(tab: pd.DataFrame) -> pd.DataFrame:
+    """The profile table as downloaded: numbers, without the formatted texts and the sparkline."""
+    return tab.drop(columns=["trend", "value_text", "nation_text", "capital_text", "noncapital_text"])
+
+
+def header(ctx: Ctx, code: str) -> str:
     row = regions.require(code)
     bits = [ctx.t(row["level"])]
     if row["level"] == "sigungu":
@@ -26,34 +41,34 @@ def header(ctx: cp.Ctx, code: str) -> str:
     return " · ".join(bits)
 
 
-def table(ctx: cp.Ctx, prof: pd.DataFrame) -> pd.DataFrame:
+def table(ctx: Ctx, prof: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator: name, year, value and unit, rank, nation/CR/NC, share of nation, trend."""
     lang = ctx.lang
     inds = prof["indicator"]
-    known = [app_data.indicator(i) for i in inds]
+    known = [app_data.indicator(i) for i in inds]  # looked up once per row, then passed along
     amount = np.array([bool(k.additive or k.unit in AMOUNT_UNITS) if k else True for k in known], dtype=bool)
     ratio = views.relative_to(prof["value"], prof["nation"])
     share = np.where(amount, ratio, np.nan)
     rel = np.where(~amount, ratio, np.nan)
     return pd.DataFrame({
         "indicator": inds,
-        "name": [fmt.indicator_label(i, lang) for i in inds],
+        "name": [fmt.indicator_label(k, lang) if k else i for i, k in zip(inds, known)],
         "year": prof["year"],
         "value": prof["value"],
-        "value_text": [fmt.value(v, i, lang) for v, i in zip(prof["value"], inds)],
+        "value_text": [fmt.value(v, k, lang) for v, k in zip(prof["value"], known)],
         "rank": [f"{r}/{n}" for r, n in zip(prof["rank"], prof["n_ranked"])],
-        "nation_text": [fmt.value(v, i, lang) for v, i in zip(prof["nation"], inds)],
-        "capital_text": [fmt.value(v, i, lang) for v, i in zip(prof["capital"], inds)],
-        "noncapital_text": [fmt.value(v, i, lang) for v, i in zip(prof["noncapital"], inds)],
+        "nation_text": [fmt.value(v, k, lang) for v, k in zip(prof["nation"], known)],
+        "capital_text": [fmt.value(v, k, lang) for v, k in zip(prof["capital"], known)],
+        "noncapital_text": [fmt.value(v, k, lang) for v, k in zip(prof["noncapital"], known)],
         "share_of_nation_pct": np.round(share, 2),
         "relative_to_nation_100": np.round(rel, 1),
         "trend": prof["trend"],
         "nation": prof["nation"], "capital": prof["capital"], "noncapital": prof["noncapital"],
-        "source": [fmt.source_text(i, lang, short=True) for i in inds],
+        "source": [fmt.source_text(k, lang, short=True) if k else i for i, k in zip(inds, known)],
     })
 
 
-def columns(ctx: cp.Ctx) -> dict:
+def columns(ctx: Ctx) -> dict:
     ko = ctx.lang == "ko"
     return {
         "name": st.column_config.TextColumn(ctx.t("indicator"), width="large"),
@@ -71,27 +86,27 @@ def columns(ctx: cp.Ctx) -> dict:
     }
 
 
-def relative_figure(ctx: cp.Ctx, code: str, tab: pd.DataFrame):
+def relative_figure(ctx: Ctx, code: str, tab: pd.DataFrame):
     """Non-additive indicators (rates, ratios, per-capita) as region ÷ nation × 100."""
     rel = tab.dropna(subset=["relative_to_nation_100"]).copy()
     if rel.empty:
         return None, rel
     colors, hover = [], []
-    for r in rel.itertuples():
-        ind = app_data.indicator(r.indicator)
+    inds = [app_data.indicator(i) for i in rel["indicator"]]
+    for r, ind in zip(rel.itertuples(), inds):
         pol = ind.polarity if ind else 0
         diff = r.relative_to_nation_100 - 100
         colors.append(NEUTRAL if pol == 0 or diff == 0 else BETTER if diff * pol > 0 else WORSE)
         hover.append(f"<b>{r.name}</b> · {int(r.year)}<br>{r.value_text} ({ctx.t('nation')} {r.nation_text})"
                      f"<br>{ctx.t('relative_unit')}: {r.relative_to_nation_100:,.1f}")
-    labels = [f"{app_data.name(i, ctx.lang)} ({int(y)})" for i, y in zip(rel["indicator"], rel["year"])]
-    fig = charts.hbars(labels, rel["relative_to_nation_100"].tolist(), colors=colors, base=100.0,
+    labels = [f"{fmt.name(i, ctx.lang)} ({int(y)})" for i, y in zip(inds, rel["year"])]
+    fig = plots.hbars(labels, rel["relative_to_nation_100"].tolist(), colors=colors, base=100.0,
                        x_title=ctx.t("relative_unit"), hover=hover, ref=100.0, ref_label=ctx.t("nation"),
                        text=[f"{v:,.0f}" for v in rel["relative_to_nation_100"]])
     name = regions.name(code, ctx.lang)
     legend = ("파랑: 전국보다 나음 · 빨강: 전국보다 나쁨 · 회색: 방향 없음" if ctx.lang == "ko"
               else "Blue: better than nation · red: worse · grey: no direction")
-    charts.finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}",
-                  source=fmt.sources_line(rel["indicator"].tolist(), ctx.lang, short=True), presenter=ctx.presenter,
-                  height=max(300, 26 * len(rel)), legend_top=False, extra_bottom=24)
+    finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}",
+           source=fmt.sources_line([i for i in inds if i is not None], ctx.lang, short=True),
+           presenter=ctx.presenter, height=max(300, 26 * len(rel)), legend_top=False, extra_bottom=24)
     return fig, rel

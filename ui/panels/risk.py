@@ -4,22 +4,69 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import app_analyses
 import app_data
 from geo import regions
 from indicators import derive, designation_views
-from ui import charts, maps
-from ui import components as cp
 from ui import format as fmt
+from ui import maps, plots
+from ui.context import Ctx
+from ui.finishing import finish
 
 BASIS_SHORT = {"reg": ("주민등록 (KOSIS)", "Registered (KOSIS)"), "res": ("거주자 (행안부)", "Residents (MOIS)"),
                "cen": ("2010 총조사", "2010 census")}
+
+
+def index_id(basis: str) -> str:
+    """The id of the 시군구 extinction-risk index on `basis` ('reg', 'res', 'cen')."""
+    return f"extinction_risk_index_{basis}"
+
+
+def all_index_ids() -> list[str]:
+    return [index_id(b) for b in derive.BASES]
+
+
+def years(basis: str) -> list[int]:
+    return app_data.years_for(index_id(basis), "sigungu")
+
+
+def basis_name(basis: str) -> str:
+    """'주민등록인구 (KOSIS, 등록 기준)' etc. (`indicators.derive.BASES`)."""
+    return derive.BASES[basis]
+
+
+def list_caption(ctx: Ctx, n: int, basis: str, year: int) -> str:
+    return f"{n} · {fmt.year_text(year, ctx.lang)} · {basis_name(basis)}"
+
+
+def cross_source(ctx: Ctx, basis: str) -> str:
+    """Source line of the class × designation table: the index and the designation notices."""
+    return (f"{fmt.source_line(app_data.indicator(index_id(basis)), ctx.lang)} · "
+            + ctx.t("desig_source", notices=notices_text()))
+
+
+LIST_ORDER = ["region", "extinction_risk_index", "risk_class", "designation", "is_capital_region", "female_20_39",
+              "age65plus", "region_code"]
+MISMATCH_KEYS = {"at_risk_not_designated": "desig_at_risk_not", "decline_not_at_risk": "desig_not_at_risk",
+                 "no_data": "desig_no_data"}
+
+
+def show_mismatches(ctx: Ctx, frame: pd.DataFrame, year: int) -> None:
+    """One expander per kind of disagreement between risk class and designation, with its 시군구."""
+    for kind, table in mismatch_lists(ctx, frame, year).items():
+        with st.expander(ctx.t(MISMATCH_KEYS[kind], n=len(table)), expanded=kind == "at_risk_not_designated"):
+            if table.empty:
+                st.caption("—")
+            else:
+                st.dataframe(table, hide_index=True, width="stretch", column_config=list_columns(ctx),
+                             height=min(36 + 35 * len(table), 300))
 
 
 def basis_labels(lang: str) -> dict[str, str]:
     return {b: (en if lang == "en" else ko) for b, (ko, en) in BASIS_SHORT.items()}
 
 
-def class_table(ctx: cp.Ctx, frame: pd.DataFrame, basis: str, year: int) -> pd.DataFrame:
+def class_table(ctx: Ctx, frame: pd.DataFrame, basis: str, year: int) -> pd.DataFrame:
     """Every 시군구 with index and class (for the map's CSV)."""
     names = derive.RISK_CLASSES_EN if ctx.lang == "en" else derive.RISK_CLASSES_KO
     return pd.DataFrame({
@@ -45,17 +92,17 @@ def _quoted_projection(lang: str) -> str:
     return f"{head}: " + "; ".join(parts) + f" — {doc}"
 
 
-def counts_figure(ctx: cp.Ctx, basis: str):
-    counts = app_data.risk_counts(basis)
+def counts_figure(ctx: Ctx, basis: str):
+    counts = app_analyses.risk_counts(basis)
     labels = maps.class_labels(ctx.lang)
-    fig = charts.risk_stacks(counts, class_labels=labels, panel_titles=(ctx.t("CR"), ctx.t("NC")),
-                             y_title="개" if ctx.lang == "ko" else "count", presenter=ctx.presenter)
+    fig = plots.risk_stacks(counts, class_labels=labels, panel_titles=(ctx.t("CR"), ctx.t("NC")),
+                            y_title="개" if ctx.lang == "ko" else "count", presenter=ctx.presenter)
     years = counts["year"]
     span = f"{int(years.min())}–{int(years.max())}" if len(years) else ""
-    charts.finish(fig, title=ctx.t("risk_counts"), subtitle=f"{derive.BASES[basis]} · {span} · "
-                  + ("시군구 수 (개)" if ctx.lang == "ko" else "number of 시군구"),
-                  source=fmt.source_line(f"extinction_risk_index_{basis}", ctx.lang), presenter=ctx.presenter,
-                  height=380, note=_quoted_projection(ctx.lang), extra_bottom=30)
+    finish(fig, title=ctx.t("risk_counts"), subtitle=f"{derive.BASES[basis]} · {span} · "
+           + ("시군구 수 (개)" if ctx.lang == "ko" else "number of 시군구"),
+           source=fmt.source_line(app_data.indicator(index_id(basis)), ctx.lang), presenter=ctx.presenter,
+           height=380, note=_quoted_projection(ctx.lang), extra_bottom=30)
     return fig, counts.assign(basis=basis)
 
 
@@ -63,21 +110,16 @@ DESIGNATION_FILTERS: tuple[str, ...] = ("all", *designation_views.DESIGNATIONS)
 DESIGNATION_COLOR = {"decline": "#5b2a86", "interest": "#b15928"}
 
 
-def designation_labels(ctx: cp.Ctx) -> dict[str, str]:
+def designation_labels(ctx: Ctx) -> dict[str, str]:
     """'all' | 'decline' | 'interest' | 'none' → label in the page language."""
     return {k: ctx.t(f"desig_{k}") for k in DESIGNATION_FILTERS}
 
 
-def designation_trace(ctx: cp.Ctx, designation: str) -> dict:
-    """A plotly line trace (plain dict) of the dissolved edge of the designated 시군구."""
-    d = app_data.designations()
-    n = int((d["designation"] == designation).sum())
-    outline = app_data.designation_outline(designation)
+def designation_overlay(ctx: Ctx, designation: str) -> dict:
+    """The dissolved edge of the designated 시군구 over the map, with its legend label."""
+    n = int((app_data.designations()["designation"] == designation).sum())
     label = ctx.t("desig_outline_label" if designation == "decline" else "desig_interest_label", n=n)
-    return {"type": "scattergeo", "lon": outline["lon"], "lat": outline["lat"], "mode": "lines", "name": label,
-            "line": {"color": DESIGNATION_COLOR[designation], "width": 2.4 if designation == "decline" else 1.8,
-                     "dash": "solid" if designation == "decline" else "dot"},
-            "hoverinfo": "skip", "showlegend": True}
+    return maps.designation_overlay(ctx, designation, DESIGNATION_COLOR[designation], label)
 
 
 def notices_text() -> str:
@@ -86,7 +128,7 @@ def notices_text() -> str:
     return ", ".join(f"{r.notice} ({r.notice_date})" for r in d.itertuples())
 
 
-def at_risk_table(ctx: cp.Ctx, frame: pd.DataFrame, basis: str, year: int, query: str = "",
+def at_risk_table(ctx: Ctx, frame: pd.DataFrame, basis: str, year: int, query: str = "",
                   designation: str = "all") -> pd.DataFrame:
     """시군구 with index < 0.5, lowest first; `query` filters by name (plain substring, case-insensitive),
     `designation` ('all', 'decline', 'interest', 'none') by 인구감소지역 status."""
@@ -119,7 +161,7 @@ def at_risk_table(ctx: cp.Ctx, frame: pd.DataFrame, basis: str, year: int, query
     return out.reset_index(drop=True)
 
 
-def list_columns(ctx: cp.Ctx) -> dict:
+def list_columns(ctx: Ctx) -> dict:
     ko = ctx.lang == "ko"
     return {
         "region_code": st.column_config.TextColumn("code"),
@@ -135,7 +177,7 @@ def list_columns(ctx: cp.Ctx) -> dict:
     }
 
 
-def cross_table(ctx: cp.Ctx, frame: pd.DataFrame, year: int) -> pd.DataFrame:
+def cross_table(ctx: Ctx, frame: pd.DataFrame, year: int) -> pd.DataFrame:
     """KEIS class (rows, 고위험 first, then 자료 없음, 합계) × designation (columns) counts of 시군구,
     labelled in the page language."""
     index = frame[["region_code", "value"]].assign(year=year)
@@ -147,7 +189,7 @@ def cross_table(ctx: cp.Ctx, frame: pd.DataFrame, year: int) -> pd.DataFrame:
     return out
 
 
-def mismatch_lists(ctx: cp.Ctx, frame: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
+def mismatch_lists(ctx: Ctx, frame: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
     """kind → table (region, sido, index, class, designation) of 시군구 where risk and designation
     disagree, or with no index value (see `designation_views.MISMATCH_KINDS`)."""
     index = frame[["region_code", "value"]].assign(year=year)

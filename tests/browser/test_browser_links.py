@@ -1,0 +1,79 @@
+"""Links in a real browser for the controls bound natively to the URL (`bind="query-params"`,
+ui/state.py): a change is written to the address by the browser (AppTest cannot see that), and the
+address reopened in a fresh browser context shows the same view."""
+from __future__ import annotations
+
+from helpers.browser import no_exception
+
+WAIT_DONE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app && app.getAttribute('data-test-script-state') === 'notRunning' && document.querySelector('h1');
+}"""
+SHAPES = """() => {
+    const el = [...document.querySelectorAll('.js-plotly-plot')][0];
+    return el && el._fullLayout ? (el._fullLayout.shapes || []).length : -1; }"""
+
+
+def _load(context, url: str):
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function(WAIT_DONE, timeout=60_000)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    return page
+
+
+def _toggle(page, label: str):
+    return page.locator('[data-testid="stCheckbox"]', has_text=label).first
+
+
+def test_events_toggle_round_trips(server, browser):
+    first = browser.new_context(viewport={"width": 1300, "height": 1000})
+    page = _load(first, f"{server}/?page=trends")
+    assert "events=" not in page.url  # the default stays out of the address
+    with_events = page.evaluate(SHAPES)
+    assert with_events > 0
+    _toggle(page, "정책 사건 표시").locator("label").click()
+    page.wait_for_url("**events=false**", timeout=30_000)
+    page.wait_for_function(WAIT_DONE, timeout=60_000)
+    page.wait_for_function(f"() => ({SHAPES})() < {with_events}", timeout=30_000)
+    link = page.url
+    no_exception(page)
+    first.close()
+
+    fresh = browser.new_context(viewport={"width": 1300, "height": 1000})
+    again = _load(fresh, link)
+    assert "events=false" in again.url
+    assert _toggle(again, "정책 사건 표시").locator("input").is_checked() is False
+    assert again.evaluate(SHAPES) < with_events
+    no_exception(again)
+    fresh.close()
+
+
+def test_common_regions_link_reopens_the_same_table(server, browser):
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    page = _load(context, f"{server}/?page=disparity&common=true")
+    assert _toggle(page, "모든 연도").locator("input").is_checked() is True
+    assert "common=true" in page.url
+    no_exception(page)
+    context.close()
+
+
+def test_weight_slider_round_trips(server, browser):
+    first = browser.new_context(viewport={"width": 1300, "height": 1000})
+    page = _load(first, f"{server}/?page=composite&level=sido")
+    assert "w_economy=" not in page.url
+    thumb = page.locator('[data-testid="stSlider"]', has_text="경제").locator('input[type="range"]').first
+    assert thumb.input_value() == "30"
+    thumb.focus()
+    thumb.press("ArrowRight")  # one step: 30 → 35
+    page.wait_for_url("**w_economy=35**", timeout=30_000)
+    page.wait_for_function(WAIT_DONE, timeout=60_000)
+    link = page.url
+    first.close()
+
+    fresh = browser.new_context(viewport={"width": 1300, "height": 1000})
+    again = _load(fresh, link)
+    thumb = again.locator('[data-testid="stSlider"]', has_text="경제").locator('input[type="range"]').first
+    assert thumb.input_value() == "35"
+    no_exception(again)
+    fresh.close()

@@ -1,0 +1,82 @@
+"""Figure finishing: every figure carries its title, unit, year and source inside the image (title,
+subtitle and a source annotation), so the PNG from the mode bar stands on its own; `plot_config`
+sets the PNG file name and keeps plotly from fetching a base map."""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+import urllib.parse
+
+import plotly.graph_objects as go
+
+from ui.palette import FONT
+
+# plotly.js geo subplots fetch a world base map (topojson) from cdn.plot.ly even when the base
+# layers are hidden; our maps draw only their own GeoJSON, so hand plotly an empty topology as a
+# data: URL (the "#" turns the file name plotly appends into a fragment). Works offline.
+_EMPTY_TOPOLOGY = {"type": "Topology", "arcs": [], "objects": {
+    k: {"type": "GeometryCollection", "geometries": []}
+    for k in ("coastlines", "land", "ocean", "lakes", "rivers", "countries", "subunits")}}
+EMPTY_TOPOJSON_URL = "data:application/json," + urllib.parse.quote(
+    json.dumps(_EMPTY_TOPOLOGY, separators=(",", ":"))) + "#"
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False)) if text else ""
+
+
+def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", presenter: bool = False,
+           height: int = 460, legend_top: bool = True, note: str = "", wrap: int | None = None,
+           extra_bottom: int = 0) -> go.Figure:
+    """Title (with unit/year in the subtitle), source annotation, fonts and margins."""
+    base = 19 if presenter else 13
+    width_chars = wrap or (95 if presenter else 135)
+    if presenter and wrap:
+        width_chars = int(wrap * 0.7)
+    foot = _wrap(source, width_chars)
+    if note:
+        foot = _wrap(note, width_chars) + ("<br>" if foot else "") + foot
+    foot_lines = foot.count("<br>") + 1 if foot else 0
+    bottom = 40 + extra_bottom + int(foot_lines * base * 1.35)
+    left = fig.layout.margin.l if fig.layout.margin.l is not None else 10
+    fig.update_layout(
+        template="plotly_white",
+        font=dict(family=FONT, size=base, color="#000000" if presenter else "#1f1f1f"),
+        title=dict(text=f"<b>{title}</b>", x=0.0, xanchor="left", xref="container", y=1.0, yref="container",
+                   yanchor="top", pad=dict(t=10, l=4), font=dict(size=int(base * 1.25)),
+                   subtitle=dict(text=subtitle, font=dict(size=int(base * 0.9), color="#333333"))),
+        margin=dict(l=left, r=10, t=int(base * 5.4) + (18 if legend_top else 0), b=bottom),
+        height=int(height * (1.2 if presenter else 1.0)) + bottom,
+        paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+        hoverlabel=dict(font=dict(family=FONT, size=base)),
+    )
+    if legend_top:
+        fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0,
+                                      bgcolor="rgba(255,255,255,0.8)"))
+    if foot:
+        fig.add_annotation(text=foot, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 6),
+                           xshift=-(left - 8), xanchor="left",
+                           yanchor="bottom", align="left", showarrow=False,
+                           font=dict(size=max(10, int(base * 0.8)), color="#333333"))
+    return fig
+
+
+def text_width(text: str, size: int = 13) -> int:
+    """Rough rendered width in px (Hangul/CJK ≈ 1 em, other characters ≈ 0.55 em)."""
+    return int(sum(size if ord(ch) >= 0x1100 else size * 0.55 for ch in text))
+
+
+def axis_unit(fig: go.Figure, text: str, *, xref: str = "paper", yref: str = "paper", x: float = 0.0) -> None:
+    """The y-axis unit written horizontally above the axis (rotated CJK axis titles read badly)."""
+    if text:
+        fig.add_annotation(text=text, xref=xref, yref=yref, x=x, y=1.0, xanchor="right", yanchor="bottom",
+                           showarrow=False, yshift=4, font=dict(size=11, color="#333"))
+
+
+def plot_config(filename: str, presenter: bool = False) -> dict:
+    """st.plotly_chart config: PNG download named after the figure, no logo."""
+    safe = re.sub(r"[^\w\-]+", "_", filename, flags=re.UNICODE).strip("_")[:80] or "figure"
+    return {"toImageButtonOptions": {"format": "png", "filename": safe, "scale": 2},
+            "displaylogo": False, "displayModeBar": True, "topojsonURL": EMPTY_TOPOJSON_URL,
+            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}

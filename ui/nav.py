@@ -1,0 +1,58 @@
+"""The values every page shares (language, presenter mode, embedding) and links between pages.
+
+`?lang=` and `?presenter=` are mirrored by `ui.state` (a labelled choice, and a toggle whose shared
+links say `presenter=1`); a link to another page carries them when they are not the default.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import state
+from ui.i18n import LANGS, t
+
+
+def lang() -> str:
+    """Current language ('ko' default, 'en')."""
+    return state.peek("lang", LANGS.__contains__, "ko")
+
+
+def presenter_default() -> bool:
+    return state.embedded()
+
+
+def presenter() -> bool:
+    return state.peek("presenter", lambda v: isinstance(v, bool), presenter_default(), parse=state.parse_bool)
+
+
+def global_controls() -> tuple[str, bool]:
+    """Language and presenter widgets (sidebar), bound to ?lang= and ?presenter=."""
+    lg = lang()
+    chosen_lang = state.bind("lang", lambda k: st.segmented_control(
+        t("language", lg), LANGS, key=k, required=True, format_func={"ko": "한국어", "en": "English"}.get),
+        options=LANGS, default="ko", scope="global")
+    pres = state.bind("presenter", lambda k: st.toggle(t("presenter", lg), key=k, help=t("presenter_help", lg)),
+                      valid=lambda v: isinstance(v, bool), default=presenter_default(), scope="global",
+                      parse=state.parse_bool, serialize=lambda v: "1" if v else "0")
+    return chosen_lang, pres
+
+
+def set_page(page: str) -> None:
+    state.set_page(page)
+
+
+def link_params(page: str, **values: str) -> dict[str, str]:
+    """Query params for a link/switch to `page` carrying the global values that are not default."""
+    out: dict[str, str] = {}
+    if page != state.DEFAULT_PAGE:
+        out["page"] = page
+    if lang() != "ko":
+        out["lang"] = lang()
+    if presenter() != presenter_default():
+        out["presenter"] = "1" if presenter() else "0"
+    out.update({k: v for k, v in values.items() if v is not None})
+    return out
+
+
+def open_page(page: str, **values: str) -> None:
+    """Switch to `page` with `values` in the URL (e.g. a clicked region's profile)."""
+    st.switch_page(state.PAGE_FILES[page], query_params=link_params(page, **values))

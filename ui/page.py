@@ -1,0 +1,60 @@
+"""What every page does the same way: its opening (setup, title, intro, stop when the data is
+missing), the click on a map region that opens that region's profile, the policy-events toggle and
+table, and the notice of indicators the build lacks. Pages call these and stay layout only."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import nav, state
+from ui.concepts import events
+from ui.context import Ctx, page_setup
+from ui.notices import raw_needed  # also for pages: page.raw_needed(ctx, …) ends most pages
+
+EVENT_COLUMNS = ("date", "label", "source_doc")
+
+
+def open_page(page: str, title: str | None = None, intro: str | None = None) -> Ctx:
+    """Check the build (stop with the build command if unusable), then the title and intro caption
+    (i18n keys; None: the page writes its own)."""
+    ctx = page_setup(page)
+    if title:
+        st.title(ctx.t(title))
+    if intro:
+        st.caption(ctx.t(intro))
+    return ctx
+
+
+def stop_unless(ok: bool, ctx: Ctx, message: str, *, needs: list[str] | None = None, notice: bool = True,
+                expanded: bool = True, icon: str | None = None, caption: str = "") -> None:
+    """Unless `ok`: say `message` (and `caption`), list the raw files of `needs` (None: every indicator
+    the build lacks; `notice=False`: no list; `expanded`: opened), and stop the page."""
+    if ok:
+        return
+    st.info(message, icon=icon)
+    if caption:
+        st.caption(caption)
+    if notice:
+        raw_needed(ctx, needs, expanded=expanded)
+    st.stop()
+
+
+def profile_on_click(event, codes) -> None:
+    """Open the region page of the region clicked on a selectable map (`figures.show_figure(...,
+    selectable=True)`'s event), if it is one of `codes`."""
+    points = (event or {}).get("selection", {}).get("points", [])
+    allowed = set(codes)
+    clicked = [p.get("location") for p in points if p.get("location") in allowed]
+    if clicked:
+        nav.open_page("region", region=clicked[0])
+
+
+def events_toggle(ctx: Ctx, container=st) -> bool:
+    """'정책 사건 표시', bound natively to `?events=` (true/false; default on)."""
+    return container.toggle(ctx.t("events_toggle"), value=True, key=state.native_key("events", True),
+                            bind="query-params")
+
+
+def events_table(ctx: Ctx, columns: tuple[str, ...] = EVENT_COLUMNS) -> None:
+    """The policy events shown on the charts, in an expander."""
+    with st.expander(ctx.t("events_table")):
+        st.dataframe(events(ctx.lang)[list(columns)], hide_index=True, width="stretch")

@@ -1,0 +1,204 @@
+"""격차 분석 figures: one small panel per inequality measure over time, and the Theil capital/non-capital
+decomposition as stacked bars. Years in which fewer regions than the full set enter the measures
+are shaded (`partial_years`), policy events drawn in a strip above the panels."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+import app_data
+from indicators import disparity as dsp
+from indicators.inequality import MEASURES
+from indicators.schema import Indicator
+from ui import concepts, palette
+from ui import format as fmt
+from ui.context import Ctx
+from ui.finishing import finish
+
+
+def _name(m: str, lang: str) -> str:
+    ko, en, _ = MEASURES[m]
+    return en if lang == "en" else ko
+
+
+BETWEEN_COLOR, WITHIN_COLOR = palette.CR_COLOR, "#9DB4C8"
+PARTIAL_FILL = "rgba(120,120,120,0.13)"
+MEASURE_COLORS = {"cv": "#000000", "cv_weighted": "#E69F00", "gini": "#009E73", "theil_t": "#D55E00",
+                  "theil_l": "#0072B2"}
+def _runs(years: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of years: [1992, 1993, 1995] → [(1992, 1993), (1995, 1995)]."""
+    out: list[tuple[int, int]] = []
+    for y in sorted(years):
+        if out and y == out[-1][1] + 1:
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((y, y))
+    return out
+
+
+def partial_years(t: pd.DataFrame, full: int) -> list[int]:
+    return [int(y) for y, n in zip(t["year"], t["n_regions"]) if n < full]
+
+
+def _axis(fig: go.Figure, row: int) -> str:
+    return "yaxis" if row == 1 else f"yaxis{row}"
+
+
+def _panels_span(fig: go.Figure, rows: range) -> tuple[float, float]:
+    """Paper y from the bottom of the last panel to the top of the first (events strip excluded)."""
+    return fig.layout[_axis(fig, rows[-1])].domain[0], fig.layout[_axis(fig, rows[0])].domain[1]
+
+
+def _shade_partial(fig: go.Figure, years: list[int], label: str, rows: range) -> None:
+    """Grey bands over the years with fewer regions than the full set (one shape per run of years;
+    shapes and annotations are added in one layout update: plotly's add_vrect per row is slow)."""
+    if not years:
+        return
+    y0, y1 = _panels_span(fig, rows)
+    shapes = [dict(type="rect", xref="x", yref="paper", x0=a - 0.5, x1=b + 0.5, y0=y0, y1=y1,
+                   fillcolor=PARTIAL_FILL, line_width=0, layer="below") for a, b in _runs(years)]
+    a, _ = _runs(years)[0]
+    note = dict(x=a - 0.5, y=y1, xref="x", yref="paper", text=label, showarrow=False, xanchor="left",
+                yanchor="bottom", font=dict(size=10, color="#444"), bgcolor="rgba(255,255,255,0.7)")
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + [note])
+
+
+def _event_rows(ctx: Ctx, t: pd.DataFrame, show_events: bool) -> pd.DataFrame:
+    if not show_events or t.empty:
+        return pd.DataFrame()
+    ev = concepts.events(ctx.lang)
+    lo, hi = float(t["year"].min()), float(t["year"].max())
+    return ev[(ev["x"] >= lo - 0.5) & (ev["x"] <= hi + 0.99)]
+
+
+def _frame(n_panels: int, titles: list[str], events: pd.DataFrame, panel_px: int,
+           years: pd.Series) -> tuple[go.Figure, range]:
+    """Subplots sharing the years: an events strip on top (about 70 px, when there are events), then the panels."""
+    strip = 1 if len(events) else 0
+    rows = n_panels + strip
+    heights = ([70 / panel_px] if strip else []) + [1.0] * n_panels
+    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, row_heights=heights,
+                        vertical_spacing=min(0.08, 0.3 / rows), subplot_titles=([""] if strip else []) + titles)
+    if strip:
+        fig.update_yaxes(visible=False, range=[0, 1], fixedrange=True, row=1, col=1)
+    if len(years):
+        hi = max(float(years.max()), float(events["x"].max()) if len(events) else 0.0)
+        fig.update_xaxes(range=[float(years.min()) - 0.7, hi + 0.7])
+    return fig, range(strip + 1, rows + 1)
+
+
+def _events(fig: go.Figure, ctx: Ctx, ev: pd.DataFrame, rows: range) -> None:
+    """Policy events (seed_facts.csv, as on the trends page): dotted vertical lines through the strip and
+    every panel, labels staggered in the strip above them (hover: every event of that year)."""
+    if ev.empty:
+        return
+    lo, hi = fig.layout.xaxis.range or (float(ev["x"].min()), float(ev["x"].max()))
+    shapes, notes = [], []
+    for i, (_year, g) in enumerate(ev.groupby(ev["x"].astype(int))):
+        x0 = float(g["x"].min())
+        shapes.append(dict(type="line", xref="x", yref="paper", x0=x0, x1=x0, y0=0, y1=1,
+                           line=dict(color=palette.EVENT_COLOR, dash="dot", width=1)))
+        first = g["label"].iloc[0]
+        short = first if len(first) <= 14 else first[:13] + "…"
+        more = f" +{len(g) - 1}" if len(g) > 1 else ""
+        notes.append(dict(x=x0, y=1.0 - (i % 3) * 0.34, xref="x", yref="y domain", text=f"{short}{more}",
+                          hovertext="<br>".join(f"{d} {lb}" for d, lb in zip(g["date"], g["label"])),
+                          showarrow=False, yanchor="top",
+                          **(dict(xanchor="right", xshift=-2) if x0 > lo + 0.8 * (hi - lo) else
+                             dict(xanchor="left", xshift=2)),
+                          font=dict(size=14 if ctx.presenter else 10, color="#555"),
+                          bgcolor="rgba(255,255,255,0.85)"))
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
+
+
+def _subtitle(ctx: Ctx, level: str, t: pd.DataFrame, reading: str) -> str:
+    span = f"{int(t['year'].min())}–{int(t['year'].max())}" if not t.empty else ""
+    return f"{ctx.t(level)} · {span} · {reading}"
+
+
+def measures_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, chosen: list[str], full: int,
+                    reading: str, show_events: bool, note: str = "") -> go.Figure:
+    """One small panel per chosen measure (each on its own scale), shared years."""
+    ev = _event_rows(ctx, t, show_events)
+    fig, panel_rows = _frame(max(1, len(chosen)), [f"<b>{_name(m, ctx.lang)}</b>" for m in chosen] or [""], ev,
+                             165, t["year"] if not t.empty else pd.Series(dtype=float))
+    part = set(partial_years(t, full))
+    for r, m in zip(panel_rows, chosen):
+        name = _name(m, ctx.lang)
+        sym = ["circle-open" if int(y) in part else "circle" for y in t["year"]]
+        hover = [f"<b>{name}</b> · {int(y)}<br>{fmt.number(v, 4) if pd.notna(v) else ctx.t('no_data')}"
+                 f"<br>{ctx.t('n_regions')}: {int(n)}/{full}"
+                 for y, v, n in zip(t["year"], t[m], t["n_regions"])]
+        fig.add_trace(go.Scatter(x=t["year"], y=t[m], name=name, mode="lines+markers", connectgaps=False,
+                                 line=dict(color=MEASURE_COLORS[m], width=2.5),
+                                 marker=dict(size=6, symbol=sym, color=MEASURE_COLORS[m]),
+                                 text=hover, hovertemplate="%{text}<extra></extra>", showlegend=False),
+                      row=r, col=1)
+        fig.update_yaxes(tickformat=".3~f", zeroline=False, row=r, col=1)
+    if not t.empty:
+        _shade_partial(fig, sorted(part), ctx.t("partial_label", full=full), panel_rows)
+        _events(fig, ctx, ev, panel_rows)
+    fig.update_xaxes(tickformat="d", showgrid=False)
+    fig.update_layout(hovermode="closest")
+    finish(fig, title=ctx.t("disp_chart_title", name=fmt.name(ind, ctx.lang)),
+           subtitle=_subtitle(ctx, level, t, reading), source=_source(ctx, ind, level),
+           presenter=ctx.presenter, height=max(260, 165 * len(panel_rows) + (70 if len(ev) else 0)),
+           legend_top=False, note=note)
+    return fig
+
+
+def decomposition_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, kind: str, full: int,
+                         reading: str, show_events: bool) -> go.Figure:
+    """Stacked bars: between (수도권 vs 비수도권) + within = Theil T or L; between share written on top."""
+    between, within, share = (f"theil_{kind}_between", f"theil_{kind}_within", f"theil_{kind}_between_share")
+    ev = _event_rows(ctx, t, show_events)
+    fig, panel_rows = _frame(1, [""], ev, 400, t["year"])
+    r0 = panel_rows[0]
+    years = t["year"].tolist()
+    part = set(partial_years(t, full))
+    for col, color, label in ((between, BETWEEN_COLOR, ctx.t("between")), (within, WITHIN_COLOR, ctx.t("within"))):
+        hover = [f"<b>{label}</b> · {int(y)}<br>{fmt.number(v, 4) if pd.notna(v) else ctx.t('no_data')}"
+                 f"<br>{ctx.t('between_share')}: {s * 100:.1f}%" if pd.notna(s) else f"{int(y)}: {ctx.t('no_data')}"
+                 for y, v, s in zip(t["year"], t[col], t[share])]
+        fig.add_trace(go.Bar(x=years, y=t[col], name=label, marker_color=color, marker_line_width=0,
+                             text=hover, hovertemplate="%{text}<extra></extra>", textposition="none"), row=r0, col=1)
+    total = t[between] + t[within]
+    labels = [("" if pd.isna(s) else f"{s * 100:.1f}%" if s < 0.1 else f"{s * 100:.0f}%") for s in t[share]]
+    fig.add_trace(go.Scatter(x=years, y=total, mode="text", text=labels, textposition="top center",
+                             textfont=dict(size=14 if ctx.presenter else (9 if len(years) > 20 else 11),
+                                           color=BETWEEN_COLOR),
+                             name=ctx.t("between_share"), hoverinfo="skip", showlegend=True), row=r0, col=1)
+    fig.update_layout(barmode="stack", bargap=0.15)
+    fig.update_xaxes(tickformat="d", showgrid=False)
+    top = float(total.max()) if total.notna().any() else 1.0
+    fig.update_yaxes(tickformat=".3~f", range=[0, top * 1.15], row=r0, col=1)
+    if years:
+        _shade_partial(fig, sorted(part), ctx.t("partial_label", full=full), panel_rows)
+        _events(fig, ctx, ev, panel_rows)
+    valid = t[t[share].notna()]
+    note = ""
+    if len(valid):
+        a, b = valid.iloc[0], valid.iloc[-1]
+        note = ctx.t("share_first_last", y0=int(a["year"]), s0=a[share] * 100, y1=int(b["year"]), s1=b[share] * 100)
+    if t[f"theil_{kind}"].isna().any():
+        note += " " + ctx.t("theil_nonpositive")
+    kind_name = _name(f"theil_{kind}", ctx.lang)
+    finish(fig, title=ctx.t("decomp_title", measure=kind_name, name=fmt.name(ind, ctx.lang)),
+           subtitle=_subtitle(ctx, level, t, reading), source=_source(ctx, ind, level),
+           presenter=ctx.presenter, height=400 + (70 if len(ev) else 0), note=note.strip())
+    return fig
+
+
+def _source(ctx: Ctx, ind: Indicator, level: str) -> str:
+    """Source of the indicator, of the population used to divide/weight it, and of land area."""
+    lines = [fmt.source_line(ind, ctx.lang)]
+    pop = dsp.population_for(ind.id, level)
+    for extra in ((pop, "land_area_km2") if ind.id not in dsp.POPULATION_COUNTS else ("land_area_km2",)):
+        if extra != ind.id and extra in app_data.available_indicators():
+            meta = app_data.indicator(extra)
+            lines.append(f"{fmt.name(meta, ctx.lang)}: {fmt.source_text(meta, ctx.lang, short=True)}")
+    lines.append(ctx.t("computed_note"))
+    return " · ".join(lines)
+
+

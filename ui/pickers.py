@@ -1,0 +1,134 @@
+"""Selection widgets bound to the URL (`ui.state.bind`): indicator, level, year, region(s), and any
+labelled choice. Each returns the chosen value (an id, code, level name or year)."""
+from __future__ import annotations
+
+import streamlit as st
+
+import app_data
+from geo import regions
+from indicators.schema import Indicator
+from ui import format as fmt
+from ui import state
+from ui.context import Ctx
+
+CATEGORY_KO = {"demography": "인구", "economy": "경제", "income": "소득", "fiscal": "재정", "trade": "무역",
+               "migration": "인구이동", "health": "보건", "welfare": "복지", "housing": "주거", "geography": "국토",
+               "composite": "종합", "reference": "참고"}
+
+
+def indicator_label(ind: Indicator, lang: str) -> str:
+    """'[category] name (unit)' as the indicator pickers show it."""
+    cat = CATEGORY_KO.get(ind.category, ind.category) if lang == "ko" else ind.category
+    label = fmt.indicator_label(ind, lang)
+    return f"[{cat}] {label}" if cat else label
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _indicator_labels(lang: str) -> dict[str, str]:
+    """`indicator_label` of every catalogued indicator (a selectbox formats all its options on every
+    rerun). Shared: read only."""
+    return {i: indicator_label(ind, lang) for i, ind in app_data.catalogue().indicators.items()}
+
+
+def pick_indicator(ctx: Ctx, options: list[str], preferred: tuple[str, ...] = (), *, name: str = "indicator",
+                   label: str | None = None, default: str | None = None, container=st) -> str:
+    """An indicator id from `options`, bound to `?name=` (default: `default`, else the first of
+    `preferred` offered, else the first option)."""
+    if default not in options:
+        default = next((p for p in preferred if p in options), options[0])
+    labels = _indicator_labels(ctx.lang)
+    return state.bind(name, lambda k: container.selectbox(
+        label or ctx.t("indicator"), options, key=k, format_func=lambda i: labels.get(i, i)),
+        options=options, default=default, scope=ctx.page)
+
+
+def pick_level(ctx: Ctx, levels: list[str], default: str = "sido", *, container=st, help: str | None = None,
+               short: bool = False) -> str:
+    """Level picker bound to `?level=`: 'macro' (권역), 'sido', 'sigungu' as offered; `default` if offered,
+    else the first (an indicator published only per 권역 opens at 권역). `short`: brief labels
+    (English 'Macro' / 'Province' / 'District') for a narrow column."""
+    default = default if default in levels else levels[0]
+    label = (lambda lv: ctx.t(f"level_short_{lv}")) if short else (lambda lv: ctx.t(lv))
+    return state.bind("level", lambda k: container.segmented_control(
+        ctx.t("level"), levels, key=k, required=True, format_func=label, help=help),
+        options=levels, default=default, scope=ctx.page)
+
+
+def pick_year(ctx: Ctx, years: list[int], *, default: int | None = None, container=st) -> int:
+    """A year of `years` (those with data), bound to `?year=`: a slider, or the one year as text.
+    Default: `default` if offered, else the latest."""
+    default = default if default in years else years[-1]
+
+    def render(key: str) -> int:
+        if len(years) == 1:
+            container.markdown(f"**{ctx.t('year')}**: {fmt.year_text(years[0], ctx.lang)}")
+            return years[0]
+        return container.select_slider(ctx.t("year"), years, key=key)
+
+    return state.bind("year", render, options=years, default=default, scope=ctx.page, parse=int)
+
+
+def pick_number(ctx: Ctx, name: str, label: str, lo: int, hi: int, default: int, *, step: int = 1,
+                container=st) -> int:
+    """An integer slider bound natively to `?name=` (Streamlit keeps it in the URL; a bad value is
+    noted by `state.native_key`)."""
+    key = state.native_key(name, default, state.number_in(lo, hi))
+    return container.slider(label, lo, hi, default, step=step, key=key, bind="query-params")
+
+
+def region_label(code: str, lang: str) -> str:
+    return regions.name(code, lang, full=regions.require(code)["level"] == "sido")
+
+
+def pick_region(ctx: Ctx, codes: list[str], default: str, *, container=st) -> str:
+    return state.bind("region", lambda k: container.selectbox(
+        ctx.t("region"), codes, key=k, format_func=lambda c: region_label(c, ctx.lang)),
+        options=codes, default=default, scope=ctx.page)
+
+
+def pick_choice(ctx: Ctx, name: str, options: list[str], default: str, label: str, labels: dict[str, str],
+                *, container=st, **widget) -> str:
+    """One of `options` (shown as `labels`) as a segmented control bound to `?name=`."""
+    return state.bind(name, lambda k: container.segmented_control(
+        label, options, key=k, required=True, format_func=lambda o: labels.get(o, o), **widget),
+        options=options, default=default, scope=ctx.page)
+
+
+def pick_select(ctx: Ctx, name: str, options: list[str], default: str, label: str, labels: dict[str, str],
+                *, container=st) -> str:
+    """One of `options` (shown as `labels`) as a selectbox bound to `?name=`."""
+    return state.bind(name, lambda k: container.selectbox(
+        label, options, key=k, format_func=lambda o: labels.get(o, o)),
+        options=options, default=default, scope=ctx.page)
+
+
+def pick_many(ctx: Ctx, name: str, options: list[str], label: str, labels: dict[str, str], *,
+              default: list[str] | None = None, container=st, max_n: int | None = None,
+              min_n: int = 0) -> list[str]:
+    """Several of `options` as a multiselect bound to `?name=a,b` (between `min_n` and `max_n`)."""
+    allowed = set(options)
+    top = max_n or len(options)
+
+    def ok(v) -> bool:
+        return isinstance(v, list) and min_n <= len(v) <= top and all(c in allowed for c in v)
+
+    def parse(raw: str) -> list[str]:
+        vals = [v for v in raw.split(",") if v]
+        if not vals or not ok(vals):
+            raise ValueError(raw)
+        return vals
+
+    return state.bind(name, lambda k: container.multiselect(
+        label, options, key=k, max_selections=max_n, format_func=lambda o: labels.get(o, o)),
+        valid=ok, default=default or [], scope=ctx.page, parse=parse, serialize=",".join)
+
+
+def pick_regions(ctx: Ctx, name: str, codes: list[str], label: str, *, container=st, max_n: int = 8) -> list[str]:
+    """Up to `max_n` region codes bound to `?name=11,26`."""
+    return pick_many(ctx, name, codes, label, {c: region_label(c, ctx.lang) for c in codes},
+                     container=container, max_n=max_n)
+
+
+def all_region_codes() -> list[str]:
+    """시도 then 시군구 in registry order."""
+    return regions.codes("sido") + regions.codes("sigungu")
