@@ -236,7 +236,7 @@ def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str
     ind = app_data.indicator(ind_id)
     polarity = ind.polarity if ind else 0
     unit = fmt.unit_label(ind_id, lang)
-    shown = frame.copy()
+    shown = frame.assign(raw_value=frame["value"])
     if scale == "relative":
         nat = app_data.series(ind_id, ["00"]).set_index("year")["value"]
         shown["value"] = views.relative_to(frame["value"], frame["year"].map(nat))
@@ -271,6 +271,7 @@ def _view(ctx: cp.Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list
         key=key, indicator=ind_id, geo_url=geometry_urls()[level], codes=codes,
         names=[regions.name(c, ctx.lang) for c in codes],
         capital=[bool(c == "CR" or regions.is_capital(c)) for c in codes], years=years, year=years[-1],
+        value=mapview.by_year(shown.assign(value=shown.get("raw_value", shown["value"])), codes, years, "value"),
         fill=mapview.by_year(shown, codes, years, "fill"), text=mapview.by_year(shown, codes, years, "text"),
         rank=rank, title=title, subtitle=subtitle, year_text={str(y): fmt.year_text(y, ctx.lang) for y in years},
         legend=legend, source=fmt.source_line(ind_id, ctx.lang), note=note, labels=_labels(ctx),

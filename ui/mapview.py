@@ -129,13 +129,16 @@ def ranks(frame: pd.DataFrame) -> pd.Series:
 
 
 def spec(*, key: str, indicator: str, geo_url: str, codes: list[str], names: list[str], capital: list[bool],
-         years: list[int], year: int, fill: dict, text: dict, rank: dict, title: str, subtitle: dict,
+         years: list[int], year: int, value: dict, fill: dict, text: dict, rank: dict, title: str, subtitle: dict,
          year_text: dict, legend: dict, source: str, note: str, labels: dict, missing_label: str,
          outline_label: str, clickable: bool, presenter: bool, filename: str, height: int) -> dict:
-    """The JSON the browser draws from (one view; `year` the year shown first)."""
+    """The JSON the browser draws from (one view; `year` the year shown first). Per year and region (in
+    `codes` order): the value as published (unit of the indicator; None = no data), its colour (None:
+    hatched), its text as shown, its rank."""
     n_ranked = {y: sum(r is not None for r in rank[y]) for y in rank}
     return {"key": key, "indicator": indicator, "geo_url": geo_url, "codes": codes, "names": names,
-            "capital": capital, "years": years, "year": year, "fill": fill, "text": text, "rank": rank,
+            "capital": capital, "years": years, "year": year, "value": value, "fill": fill, "text": text,
+            "rank": rank,
             "n_ranked": n_ranked, "title": title, "subtitle": subtitle, "year_text": year_text,
             "legend": legend, "source": source, "note": note, "labels": labels, "missing_label": missing_label,
             "outline_label": outline_label, "clickable": clickable, "presenter": presenter,

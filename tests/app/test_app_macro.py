@@ -6,38 +6,19 @@ geometry is checked against the 시도 geometry with shapely — never against t
 """
 from __future__ import annotations
 
-import base64
 import csv
 import json
 
-import numpy as np
 import pytest
 import shapely
 import shapely.geometry
 
 from geo import regions, simplify
-from helpers.apptest import button_group, main_spec, run
+from helpers.apptest import button_group, drawn, main_spec, map_view, run
 from helpers.raw import MACRO, raw_grdp_nominal
 
 GI_EMPLOYMENT = "kostat_gi/data/indicator_3-2-1.csv"  # 고용률, 전국 and the seven 권역
 EXPORTS = "exports/kita_regional_yearly.csv"
-
-
-def _z(trace: dict) -> list[float]:
-    """A trace's z as floats (plotly sends numeric arrays as base64 typed arrays)."""
-    z = trace["z"]
-    if isinstance(z, dict):
-        return np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.dtype(z["dtype"]).newbyteorder("<")).tolist()
-    return [float(v) for v in z]
-
-
-def _drawn(spec: dict) -> dict[str, float]:
-    """region code → value of the coloured (non-missing) choropleth traces of a map spec."""
-    out: dict[str, float] = {}
-    for tr in spec["data"]:
-        if tr.get("type") == "choropleth" and tr.get("showscale") is not False:
-            out.update(dict(zip(tr["locations"], _z(tr))))
-    return out
 
 
 def _shapes(level: str) -> dict[str, shapely.Geometry]:
@@ -76,16 +57,14 @@ def test_map_at_macro_draws_seven_raw_sums(raw_dir, year):
     assert all(v > 0 for v in expected.values())
     at = run({"page": "map", "indicator": "grdp_nominal_krw_mn", "level": "macro", "year": str(year)})
     assert button_group(at, "w_map_level").value == "macro"
-    spec = main_spec(at, "map_chart")
-    drawn = _drawn(spec)
-    assert sorted(drawn) == sorted(MACRO)
+    view = map_view(at)
+    assert view["year"] == year
+    shown = drawn(view, year)
+    assert sorted(shown) == sorted(MACRO)
     for code, value in expected.items():
-        assert drawn[code] == pytest.approx(value, rel=1e-12), code
-    assert "권역" in spec["layout"]["title"]["subtitle"]["text"]
-    table = at.dataframe[0].value
-    assert len(table) == 7
-    assert dict(zip(table["region_code"], table["value"])) == pytest.approx(expected, rel=1e-12)
-    assert table.loc[table["region_code"] == "CR", "is_capital_region"].item()
+        assert shown[code] == pytest.approx(value, rel=1e-12), code
+    assert "권역" in view["subtitle"][str(year)]
+    assert view["capital"][view["codes"].index("CR")] and sum(view["capital"]) == 1
 
 
 def test_map_macro_level_round_trips_through_the_url():
@@ -96,13 +75,12 @@ def test_map_macro_level_round_trips_through_the_url():
     assert list(level.options) == ["권역", "시도"]  # labels; 권역 first (coarse to fine)
     level.set_value("sido").run()
     assert not at.exception
-    assert sum(len(t.get("locations") or []) for t in main_spec(at, "map_chart")["data"]
-               if t["type"] == "choropleth") == 17
+    assert len(map_view(at)["codes"]) == 17
     assert at.query_params.get("level") in (None, [], "")  # 시도 is the default: left out
     button_group(at, "w_map_level").set_value("macro").run()
     assert not at.exception
     assert at.query_params.get("level") in ("macro", ["macro"])
-    assert sorted(_drawn(main_spec(at, "map_chart"))) == sorted(MACRO)
+    assert sorted(drawn(map_view(at))) == sorted(MACRO)
 
 
 def test_non_summable_ratio_at_macro_says_why():
@@ -111,7 +89,7 @@ def test_non_summable_ratio_at_macro_says_why():
     assert not at.warning
     info = " ".join(i.value for i in at.info)
     assert "재정자립도" in info and "비율" in info and "분자·분모" in info
-    assert not [el for el in at.get("plotly_chart") if "map_chart" in el.proto.id]
+    assert not at.get("bidi_component")  # no map drawn
 
 
 def test_exports_at_macro_names_the_missing_sido(raw_dir):
@@ -136,10 +114,9 @@ def test_gi_indicator_opens_at_macro_with_the_published_values(raw_dir):
     level = button_group(at, "w_map_level")
     assert level.value == "macro" and list(level.options) == ["권역"]  # no 시도 values: 권역 only
     assert at.selectbox(key="w_map_indicator").value == "gi_employment_rate_pct"
-    drawn = _drawn(main_spec(at, "map_chart"))
-    assert {regions.name(c): v for c, v in drawn.items()} == pytest.approx(published)
-    notes = json.dumps(main_spec(at, "map_chart")["layout"]["annotations"], ensure_ascii=False)
-    assert "경인지방통계청이 권역 단위로 집계해 공표한 값" in notes  # published per 권역, not summed
+    view = map_view(at)
+    assert {regions.name(c): v for c, v in drawn(view, year).items()} == pytest.approx(published)
+    assert "경인지방통계청이 권역 단위로 집계해 공표한 값" in view["note"]  # published per 권역, not summed
 
 
 def test_gi_indicators_listed_with_korean_names_units_and_source():
@@ -152,8 +129,7 @@ def test_gi_indicators_listed_with_korean_names_units_and_source():
     ind = catalog.get("gi_patent_applications_per_1m")
     assert any(ind.name_ko in o and ind.unit_ko in o for o in sel.options)
     sel.set_value("gi_patent_applications_per_1m").run()
-    spec = main_spec(at, "map_chart")
-    assert "경인지방통계청" in json.dumps(spec["layout"]["annotations"], ensure_ascii=False)
+    assert "경인지방통계청" in map_view(at)["source"]
 
 
 # ---------------------------------------------------------------- trends page

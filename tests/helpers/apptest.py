@@ -22,9 +22,9 @@ HOST = "198.51.100.7"  # TEST-NET-2: a foreign host no request may go to (URL pa
 # and its title's i18n key.
 PAGE_PARAMS: dict[str, list[str]] = {
     "overview": [],
-    "map": ["indicator", "level", "year", "scale"],
+    "map": ["indicator", "level", "year", "scale", "zoom"],
     "trends": ["indicator", "view", "measure", "compare", "events"],
-    "risk": ["basis", "year", "outline", "desig"],
+    "risk": ["basis", "year", "outline", "desig", "zoom"],
     "region": ["region"],
     "disparity": ["level", "indicator", "weighting", "measures", "theil", "events", "common"],
     "composite": ["level", "year", "method", "view"] + [f"w_{d.id}" for d in cx.DOMAINS],
@@ -79,6 +79,28 @@ def main_spec(at: AppTest, key: str) -> dict:
         if key in el.proto.id:
             return json.loads(el.proto.spec)
     raise AssertionError(f"no plotly chart with key {key!r}; ids: {[e.proto.id for e in at.get('plotly_chart')]}")
+
+
+def map_view(at: AppTest, key: str = "map_view") -> dict:
+    """The data of the map component (ui.mapview) whose element id carries `key`: what the browser draws
+    (codes, years, per-year fill/text/rank, title, subtitles, legend, source)."""
+    els = at.get("bidi_component")
+    for el in els:
+        if key in el.proto.id:
+            return json.loads(el.proto.json)
+    raise AssertionError(f"no map component with key {key!r}; ids: {[e.proto.id for e in els]}")
+
+
+def drawn(view: dict, year: int | None = None) -> dict[str, float]:
+    """Region code → value of the regions coloured in `year` (default: the year shown first); the
+    others are hatched (no data) and must have no value."""
+    y = str(view["year"] if year is None else year)
+    out = {}
+    for c, f, v in zip(view["codes"], view["fill"][y], view["value"][y]):
+        assert (f is None) == (v is None), (c, f, v)
+        if v is not None:
+            out[c] = v
+    return out
 
 
 def trace_data(spec: dict) -> list:
