@@ -15,38 +15,15 @@ Score: higher = more disadvantaged (as the IMD). Steps, all pure functions:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
 from geo import regions
 from indicators import catalog
+from indicators.schema import Domain
 
-
-@dataclass(frozen=True)
-class Domain:
-    id: str
-    name_ko: str
-    name_en: str
-    indicators: dict[str, tuple[str, ...]]  # level -> indicator ids (first found basis used)
-    default_weight: float
-
-
-# Defaults: demography and economy 30% each — the two problems the policy documents put first
-# (지방소멸 and jobs/industry); fiscal capacity and health & welfare 20% each.
-DOMAINS: tuple[Domain, ...] = (
-    Domain("demography", "인구·소멸", "Demography",
-           {"sigungu": ("extinction_risk_index_reg",), "sido": ("extinction_risk_index_reg",)}, 30),
-    Domain("economy", "경제", "Economy",
-           {"sigungu": ("census_grdp_per_capita_krw_th", "census_companies_per_1000"),
-            "sido": ("grdp_per_capita_krw_th", "census_companies_per_1000")}, 30),
-    Domain("fiscal", "재정", "Fiscal capacity",
-           {"sigungu": ("fiscal_self_reliance_sigungu_pct",), "sido": ("fiscal_self_reliance_pct",)}, 20),
-    Domain("health_welfare", "보건·복지", "Health & welfare",
-           {"sigungu": ("census_doctors_per_1000", "census_basic_livelihood_pct"),
-            "sido": ("census_doctors_per_1000", "census_basic_livelihood_pct")}, 20),
-)
+# The domains (names, inputs per level, default weights) are declared in indicators/registry.yaml.
+DOMAINS: tuple[Domain, ...] = catalog.domains()
 METHODS = ("z", "rank_exp")
 
 

@@ -14,12 +14,10 @@ import pandas as pd
 
 from geo import regions
 from geo.groups import GROUPS, MACRO_REGIONS, macro_of_sido
-from indicators.schema import Indicator, Source
+from indicators.registry import declared, registry
+from indicators.schema import Basis
 
-SOURCE = Source(
-    id="derived", producer="균형 (computed from the sources named in each formula)",
-    title="파생 지표", table_id="-", url="", license="원자료의 이용조건을 따름",
-    vintage="computed at build time", note="See each indicator's formula.")
+SOURCE, INDICATORS = declared("derived")  # metadata: indicators/derived.yaml
 
 # KEIS 지방소멸위험지수 classes (upper bounds exclusive), lowest first
 RISK_BOUNDS: tuple[float, ...] = (0.2, 0.5, 1.0, 1.5)
@@ -30,8 +28,6 @@ AT_RISK_BELOW = 0.5
 # 세종(2012, 충남·충북). Before a source reports them, their figures are inside the parent.
 LATE_SIDO_FROM: dict[str, int] = {"29": 1986, "30": 1989, "31": 1997, "36": 2012}
 LATE_SIDO: frozenset[str] = frozenset(LATE_SIDO_FROM)  # 소멸위험지역 = index < 0.5 (고위험 + 위험진입)
-BASES = {"reg": "주민등록인구 (KOSIS, 등록 기준)", "res": "주민등록 거주자 (행정안전부)",
-         "cen": "2010 인구주택총조사"}
 
 
 @dataclass(frozen=True)
@@ -42,60 +38,16 @@ class Ratio:
     numerator: str
     denominator: str
     scale: float
-    name_ko: str
-    name_en: str
-    unit: str
-    unit_ko: str
-    category: str
-    polarity: int
-    basis: str = ""
-    levels: tuple[str, ...] = ("sido", "sigungu")
-    note: str = ""
 
 
-KEIS_NOTE = "KEIS classes: <0.2 고위험, 0.2–0.5 위험진입, 0.5–1.0 주의, 1.0–1.5 보통, ≥1.5 소멸 저위험"
-
-
-RATIOS: tuple[Ratio, ...] = tuple(
-    Ratio(f"extinction_risk_index_{b}", f"{b}_female_20_39_persons", f"{b}_age65plus_persons", 1.0,
-          f"지방소멸위험지수 ({basis})", "Extinction-risk index", "ratio", "배", "demography", 1, basis,
-          note=KEIS_NOTE)
-    for b, basis in BASES.items()
-) + (
-    Ratio("grdp_per_capita_krw_th", "grdp_nominal_krw_mn", "reg_pop_total_persons", 1000.0,
-          "1인당 지역내총생산(명목)", "GRDP per capita (nominal)", "thousand KRW", "천원", "economy", 1,
-          "GRDP 2020 base ÷ 주민등록인구", ("sido",)),
-    Ratio("census_grdp_per_capita_krw_th", "census_grdp_krw_mn", "census_population_persons", 1000.0,
-          "1인당 지역내총생산(시군구)", "GRDP per capita (시군구)", "thousand KRW", "천원", "economy", 1),
-    Ratio("census_doctors_per_1000", "census_doctors_persons", "census_population_persons", 1000.0,
-          "인구 천 명당 의사 수", "Doctors per 1,000 people", "per 1,000 persons", "명/천 명", "health", 1),
-    Ratio("census_companies_per_1000", "census_companies_count", "census_population_persons", 1000.0,
-          "인구 천 명당 사업체 수", "Companies per 1,000 people", "per 1,000 persons", "개/천 명", "economy", 1),
-    Ratio("census_basic_livelihood_pct", "census_basic_livelihood_persons", "census_population_persons", 100.0,
-          "기초생활보장 수급률", "Basic livelihood recipients, share", "%", "%", "welfare", -1),
-    Ratio("census_vacancy_rate_pct", "census_vacant_housing_count", "census_housing_count", 100.0,
-          "빈집 비율", "Vacant dwellings, share", "%", "%", "housing", -1),
-    Ratio("census_labor_income_per_capita_krw_th", "census_income_tax_labor_krw_mn", "census_population_persons",
-          1000.0, "1인당 근로소득", "Labour income per capita", "thousand KRW", "천원", "income", 1),
-)
-
-AT_RISK_COUNTS = {b: f"extinction_at_risk_sigungu_{b}_count" for b in BASES}
-
-INDICATORS: tuple[Indicator, ...] = tuple(
-    Indicator(id=r.id, name_ko=r.name_ko,
-              name_en=r.name_en, unit=r.unit, unit_ko=r.unit_ko, source=SOURCE.id, category=r.category,
-              polarity=r.polarity, additive=False, levels=r.levels, basis=r.basis,
-              formula=f"{r.numerator} ÷ {r.denominator}" + (f" × {r.scale:g}" if r.scale != 1 else ""),
-              numerator=r.numerator, denominator=r.denominator,
-              note=r.note)
-    for r in RATIOS
-) + tuple(
-    Indicator(id=i, name_ko=f"소멸위험 시군구 수 ({BASES[b]})", name_en=f"At-risk 시군구 ({b})", unit="count",
-              unit_ko="개", source=SOURCE.id, category="demography", polarity=-1, additive=True,
-              levels=("sido",), basis=BASES[b], numerator=f"extinction_risk_index_{b}",
-              formula=f"count of 시군구 with extinction_risk_index_{b} < 0.5")
-    for b, i in AT_RISK_COUNTS.items()
-)
+# every derived indicator that declares a scale is a ratio (derived.yaml)
+RATIOS: tuple[Ratio, ...] = tuple(Ratio(i.id, i.numerator, i.denominator, i.scale)
+                                  for i in INDICATORS if i.scale is not None)
+# the population bases with an extinction-risk index (registry.yaml): token → basis
+RISK_BASES: dict[str, Basis] = {b.token: b for b in registry().bases.values() if b.risk_index}
+BASES: dict[str, str] = {t: b.name_ko for t, b in RISK_BASES.items()}  # token → Korean name
+RISK_INDEX: dict[str, str] = {t: b.risk_index for t, b in RISK_BASES.items()}  # token → index id
+AT_RISK_COUNTS: dict[str, str] = {t: b.at_risk_count for t, b in RISK_BASES.items()}  # token → count id
 
 
 # 시도 that a late-created 시도 was split from (세종 took parts of 충남 and 충북)
@@ -234,9 +186,10 @@ def risk_class(index: pd.Series) -> pd.Series:
 def at_risk_counts(obs: pd.DataFrame) -> pd.DataFrame:
     """Number of 시군구 with index < 0.5 per 시도, CR, NC and nation, per basis and year."""
     parts = []
-    for b, ind in AT_RISK_COUNTS.items():
+    for basis in RISK_BASES.values():
         sigungu = regions.level_of(obs["region_code"]) == "sigungu"
-        idx = obs[(obs["indicator"] == f"extinction_risk_index_{b}") & sigungu]
+        idx = obs[(obs["indicator"] == basis.risk_index) & sigungu]
+        ind = basis.at_risk_count
         if idx.empty:
             continue
         flag = idx.assign(value=(idx["value"] < AT_RISK_BELOW).astype(float), indicator=ind)
@@ -252,9 +205,10 @@ def at_risk_counts(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def risk_class_counts(obs: pd.DataFrame, basis: str) -> pd.DataFrame:
-    """Counts of 시군구 per KEIS class and year, split capital / non-capital (for charts)."""
+    """Counts of 시군구 per KEIS class and year, split capital / non-capital (for charts); `basis` is a
+    basis token with a risk index (`RISK_INDEX`)."""
     sigungu = regions.level_of(obs["region_code"]) == "sigungu"
-    idx = obs[(obs["indicator"] == f"extinction_risk_index_{basis}") & sigungu]
+    idx = obs[(obs["indicator"] == RISK_INDEX[basis]) & sigungu]
     idx = idx.dropna(subset=["value"])
     out = idx.assign(risk_class=risk_class(idx["value"]).astype(int),
                      is_capital_region=idx["region_code"].map(regions.is_capital))

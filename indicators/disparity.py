@@ -5,8 +5,8 @@ Reading of each kind of indicator (pure functions over the derived tidy table):
   (Theil then measures how unevenly people sit on the land);
 - another additive count or amount → per capita: y = X / population, weights = population;
 - a ratio or rate → y as published, weights = population (or equal, or area, if chosen).
-Population for weights: the same basis as the indicator where one exists (census indicators
-→ census population), else 주민등록인구 (시도) / 거주자 (시군구).
+Population for weights: declared in the registry — the population count of the indicator's own
+basis (`population_basis`), else of the basis it is `weighted_by` (`catalog.population_for`).
 """
 from __future__ import annotations
 
@@ -19,17 +19,11 @@ from indicators import catalog
 from indicators.inequality import inequality_over_time
 
 WEIGHTINGS = ("population", "equal", "area")
-POPULATION_COUNTS = {"census_population_persons", "reg_pop_total_persons", "res_total_persons",
-                     "reg_total_persons", "cen_total_persons"}
-
-
-def population_for(indicator: str, level: str) -> str:
-    """The population indicator used to weight (and to divide) `indicator` at `level`."""
-    if indicator.startswith("census_"):
-        return "census_population_persons"
-    if indicator.startswith("cen_") or indicator.endswith("_cen"):
-        return "cen_total_persons"
-    return "reg_pop_total_persons" if level == "sido" else "res_total_persons"
+# The population of each indicator and level, and which indicators are population counts, are declared
+# in the registry (`catalog.population_for`, role population_count). The two names below keep today's
+# callers in ui/ working until they call the catalogue.
+POPULATION_COUNTS: frozenset[str] = catalog.population_counts()
+population_for = catalog.population_for
 
 
 def _level_rows(obs: pd.DataFrame, indicator: str, level: str) -> pd.DataFrame:
@@ -46,7 +40,7 @@ def reading(obs: pd.DataFrame, indicator: str, level: str,
     ind = catalog.get(indicator)
     x = _level_rows(obs, indicator, level)
     area = _level_rows(obs, "land_area_km2", level).drop(columns="year")
-    if indicator in POPULATION_COUNTS:
+    if ind.is_population_count:
         y = x.merge(area.rename(columns={"value": "a"}), on="region_code")
         y = y.assign(value=y["value"] / y["a"])[["region_code", "year", "value"]]
         w = x[["region_code", "year"]].merge(area, on="region_code")
@@ -56,9 +50,9 @@ def reading(obs: pd.DataFrame, indicator: str, level: str,
     elif weighting == "equal":
         w = None
     else:
-        w = _level_rows(obs, population_for(indicator, level), level)
+        w = _level_rows(obs, catalog.population_for(ind, level), level)
     if ind.additive:
-        pop = _level_rows(obs, population_for(indicator, level), level).rename(columns={"value": "p"})
+        pop = _level_rows(obs, catalog.population_for(ind, level), level).rename(columns={"value": "p"})
         y = x.merge(pop, on=["region_code", "year"])
         y = y.assign(value=y["value"] / y["p"])[["region_code", "year", "value"]]
         return y, w, f"1인당 값 ({ind.unit} ÷ 인구), {weighting} 가중"

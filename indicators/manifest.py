@@ -10,7 +10,7 @@ and regions covered. Producer, table id and URL are declared once per source
 (a newer official download dropped in), a file not in the manifest, and a listed file that is
 absent are each reported by the build, in its summary and on 자료·방법.
 Rule for overlapping files of one table and basis (`vintage_rank`, applied by
-`indicators.sources._io.combine_files`): the newest vintage wins; a file not in the manifest,
+`indicators.sources._files.combine_files`): the newest vintage wins; a file not in the manifest,
 or changed since its row was written, counts as newest; equal values are kept once and every
 different value is listed as a conflict in the build report. Files on different bases
 (registered, residents, census) carry different indicator ids and are never compared.

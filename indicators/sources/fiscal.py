@@ -21,20 +21,10 @@ import pandas as pd
 from geo import regions
 from geo.crosswalk import SIGUNGU_NAME_ALIASES, UnknownRegionError, is_general_gu, sido_code_for_name, to_current_code
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.schema import KEY, Indicator, Source, tidy
-from indicators.sources._io import (
-    check_unique,
-    combine_files,
-    find_files,
-    find_optional,
-    note_files,
-    read_csv_text,
-    read_text,
-    relative,
-    require_columns,
-    tidy_sourced,
-    to_number,
-)
+from indicators.registry import declared
+from indicators.schema import KEY, tidy
+from indicators.sources._files import combine_files, find_files, find_optional, note_files, relative, tidy_sourced
+from indicators.sources._io import check_unique, read_csv_text, read_text, require_columns, to_number
 
 SERIES_FILE = "kosis_fiscal_autonomy_data*.csv"
 SIGUNGU_FILE = "finance_autonomy*.csv"
@@ -65,49 +55,7 @@ SIDO_COL, SGG_COL = "행정구역별(1)", "행정구역별(2)"
 # budget predates its move to 대구 on 2023-07-01) → 47720 → 27720.
 FORMER_PLACEMENT: dict[tuple[str, str], str] = {("47", "군위군"): "47720"}
 
-SOURCE = Source(
-    id="kosis_fiscal",
-    producer="행정안전부 (KOSIS 게재)",
-    title="재정자립도(세입과목 개편후) · 재정자주도",
-    table_id="DT_1YL20921 (재정자립도); DT_1YL20891 (재정자주도)",
-    url="https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1YL20921",
-    license="공공누리 제1유형 (KOGL Type 1)",
-    vintage="시도 2001–2025; 시군구 one year (2023, inferred)",
-    files=(SERIES_FILE, SIGUNGU_FILE),
-    note="Presumably budget (당초예산) figures: the file already has 2025. Series break in 2014 (세입과목 개편).",
-)
-
-_BREAK_NOTE = (f"Series break in {SERIES_BREAK_YEAR} (세입과목 개편): values from {SERIES_BREAK_YEAR} on are "
-               f"not comparable with earlier years. ")
-_BASIS_CAVEAT = ("SOURCES.md describes the 시도 rows as the provincial government (본청) only; note that "
-                 "for 2023 they equal, for every 시도, the 시도 '소계' row of finance_autonomy.csv.")
-
-INDICATORS = (
-    Indicator(id="fiscal_self_reliance_pct", name_ko="재정자립도", name_en="Fiscal self-reliance ratio",
-              unit="%", unit_ko="%", source=SOURCE.id, category="fiscal", polarity=1, additive=False,
-              levels=("sido",),
-              basis="시도 (SOURCES.md: 본청만; 2023 값은 시군구 파일의 시도 소계와 같음 — 기준 확인 필요)",
-              formula="(지방세 + 세외수입) ÷ 일반회계 예산규모 × 100",
-              note=_BREAK_NOTE + "Read from the file's column 'fiscal_autonomy_ratio' (names swapped in the "
-              "file). " + _BASIS_CAVEAT),
-    Indicator(id="fiscal_autonomy_pct", name_ko="재정자주도", name_en="Fiscal autonomy ratio",
-              unit="%", unit_ko="%", source=SOURCE.id, category="fiscal", polarity=1, additive=False,
-              levels=("sido",),
-              basis="시도 (SOURCES.md: 본청만; 2023 값은 시군구 파일의 시도 소계와 같음 — 기준 확인 필요)",
-              formula="(자체수입 + 자주재원) ÷ 일반회계 예산규모 × 100",
-              note=_BREAK_NOTE + "Read from the file's column 'fiscal_independence_ratio' (names swapped in "
-              "the file). " + _BASIS_CAVEAT),
-    Indicator(id="fiscal_self_reliance_sigungu_pct", name_ko="재정자립도(시군구, 세입과목개편후)",
-              name_en="Fiscal self-reliance ratio (시군구)", unit="%", unit_ko="%", source=SOURCE.id,
-              category="fiscal", polarity=1, additive=False, levels=("sido", "sigungu"),
-              basis="세입과목개편후; 시도 = the file's 시도 '소계' row, 시군구 = each basic local government",
-              note=f"One year, {FINANCE_AUTONOMY_YEAR}, inferred: the file has no year column (SOURCES.md: "
-              f"'very likely 2023'); its 전국/시도 values match the {FINANCE_AUTONOMY_YEAR} values of "
-              "the KOSIS 시도 series and no other year. A separate id from fiscal_self_reliance_pct because "
-              "the 시도 rows are labelled '소계' (the 시도 with its 시군구). 군위군 is listed under 경북 "
-              "(budget set before its move to 대구) and is given its current code 27720. No rows for "
-              "세종 (single-tier: only its 시도 row) nor 제주시/서귀포시 (not local governments)."),
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: fiscal.yaml beside this file
 
 
 def _one_file(raw_dir: Path, pattern: str) -> Path | None:
@@ -270,7 +218,7 @@ def load_sigungu(path: Path) -> pd.DataFrame:
 def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy fiscal indicators (%) from whichever of the two files is present; `source_file` per row.
 
-    Several series downloads are combined by the newest-vintage rule (`_io.combine_files`).
+    Several series downloads are combined by the newest-vintage rule (`_files.combine_files`).
     finance_autonomy.csv states no year, so two of them cannot be told apart by period and
     stay an error (`_one_file`)."""
     series, sigungu = find_optional(raw_dir, SERIES_FILE), _one_file(raw_dir, SIGUNGU_FILE)

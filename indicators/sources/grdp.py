@@ -18,16 +18,16 @@ import pandas as pd
 
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
-from indicators.schema import Indicator, Source, tidy
+from indicators.registry import declared
+from indicators.schema import tidy
+from indicators.sources._files import load_all, tidy_sourced
 from indicators.sources._io import (
     check_consecutive_years,
     check_unique,
-    load_all,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
-    tidy_sourced,
     to_number,
     year_of,
 )
@@ -35,21 +35,8 @@ from indicators.sources._io import (
 FILE_PATTERN = "시도별 지역내총생산.csv"
 REGION, ACTIVITY, ITEM = "시도별", "경제활동별", "항목"
 NATION_NAMES = frozenset({"전국"})
-BASIS = "2020년 기준년 (2020 base)"
 
-SOURCE = Source(
-    id="kosis_grdp_2020base",
-    producer="통계청(KOSTAT) 지역소득, KOSIS",
-    title="시도별 경제활동별 지역내총생산 (2020년 기준년)",
-    table_id="DT_1C81 (most likely; the file does not name its table)",
-    url="https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1C81",
-    license="공공누리 제1유형 (KOGL Type 1) — 출처: 통계청",
-    vintage="2020 base year, 1985–2023 (download date not recorded in the file)",
-    files=(f"grdp/{FILE_PATTERN}",),
-    note="전국 + 17 시도 under current names; 33 economic activities; 명목 / 실질 (백만원) / "
-    "실질기여도 (%p). 광주, 대전, 울산, 세종 start later (their output is inside the parent "
-    "province before). 2020-base figures differ from older (e.g. 2015-base) publications.",
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: grdp.yaml beside this file
 
 # indicator id -> (경제활동별, 항목)
 SPEC: dict[str, tuple[str, str]] = {
@@ -58,29 +45,6 @@ SPEC: dict[str, tuple[str, str]] = {
     "grdp_manufacturing_nominal_krw_mn": ("제조업", "명목"),
     "grdp_services_nominal_krw_mn": ("서비스업", "명목"),
 }
-
-_LATE = "광주 1987, 대전 1989, 울산 1998, 세종 2013 onward (inside the parent province before)."
-
-
-def _ind(id_: str, ko: str, en: str, additive: bool, note: str) -> Indicator:
-    return Indicator(id=id_, name_ko=ko, name_en=en, unit="million KRW", unit_ko="백만원", source=SOURCE.id,
-                     category="economy", polarity=1, additive=additive, levels=("sido",), basis=BASIS,
-                     note=note + " " + _LATE)
-
-
-INDICATORS = (
-    _ind("grdp_nominal_krw_mn", "지역내총생산(명목)", "GRDP (nominal, current prices)", True,
-         "지역내총생산(시장가격), 명목."),
-    _ind("grdp_real_krw_mn", "지역내총생산(실질)", "GRDP (real, chained 2020 prices)", False,
-         "지역내총생산(시장가격), 실질: chained-volume figures at 2020 prices; not additive "
-         "(the 시도 do not sum to 전국 except in the reference year)."),
-    _ind("grdp_manufacturing_nominal_krw_mn", "제조업 총생산(명목)", "GRDP, manufacturing (nominal)", True,
-         "경제활동 제조업 (gross value added at basic prices), 명목; excludes 광업."),
-    _ind("grdp_services_nominal_krw_mn", "서비스업 총생산(명목)", "GRDP, services (nominal)", True,
-         "경제활동 서비스업 (gross value added at basic prices), 명목: the published aggregate of "
-         "도소매 … 문화 및 기타서비스업; in this table 수도·하수·폐기물 처리 is counted inside "
-         "문화 및 기타서비스업 and hence inside 서비스업."),
-)
 
 
 def _clean_header(name: str) -> str:
@@ -160,5 +124,5 @@ def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy GRDP indicators (million KRW) for '00' and the 17 시도; empty cells give no row.
 
     Copies of the table (e.g. a newer download in another folder) are combined by the
-    newest-vintage rule (`_io.combine_files`); `source_file` names the file of each row."""
+    newest-vintage rule (`_files.combine_files`); `source_file` names the file of each row."""
     return tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))

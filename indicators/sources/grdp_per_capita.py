@@ -21,17 +21,10 @@ import pandas as pd
 
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
-from indicators.schema import Indicator, Source, tidy
-from indicators.sources._io import (
-    check_unique,
-    load_all,
-    read_xlsx_sheet,
-    refuse_negative,
-    require_columns,
-    tidy_sourced,
-    to_number,
-    year_of,
-)
+from indicators.registry import declared
+from indicators.schema import tidy
+from indicators.sources._files import load_all, tidy_sourced
+from indicators.sources._io import check_unique, read_xlsx_sheet, refuse_negative, require_columns, to_number, year_of
 
 FILE_PATTERN = "Regional_GDP__Gross_regional_income_and_Individual_income_*.xlsx"
 DATA_SHEET, META_SHEET = "Data", "Meta Data"
@@ -39,21 +32,8 @@ PERIOD, REGION = "Period", "By province"
 NATION_NAMES = frozenset({"Whole country"})
 TABLE_ID, UNIT = "DT_1C86", "Thousand won"
 REBASED_ON = date(2024, 9, 5)  # 통계청 「지역소득 2020년 기준년 개편 결과」 published
-BASIS = "2015년 기준년 (2015 base)"
 
-SOURCE = Source(
-    id="kosis_grdp_per_capita_2015base",
-    producer="통계청(KOSTAT) 지역소득, KOSIS",
-    title="1인당 지역내총생산, 지역총소득, 개인소득 (Regional GDP, Gross regional income and "
-    "Individual income; 2015년 기준년)",
-    table_id=TABLE_ID,
-    url="https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1C86&language=en&conn_path=I3",
-    license="공공누리 제1유형 (KOGL Type 1) — 출처: 통계청",
-    vintage="downloaded 2023-11-18 (2015 base year), 1985–2021",
-    files=(f"grdp/{FILE_PATTERN}",),
-    note="English KOSIS download; thousand KRW, current prices. 2015 base: not comparable with the "
-    "2020-base GRDP series (the 2020 revision raised 2020 GRDP by 6.1%).",
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: grdp_per_capita.yaml beside this file
 
 # indicator id -> header of its column in sheet Data
 COLUMNS: dict[str, str] = {
@@ -62,26 +42,6 @@ COLUMNS: dict[str, str] = {
     "personal_income_per_capita_2015base_krw_th": "Individual Income per Capita",
     "private_consumption_per_capita_2015base_krw_th": "Private Consumption per Capita",
 }
-
-
-def _ind(id_: str, ko: str, en: str, cat: str, note: str) -> Indicator:
-    return Indicator(id=id_, name_ko=ko, name_en=en, unit="thousand KRW", unit_ko="천원", source=SOURCE.id,
-                     category=cat, polarity=1, additive=False, levels=("sido",), basis=BASIS,
-                     note=f"KOSIS DT_1C86 item '{COLUMNS[id_]}', current prices. " + note)
-
-
-INDICATORS = (
-    _ind("grdp_per_capita_2015base_krw_th", "1인당 지역내총생산 (2015년 기준)", "GRDP per capita (2015 base)",
-         "economy", "1985–2021; output is counted where it is produced (commuters' output in their "
-         "workplace region)."),
-    _ind("gri_per_capita_2015base_krw_th", "1인당 지역총소득 (2015년 기준)",
-         "Gross regional income per capita (2015 base)", "income", "2000–2021 ('-' before 2000)."),
-    _ind("personal_income_per_capita_2015base_krw_th", "1인당 개인소득 (2015년 기준)",
-         "Individual income per capita (2015 base)", "income",
-         "2000–2021 ('-' before 2000); income of households and NPISHs at their disposal."),
-    _ind("private_consumption_per_capita_2015base_krw_th", "1인당 민간소비 (2015년 기준)",
-         "Private consumption per capita (2015 base)", "income", "1995–2021 ('-' before 1995)."),
-)
 
 
 def read_meta(path: Path) -> dict[str, str]:
@@ -157,6 +117,6 @@ def load_file(path: Path) -> pd.DataFrame:
 def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy per-capita indicators (thousand KRW, 2015 base) for '00' and the 시도.
 
-    Several 2015-base downloads are combined by the newest-vintage rule (`_io.combine_files`);
+    Several 2015-base downloads are combined by the newest-vintage rule (`_files.combine_files`);
     `source_file` names the file of each row."""
     return tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))

@@ -7,7 +7,7 @@ Two KOSIS downloads of the same table, same long layout — 행정구역(동읍�
   전국, each 시도 followed by its 시/군/구 and 출장소 rows, only the bands 15–49 and 65–100+.
   Gives `reg_female_20_39_persons` and `reg_age65plus_persons` for '00', 시도 and 시군구.
 - monthly, `행정구역(읍면동)별5세별_주민등록인구*.csv` (here 2015.01–2023.12): 전국 + 17 시도, all
-  bands and 계. Its December columns give `reg_total_persons` for '00' and 시도.
+  bands and 계. Its December columns give `reg_age_total_persons` for '00' and 시도.
 
 The rows carry no codes and 시군구 names repeat across 시도 (중구, 고성군…): the 시도 of a row is
 the last 시도 row above it. Values are persons (명); an empty cell stays NaN, never 0. 시도 and
@@ -23,22 +23,18 @@ import pandas as pd
 
 from geo.crosswalk import UnknownRegionError, is_general_gu, sido_code_for_name
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.schema import Indicator, Source
-from indicators.sources._io import KOSIS_ENCODINGS as ENCODINGS
+from indicators.registry import declared
+from indicators.sources._files import combine_files, find_files, tidy_sourced
 from indicators.sources._io import (
-    check_consecutive_years,
     check_unique,
-    combine_files,
-    find_files,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
-    sigungu_code,
-    tidy_sourced,
     to_number,
-    year_of,
 )
+from indicators.sources._kosis import KOSIS_ENCODINGS as ENCODINGS
+from indicators.sources._kosis import drop_empty_columns, periods, sigungu_code
 
 KEY = ["region_code", "year", "indicator"]
 ANNUAL_PATTERN = "행정구역별_5세별_주민등록인구*.csv"
@@ -47,49 +43,14 @@ REGION_PREFIX = "행정구역"  # '행정구역(동읍면)별' here; other downl
 REGION = "행정구역(동읍면)별"  # the region column, whatever its exact header
 BAND, ITEM, UNIT = "5세별", "항목", "단위"
 NATION = "전국"
-BASIS = "주민등록인구 (KOSIS DT_1B04005N, 등록 기준)"
-_MONTH = re.compile(r"\s*(\d{4})\.(\d{2})\s*월?\s*")
 _BAND = re.compile(r"(\d+)\s*-\s*(\d+)\s*세")
 _TOP_BAND = re.compile(r"(\d+)\s*(?:\+|세\s*이상)")
 _ITEMS = {"총인구수": "total", "남자인구수": "male", "여자인구수": "female"}
 _ALL_AGES = "계"
 
-SOURCE = Source(
-    id="kosis_population_age",
-    producer="행정안전부 주민등록인구통계, KOSIS 수록",
-    title="행정구역(시군구)별/5세별 주민등록인구",
-    table_id="DT_1B04005N",
-    url="https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1B04005N",
-    license="공공누리 제1유형 (KOGL Type 1) — 출처: 행정안전부, KOSIS",
-    vintage="annual 2015–2023 (year end) and monthly 2015.01–2023.12 (December used); years read from the files",
-    files=(f"population/{ANNUAL_PATTERN}", f"population/{MONTHLY_PATTERN}"),
-    note="All registered persons (주민등록인구: 거주자, 거주불명자 and registered 재외국민; no foreigners), a "
-    "slightly larger base than the MOIS 거주자 file. "
-    "시군구 names repeat across 시도, so the 시도 is taken from row order. 출장소 rows (sub-offices, "
-    "e.g. 경기 북부출장소) and any 일반구 rows are not regions and are left out. 인천 남구 (to 2017) and "
-    "미추홀구 (from 2018) are one area (28177). 군위군 is listed under 경북 (to 2022) and under 대구 (all "
-    "years, back-filled); both give 27720, and the 대구 시도 row includes 군위 only from 2023.",
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: kosis_population_age.yaml beside this file
 
 _F2039 = ((20, 24), (25, 29), (30, 34), (35, 39))
-
-
-def _ind(id_: str, ko: str, en: str, levels: tuple[str, ...], note: str) -> Indicator:
-    return Indicator(id=id_, name_ko=ko, name_en=en, unit="persons", unit_ko="명", source=SOURCE.id,
-                     category="demography", polarity=0, additive=True, levels=levels, basis=BASIS, note=note)
-
-
-INDICATORS = (
-    _ind("reg_female_20_39_persons", "20~39세 여성 인구 (주민등록)", "Women aged 20–39 (registered population)",
-         ("sido", "sigungu"), "여자인구수, bands 20-24, 25-29, 30-34, 35-39 summed; year-end. Numerator of the "
-         "extinction-risk index."),
-    _ind("reg_age65plus_persons", "65세 이상 인구 (주민등록)", "Population aged 65+ (registered population)",
-         ("sido", "sigungu"), "총인구수, bands 65-69 … 95-99 and 100+ summed; year-end. Denominator of the "
-         "extinction-risk index. The published 100+ band drops sharply from 2021 (national 21,912 in 2020, "
-         "7,961 in 2021) as printed in the source."),
-    _ind("reg_total_persons", "주민등록인구 (총계)", "Registered population, total",
-         ("sido",), "총인구수, 계 (all ages), December of each year from the monthly table; 전국 and 시도."),
-)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -97,7 +58,7 @@ INDICATORS = (
 def read(path: Path) -> pd.DataFrame:
     """The table as stripped strings, the region column named REGION, file row in `_row`."""
     df = read_csv_text(path, read_text(path, ENCODINGS))
-    df = _drop_empty_columns(path, df)
+    df = drop_empty_columns(path, df)
     region = next((c for c in df.columns if c.startswith(REGION_PREFIX)), None)
     if region is None:
         raise SourceFileError(path, f"no region column ('{REGION_PREFIX}…별') in the header", row=1,
@@ -112,41 +73,6 @@ def read(path: Path) -> pd.DataFrame:
         r = bad_unit.iloc[0]
         raise SourceFileError(path, f"unit {r[UNIT]!r}, expected '명' (persons)", row=int(r["_row"]), column=UNIT)
     return df
-
-
-def _drop_empty_columns(path: Path, df: pd.DataFrame) -> pd.DataFrame:
-    """Drop KOSIS's trailing unnamed column; an unnamed column holding values is an error."""
-    keep = []
-    for i, col in enumerate(df.columns):
-        if col == "":
-            cells = df.iloc[:, i].str.strip()
-            if (cells != "").any():
-                row = int(np.flatnonzero((cells != "").to_numpy())[0]) + 2
-                raise SourceFileError(path, f"values in unnamed column {i + 1}", row=row, column=f"#{i + 1}")
-        keep.append(col != "")
-    return df.loc[:, keep]
-
-
-def periods(path: Path, columns: list[str]) -> dict[str, int]:
-    """Column → year: annual '2015 년' columns, or the December column '2015.12 월' of a monthly table."""
-    found: dict[str, int] = {}
-    any_month = False
-    for col in columns:
-        year = year_of(col)
-        month = _MONTH.fullmatch(col)
-        if month:
-            any_month = True
-            year = int(month.group(1)) if month.group(2) == "12" else None
-        if year is None:
-            continue
-        if year in found.values():
-            raise SourceFileError(path, f"two columns for the year {year}", row=1, column=col)
-        found[col] = year
-    if not found:
-        what = "December column ('2015.12 월')" if any_month else "year column ('2015 년')"
-        raise SourceFileError(path, f"no {what} in the header", row=1)
-    check_consecutive_years(path, found)
-    return found
 
 
 # --- regions: blocks of rows, 시도 from row order -------------------------------------------
@@ -264,7 +190,7 @@ def _rows_for(path: Path, df: pd.DataFrame, indicator: str) -> pd.DataFrame:
             raise SourceFileError(path, f"bands from 65 to an open top band incomplete: {old[BAND].tolist()}",
                                   column=BAND)
         pick = df["sex"].eq("total") & (df["lo"] >= 65)
-    else:  # reg_total_persons
+    else:  # reg_age_total_persons
         if _ALL_AGES not in set(bands[BAND]):
             raise SourceFileError(path, f"no '{_ALL_AGES}' (all ages) rows for {indicator}", column=BAND)
         pick = df["sex"].eq("total") & df[BAND].eq(_ALL_AGES)
@@ -311,14 +237,14 @@ def load_file(path: Path, spec: dict[str, tuple[str, ...]]) -> pd.DataFrame:
 
 ANNUAL = {"reg_female_20_39_persons": ("nation", "sido", "sigungu"),
           "reg_age65plus_persons": ("nation", "sido", "sigungu")}
-MONTHLY = {"reg_total_persons": ("nation", "sido")}
+MONTHLY = {"reg_age_total_persons": ("nation", "sido")}
 
 
 def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy registered-population counts (persons) from every annual and monthly file found.
 
     Downloads of one kind (annual or monthly) may overlap in years: a figure met in several
-    is taken from the newest vintage (`_io.combine_files`; clashes are recorded as conflicts).
+    is taken from the newest vintage (`_files.combine_files`; clashes are recorded as conflicts).
     `source_file` names the file of each row.
     """
     frames = []

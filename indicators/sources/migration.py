@@ -21,16 +21,10 @@ import pandas as pd
 from geo.crosswalk import CAPITAL_SIDO, UnknownRegionError, sido_code_for_name, to_current_code
 from geo.groups import macro_of_sido
 from indicators.errors import SourceFileError
-from indicators.schema import Indicator, Source, tidy
-from indicators.sources._io import (
-    check_consecutive_years,
-    check_unique,
-    load_all,
-    read_xlsx_sheet,
-    refuse_negative,
-    tidy_sourced,
-    to_number,
-)
+from indicators.registry import declared
+from indicators.schema import tidy
+from indicators.sources._files import load_all, tidy_sourced
+from indicators.sources._io import check_consecutive_years, check_unique, read_xlsx_sheet, refuse_negative, to_number
 
 FILE_PATTERN = "Number_of_internal_migrants_by_origin_and_destination*.xlsx"
 FLOW_KEY = ["year", "origin_code", "dest_code"]
@@ -38,43 +32,7 @@ DATA_SHEET, META_SHEET = "Data", "Meta Data"
 TABLE_ID = "DT_1B26003_A01"
 FIRST_DATA_ROW = 3  # sheet rows 1–2: year labels, item/unit labels
 
-SOURCE = Source(
-    id="kosis_migration",
-    producer="통계청(KOSTAT) 국내인구이동통계",
-    title="전출지/전입지(시도)별 이동자수",
-    table_id=TABLE_ID,
-    url="https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1B26003_A01",
-    license="공공누리 제1유형 (KOGL Type 1)",
-    vintage="annual 1970–2020 (downloaded 2021-07-19)",
-    files=(FILE_PATTERN,),
-    note="Annual flows from the xlsx; the quarterly CSV of the same table (101_DT_1B26003_A01_*.csv) "
-    "is used only to cross-check them in the tests.",
-)
-
-_SPLITS = ("A 시도 appears when it was created and its flows with the province it left become "
-           "inter-시도 moves from then on: 대구·인천 1981, 광주 1986, 대전 1989, 울산 1997, 세종 2012 "
-           "(created 2012-07-01). The file prints 0 in every cell of a 시도 for years before it "
-           "existed (광주 1982–85, 대전 1982–88, 울산 1996): treated as missing, not as no migration. "
-           "CR/NC totals are not affected by splits within a group. ")
-_GROUPS = ("For 수도권 (CR) and 비수도권 (NC) only moves between the two groups count: moves among "
-           "서울·인천·경기 are internal to CR; likewise for each 권역, only moves across its border count "
-           "(computed from the origin–destination flows). Not additive: in/out of CR are not the sums of its 시도. ")
-
-
-def _ind(id_: str, ko: str, en: str, polarity: int, what: str) -> Indicator:
-    return Indicator(id=id_, name_ko=ko, name_en=en, unit="persons", unit_ko="명", source=SOURCE.id,
-                     category="migration", polarity=polarity, additive=False, levels=("sido",),
-                     basis="주민등록 전입신고 기준 시도간 이동 (국내인구이동통계)", note=what + _GROUPS + _SPLITS)
-
-
-INDICATORS = (
-    _ind("migration_in_persons", "전입자 수(타 시도에서)", "In-migrants from other 시도", 0,
-         "Persons moving in from another 시도 (moves within the 시도 excluded). "),
-    _ind("migration_out_persons", "전출자 수(타 시도로)", "Out-migrants to other 시도", 0,
-         "Persons moving out to another 시도 (moves within the 시도 excluded). "),
-    _ind("migration_net_persons", "순이동자 수(시도간)", "Net inter-시도 migration", 1,
-         "In-migrants minus out-migrants (inter-시도 moves only); sums to 0 over all 시도. "),
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: migration.yaml beside this file
 
 
 def check_meta(path: Path) -> None:
@@ -163,7 +121,7 @@ def flows(raw_dir: Path, within: bool = False) -> pd.DataFrame:
     """year, origin_code, dest_code, persons for every pair with a figure (charts).
 
     Within-시도 moves (origin == destination) only if `within`. Several downloads are combined
-    pair by pair with the newest-vintage rule (`_io.combine_files`).
+    pair by pair with the newest-vintage rule (`_files.combine_files`).
     """
     fl = load_all(raw_dir, FILE_PATTERN, file_flows, key=FLOW_KEY, value_col="persons",
                   indicator="migration flow (persons)").drop(columns="source_file")
@@ -206,5 +164,5 @@ def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy in/out/net inter-시도 migration (persons) per 시도, CR and NC, 1970–2020.
 
     Each download is tallied on its own; several are combined by the newest-vintage rule
-    (`_io.combine_files`), so a region-year's figures come from one file, named in `source_file`."""
+    (`_files.combine_files`), so a region-year's figures come from one file, named in `source_file`."""
     return tidy_sourced(load_all(raw_dir, FILE_PATTERN, lambda p: tidy(tally(file_flows(p)))))

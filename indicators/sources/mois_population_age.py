@@ -29,55 +29,26 @@ from geo.crosswalk import (
     to_current_code,
 )
 from indicators.errors import SourceFileError
-from indicators.schema import Indicator, Source
+from indicators.registry import declared
+from indicators.sources._files import combine_files, find_files, join_files, tidy_sourced
 from indicators.sources._io import (
     check_consecutive_years,
-    combine_files,
-    find_files,
-    join_files,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
-    tidy_sourced,
     to_number,
 )
 
 FILE_GLOB = "[0-9][0-9][0-9][0-9]12_[0-9][0-9][0-9][0-9]12_연령별인구현황_연간.csv"
 ENCODINGS = ("utf-8-sig", "cp949")
 REGION_COL = "행정구역"
-BASIS = "주민등록 거주자 (행정안전부 연령별 인구현황)"
 FEMALE_20_39 = ("20~24세", "25~29세", "30~34세", "35~39세")
 AGE_65_PLUS = ("65~69세", "70~74세", "75~79세", "80~84세", "85~89세", "90~94세", "95~99세", "100세 이상")
 KEY = ["region_code", "year", "indicator"]
 
-SOURCE = Source(
-    id="mois_age_residents",
-    producer="행정안전부 주민등록 인구통계",
-    title="연령별 인구현황 (등록구분: 거주자, 연간, 시군구)",
-    table_id="jumin.mois.go.kr 연령별 인구현황 (KOSIS 표 아님)",
-    url="https://jumin.mois.go.kr/",
-    license="출처 표시 (행정안전부 주민등록 인구통계); 공공누리 유형은 원자료에 표기되지 않음",
-    vintage="December of each year in the files (bundled: 2022–2024)",
-    files=(FILE_GLOB,),
-    note="거주자 only (no 거주불명자, 재외국민). 일반구 and 출장소 rows excluded; '00' = sum of 시도 rows; "
-    "a region whose total is 0 or empty in a year did not exist then (no row).",
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: mois_population_age.yaml beside this file
 
-
-def _ind(id_: str, ko: str, en: str, note: str) -> Indicator:
-    return Indicator(id=id_, name_ko=ko, name_en=en, unit="persons", unit_ko="명", source=SOURCE.id,
-                     category="demography", polarity=0, additive=True, levels=("sido", "sigungu"),
-                     basis=BASIS, note=note)
-
-
-INDICATORS = (
-    _ind("res_total_persons", "주민등록 거주자 인구", "Registered residents", "총인구수 (거주자)"),
-    _ind("res_female_20_39_persons", "20–39세 여성 인구 (거주자)", "Women aged 20–39 (registered residents)",
-         "여 20~24 + 25~29 + 30~34 + 35~39세; numerator of the extinction-risk index"),
-    _ind("res_age65plus_persons", "65세 이상 인구 (거주자)", "Population aged 65+ (registered residents)",
-         "계 65~69 … 95~99세 + 100세 이상; denominator of the extinction-risk index"),
-)
 
 _REGION = re.compile(r"^(?P<name>.*?)\s*\((?P<code>\d{10})\)\s*$")
 _HEADER = re.compile(r"^(?P<year>\d{4})년_(?:(?P<sex>남|여)_)?거주자_(?P<item>.+)$")
@@ -85,7 +56,7 @@ _HEADER = re.compile(r"^(?P<year>\d{4})년_(?:(?P<sex>남|여)_)?거주자_(?P<i
 
 def _columns(year: int) -> dict[str, list[str]]:
     """Header columns summed into each indicator for one year."""
-    return {"res_total_persons": [f"{year}년_거주자_총인구수"],
+    return {"res_population_persons": [f"{year}년_거주자_총인구수"],
             "res_female_20_39_persons": [f"{year}년_여_거주자_{b}" for b in FEMALE_20_39],
             "res_age65plus_persons": [f"{year}년_거주자_{b}" for b in AGE_65_PLUS]}
 
@@ -227,7 +198,7 @@ def load(raw_dir: Path) -> pd.DataFrame:
     """res_* indicators for '00', 17 시도 and 229 시군구, every year of every file found.
 
     Several files may overlap (one table, one basis): a region-year found in several is
-    taken from the newest vintage (`_io.combine_files`; clashes are recorded as conflicts).
+    taken from the newest vintage (`_files.combine_files`; clashes are recorded as conflicts).
     `source_file` names the file of each row.
     """
     parts = [(p, load_file(p)) for p in find_files(raw_dir, FILE_GLOB)]

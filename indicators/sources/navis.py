@@ -20,16 +20,10 @@ import pandas as pd
 
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
-from indicators.schema import Indicator, Source, tidy
-from indicators.sources._io import (
-    check_consecutive_years,
-    check_unique,
-    load_all,
-    refuse_negative,
-    tidy_sourced,
-    to_number,
-    year_of,
-)
+from indicators.registry import declared
+from indicators.schema import tidy
+from indicators.sources._files import load_all, tidy_sourced
+from indicators.sources._io import check_consecutive_years, check_unique, refuse_negative, to_number, year_of
 
 FILE_PATTERN = "*지역발전지수*.xlsx"
 # sheet name → (indicator id, label expected in cell A1)
@@ -43,34 +37,7 @@ GROUPS = {"수도권": "CR"}  # NAVIS's 수도권 = 서울·인천·경기, the 
 # Rule: NAVIS 권역 without a registry code are not loaded (they are groupings, not regions here).
 EXCLUDED_GROUPS = frozenset({"충청권", "호남권", "대경권", "동남권", "강원권", "제주권"})
 
-SOURCE = Source(
-    id="kiet_navis",
-    producer="산업연구원(KIET)",
-    title="지역발전지수 시계열자료 (2021년 게재)",
-    table_id="1_2. 시계열자료(사이트게재)_지역발전지수_2021년.xlsx",
-    url="https://www.kiet.re.kr/",
-    license="출처 표시 (산업연구원; 이용조건은 게시처 기준)",
-    vintage="1995–2019 (published 2021; the contents sheet says 95~18)",
-    files=(FILE_PATTERN,),
-)
-
-_NOTE = ("NAVIS index score as published (relative scale, not a raw indicator); for comparison with the "
-         "project's composite index. 16 시도: 세종 is not in the file; 울산 from 1998. 'CR' is NAVIS's "
-         "own 수도권 score (no 비수도권 score is published). The contents sheet says 95~18 but the "
-         "sheets run to 2019.")
-
-
-def _ind(id_: str, ko: str, en: str) -> Indicator:
-    return Indicator(id=id_, name_ko=ko, name_en=en, unit="index", unit_ko="지수", source=SOURCE.id,
-                     category="reference", polarity=1, additive=False, levels=("sido",),
-                     basis="산업연구원 지역발전지수 (NAVIS)", note=_NOTE)
-
-
-INDICATORS = (
-    _ind("navis_index_total", "지역발전지수(총합)", "Regional development index (NAVIS, overall)"),
-    _ind("navis_economic_power", "지역발전지수(경제력)", "Regional development index: economic power (NAVIS)"),
-    _ind("navis_resident_vitality", "지역발전지수(주민활력)", "Regional development index: resident vitality (NAVIS)"),
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: navis.yaml beside this file
 
 
 def _book(path: Path) -> dict[str, pd.DataFrame]:
@@ -142,6 +109,6 @@ def load_file(path: Path) -> pd.DataFrame:
 def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy NAVIS index scores (총합, 경제력, 주민활력) per 시도 and 수도권, 1995–2019.
 
-    Several workbooks are combined by the newest-vintage rule (`_io.combine_files`);
+    Several workbooks are combined by the newest-vintage rule (`_files.combine_files`);
     `source_file` names the file of each row."""
     return tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))

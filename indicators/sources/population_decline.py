@@ -25,8 +25,9 @@ import pandera.pandas as pa
 from geo import regions
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
-from indicators.schema import Source
-from indicators.sources._io import find_files, read_text
+from indicators.registry import declared
+from indicators.sources._files import find_files
+from indicators.sources._io import read_text
 
 CODES_FILE = "policy/population-region-index-with-codes.json"
 BY_NAME_FILES: dict[str, str] = {"decline": "policy/population-decline-regions-*.json",
@@ -45,22 +46,7 @@ CODE_ERRATA: dict[tuple[str, str], str] = {
 COLUMNS = ["region_code", "designation", "notice", "notice_date", "in_force_from"]
 _ISO = r"^\d{4}-\d{2}-\d{2}$"
 
-SOURCE = Source(
-    id="mois_population_decline",
-    producer="행정안전부",
-    title="인구감소지역·인구감소관심지역 지정 고시",
-    table_id="고시 제2021-66호 (제2024-15호 개정), 제2025-78호",
-    url="https://www.mois.go.kr/",
-    license="공공누리 제1유형 (KOGL Type 1)",
-    vintage="인구감소지역: 고시 2021-10-19, 개정 고시 제2024-15호 2024-02-27 (기준일 2023-07-01); "
-    "인구감소관심지역: 고시 제2025-78호 2025-12-24, 시행 2026-01-01 (만료 2026-10-19)",
-    files=(CODES_FILE, *BY_NAME_FILES.values()),
-    note="89 인구감소지역 + 18 인구감소관심지역 by current 시군구 code. A transcription of the notices, "
-    "checked against the registry and the by-name lists; three 경북 codes mistyped in the transcription "
-    "(문경시, 상주시, 영천시) are corrected by a declared erratum. 국가법령정보센터 행정규칙 ID "
-    "2100000236722 (제2024-15호), 2100000270632 (제2025-78호).",
-)
-INDICATORS = ()
+SOURCE, INDICATORS = declared(__name__)  # metadata: population_decline.yaml beside this file
 
 SCHEMA = pa.DataFrameSchema(
     {

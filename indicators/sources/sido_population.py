@@ -10,7 +10,7 @@ Three files (each optional; InputsMissing only when none is present):
 - `population_trends.csv` — UTF-8, long (연도, 지역, 인구, 출생아수(명), 사망자수(명)), short 시도
   names + 전국, 2008–2023. 인구 0 = region did not exist (세종 before 2012): no row.
 
-reg_pop_total_persons (persons, 명): each year from the KOSIS file when it covers that year,
+reg_population_persons (persons, 명): each year from the KOSIS file when it covers that year,
 else from the MOIS annual file (so 1992–2020 KOSIS, 2021–2024 MOIS; in 2008–2020 both
 agree to the person). Figures are on the boundaries of their year (경상남도 includes Ulsan
 in 1992–96, 충청남도 includes 연기군 before 2012, 경상북도 includes 군위군 before 2023).
@@ -24,17 +24,15 @@ import pandas as pd
 
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.schema import Indicator, Source
+from indicators.registry import declared
+from indicators.sources._files import combine_files, find_optional, tidy_sourced
 from indicators.sources._io import (
     check_consecutive_years,
     check_unique,
-    combine_files,
-    find_optional,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
-    tidy_sourced,
     to_number,
     year_of,
 )
@@ -46,44 +44,11 @@ ENCODINGS = ("utf-8-sig", "cp949")  # KOSIS and MOIS downloads; the last one tri
 TRENDS_ENCODINGS = ("utf-8-sig",)  # population_trends.csv is UTF-8
 KOSIS_REGION_COL = "By Administrative District"
 MOIS_REGION_COL = "행정구역"
-TRENDS_COLS = {"births_count": "출생아수(명)", "deaths_count": "사망자수(명)"}
+TRENDS_COLS = {"reg_births_persons": "출생아수(명)", "reg_deaths_persons": "사망자수(명)"}
 NATION_NAMES = {"전국", "Whole country", "Total"}
 KEY = ["region_code", "year", "indicator"]
 
-SOURCE = Source(
-    id="sido_registered_population",
-    producer="통계청 KOSIS (주민등록인구, 행정안전부 자료) · 행정안전부 주민등록 인구통계",
-    title="시도별 주민등록인구 (1992–2020 KOSIS; 2021–2024 행정안전부 연령별 인구현황 총인구수); "
-    "시도별 출생아수·사망자수 (population_trends.csv)",
-    table_id="KOSIS 주민등록인구 (English edition; table id not given in the file) + jumin.mois.go.kr",
-    url="https://kosis.kr/",
-    license="출처 표시 (통계청 KOSIS, 행정안전부); 공공누리 유형은 원자료에 표기되지 않음",
-    vintage="KOSIS 1992–2020; 행정안전부 December 2008–2024; population_trends 2008–2023",
-    files=(KOSIS_GLOB, MOIS_GLOB, TRENDS_GLOB),
-    note="Resident_Population_by_City__County__and_District_1992-2020.csv (primary, 1992–2020), "
-    "200812_202412_Korean_Annual_Population.csv (2021–2024 totals; equal to KOSIS in 2008–2020), "
-    "population_trends.csv (births, deaths). (Ulsan-si)/(Ulsan-gun) rows excluded (inside "
-    "Gyeongsangnam-do). 세종 has no row before 2012.",
-)
-
-INDICATORS = (
-    Indicator(id="reg_pop_total_persons", name_ko="주민등록인구", name_en="Registered population",
-              unit="persons", unit_ko="명", source=SOURCE.id, category="demography", polarity=0, additive=True,
-              levels=("sido",), basis="주민등록인구",
-              note="1992–2020 KOSIS 주민등록인구, 2021–2024 행정안전부 연령별 인구현황 총인구수 (same "
-              "figures where both exist). Boundaries of each year: 경남 includes 울산 in 1992–96, 충남 "
-              "includes 연기군 before 2012, 경북 includes 군위군 before 2023. The 2009→2010 rise "
-              "(+0.74 M nationally vs ≈0.2–0.3 M in the years around it) is likely a register change (거주불명 등록, "
-              "from 2009-10): read growth across 2010 with care."),
-    Indicator(id="births_count", name_ko="출생아 수", name_en="Live births", unit="persons", unit_ko="명",
-              source=SOURCE.id, category="demography", polarity=1, additive=True, levels=("sido",),
-              basis="주민등록인구 (population_trends.csv 수록 출생아수)",
-              note="출생아수(명) as given in population_trends.csv, 2008–2023; '-' = missing."),
-    Indicator(id="deaths_count", name_ko="사망자 수", name_en="Deaths", unit="persons", unit_ko="명",
-              source=SOURCE.id, category="demography", polarity=-1, additive=True, levels=("sido",),
-              basis="주민등록인구 (population_trends.csv 수록 사망자수)",
-              note="사망자수(명) as given in population_trends.csv, 2008–2023; '-' = missing."),
-)
+SOURCE, INDICATORS = declared(__name__)  # metadata: sido_population.yaml beside this file
 
 
 def _region_code(path: Path, name: str, row: int, column: str) -> str:
@@ -151,7 +116,7 @@ def read_mois(path: Path) -> pd.DataFrame:
 
 
 def read_trends(path: Path) -> pd.DataFrame:
-    """population_trends.csv → births_count and deaths_count (region_code, year, indicator, value, row)."""
+    """population_trends.csv → reg_births_persons and reg_deaths_persons (region_code, year, indicator, value, row)."""
     df = _read(path, TRENDS_ENCODINGS)
     require_columns(path, df, ["연도", "지역", "인구", *TRENDS_COLS.values()])
     df["region_code"] = [_region_code(path, n.strip(), r, "지역") for n, r in zip(df["지역"], df["row"])]
@@ -174,11 +139,11 @@ def _all(raw_dir: Path, pattern: str, reader) -> list[tuple[Path, pd.DataFrame]]
 
 
 def registered_population(kosis: list, mois: list, raw_dir: Path | None = None) -> pd.DataFrame:
-    """reg_pop_total_persons: KOSIS for every year it covers, MOIS annual for the other years.
+    """reg_population_persons: KOSIS for every year it covers, MOIS annual for the other years.
 
     Several files of one table (KOSIS or MOIS) are combined by the newest-vintage rule
-    (`_io.combine_files`); the two tables are only ever joined by year, never compared."""
-    ind = "reg_pop_total_persons"
+    (`_files.combine_files`); the two tables are only ever joined by year, never compared."""
+    ind = "reg_population_persons"
     parts = []
     if kosis:
         parts.append(combine_files(kosis, ["region_code", "year"], row_col="row", raw_dir=raw_dir,
@@ -194,7 +159,7 @@ def registered_population(kosis: list, mois: list, raw_dir: Path | None = None) 
 
 
 def load(raw_dir: Path) -> pd.DataFrame:
-    """reg_pop_total_persons (1992–2024), births_count and deaths_count (2008–2023): '00' + 17 시도.
+    """reg_population_persons (1992–2024), reg_births_persons and reg_deaths_persons (2008–2023): '00' + 17 시도.
 
     `source_file` names the file of each row."""
     kosis = _all(raw_dir, KOSIS_GLOB, read_kosis)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import build_cli
-from indicators import catalog, store
+from indicators import catalog, derive, store
 from indicators.schema import TIDY
 
 
@@ -44,11 +44,11 @@ def test_full_build_output_is_valid_and_catalogued(full_build):
 
 def test_extinction_index_every_year_of_each_basis(full_build):
     cov = store.coverage(full_build)
-    sgg = cov[(cov["level"] == "sigungu") & cov["indicator"].str.startswith("extinction_risk_index_")]
+    sgg = cov[(cov["level"] == "sigungu") & cov["indicator"].isin(derive.RISK_INDEX.values())]
     years = sgg.groupby("indicator")["year"].apply(set).to_dict()
-    assert years["extinction_risk_index_reg"] >= set(range(2015, 2024))
-    assert years["extinction_risk_index_res"] >= {2022, 2023, 2024}
-    assert years["extinction_risk_index_cen"] == {2010}
+    assert years["reg_extinction_risk_index"] >= set(range(2015, 2024))
+    assert years["res_extinction_risk_index"] >= {2022, 2023, 2024}
+    assert years["cen2010_extinction_risk_index"] == {2010}
 
 
 def test_embedded_default_builds_with_no_raw_files(empty_raw_dir, package_only_build):
@@ -105,8 +105,8 @@ def test_capital_plus_noncapital_equals_nation_for_additive_indicators(full_buil
     assert rel.max() < 0.005, rel.sort_values().tail()
 
 
-@pytest.mark.parametrize("indicator,year", [("cen_total_persons", 2010), ("grdp_nominal_krw_mn", 1990),
-                                            ("reg_pop_total_persons", 1995), ("census_population_persons", 2010)])
+@pytest.mark.parametrize("indicator,year", [("cen2010_population_persons", 2010), ("grdp_nominal_krw_mn", 1990),
+                                            ("reg_population_persons", 1995), ("census_population_persons", 2010)])
 def test_groups_exist_before_late_sido_were_split_off(full_build, indicator, year):
     """울산 (1997) and 세종 (2012) not existing yet must not blank 비수도권 (their figures sit in
     the parent province): CR + NC = nation, recomputed here from the 시도 rows."""

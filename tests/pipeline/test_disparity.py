@@ -26,8 +26,8 @@ def test_sido_measures_use_17_sido_and_nothing_else(obs):
 
 
 def test_population_reading_is_density_weighted_by_area(obs):
-    y, w, desc = disparity.reading(obs, "reg_pop_total_persons", "sido")
-    pop = obs.query("indicator == 'reg_pop_total_persons' and region_code == '11' and year == 2024")["value"].item()
+    y, w, desc = disparity.reading(obs, "reg_population_persons", "sido")
+    pop = obs.query("indicator == 'reg_population_persons' and region_code == '11' and year == 2024")["value"].item()
     area = obs.query("indicator == 'land_area_km2' and region_code == '11'")["value"].item()
     assert y.query("region_code == '11' and year == 2024")["value"].item() == pytest.approx(pop / area)
     assert "면적" in desc
@@ -35,8 +35,8 @@ def test_population_reading_is_density_weighted_by_area(obs):
 
 def test_theil_between_share_of_population_is_the_capital_gap(obs):
     """Between-group Theil T recomputed by hand from population and area shares."""
-    d = disparity.disparity_over_time(obs, "reg_pop_total_persons", "sido").set_index("year")
-    p = obs.query("indicator == 'reg_pop_total_persons' and year == 2024 and region_code in ['CR', 'NC']")
+    d = disparity.disparity_over_time(obs, "reg_population_persons", "sido").set_index("year")
+    p = obs.query("indicator == 'reg_population_persons' and year == 2024 and region_code in ['CR', 'NC']")
     a = obs.query("indicator == 'land_area_km2' and region_code in ['CR', 'NC']")
     s = p.set_index("region_code")["value"] / p["value"].sum()
     q = a.set_index("region_code")["value"] / a["value"].sum()

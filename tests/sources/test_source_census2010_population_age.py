@@ -20,7 +20,7 @@ DIR = Path("population") / "census2010"
 MUN, PROV = DIR / "municipalities.csv", DIR / "provinces.csv"
 F2039 = ("20 - 24세", "25 - 29세", "30 - 34세", "35 - 39세")
 OLD = ("65 - 69세", "70 - 74세", "75 - 79세", "80 - 84세", "85세이상")
-FEM, OLD65, TOT = "cen_female_20_39_persons", "cen_age65plus_persons", "cen_total_persons"
+FEM, OLD65, TOT = "cen2010_female_20_39_persons", "cen2010_age65plus_persons", "cen2010_population_persons"
 
 
 @pytest.fixture(scope="module")

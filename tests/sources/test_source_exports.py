@@ -11,7 +11,7 @@ import pytest
 
 from helpers import edit_line, source_error
 from indicators.errors import InputsMissing
-from indicators.sources import _io, exports
+from indicators.sources import _files, exports
 
 REL = Path("exports") / "kita_regional_yearly.csv"
 SHORT = {"서울": "11", "인천": "28", "부산": "26", "대구": "27", "광주": "29", "대전": "30", "울산": "31",
@@ -136,7 +136,7 @@ def test_two_downloads_newest_wins_and_clashes_are_listed(raw_dir, tmp_path, loa
     kept once with no conflict; a changed cell in the losing copy is listed, never used."""
     shutil.copy(raw_dir / REL, tmp_path / "kita_regional_yearly.csv")
     shutil.copy(raw_dir / REL, tmp_path / "kita_regional_yearly (1).csv")
-    with _io.recording(tmp_path) as rec:
+    with _files.recording(tmp_path) as rec:
         got = exports.load(tmp_path)
     assert rec.conflicts == [] and rec.overlaps == len(loaded)
     pd.testing.assert_frame_equal(got.drop(columns="source_file"), loaded.drop(columns="source_file"))
@@ -145,7 +145,7 @@ def test_two_downloads_newest_wins_and_clashes_are_listed(raw_dir, tmp_path, loa
     text = older.read_text(encoding="utf-8-sig")
     assert "\n2025년,17517299," in text and ",광주,2025,연간" in text.split("\n2025년,17517299,")[1].split("\n")[0]
     older.write_text(text.replace("\n2025년,17517299,", "\n2025년,17517300,", 1), encoding="utf-8")
-    with _io.recording(tmp_path) as rec:
+    with _files.recording(tmp_path) as rec:
         got = exports.load(tmp_path)
     assert got.query("region_code == '29' and year == 2025 and indicator == 'exports_usd_th'")["value"].item() \
         == 17517299

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers import source_error, value_of
-from indicators.sources import _io, grdp
+from indicators.sources import _files, grdp
 
 REL = Path("grdp") / "시도별 지역내총생산.csv"
 GDP = "지역내총생산(시장가격)"
@@ -168,7 +168,7 @@ def test_two_copies_newest_wins_and_clashes_are_listed(tmp_path, raw_dir, raw, l
     for sub in ("a", "b"):
         (tmp_path / sub / "grdp").mkdir(parents=True)
         shutil.copy(raw_dir / REL, tmp_path / sub / REL)
-    with _io.recording(tmp_path) as rec:
+    with _files.recording(tmp_path) as rec:
         got = grdp.load(tmp_path)
     assert rec.conflicts == []
     pd.testing.assert_frame_equal(got.drop(columns="source_file"), loaded.drop(columns="source_file"))
@@ -178,7 +178,7 @@ def test_two_copies_newest_wins_and_clashes_are_listed(tmp_path, raw_dir, raw, l
     assert f"전국,{GDP},명목,,{cell}," in text
     newer.write_text(text.replace(f"전국,{GDP},명목,,{cell},", f"전국,{GDP},명목,,{float(cell) + 1},", 1),
                      encoding="utf-8-sig")
-    with _io.recording(tmp_path) as rec:
+    with _files.recording(tmp_path) as rec:
         got = grdp.load(tmp_path)
     assert value_of(got, "grdp_nominal_krw_mn", "00", 1985) == float(cell) + 1
     [c] = rec.conflicts

@@ -14,7 +14,7 @@ import pytest
 from geo import regions
 from helpers import source_error, value_of
 from indicators.errors import InputsMissing
-from indicators.sources import _io
+from indicators.sources import _files
 from indicators.sources import kosis_population_age as kpa
 
 ANNUAL = Path("population") / "행정구역별_5세별_주민등록인구_2015-2023.csv"
@@ -166,13 +166,13 @@ def test_december_totals(loaded, raw_dir):
     rows = _csv_rows(raw_dir / MONTHLY)
     dec = {i: int(h[:4]) for i, h in enumerate(rows[0]) if h.strip().endswith(".12 월")}
     names = {**_sido_names(), "전국": "00"}
-    tot = loaded[loaded["indicator"] == "reg_total_persons"]
+    tot = loaded[loaded["indicator"] == "reg_age_total_persons"]
     assert set(tot["region_code"]) == set(names.values()) and set(tot["year"]) == set(YEARS)
     n = 0
     for r in rows[1:]:
         if r[1] == "계" and r[2].startswith("총인구수"):
             for i, year in dec.items():
-                assert value_of(loaded, "reg_total_persons", names[r[0]], year) == float(r[i])
+                assert value_of(loaded, "reg_age_total_persons", names[r[0]], year) == float(r[i])
                 n += 1
     assert n == 18 * len(YEARS)
     nation = tot[tot["region_code"] == "00"].set_index("year")["value"]
@@ -196,9 +196,9 @@ def test_annual_figures_are_the_december_figures(loaded, raw_dir):
 
 def test_indicator_metadata():
     meta = {i.id: i for i in kpa.INDICATORS}
-    assert set(meta) == {FEM, OLD65, "reg_total_persons"}
+    assert set(meta) == {FEM, OLD65, "reg_age_total_persons"}
     assert all(i.basis == "주민등록인구 (KOSIS DT_1B04005N, 등록 기준)" and i.additive for i in meta.values())
-    assert meta["reg_total_persons"].levels == ("sido",)
+    assert meta["reg_age_total_persons"].levels == ("sido",)
 
 
 # ---- other downloads of the same table ------------------------------------------------------
@@ -243,7 +243,7 @@ def test_overlapping_downloads_newest_wins_and_clashes_are_listed(tmp_path, raw_
     _write(tmp_path, "".join(lines))
     _write(tmp_path, "".join(lines), "행정구역별_5세별_주민등록인구_copy.csv")
     one = kpa.load_file(tmp_path / "population" / ANNUAL.name, kpa.ANNUAL)
-    with _io.recording(tmp_path) as rec:
+    with _files.recording(tmp_path) as rec:
         got = kpa.load(tmp_path)
     assert len(got) == len(one) and rec.conflicts == [] and rec.overlaps == len(one)
     changed = lines[:]
@@ -254,7 +254,7 @@ def test_overlapping_downloads_newest_wins_and_clashes_are_listed(tmp_path, raw_
     changed[i] = ",".join(cells)
     _write(tmp_path, "".join(changed), "행정구역별_5세별_주민등록인구_copy.csv")
     seoul = next(b for b in blocks if b["name"] == "서울특별시")[FEM][2015]
-    with _io.recording(tmp_path) as rec:
+    with _files.recording(tmp_path) as rec:
         got = kpa.load(tmp_path)
     assert value_of(got, FEM, "11", 2015) == seoul - old + 1
     [c] = rec.conflicts
@@ -365,4 +365,4 @@ def test_real_copy_elsewhere_is_found_recursively(tmp_path, raw_dir):
     (tmp_path / "x" / "population").mkdir(parents=True)
     shutil.copy(raw_dir / MONTHLY, tmp_path / "x" / MONTHLY)
     got = kpa.load(tmp_path)
-    assert set(got["indicator"]) == {"reg_total_persons"}
+    assert set(got["indicator"]) == {"reg_age_total_persons"}

@@ -13,7 +13,7 @@ import pytest
 from helpers import RAW, edit_line, source_error, value_of
 from indicators import catalog
 from indicators.errors import InputsMissing
-from indicators.sources import _io, kostat_gi
+from indicators.sources import _files, kostat_gi
 
 DATA = Path("kostat_gi") / "data"
 # the office's region labels and our codes, written out independently of the module
@@ -254,14 +254,14 @@ def test_two_copies_of_a_file_newest_wins(copy, loaded):
     extra = copy / "elsewhere" / "indicator_3-2-1.csv"
     extra.parent.mkdir()
     shutil.copy(copy / DATA / "indicator_3-2-1.csv", extra)
-    with _io.recording(copy) as rec:
+    with _files.recording(copy) as rec:
         got = kostat_gi.load(copy)
     assert rec.conflicts == []
     pd.testing.assert_frame_equal(got.drop(columns="source_file"), loaded.drop(columns="source_file"))
     first = _raw_rows("3-2-1")[0]
     assert first["지역"] == "0.전국"
     _set(extra, 2, 2, str(float(first["Value"]) + 0.5))
-    with _io.recording(copy) as rec:
+    with _files.recording(copy) as rec:
         got = kostat_gi.load(copy)
     ind, year = "gi_employment_rate_pct", int(first["Year"])
     assert value_of(got, ind, "00", year) == float(first["Value"]) + 0.5

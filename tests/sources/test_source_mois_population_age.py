@@ -13,7 +13,7 @@ import pytest
 
 from geo import regions
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.sources import _io
+from indicators.sources import _files
 from indicators.sources import mois_population_age as mois
 
 NAME = "202212_202412_연령별인구현황_연간.csv"
@@ -38,7 +38,7 @@ def raw(raw_file) -> pd.DataFrame:
     return pd.concat([df, pd.DataFrame({"name": m[0].str.strip(), "code": m[1]})], axis=1)
 
 
-def _value(loaded, code, year, ind="res_total_persons"):
+def _value(loaded, code, year, ind="res_population_persons"):
     got = loaded.query("region_code == @code and year == @year and indicator == @ind")["value"]
     assert len(got) == 1, (code, year, ind)
     return got.item()
@@ -76,7 +76,7 @@ def test_gangwon_and_jeonbuk_always_under_new_codes(loaded):
 def test_sigungu_sum_to_the_files_sido_rows(loaded, raw):
     gunwi_2022 = raw.loc[raw["name"] == "경상북도 군위군", "2022년_거주자_총인구수"].item()
     for year in (2022, 2023, 2024):
-        tot = loaded[(loaded["year"] == year) & (loaded["indicator"] == "res_total_persons")]
+        tot = loaded[(loaded["year"] == year) & (loaded["indicator"] == "res_population_persons")]
         sgg = tot[tot["region_code"].str.len() == 5]
         sums = sgg.groupby(sgg["region_code"].str[:2])["value"].sum()
         expected = _sido_rows(raw, year)
@@ -159,7 +159,7 @@ def test_two_files_with_the_same_figures_are_kept_once(tmp_path, raw_file):
     one = mois.load(_write(tmp_path / "a", lines).parent)
     _write(tmp_path / "b", lines)
     _write(tmp_path / "b", lines, OTHER)
-    with _io.recording(tmp_path / "b") as rec:
+    with _files.recording(tmp_path / "b") as rec:
         both = mois.load(tmp_path / "b")
     assert rec.conflicts == [] and rec.overlaps == len(one[one["region_code"] != "00"])
     pd.testing.assert_frame_equal(both.drop(columns="source_file"), one.drop(columns="source_file"))
@@ -176,14 +176,14 @@ def test_two_files_with_different_figures_newest_wins_and_the_clash_is_listed(tm
     old = int(next(csv.reader([lines[r - 1]]))[next(csv.reader([lines[0]])).index(col)].replace(",", ""))
     _set_cell(lines, r, col, f"{old + 1:,}")
     _write(tmp_path / "b", lines, OTHER)
-    with _io.recording(tmp_path / "b") as rec:
+    with _files.recording(tmp_path / "b") as rec:
         got = mois.load(tmp_path / "b")
     assert _value(got, "11140", 2022) == old + 1
     [c] = rec.conflicts
-    assert (c["indicator"], c["region_code"], c["year"]) == ("res_total_persons", "11140", 2022)
+    assert (c["indicator"], c["region_code"], c["year"]) == ("res_population_persons", "11140", 2022)
     assert (c["kept_file"], c["kept_value"], c["dropped_file"], c["dropped_value"]) == (OTHER, old + 1, NAME, old)
     assert c["dropped_row"] == r
-    with pytest.warns(_io.VintageConflictWarning, match=f"res_total_persons 11140 2022: kept {old + 1}"):
+    with pytest.warns(_files.VintageConflictWarning, match=f"res_population_persons 11140 2022: kept {old + 1}"):
         mois.load(tmp_path / "b")
 
 

@@ -12,7 +12,7 @@ import pytest
 from geo import regions
 from geo.crosswalk import sido_code_for_name
 from indicators.errors import InputsMissing, SourceFileError
-from indicators.sources import _io
+from indicators.sources import _files
 from indicators.sources import sido_population as sp
 
 KOSIS = "Resident_Population_by_City__County__and_District_1992-2020.csv"
@@ -59,9 +59,9 @@ def _sido_rows(loaded, ind) -> pd.DataFrame:
 
 
 def test_one_series_1992_2024_with_nation_every_year(loaded):
-    nat = _series(loaded, "reg_pop_total_persons", "00")
+    nat = _series(loaded, "reg_population_persons", "00")
     assert list(nat.index) == list(range(1992, 2025)) and nat.notna().all()
-    counts = _sido_rows(loaded, "reg_pop_total_persons").groupby("year")["region_code"].apply(set)
+    counts = _sido_rows(loaded, "reg_population_persons").groupby("year")["region_code"].apply(set)
     assert all(c == SIDO - {"31", "36"} for c in counts[counts.index < 1997])
     assert all(c == SIDO - {"36"} for c in counts[(counts.index >= 1997) & (counts.index < 2012)])
     assert all(c == SIDO for c in counts[counts.index >= 2012])
@@ -70,7 +70,7 @@ def test_one_series_1992_2024_with_nation_every_year(loaded):
 def test_kosis_years_national_is_sum_of_sido_without_ulsan_subareas(loaded, kosis):
     sub = kosis.index.str.startswith("(")
     assert sub.sum() == 2
-    nat = _series(loaded, "reg_pop_total_persons", "00")
+    nat = _series(loaded, "reg_population_persons", "00")
     for year in kosis.columns:
         assert nat[year] == kosis.loc[~sub, year].sum(), year
     # 1995: the parenthesised Ulsan-si row would add ~1 M persons twice
@@ -81,18 +81,18 @@ def test_kosis_years_national_is_sum_of_sido_without_ulsan_subareas(loaded, kosi
 
 def test_kosis_values_taken_as_published(loaded, kosis):
     for name, code in (("Gyeongsangnam-do", "48"), ("Sejong_si", "36"), ("Gangwon-do", "51")):
-        s = _series(loaded, "reg_pop_total_persons", code)
+        s = _series(loaded, "reg_population_persons", code)
         exp = kosis.loc[name].dropna()
         assert (s.loc[exp.index] == exp).all(), name
-    assert 1996 not in _series(loaded, "reg_pop_total_persons", "31").index  # '-' → no row
+    assert 1996 not in _series(loaded, "reg_population_persons", "31").index  # '-' → no row
 
 
 def test_mois_years_come_from_the_mois_file_and_its_nation_is_the_sum(loaded, mois):
     for year in range(2021, 2025):
-        rows = _sido_rows(loaded, "reg_pop_total_persons").query("year == @year").set_index("region_code")["value"]
+        rows = _sido_rows(loaded, "reg_population_persons").query("year == @year").set_index("region_code")["value"]
         exp = {sido_code_for_name(n): v for n, v in mois[year].items() if n != "전국"}
         assert rows.to_dict() == exp
-        assert _series(loaded, "reg_pop_total_persons", "00")[year] == mois.loc["전국", year] == sum(exp.values())
+        assert _series(loaded, "reg_population_persons", "00")[year] == mois.loc["전국", year] == sum(exp.values())
     for year in mois.columns:  # the national row of the MOIS file is the sum of its 시도, every year
         assert mois.loc["전국", year] == mois[year].drop("전국").sum()
 
@@ -108,7 +108,7 @@ def test_kosis_and_mois_agree_in_every_overlapping_year(kosis, mois):
 
 
 def test_births_and_deaths_nation_is_sum_and_sejong_absent_before_2012(loaded, trends):
-    for ind, col in (("births_count", "출생아수(명)"), ("deaths_count", "사망자수(명)")):
+    for ind, col in (("reg_births_persons", "출생아수(명)"), ("reg_deaths_persons", "사망자수(명)")):
         nat = _series(loaded, ind, "00")
         assert list(nat.index) == list(range(2008, 2024))
         for year, g in trends.groupby("연도"):
@@ -188,11 +188,11 @@ def test_wrong_encoding_and_empty_file(tmp_path, raw_dir, name):
 def test_each_file_alone_loads_its_own_part(tmp_path, raw_dir, loaded):
     _copy(raw_dir, tmp_path / "m", MOIS)
     only_mois = sp.load(tmp_path / "m")
-    assert set(only_mois["indicator"]) == {"reg_pop_total_persons"}
+    assert set(only_mois["indicator"]) == {"reg_population_persons"}
     assert sorted(only_mois["year"].unique()) == list(range(2008, 2025))
-    assert 2011 not in _series(only_mois, "reg_pop_total_persons", "36").index  # total 0 → no row
+    assert 2011 not in _series(only_mois, "reg_population_persons", "36").index  # total 0 → no row
     _copy(raw_dir, tmp_path / "t", TRENDS)
-    assert set(sp.load(tmp_path / "t")["indicator"]) == {"births_count", "deaths_count"}
+    assert set(sp.load(tmp_path / "t")["indicator"]) == {"reg_births_persons", "reg_deaths_persons"}
     (tmp_path / "none").mkdir()
     with pytest.raises(InputsMissing):
         sp.load(tmp_path / "none")
@@ -207,7 +207,7 @@ def test_two_kosis_files_newest_wins_and_clashes_are_listed(tmp_path, raw_dir, k
     other = folder / "sub" / KOSIS.replace("1992-2020", "1992-2020b")
     other.parent.mkdir()
     shutil.copy(folder / KOSIS, other)
-    with _io.recording(folder) as rec:
+    with _files.recording(folder) as rec:
         got = sp.load(folder)
     assert rec.conflicts == []
     pd.testing.assert_frame_equal(got.drop(columns="source_file"), one.drop(columns="source_file"))
@@ -215,12 +215,12 @@ def test_two_kosis_files_newest_wins_and_clashes_are_listed(tmp_path, raw_dir, k
     line = next(x for x in other.read_text().splitlines() if x.startswith("Seoul,"))
     assert line.split(",")[list(kosis.columns).index(1995) + 1] == str(seoul)
     other.write_text(other.read_text().replace(line, line.replace(f",{seoul},", f",{seoul + 1},", 1)))
-    with _io.recording(folder) as rec:
+    with _files.recording(folder) as rec:
         got = sp.load(folder)
-    assert _series(got, "reg_pop_total_persons", "11")[1995] == seoul + 1
+    assert _series(got, "reg_population_persons", "11")[1995] == seoul + 1
     # the file has no national row: each file's '00' is the sum of its 시도, so it clashes too
     c, nation = sorted(rec.conflicts, key=lambda c: c["region_code"], reverse=True)
-    assert (c["indicator"], c["region_code"], c["year"]) == ("reg_pop_total_persons", "11", 1995)
+    assert (c["indicator"], c["region_code"], c["year"]) == ("reg_population_persons", "11", 1995)
     assert (c["kept_file"], c["kept_value"]) == (f"sub/{other.name}", seoul + 1)
     assert (c["dropped_file"], c["dropped_value"]) == (KOSIS, seoul)
     assert (nation["region_code"], nation["year"], nation["kept_file"]) == ("00", 1995, f"sub/{other.name}")

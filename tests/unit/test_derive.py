@@ -44,8 +44,8 @@ def test_ratio_of_aggregates_is_ratio_of_sums_not_mean_of_ratios():
     add = {"reg_female_20_39_persons", "reg_age65plus_persons"}
     full = derive.aggregate(_frame(num + den), add)
     r = derive.ratios(full).set_index(["region_code", "indicator"])["value"]
-    assert r[("11", "extinction_risk_index_reg")] == 3.0
-    assert r[("CR", "extinction_risk_index_reg")] == pytest.approx((30 + 10 + 10) / (10 + 40 + 40))
+    assert r[("11", "reg_extinction_risk_index")] == 3.0
+    assert r[("CR", "reg_extinction_risk_index")] == pytest.approx((30 + 10 + 10) / (10 + 40 + 40))
 
 
 @pytest.mark.parametrize("value,cls", [(0.0, 0), (0.1999, 0), (0.2, 1), (0.4999, 1), (0.5, 2),
@@ -59,8 +59,8 @@ def test_risk_class_keeps_missing_missing():
 
 
 def test_at_risk_counts_split_capital_and_rest():
-    rows = [("11110", 2020, "extinction_risk_index_reg", 0.9), ("41800", 2020, "extinction_risk_index_reg", 0.3),
-            ("47730", 2020, "extinction_risk_index_reg", 0.1), ("47940", 2020, "extinction_risk_index_reg", 0.6)]
+    rows = [("11110", 2020, "reg_extinction_risk_index", 0.9), ("41800", 2020, "reg_extinction_risk_index", 0.3),
+            ("47730", 2020, "reg_extinction_risk_index", 0.1), ("47940", 2020, "reg_extinction_risk_index", 0.6)]
     out = derive.at_risk_counts(_frame(rows)).set_index("region_code")["value"]
     assert out["CR"] == 1 and out["NC"] == 1 and out["00"] == 2 and out["47"] == 1 and out["11"] == 0
 

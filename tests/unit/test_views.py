@@ -118,7 +118,7 @@ def test_available_in_category_order():
 
 
 def test_risk_bases():
-    assert views.risk_bases(["extinction_risk_index_res", "x"]) == ["res"]
+    assert views.risk_bases(["res_extinction_risk_index", "x"]) == ["res"]
 
 
 # ---------------------------------------------------------------- why no 권역 values

@@ -1,0 +1,133 @@
+"""Values of indicators by region and year, the region profile and the overview's simple gap (pure).
+
+Region codes: '00' nation, 2-digit 시도, 5-digit 시군구, 'CR'/'NC' 수도권/비수도권, 'CR' 'CC' … 'JJ'
+the seven 권역 (`geo.groups`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from geo import regions
+from indicators.schema import Indicator, Source
+
+REFERENCE_CODES = ("00", "CR", "NC")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The indicator catalogue as the app reads it: indicators and sources by id."""
+
+    indicators: dict[str, Indicator]
+    sources: dict[str, Source]
+
+
+# ------------------------------------------------------------------ observations
+
+def with_levels(obs: pd.DataFrame) -> pd.DataFrame:
+    """`obs` plus a `level` column ('nation', 'sido', 'sigungu', 'group', 'macro'; `regions.level_of`)."""
+    return obs.assign(level=regions.level_of(obs["region_code"]))
+
+
+def _at_level(obs: pd.DataFrame, level: str) -> pd.Series:
+    """Rows of `level`; 'macro' means the seven 권역 (수도권 'CR' included)."""
+    if level == "macro" or "level" not in obs:
+        return regions.in_level(obs["region_code"], level)
+    return obs["level"] == level
+
+
+def values_at(obs: pd.DataFrame, ind_id: str, level: str, year: int) -> pd.DataFrame:
+    """Every region of `level` (registry order; 'macro': the seven 권역, 수도권 first) with its value
+    (NaN = no data), rank (1 = highest, ties share the lowest rank), n_ranked and is_capital_region."""
+    codes = pd.Index(regions.codes(level), name="region_code")
+    sub = obs[(obs["indicator"] == ind_id) & _at_level(obs, level) & (obs["year"] == year)]
+    out = sub.set_index("region_code")["value"].reindex(codes).reset_index()
+    out["rank"] = out["value"].rank(ascending=False, method="min")
+    out["n_ranked"] = int(out["value"].notna().sum())
+    out["is_capital_region"] = out["region_code"].map(lambda c: c == "CR" or regions.is_capital(c))
+    return out
+
+
+def series(obs: pd.DataFrame, ind_id: str, codes: Iterable[str]) -> pd.DataFrame:
+    """region_code, year, value of `ind_id` for `codes` over all years (rows with a value)."""
+    sub = obs[(obs["indicator"] == ind_id) & obs["region_code"].isin(list(codes))]
+    return sub[["region_code", "year", "value"]].dropna().sort_values(["region_code", "year"], ignore_index=True)
+
+
+def relative_to(values: pd.Series, reference: float | pd.Series) -> pd.Series:
+    """values ÷ reference × 100 (reference = 100), row by row if `reference` is a Series; NaN where
+    the reference is 0 or missing."""
+    ref = reference if isinstance(reference, pd.Series) else pd.Series(reference, index=values.index, dtype=float)
+    return values / ref.where(ref != 0) * 100
+
+
+def regions_with_values(obs: pd.DataFrame, ind_id: str, codes: Iterable[str]) -> list[str]:
+    """The 시도 and 시군구 among `codes` (order kept) with at least one value of `ind_id`."""
+    rows = obs[(obs["indicator"] == ind_id) & obs["value"].notna()]
+    level = rows["level"] if "level" in rows else regions.level_of(rows["region_code"])
+    have = set(rows.loc[level.isin(["sido", "sigungu"]), "region_code"])
+    return [c for c in codes if c in have]
+
+
+def macro_measure(wide: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The 권역 columns of `wide` (years × 권역 codes and '00') as `measure`: 'level' as is; 'share' =
+    value ÷ sum of the seven × 100 (years with all seven only); 'relative' = value ÷ nation × 100
+    (nation '00' > 0)."""
+    codes = [c for c in wide.columns if c != "00"]
+    vals = wide[codes]
+    if measure == "share":
+        full = vals.notna().all(axis=1)
+        return vals.div(vals.sum(axis=1), axis=0).mul(100).where(full, axis=0)
+    if measure == "relative":
+        nation = wide["00"].where(wide["00"] > 0)
+        return vals.div(nation, axis=0).mul(100)
+    return vals
+
+
+# ------------------------------------------------------------------ region profile
+
+def _references(obs: pd.DataFrame) -> pd.DataFrame:
+    """(indicator, year) × {'00', 'CR', 'NC'} values."""
+    return obs[obs["region_code"].isin(REFERENCE_CODES)].pivot_table(
+        index=["indicator", "year"], columns="region_code", values="value", aggfunc="first")
+
+
+def region_profile(obs: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Latest value of every indicator region `code` has: year, value, rank among its level (1 =
+    highest) of n_ranked, the nation/capital/noncapital values of that year, and its trend (values,
+    years). Empty frame if the region has no value."""
+    level = regions.require(code)["level"]
+    mine = obs[obs["region_code"] == code].dropna(subset=["value"]).sort_values("year", kind="stable")
+    if mine.empty:
+        return pd.DataFrame()
+    ref = _references(obs)
+    peers = obs[_at_level(obs, level)].dropna(subset=["value"])
+    trends = mine.groupby("indicator")
+    rows = []
+    for r in trends.tail(1).itertuples():
+        same = peers[(peers["indicator"] == r.indicator) & (peers["year"] == r.year)]
+        refs = ref.loc[(r.indicator, r.year)] if (r.indicator, r.year) in ref.index else pd.Series(dtype=float)
+        tr = trends.get_group(r.indicator)
+        rows.append({"indicator": r.indicator, "year": int(r.year), "value": r.value,
+                     "rank": int((same["value"] > r.value).sum() + 1), "n_ranked": len(same),
+                     "nation": refs.get("00", np.nan), "capital": refs.get("CR", np.nan),
+                     "noncapital": refs.get("NC", np.nan), "trend": tr["value"].round(6).tolist(),
+                     "trend_years": tr["year"].astype(int).tolist()})
+    return pd.DataFrame(rows)
+
+
+# ------------------------------------------------------------------ overview figures
+
+def simple_mean_gap(obs: pd.DataFrame, ind_id: str) -> pd.Series:
+    """Per year with all 시도: mean of the capital 시도 values − mean of the other 시도 values (the
+    unweighted stand-in for CR − NC when the gaps table has none), named capital_minus_noncapital."""
+    sido = obs[(obs["indicator"] == ind_id) & regions.in_level(obs["region_code"], "sido")].dropna(subset=["value"])
+    full = sido.groupby("year").filter(lambda d: len(d) == len(regions.codes("sido")))
+    if full.empty:
+        return pd.Series(dtype=float, name="capital_minus_noncapital")
+    cap = full["region_code"].map(regions.is_capital)
+    means = full.assign(cap=cap).groupby(["year", "cap"])["value"].mean().unstack()
+    return (means[True] - means[False]).rename("capital_minus_noncapital")
