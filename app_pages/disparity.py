@@ -7,7 +7,7 @@ from ui.figures import show_figure
 from ui.panels import disparity as dp
 from ui.panels import disparity_figures as dfig
 
-PREFERRED = ("grdp_nominal_krw_mn", "reg_pop_total_persons", "census_grdp_krw_mn", "census_population_persons")
+PREFERRED = ("grdp_nominal_krw_mn", "reg_population_persons", "census_grdp_krw_mn", "census_population_persons")
 
 ctx = page.open_page("disparity", "disp_title", "disp_intro")
 levels = [lv for lv in ("sido", "sigungu") if dp.options(lv)]

@@ -6,11 +6,11 @@ series) and for every other indicator with 시도 values, where it says why no �
 import streamlit as st
 
 import app_data
-from ui import maps, page, pickers
+from ui import macro, maps, page, pickers
 from ui.figures import download_csv
 from ui.panels import map_controls
 
-PREFERRED = ("extinction_risk_index_reg", "extinction_risk_index_res", "grdp_per_capita_krw_th",
+PREFERRED = ("reg_extinction_risk_index", "res_extinction_risk_index", "grdp_per_capita_krw_th",
              "census_grdp_per_capita_krw_th", "fiscal_self_reliance_pct", "census_tfr")
 
 ctx = page.open_page("map", "map_title")
@@ -21,14 +21,14 @@ c1, c2, c3 = st.columns([2.6, 1.9, 2.0] if ctx.lang == "ko" else [2.3, 2.0, 2.6]
 ind_id = pickers.pick_indicator(ctx, ids, PREFERRED, container=c1)
 ind = app_data.indicator(ind_id)
 level = pickers.pick_level(ctx, app_data.levels_for(ind_id, macro=True), container=c2, short=True,
-                           help=ctx.t("macro_members", members=maps.macro_members(ctx.lang)))
+                           help=ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
 # 권역 chosen for an indicator without 권역 values: say why, nothing to draw
-page.stop_unless(bool(app_data.years_for(ind_id, level)), ctx, maps.macro_gap_text(ctx, ind_id),
+page.stop_unless(bool(app_data.years_for(ind_id, level)), ctx, macro.macro_gap_text(ctx, ind_id),
                  icon=":material/info:", expanded=False, caption=map_controls.no_level_caption(ctx, ind))
 scale = pickers.pick_choice(ctx, "scale", map_controls.scales(ind), "value", ctx.t("scale"),
                             map_controls.scale_labels(ctx), container=c3)
 
 maps.show_view(ctx, maps.indicator_view(ctx, ind_id, level, scale), key="map_view")
-st.caption(ctx.t("click_hint") if level != "macro" else ctx.t("macro_members", members=maps.macro_members(ctx.lang)))
+st.caption(ctx.t("click_hint") if level != "macro" else ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
 download_csv(maps.all_years_table(ctx, ind_id, level), f"{ind_id}_{level}", ctx, key="dl_map_table")
 page.raw_needed(ctx)

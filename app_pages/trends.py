@@ -3,11 +3,11 @@
 import streamlit as st
 
 import app_data
-from ui import maps, page, pickers
+from ui import macro, page, pickers
 from ui.figures import show_figure
 from ui.panels import trends, trends_macro
 
-PREFERRED = ("reg_pop_total_persons", "grdp_nominal_krw_mn", "census_population_persons", "census_grdp_krw_mn")
+PREFERRED = ("reg_population_persons", "grdp_nominal_krw_mn", "census_population_persons", "census_grdp_krw_mn")
 
 ctx = page.open_page("trends")
 title = st.empty()  # filled once the view is known
@@ -24,7 +24,7 @@ view = pickers.pick_choice(ctx, "view", list(trends.VIEWS), trends_macro.default
 title.title(ctx.t("trends_title_macro" if view == "macro" else "trends_title"))
 
 if view == "macro":  # the seven 권역 side by side
-    page.stop_unless(bool(app_data.years_for(ind_id, "macro")), ctx, maps.macro_gap_text(ctx, ind_id),
+    page.stop_unless(bool(app_data.years_for(ind_id, "macro")), ctx, macro.macro_gap_text(ctx, ind_id),
                      icon=":material/info:", expanded=False)
     measures = trends_macro.macro_measures_for(ind_id)
     measure = pickers.pick_choice(ctx, "measure", measures, "level", ctx.t("measure"),
@@ -32,7 +32,7 @@ if view == "macro":  # the seven 권역 side by side
     show_events = page.events_toggle(ctx)
     fig, table = trends_macro.macro_figure(ctx, ind, measure, show_events)
     show_figure(fig, key="trend_chart", filename=f"trend_{ind_id}_macro_{measure}", ctx=ctx, data=table)
-    st.caption(ctx.t("macro_members", members=maps.macro_members(ctx.lang)))
+    st.caption(ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
 else:
     measures = trends.measures_for(ind_id)
     measure = pickers.pick_choice(ctx, "measure", measures, "share" if "share" in measures else "level",

@@ -29,7 +29,7 @@ def warm() -> float:
     ids = app_data.mappable_indicators(macro=True)
     for lang in ("ko", "en"):
         for level in ("sido", "sigungu"):
-            for ind in ids[:1] + [i for i in ("extinction_risk_index_reg",) if i in ids]:
+            for ind in ids[:1] + [i for i in ("reg_extinction_risk_index",) if i in ids]:
                 if app_data.years_for(ind, level):
                     maps.indicator_view(cp.Ctx("map", lang, False), ind, level)
         for basis in app_data.risk_bases()[:1]:

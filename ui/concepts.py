@@ -11,7 +11,7 @@ from ui.i18n import t
 
 # the indicators measuring each concept (best first); exports: any indicator whose id starts with "exports"
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "population": ("reg_pop_total_persons", "res_total_persons", "census_population_persons"),
+    "population": ("reg_population_persons", "res_population_persons", "census_population_persons"),
     "grdp": ("grdp_nominal_krw_mn", "census_grdp_krw_mn"),
     "fiscal": ("fiscal_self_reliance_pct",),
 }

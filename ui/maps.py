@@ -1,7 +1,6 @@
-"""Map figures of the pages: an indicator choropleth (권역, 시도 or 시군구) and the KEIS risk-class map."""
+"""The browser maps of the pages (drawn by `ui.mapview`): an indicator by 권역, 시도 or 시군구 over every
+year, the KEIS risk classes, one computed year (composite, bivariate), and what goes to the URL."""
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import pandas as pd
@@ -9,141 +8,10 @@ import streamlit as st
 
 import app_data
 from geo import regions
-from geo.groups import MACRO_REGIONS
 from indicators import derive, views
-from ui import charts, fastfig, mapview, nav, state
+from ui import charts, macro, mapview, nav, state
 from ui import components as cp
 from ui import format as fmt
-
-
-def national_value(ind_id: str, year: int) -> float:
-    s = app_data.series(ind_id, ["00"])
-    s = s[s["year"] == year]["value"]
-    return float(s.iloc[0]) if len(s) else np.nan
-
-
-def indicator_map(ctx: cp.Ctx, ind_id: str, level: str, year: int, scale: str = "value"):
-    """(figure, table) of `ind_id` at `level` in `year`; scale 'relative' = nation 100, diverging.
-
-    The figure is a `fastfig.SpecFigure` (a finished plain dict, for st.plotly_chart / plotly.io):
-    built once per view and build (cached without its geometry), the shared simplified geometry
-    attached per run."""
-    spec, table = _indicator_map(app_data.data_version(), ind_id, level, int(year), scale, ctx.lang, ctx.presenter)
-    return fastfig.SpecFigure(fastfig.attach_geometry(spec, app_data.geometry()[level])), table
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _indicator_map(version: int, ind_id: str, level: str, year: int, scale: str, lang: str,
-                   presenter: bool) -> tuple[dict, pd.DataFrame]:
-    """(plain figure dict without geometry, table) of one map view."""
-    ctx = cp.Ctx("map", lang, presenter)
-    fig, table = build_indicator_map(ctx, ind_id, level, year, scale,
-                                     geojson=fastfig.light_geojson(app_data.geometry()[level]))
-    return fastfig.figure_spec(fig), table
-
-
-def build_indicator_map(ctx: cp.Ctx, ind_id: str, level: str, year: int, scale: str = "value",
-                        geojson: dict | None = None):
-    """(go.Figure, table) of `indicator_map`, uncached; `geojson` defaults to the level's geometry."""
-    geo = app_data.geometry()
-    geojson = geo[level] if geojson is None else geojson
-    frame = app_data.values(ind_id, level, year).copy()
-    ind = app_data.indicator(ind_id)
-    polarity = ind.polarity if ind else 0
-    frame["hover"] = cp.hover_lines(frame, ind_id, year, ctx.lang)
-    unit = fmt.unit_label(ind_id, ctx.lang)
-    nat = national_value(ind_id, year)
-    shown = frame.copy()
-    if scale == "relative" and not np.isnan(nat) and nat != 0:
-        shown["value"] = views.relative_to(frame["value"], nat)
-        shown["hover"] = [h + (f"<br>{ctx.t('relative_unit')}: {v:,.1f}" if not np.isnan(v) else "")
-                          for h, v in zip(frame["hover"], shown["value"])]
-        fig = charts.choropleth(shown, geojson, colorbar_title=ctx.t("relative_unit"),
-                                scale=charts.diverging_scale(polarity), zmid=100.0, tickformat=",.0f",
-                                **_common(ctx, level))
-        subtitle_unit = f"{ctx.t('relative_unit')} ({fmt.value(nat, ind_id, ctx.lang)})"
-    else:
-        fig = charts.choropleth(shown, geojson, colorbar_title=unit, scale=charts.sequential_scale(polarity),
-                                **_common(ctx, level))
-        subtitle_unit = unit
-    n_have = int(frame["value"].notna().sum())
-    subtitle = (f"{ctx.t(level)} · {fmt.year_text(year, ctx.lang)} · {ctx.t('unit')}: {subtitle_unit} · "
-                f"{n_have}/{len(frame)}")
-    charts.finish(fig, title=app_data.name(ind_id, ctx.lang), subtitle=subtitle,
-                  source=fmt.source_line(ind_id, ctx.lang), presenter=ctx.presenter, height=620, legend_top=False,
-                  wrap=90, note=macro_note(ctx, ind_id) if level == "macro" else "")
-    table = pd.DataFrame({
-        "region_code": frame["region_code"],
-        "region": [regions.name(c, ctx.lang) for c in frame["region_code"]],
-        "is_capital_region": frame["is_capital_region"],
-        "year": year, "indicator": ind_id, "value": frame["value"].round(
-            3 if frame["value"].abs().max() < 100 else 1), "unit": unit,
-        "rank": frame["rank"].astype("Int64"),
-    })
-    if scale == "relative" and not np.isnan(nat) and nat != 0:
-        table["relative_to_nation_100"] = shown["value"]
-    return fig, table
-
-
-def _common(ctx: cp.Ctx, level: str) -> dict:
-    geo = app_data.geometry()
-    return dict(missing_label=ctx.t("no_data"), outline=geo[f"capital_outline_{level}"],
-                outline_label=ctx.t("capital_outline"), uirevision=f"map-{level}",
-                zoom_labels=(ctx.t("zoom_nation"), ctx.t("zoom_capital")), presenter=ctx.presenter)
-
-
-# ---------------------------------------------------------------- 권역 (macro-regions)
-
-def macro_members(lang: str) -> str:
-    """'수도권 서울·인천·경기; 충청권 대전·세종·충북·충남; …' from `geo.groups.MACRO_REGIONS`."""
-    sep = "·" if lang == "ko" else ", "
-    return "; ".join(f"{regions.name(m.code, lang)} {sep.join(regions.name(s, lang) for s in m.members)}"
-                     for m in MACRO_REGIONS)
-
-
-def macro_note(ctx: cp.Ctx, ind_id: str) -> str:
-    """How the 권역 values of `ind_id` arise: published per 권역 (an indicator without 시도 values in
-    the catalogue, e.g. 경인지방통계청's gi_*) or summed from the member 시도."""
-    ind = app_data.indicator(ind_id)
-    published = ind is not None and "sido" not in ind.levels and "macro" in ind.levels
-    return ctx.t("macro_published_note" if published else "macro_sum_note")
-
-
-def _topic(name: str) -> str:
-    """The Korean topic particle after `name`: 은 after a final consonant, 는 after a vowel
-    (a trailing parenthesis is skipped: '지역내총생산(실질)' → 은); '은(는)' if not Hangul."""
-    core = re.sub(r"\s*\([^()]*\)\s*$", "", name).rstrip()
-    last = core[-1:] if core else ""
-    if not ("가" <= last <= "힣"):
-        return "은(는)"
-    return "은" if (ord(last) - 0xAC00) % 28 else "는"
-
-
-def macro_gap_text(ctx: cp.Ctx, ind_id: str) -> str:
-    """Why `ind_id` has no 권역 values, in the page's language ('' if it has them): from
-    `app_data.macro_gap` (catalogue: additive flag, ratio parts, unit; coverage: 시도 present)."""
-    gap = app_data.macro_gap(ind_id)
-    return "" if gap is None else _gap_text(ctx, gap)
-
-
-def _gap_text(ctx: cp.Ctx, gap: views.MacroGap) -> str:
-    name = app_data.name(gap.ind_id, ctx.lang)
-    fields = dict(name=name, nun=_topic(name))
-    if gap.kind == "parts" and gap.inner is not None:
-        ind = app_data.indicator(gap.ind_id)
-        return ctx.t("macro_gap_parts", **fields, num=app_data.name(ind.numerator, ctx.lang),
-                     den=app_data.name(ind.denominator, ctx.lang), part=app_data.name(gap.part, ctx.lang),
-                     why=_gap_text(ctx, gap.inner))
-    if gap.kind == "incomplete":
-        sep = "·" if ctx.lang == "ko" else ", "
-        missing = sep.join(regions.name(c, ctx.lang) for c in gap.missing_sido) or "-"
-        text = ctx.t("macro_gap_incomplete", **fields, n=gap.n_sido, missing=missing)
-        if gap.macro_with_values:
-            text += ctx.t("macro_gap_only", have=sep.join(regions.name(c, ctx.lang) for c in gap.macro_with_values))
-        return text
-    if gap.kind == "not_additive":
-        return ctx.t(f"macro_gap_{gap.measure}", **fields)
-    return ctx.t("macro_gap_unknown", **fields)
 
 
 def class_labels(lang: str) -> list[str]:
@@ -155,42 +23,9 @@ def class_labels(lang: str) -> list[str]:
 
 def risk_frame(basis: str, year: int) -> pd.DataFrame:
     """Every 시군구 with its index, KEIS class (NaN = no data), capital flag, rank."""
-    ind = f"extinction_risk_index_{basis}"
-    frame = app_data.values(ind, "sigungu", year).copy()
+    frame = app_data.values(derive.RISK_INDEX[basis], "sigungu", year).copy()
     frame["class"] = derive.risk_class(frame["value"])
     return frame
-
-
-def risk_map(ctx: cp.Ctx, basis: str, year: int):
-    """(figure, frame) of the KEIS classes in `year`; the figure a `fastfig.SpecFigure`, cached like
-    `indicator_map`."""
-    spec, frame = _risk_map(app_data.data_version(), basis, int(year), ctx.lang, ctx.presenter)
-    return fastfig.SpecFigure(fastfig.attach_geometry(spec, app_data.geometry()["sigungu"])), frame
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _risk_map(version: int, basis: str, year: int, lang: str, presenter: bool) -> tuple[dict, pd.DataFrame]:
-    fig, frame = build_risk_map(cp.Ctx("risk", lang, presenter), basis, year,
-                                geojson=fastfig.light_geojson(app_data.geometry()["sigungu"]))
-    return fastfig.figure_spec(fig), frame
-
-
-def build_risk_map(ctx: cp.Ctx, basis: str, year: int, geojson: dict | None = None):
-    """(go.Figure, frame) of `risk_map`, uncached; `geojson` defaults to the 시군구 geometry."""
-    geojson = app_data.geometry()["sigungu"] if geojson is None else geojson
-    ind = f"extinction_risk_index_{basis}"
-    frame = risk_frame(basis, year)
-    labels = class_labels(ctx.lang)
-    hover = cp.hover_lines(frame, ind, year, ctx.lang)
-    frame["hover"] = [h + (f"<br>{labels[int(c)]}" if not np.isnan(c) else "") for h, c in zip(hover, frame["class"])]
-    fig = charts.class_choropleth(frame, geojson, class_labels=labels,
-                                  colors=charts.RISK_COLORS, **_common(ctx, "sigungu"))
-    n_risk = int((frame["value"] < derive.AT_RISK_BELOW).sum())
-    subtitle = (f"{ctx.t('sigungu')} · {fmt.year_text(year, ctx.lang)} · {derive.BASES[basis]} · "
-                f"{ctx.t('card_risk')}: {n_risk}/{int(frame['value'].notna().sum())}")
-    charts.finish(fig, title=ctx.t("risk_map"), subtitle=subtitle, source=fmt.source_line(ind, ctx.lang),
-                  presenter=ctx.presenter, height=620, legend_top=False, wrap=90)
-    return fig, frame
 
 
 # ---------------------------------------------------------------- the SVG map component (ui.mapview)
@@ -256,7 +91,7 @@ def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str
     shown["rank"] = mapview.ranks(frame)
     return _view(ctx, shown, ind_id, level, years, title=app_data.name(ind_id, lang), legend=legend,
                  unit_text=unit_text, key=f"{ind_id}|{level}|{scale}|{lang}|{int(presenter)}",
-                 note=macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}")
+                 note=macro.macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}")
 
 
 def _view(ctx: cp.Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,
@@ -287,7 +122,7 @@ def risk_view(ctx: cp.Ctx, basis: str) -> dict:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
     ctx = cp.Ctx("risk", lang, presenter)
-    ind = f"extinction_risk_index_{basis}"
+    ind = derive.RISK_INDEX[basis]
     frame = _all_years(ind, "sigungu")
     years = sorted(frame["year"].unique().tolist())
     cls = derive.risk_class(frame["value"])

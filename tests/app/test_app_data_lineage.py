@@ -53,11 +53,11 @@ def test_real_build_every_file_matches_and_lineage_names_the_file():
     assert sorted(files["file"]) == sorted(r["path"] for r in rows)
     lineage = _table(at, "indicator")
     mois = next(r for r in rows if r["path"] == MOIS_REL)
-    res = lineage[lineage["id"] == "res_total_persons"]
+    res = lineage[lineage["id"] == "res_population_persons"]
     assert list(res["file"]) == [MOIS_REL]
     assert list(res["vintage"]) == [mois["vintage"]]
     assert res["years"].item() == "2022–2024"  # the file covers 202212–202412 (its name)
-    pop = lineage[lineage["id"] == "reg_pop_total_persons"]
+    pop = lineage[lineage["id"] == "reg_population_persons"]
     assert len(pop) >= 2  # KOSIS series then MOIS: two files, each with its own years
     assert "겹치는 파일 사이에 값이 다른 곳은 없습니다." in [c.value for c in at.caption]
 
@@ -83,6 +83,6 @@ def test_a_changed_copy_is_named_and_its_conflict_listed(changed_build):
     assert any("값이 다른 곳 1건" in w for w in warnings), warnings
     conflicts = _table(at, "indicator")  # the conflicts table comes before the lineage table
     assert {"kept_file", "dropped_file"} <= set(conflicts.columns)
-    clash = conflicts[conflicts["indicator"] == "res_total_persons"]
+    clash = conflicts[conflicts["indicator"] == "res_population_persons"]
     assert clash["kept_file"].item() == COPY_REL and clash["dropped_file"].item() == MOIS_REL
     assert clash["kept_value"].item() == value + 1000 and clash["dropped_value"].item() == value

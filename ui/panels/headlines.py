@@ -156,7 +156,7 @@ def risk_card(lang: str) -> Card:
     years = [int(y) for y in ser.index]
     last, before = years[-1], _earlier(years)
     idx_cov = app_data.coverage()
-    n = idx_cov[(idx_cov["indicator"] == f"extinction_risk_index_{basis}") & (idx_cov["level"] == "sigungu")
+    n = idx_cov[(idx_cov["indicator"] == derive.RISK_INDEX[basis]) & (idx_cov["level"] == "sigungu")
                 & (idx_cov["year"] == last)]["regions"]
     total = int(n.iloc[0]) if len(n) else len(regions.codes("sigungu"))
     card.value, card.year = f"{int(ser.loc[last, '00'])}", last
@@ -165,7 +165,7 @@ def risk_card(lang: str) -> Card:
         card.delta, card.delta_year = f"{int(ser.loc[last, '00'] - ser.loc[before, '00']):+d}", before
         card.good_when_up = False
     card.spark_x, card.spark_y = years, ser["00"].tolist()
-    index = app_data.indicator(f"extinction_risk_index_{basis}")
+    index = app_data.indicator(derive.RISK_INDEX[basis])
     card.source = fmt.source_line(index, lang, short=True) + f" — {derive.BASES[basis]}"
     card.data = ser.reset_index()
     return card

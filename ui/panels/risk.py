@@ -14,12 +14,13 @@ from ui.context import Ctx
 from ui.finishing import finish
 
 BASIS_SHORT = {"reg": ("주민등록 (KOSIS)", "Registered (KOSIS)"), "res": ("거주자 (행안부)", "Residents (MOIS)"),
-               "cen": ("2010 총조사", "2010 census")}
+               "cen2010": ("2010 총조사", "2010 census")}
 
 
 def index_id(basis: str) -> str:
-    """The id of the 시군구 extinction-risk index on `basis` ('reg', 'res', 'cen')."""
-    return f"extinction_risk_index_{basis}"
+    """The id of the 시군구 extinction-risk index on `basis` (a basis token of the registry: 'reg',
+    'res', 'cen2010')."""
+    return derive.RISK_INDEX[basis]
 
 
 def all_index_ids() -> list[str]:
@@ -134,9 +135,9 @@ def at_risk_table(ctx: Ctx, frame: pd.DataFrame, basis: str, year: int, query: s
     `designation` ('all', 'decline', 'interest', 'none') by 인구감소지역 status."""
     names = derive.RISK_CLASSES_EN if ctx.lang == "en" else derive.RISK_CLASSES_KO
     risky = frame[frame["value"] < derive.AT_RISK_BELOW].sort_values("value")
+    index = app_data.indicator(index_id(basis))  # its parts: women 20–39 ÷ people 65+ on the same basis
     obs = app_data.observations()
-    parts = obs[(obs["year"] == year) & obs["indicator"].isin([f"{basis}_female_20_39_persons",
-                                                               f"{basis}_age65plus_persons"])]
+    parts = obs[(obs["year"] == year) & obs["indicator"].isin([index.numerator, index.denominator])]
     wide = parts.pivot_table(index="region_code", columns="indicator", values="value", aggfunc="first")
     out = pd.DataFrame({
         "region_code": risky["region_code"],
@@ -145,8 +146,8 @@ def at_risk_table(ctx: Ctx, frame: pd.DataFrame, basis: str, year: int, query: s
         "extinction_risk_index": risky["value"].round(3),
         "risk_class": [names[int(c)] for c in risky["class"]],
         "is_capital_region": risky["is_capital_region"],
-        "female_20_39": risky["region_code"].map(wide.get(f"{basis}_female_20_39_persons", pd.Series(dtype=float))),
-        "age65plus": risky["region_code"].map(wide.get(f"{basis}_age65plus_persons", pd.Series(dtype=float))),
+        "female_20_39": risky["region_code"].map(wide.get(index.numerator, pd.Series(dtype=float))),
+        "age65plus": risky["region_code"].map(wide.get(index.denominator, pd.Series(dtype=float))),
         "year": year, "basis": basis,
     })
     status = app_data.designations().set_index("region_code")["designation"]

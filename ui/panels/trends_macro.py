@@ -8,7 +8,7 @@ import app_data
 from geo import regions
 from indicators import views
 from indicators.schema import Indicator
-from ui import concepts, maps, palette, plots
+from ui import concepts, macro, palette, plots
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
@@ -79,7 +79,7 @@ def macro_figure(ctx: Ctx, ind: Indicator, measure: str, show_events: bool):
     table = pd.concat(rows, ignore_index=True).dropna(subset=["value"]) if rows else pd.DataFrame()
     span = f"{int(table['year'].min())}–{int(table['year'].max())}" if len(table) else ""
     label = ctx.t({"share": "measure_share", "relative": "measure_relative"}.get(measure, "measure_level"))
-    note = maps.macro_note(ctx, ind.id) + (" " + ctx.t("macro_share_note") if measure == "share" else "")
+    note = macro.macro_note(ctx, ind.id) + (" " + ctx.t("macro_share_note") if measure == "share" else "")
     subtitle = " · ".join(p for p in (ctx.t("view_macro"), label, unit if measure == "level" else "", span) if p)
     finish(fig, title=fmt.name(ind, lang), subtitle=subtitle, source=fmt.source_line(ind, lang),
            presenter=ctx.presenter, height=470, note=note, legend_top=False)
