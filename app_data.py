@@ -82,11 +82,21 @@ def _build_report(version: int) -> dict:
     return store.build_report(build=version)
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _map_geometry(version: int) -> dict:
+    return store.map_geometry(build=version)
+
+
+def map_geometry() -> dict:
+    """The browser map's geometry of the published build (`store.map_geometry`)."""
+    return _map_geometry(data_version())
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _verified(version: int) -> bool:
     """Every table of build `version` read and checked once (filling the loaders' caches); raises
     `store.NotBuilt` / `store.BuiltDataError` (not cached: the next run checks again)."""
-    for loader in (_observations, _gaps, _coverage, _designations, _build_report):
+    for loader in (_observations, _gaps, _coverage, _designations, _build_report, _map_geometry):
         loader(version)
     return True
 

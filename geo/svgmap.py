@@ -163,16 +163,20 @@ def file_name(level: str, body: bytes) -> str:
     return f"{level}-{hashlib.sha256(body).hexdigest()[:12]}.json"
 
 
-def cache_path(out_dir: Path | None = None) -> Path:
-    from indicators import config
-
-    return config.out_dir(out_dir) / f"geo_{VERSION}.json"
+CACHE_DIR = Path(__file__).resolve().parents[1] / "data"  # the repository's data/ (gitignored)
 
 
-@lru_cache(maxsize=2)
-def load(out_dir: Path | None = None) -> dict[str, dict]:
-    """`build()`, cached on disk under data/ by VERSION (the build writes it; first use otherwise)."""
-    path = cache_path(out_dir)
+def cache_path() -> Path:
+    """Where `load` keeps the computed geometry: one file per VERSION under the repository's data/
+    (not the build's output folder: builds into other folders reuse it)."""
+    return CACHE_DIR / f"geo_{VERSION}.json"
+
+
+@lru_cache(maxsize=1)
+def load() -> dict[str, dict]:
+    """`build()`, cached on disk by VERSION (about 10 s the first time; the build then copies it into
+    its output set as map_geometry.json)."""
+    path = cache_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if all(data.get(k, {}).get("version") == VERSION for k in (*LEVELS, OVERLAY_KEY)):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo import regions
+from geo import regions, svgmap
 from indicators import catalog, checks, derive, gap, manifest, store
 from indicators.errors import InputsMissing
 from indicators.origins import guard_sizes, incomplete_indicators, indicator_origins, mark_partial
@@ -141,6 +141,8 @@ def _writers(result: BuildResult) -> dict:
         "designations.parquet": lambda p: result.designations.to_parquet(p, index=False),
         "build_report.json": lambda p: Path(p).write_text(json.dumps(result.report, ensure_ascii=False, indent=1),
                                                           encoding="utf-8"),
+        # the browser map's geometry (geo.svgmap; computed once per geometry version and cached)
+        "map_geometry.json": lambda p: Path(p).write_bytes(svgmap.encode(svgmap.load())),
     }
 
 

@@ -76,7 +76,9 @@ COVERAGE = pa.DataFrameSchema(
 
 POINTER = "current"  # text file in the output folder: the id of the published build
 BUILDS = "builds"  # folder of build sets, one sub-folder per build id
-OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json")
+OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json",
+           "map_geometry.json")
+MAP_LEVELS = ("sigungu", "sido", "macro")  # the levels of map_geometry.json (geo.svgmap.LEVELS)
 
 
 def current_build(out_dir: Path | None = None) -> int:
@@ -203,3 +205,19 @@ def build_report(out_dir: Path | None = None, build: int | None = None) -> dict:
     if problem:
         raise BuiltDataError(path, problem)
     return rep
+
+
+def map_geometry(out_dir: Path | None = None, build: int | None = None) -> dict:
+    """The browser map's geometry written with the build (`geo.svgmap`): per level the SVG paths of
+    every region, and the 시군구 shapes for outlines drawn later."""
+    path = _path("map_geometry.json", out_dir, build)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        raise BuiltDataError(path, f"is not valid JSON (truncated or damaged?): {str(err)[:200]}") from err
+    for level in MAP_LEVELS:
+        part = data.get(level) if isinstance(data, dict) else None
+        if not isinstance(part, dict) or len(part.get("codes", ())) != len(part.get("paths", ())) \
+                or not part.get("codes"):
+            raise BuiltDataError(path, f"has no paths for level {level!r}")
+    return data

@@ -45,12 +45,14 @@ def _labels(ctx: cp.Ctx) -> dict[str, str]:
     return out
 
 
-@st.cache_resource(show_spinner=False)
 def geometry_urls() -> dict[str, str]:
-    """level → URL of its SVG geometry under static/geo (written once per geometry version)."""
-    from geo import svgmap
+    """level → URL of the build's SVG geometry under static/geo (content-hashed; written once)."""
+    return _geometry_urls(app_data.data_version())
 
-    return mapview.publish_geometry(svgmap.load())
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _geometry_urls(version: int) -> dict[str, str]:
+    return mapview.publish_geometry(app_data.map_geometry())
 
 
 def _all_years(ind_id: str, level: str) -> pd.DataFrame:
@@ -179,7 +181,7 @@ def designation_overlay(ctx: cp.Ctx, designation: str, color: str, label: str) -
 
     d = app_data.designations()
     codes = sorted(d.loc[d["designation"] == designation, "region_code"])
-    return mapview.overlay(svgmap.overlay_path(svgmap.load(), codes), color=color, label=label,
+    return mapview.overlay(svgmap.overlay_path(app_data.map_geometry(), codes), color=color, label=label,
                            width=2.4 if designation == "decline" else 1.8, dash=designation != "decline")
 
 

@@ -169,5 +169,7 @@ def _noop() -> None:
 
 
 def publish_static_geometry() -> dict[str, str]:
-    """Publish the current geometry under static/geo (at deployment start, before any visitor)."""
-    return publish_geometry(svgmap.load())
+    """Publish the published build's geometry under static/geo (at deployment start, before any visitor)."""
+    from indicators import store
+
+    return publish_geometry(store.map_geometry())

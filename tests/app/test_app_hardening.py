@@ -176,7 +176,8 @@ def test_long_value_is_shortened():
 
 # ---------------------------------------------------------------- damaged built data
 
-BUILT = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json")
+BUILT = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json",
+         "map_geometry.json")
 DAMAGES = ("deleted", "truncated", "wrong_schema")
 
 
@@ -215,7 +216,7 @@ def test_store_names_the_damaged_file(tmp_path, name, damage):
     damaged_copy(tmp_path, name, damage)
     reader = {"observations.parquet": store.observations, "gaps.parquet": store.gaps,
               "coverage.parquet": store.coverage, "designations.parquet": store.designations,
-              "build_report.json": store.build_report}[name]
+              "build_report.json": store.build_report, "map_geometry.json": store.map_geometry}[name]
     with pytest.raises(store.NotBuilt) as err:
         reader(tmp_path)
     assert name in str(err.value)
