@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_data import available_indicators, data_version, designations, geometry, observations, years_for
+from app_data import available_indicators, data_version, observations, years_for
 from indicators import derive, views
 from indicators import disparity as dx
 
@@ -31,18 +31,6 @@ def simple_mean_gap(ind_id: str) -> pd.Series:
     """`views.simple_mean_gap` of `ind_id`: per year, mean of capital 시도 − mean of the other 시도."""
     return _simple_mean_gap(data_version(), ind_id)
 
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _designation_outline(version: int, designation: str) -> dict:
-    from geo import outlines
-
-    d = designations()
-    return outlines.union_outline(geometry()["sigungu"], d.loc[d["designation"] == designation, "region_code"])
-
-
-def designation_outline(designation: str) -> dict:
-    """{'lon', 'lat'} of the edge of all 시군구 with `designation` ('decline' | 'interest'), dissolved."""
-    return _designation_outline(data_version(), designation)
 
 
 

@@ -3,8 +3,8 @@ applied to the tables `indicators.store` reads, and nothing else.
 
 Cached analyses (격차 분석, 종합 격차지수, risk-class counts, outlines) are in `app_analyses`.
 `st.cache_data` entries are keyed by the id of the published build (`data_version`), so a rebuild
-shows at once; `st.cache_resource` holds the catalogue, the availability index and the map geometry
-(itself cached on disk by `geo.simplify`). Pages call these functions to get data. A missing or
+shows at once; `st.cache_resource` holds the catalogue and the availability index; the map geometry
+comes with the build (`map_geometry`). Pages call these functions to get data. A missing or
 unusable build raises `store.NotBuilt` / `store.BuiltDataError`; `ui.context.page_setup` turns
 that into one message with the build command.
 """
@@ -231,13 +231,3 @@ def seed_facts() -> pd.DataFrame:
     path = views.SEED_FACTS
     return _seed_facts(path.stat().st_mtime_ns if path.exists() else 0)
 
-
-# ------------------------------------------------------------------ geometry
-
-@st.cache_resource(show_spinner=False)
-def geometry() -> dict:
-    """Simplified boundaries of 시도, 시군구 and 권역 ('macro') and the capital-region outlines
-    (disk-cached)."""
-    from geo import simplify
-
-    return simplify.load()

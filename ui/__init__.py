@@ -5,7 +5,7 @@ context (Ctx, page setup) · page (page opening, stop notices, click-to-profile,
 (widgets bound to the URL) · state (the URL mirror and native-binding notes) · nav (language,
 presenter, links) · format (numbers and source lines from Indicator objects) · figures (chart +
 downloads) · notices (raw files a page needs) · concepts (concepts, events, quoted figures) ·
-palette · finishing · plots (lines, bars) · charts (choropleths) · maps, fastfig (the map renderer,
-being replaced) · i18n · gc_freeze. Nothing in `ui` reads raw files: data comes through `app_data`
-and `app_analyses`.
+palette · finishing · plots (lines, bars) · maps (the map views of the pages) · mapview (the SVG map
+component: ui/assets/mapview.js, .css) · macro (권역 texts) · i18n · gc_freeze. Nothing in `ui` reads
+raw files: data comes through `app_data` and `app_analyses`.
 """

@@ -9,9 +9,9 @@ import streamlit as st
 import app_data
 from geo import regions
 from indicators import derive, views
-from ui import charts, macro, mapview, nav, state
 from ui import components as cp
 from ui import format as fmt
+from ui import macro, mapview, nav, palette, state
 
 
 def class_labels(lang: str) -> list[str]:
@@ -72,32 +72,34 @@ def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str
     years = sorted(frame["year"].unique().tolist())
     ind = app_data.indicator(ind_id)
     polarity = ind.polarity if ind else 0
-    unit = fmt.unit_label(ind_id, lang)
+    unit = fmt.unit_label(ind, lang)
     shown = frame.assign(raw_value=frame["value"])
     if scale == "relative":
         nat = app_data.series(ind_id, ["00"]).set_index("year")["value"]
         shown["value"] = views.relative_to(frame["value"], frame["year"].map(nat))
         span = float(np.nanmax(np.abs(shown["value"] - 100))) if shown["value"].notna().any() else 1.0
-        lo, hi, colors = 100 - span, 100 + span, charts.diverging_scale(polarity)
+        lo, hi, colors = 100 - span, 100 + span, palette.diverging_scale(polarity)
         legend = mapview.legend_continuous(ctx.t("relative_unit"), colors, lo, hi, lambda v: f"{v:,.0f}")
         unit_text = ctx.t("relative_unit")
     else:
         lo, hi = float(np.nanmin(frame["value"])), float(np.nanmax(frame["value"]))
-        colors = charts.sequential_scale(polarity)
-        legend = mapview.legend_continuous(unit, colors, lo, hi, lambda v: fmt.value(v, ind_id, lang))
+        colors = palette.sequential_scale(polarity)
+        legend = mapview.legend_continuous(unit, colors, lo, hi, lambda v: fmt.value(v, ind, lang))
         unit_text = unit
     shown["fill"] = mapview.fills(shown["value"].to_numpy(), colors, lo, hi)
-    shown["text"] = [fmt.value(v, ind_id, lang) if not fmt.is_missing(v) else None for v in frame["value"]]
+    shown["text"] = [fmt.value(v, ind, lang) if not fmt.is_missing(v) else None for v in frame["value"]]
     if scale == "relative":
         shown["text"] = [None if t is None else f"{t} · {r:,.1f}" for t, r in zip(shown["text"], shown["value"])]
     shown["rank"] = mapview.ranks(frame)
     return _view(ctx, shown, ind_id, level, years, title=app_data.name(ind_id, lang), legend=legend,
                  unit_text=unit_text, key=f"{ind_id}|{level}|{scale}|{lang}|{int(presenter)}",
-                 note=macro.macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}")
+                 note=macro.macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}",
+                 source=fmt.source_line(ind, lang))
 
 
 def _view(ctx: cp.Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,
-          legend: dict, unit_text: str, key: str, note: str, filename: str, extra: dict | None = None) -> dict:
+          legend: dict, unit_text: str, key: str, note: str, filename: str, source: str,
+          extra: dict | None = None, missing_label: str = "") -> dict:
     codes = regions.codes(level)
     have = shown.groupby("year")["value"].apply(lambda s: int(s.notna().sum()))
     subtitle = {str(y): f"{ctx.t(level)} · {fmt.year_text(y, ctx.lang)} · {ctx.t('unit')}: {unit_text} · "
@@ -111,8 +113,9 @@ def _view(ctx: cp.Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list
         value=mapview.by_year(shown.assign(value=shown.get("raw_value", shown["value"])), codes, years, "value"),
         fill=mapview.by_year(shown, codes, years, "fill"), text=mapview.by_year(shown, codes, years, "text"),
         rank=rank, title=title, subtitle=subtitle, year_text={str(y): fmt.year_text(y, ctx.lang) for y in years},
-        legend=legend, source=fmt.source_line(ind_id, ctx.lang), note=note, labels=_labels(ctx),
-        missing_label=ctx.t("no_data"), outline_label=ctx.t("capital_outline"), clickable=level != "macro",
+        legend=legend, source=source, note=note, labels=_labels(ctx),
+        missing_label=missing_label or ctx.t("no_data"), outline_label=ctx.t("capital_outline"),
+        clickable=level != "macro",
         presenter=ctx.presenter, filename=filename, height=560 if ctx.presenter else 620)
 
 
@@ -125,20 +128,22 @@ def risk_view(ctx: cp.Ctx, basis: str) -> dict:
 def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
     ctx = cp.Ctx("risk", lang, presenter)
     ind = derive.RISK_INDEX[basis]
+    index = app_data.indicator(ind)
     frame = _all_years(ind, "sigungu")
     years = sorted(frame["year"].unique().tolist())
     cls = derive.risk_class(frame["value"])
     labels = class_labels(lang)
-    shown = frame.assign(fill=[None if np.isnan(c) else charts.RISK_COLORS[int(c)] for c in cls],
-                         text=[None if fmt.is_missing(v) else f"{fmt.value(v, ind, lang)} · {labels[int(c)]}"
+    shown = frame.assign(fill=[None if np.isnan(c) else palette.RISK_COLORS[int(c)] for c in cls],
+                         text=[None if fmt.is_missing(v) else f"{fmt.value(v, index, lang)} · {labels[int(c)]}"
                                for v, c in zip(frame["value"], cls)],
                          rank=mapview.ranks(frame))
     at_risk = frame.assign(r=frame["value"] < derive.AT_RISK_BELOW).groupby("year")["r"].sum()
     extra = {y: f" · {ctx.t('card_risk')}: {int(at_risk.get(y, 0))}" for y in years}
     return _view(ctx, shown, ind, "sigungu", years, title=ctx.t("risk_map"),
-                 legend=mapview.legend_classes(derive.BASES[basis], charts.RISK_COLORS, labels),
+                 legend=mapview.legend_classes(derive.BASES[basis], palette.RISK_COLORS, labels),
                  unit_text=derive.BASES[basis], key=f"risk|{basis}|{lang}|{int(presenter)}", note="",
-                 filename=f"extinction_risk_{basis}", extra=extra)
+                 filename=f"extinction_risk_{basis}", extra=extra,
+                 source=fmt.source_line(index, lang))
 
 
 ZOOMS = ("nation", "capital")
@@ -191,16 +196,16 @@ def all_years_table(ctx: cp.Ctx, ind_id: str, level: str) -> pd.DataFrame:
     return pd.DataFrame({"region_code": frame["region_code"],
                          "region": [regions.name(c, ctx.lang) for c in frame["region_code"]],
                          "year": frame["year"], "indicator": ind_id, "value": frame["value"],
-                         "unit": fmt.unit_label(ind_id, ctx.lang), "rank": frame["rank"].astype("Int64")})
+                         "unit": fmt.unit_label(app_data.indicator(ind_id), ctx.lang),
+                         "rank": frame["rank"].astype("Int64")})
 
 
 def one_year_view(ctx: cp.Ctx, frame: pd.DataFrame, *, level: str, year: int, title: str, legend: dict,
-                  unit_text: str, source: str, key: str, filename: str, note: str = "",
-                  ind_id: str = "", extra: str = "") -> dict:
-    """A browser map of one computed year (종합 격차지수, 이변량): `frame` has region_code, fill (hex or
-    None = missing, drawn hatched), text (value shown on hover and in the list) and rank."""
-    shown = frame.assign(year=year)
-    view = _view(ctx, shown.assign(value=shown["fill"].notna().astype(float).where(shown["fill"].notna())),
-                 ind_id or key, level, [year], title=title, legend=legend, unit_text=unit_text, key=key,
-                 note=note, filename=filename, extra={year: extra})
-    return {**view, "source": source}
+                  unit_text: str, source: str, key: str, filename: str, note: str = "", extra: str = "",
+                  missing_label: str = "") -> dict:
+    """A browser map of one computed year (종합 격차지수, 이변량) beside the page's own table: `frame` has
+    region_code, value (NaN = not computed), fill (hex; None = hatched), text (shown on hover) and rank."""
+    view = _view(ctx, frame.assign(year=year), key, level, [year], title=title, legend=legend, unit_text=unit_text,
+                 key=key, note=note, filename=filename, source=source, extra={year: extra},
+                 missing_label=missing_label)
+    return {**view, "side": False}

@@ -142,7 +142,8 @@ def spec(*, key: str, indicator: str, geo_url: str, codes: list[str], names: lis
             "n_ranked": n_ranked, "title": title, "subtitle": subtitle, "year_text": year_text,
             "legend": legend, "source": source, "note": note, "labels": labels, "missing_label": missing_label,
             "outline_label": outline_label, "clickable": clickable, "presenter": presenter,
-            "filename": filename, "height": height, "zoom": "nation", "step_ms": STEP_MS, "overlays": []}
+            "filename": filename, "height": height, "zoom": "nation", "step_ms": STEP_MS, "overlays": [],
+            "side": True}
 
 
 def overlay(d: str, *, color: str, label: str, width: float = 2.4, dash: bool = False) -> dict:

@@ -27,8 +27,8 @@ PAGE_PARAMS: dict[str, list[str]] = {
     "risk": ["basis", "year", "outline", "desig", "zoom"],
     "region": ["region"],
     "disparity": ["level", "indicator", "weighting", "measures", "theil", "events", "common"],
-    "composite": ["level", "year", "method", "view"] + [f"w_{d.id}" for d in cx.DOMAINS],
-    "bivariate": ["indicator", "indicator2", "level", "year"],
+    "composite": ["level", "year", "method", "view", "zoom"] + [f"w_{d.id}" for d in cx.DOMAINS],
+    "bivariate": ["indicator", "indicator2", "level", "year", "zoom"],
     "data": ["level"],
 }
 TITLE_KEYS = {"overview": "overview_title", "map": "map_title", "trends": "trends_title", "risk": "risk_title",

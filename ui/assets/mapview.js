@@ -322,6 +322,7 @@ export default function (component) {
   ui.svgBtn.textContent = "SVG";
   ui.png.title = L.png; ui.svgBtn.title = L.svg;
   ui.svg.setAttribute("aria-label", spec.title);
+  ui.side.hidden = spec.side === false; // pages with their own table beside the map
   ui.legend.innerHTML = legendHtml(spec);
   drawOverlays(ui, spec);
   ui.source.textContent = spec.source + (spec.note ? ` · ${spec.note}` : "");

@@ -1,26 +1,22 @@
 """이변량 지도: two indicators at one level and year as 3 × 3 tercile classes (`indicators.bivariate`).
 
-The map is `ui.charts.class_choropleth` (called, not changed) with the nine classes in
-`bivariate.PALETTE`; the legend is a 3 × 3 heatmap inset in the same figure (so the PNG carries
-it), its axes labelled with the two indicators and the direction of each. Areas missing either
-value are grey.
+The map is the browser map (`ui.maps.one_year_view` → `ui.mapview`) with the nine classes in
+`bivariate.PALETTE`; its legend is a 3 × 3 square (in the SVG/PNG export too) labelled with the two
+indicators and the direction of each. Areas missing either value are hatched.
 """
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 import app_data
 from geo import regions
 from indicators.bivariate import PALETTE, bivariate
-from ui import charts
 from ui import format as fmt
+from ui import maps
 from ui.context import Ctx
-from ui.finishing import finish, text_width
+from ui.finishing import text_width
 
 DEFAULT_PAIRS: tuple[tuple[str, str, str, int | None], ...] = (
     ("reg_extinction_risk_index", "fiscal_self_reliance_sigungu_pct", "sigungu", 2023),
@@ -120,62 +116,29 @@ def short_name(ind_id: str, lang: str) -> str:
     return _short(app_data.name(ind_id, lang))
 
 
-def _wrap(text: str, width: int = 16) -> str:
-    return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False))
-
-
-def figure(ctx: Ctx, f: pd.DataFrame, x: str, y: str, level: str, year: int) -> go.Figure:
-    geo = app_data.geometry()
-    xn, yn = app_data.name(x, ctx.lang), app_data.name(y, ctx.lang)
-    labels = [class_label(k, ctx, xn, yn) for k in range(9)]
-    fig = charts.class_choropleth(f, geo[level], class_labels=labels, colors=PALETTE,
-                                  missing_label=ctx.t("biv_missing_legend"),
-                                  outline=geo.get(f"capital_outline_{level}"),
-                                  outline_label=ctx.t("capital_outline"), uirevision=f"biv-{level}",
-                                  zoom_labels=(ctx.t("zoom_nation"), ctx.t("zoom_capital")), presenter=ctx.presenter)
-    for tr in fig.data:  # the nine classes are explained by the legend square, not the list legend
-        if tr.name in labels:
-            tr.showlegend = False
-        elif tr.name == ctx.t("biv_missing_legend"):  # missing: grey with a dark outline (the low/low class is pale)
-            tr.marker.line = dict(color="#444444", width=0.9)
-    _legend_square(fig, ctx, f, xn, yn, x, y)
-    n_both = int(f["class"].notna().sum())
-    subtitle = (f"{ctx.t(level)} · {fmt.year_text(year, ctx.lang)} · {ctx.t('biv_classes')} · "
-                f"{ctx.t('biv_n', n=n_both, total=len(f))}")
-    src = f"{fmt.source_line(app_data.indicator(x), ctx.lang)} · {fmt.source_line(app_data.indicator(y), ctx.lang)}"
+def map_view(ctx: Ctx, f: pd.DataFrame, x: str, y: str, level: str, year: int) -> dict:
+    """The browser map (ui.mapview): nine classes in `PALETTE`, a 3 × 3 legend square with both
+    indicators and their direction, areas missing either value hatched (never the pale low/low)."""
+    xi, yi = app_data.indicator(x), app_data.indicator(y)
+    xn, yn = fmt.name(xi, ctx.lang), fmt.name(yi, ctx.lang)
+    names = tercile_names(ctx.lang)
+    counts = f["class"].value_counts()
+    cells = [f"{xn}: {names[k // 3]} · {yn}: {names[k % 3]} · {ctx.t('biv_count', n=int(counts.get(k, 0)))}"
+             for k in range(9)]
+    legend = {"kind": "square", "title": ctx.t("biv_legend"), "colors": list(PALETTE), "cell_titles": cells,
+              "x_label": f"{_short(xn)} ({direction(x, ctx)})", "y_label": f"{_short(yn)} ({direction(y, ctx)})"}
+    text = [f"{xn}: {fmt.value(a, xi, ctx.lang)} ({names[int(xc)]}) · {yn}: {fmt.value(b, yi, ctx.lang)} "
+            f"({names[int(yc)]})" if pd.notna(c) else None
+            for a, b, xc, yc, c in zip(f["x_value"], f["y_value"], f["x_class"], f["y_class"], f["class"])]
+    frame = pd.DataFrame({"region_code": f["region_code"], "value": f["class"], "text": text,
+                          "fill": [PALETTE[int(c)] if pd.notna(c) else None for c in f["class"]], "rank": None})
     title = f"{xn} × {yn}"
     if text_width(title, 16) > 560:  # long names: without their parenthesised basis (in the legend square)
         title = f"{_short(xn)} × {_short(yn)}"
-    finish(fig, title=title, subtitle=subtitle, source=src, presenter=ctx.presenter, height=640,
-           legend_top=False, wrap=90)
-    return fig
-
-
-def _legend_square(fig: go.Figure, ctx: Ctx, f: pd.DataFrame, xn: str, yn: str, x: str, y: str) -> None:
-    """A 3 × 3 heatmap inset (lower right, over the sea): columns = x terciles, rows = y terciles."""
-    z = [[3 * xc + yc for xc in range(3)] for yc in range(3)]
-    counts = f["class"].value_counts()
-    names = tercile_names(ctx.lang)
-    text = [[f"{xn}: {names[xc]}<br>{yn}: {names[yc]}<br>{ctx.t('biv_count', n=int(counts.get(3 * xc + yc, 0)))}"
-             for xc in range(3)] for yc in range(3)]
-    scale = []
-    for k, c in enumerate(PALETTE):
-        scale += [[k / 9, c], [(k + 1) / 9, c]]
-    fig.add_trace(go.Heatmap(z=z, x=[0, 1, 2], y=[0, 1, 2], colorscale=scale, zmin=-0.5, zmax=8.5, showscale=False,
-                             xgap=2, ygap=2, text=text, hovertemplate="%{text}<extra></extra>", xaxis="x", yaxis="y",
-                             showlegend=False, name=ctx.t("biv_legend")))
-    size = 13 if ctx.presenter else 10
-    fig.update_layout(
-        xaxis=dict(domain=[0.80, 0.95], anchor="y", tickvals=[0, 1, 2], ticktext=["", "", ""], showgrid=False,
-                   zeroline=False, fixedrange=True, ticks="",
-                   title=dict(text=_wrap(f"{xn}", 16) + f" →<br><i>{direction(x, ctx)}</i>", font=dict(size=size),
-                              standoff=4)),
-        yaxis=dict(domain=[0.08, 0.24], anchor="x", tickvals=[0, 1, 2], ticktext=["", "", ""], showgrid=False,
-                   zeroline=False, fixedrange=True, ticks="", scaleanchor="x", scaleratio=1, constrain="domain"))
-    # the y label written horizontally above the square (rotated Hangul reads badly)
-    fig.add_annotation(text="↑ " + _wrap(yn, 16) + f"<br><i>{direction(y, ctx)}</i>", xref="x domain",
-                       yref="y domain", x=0.0, y=1.0, xanchor="left", yanchor="bottom", showarrow=False, align="left",
-                       yshift=4, font=dict(size=size, color="#222"))
+    src = f"{fmt.source_line(xi, ctx.lang)} · {fmt.source_line(yi, ctx.lang)}"
+    return maps.one_year_view(ctx, frame, level=level, year=year, title=title, legend=legend,
+                              unit_text=ctx.t("biv_classes"), source=src, key=f"biv|{x}|{y}|{level}|{year}|{ctx.lang}",
+                              filename=f"bivariate_{x}_{y}_{level}", missing_label=ctx.t("biv_missing_legend"))
 
 
 def default_year(x: str, y: str, level: str, years: list[int]) -> int:

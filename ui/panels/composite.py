@@ -17,8 +17,8 @@ import app_data
 from geo import regions
 from indicators import composite as cx
 from indicators import views
-from ui import charts, palette
 from ui import format as fmt
+from ui import maps, mapview, palette
 from ui.context import Ctx
 from ui.finishing import finish
 
@@ -101,51 +101,43 @@ def missing_table(ctx: Ctx, res: Result) -> pd.DataFrame:
     return m
 
 
-def _map_kwargs(ctx: Ctx, level: str) -> dict:
-    geo = app_data.geometry()
-    return dict(missing_label=ctx.t("no_composite"), outline=geo.get(f"capital_outline_{level}"),
-                outline_label=ctx.t("capital_outline"), uirevision=f"composite-{level}",
-                zoom_labels=(ctx.t("zoom_nation"), ctx.t("zoom_capital")), presenter=ctx.presenter)
-
-
-def _hover(ctx: Ctx, res: Result) -> list[str]:
+def _texts(ctx: Ctx, res: Result) -> list[str | None]:
+    """Hover text per area: score, rank and decile, then each domain's score (None: not computed)."""
     t = res.table
-    n = res.scored
-    out = []
+    out: list[str | None] = []
     for r in t.itertuples():
-        head = f"<b>{r.region}</b>"
         if pd.isna(r.score):
-            why = r.missing_inputs or ctx.t("no_composite")
-            why = ", ".join(app_data.name(i.strip(), ctx.lang) for i in why.split(",")) if r.missing_inputs else why
-            out.append(f"{head}<br>{ctx.t('no_composite')}<br>{ctx.t('missing_col')}: {why}")
+            out.append(None)
             continue
-        doms = "<br>".join(f"{domain_name(d, ctx.lang)}: {getattr(r, d.id):.2f}" for d in cx.DOMAINS
-                           if d.id in t.columns and pd.notna(getattr(r, d.id)))
-        out.append(f"{head}<br>{ctx.t('score')}: {r.score:.2f} · {ctx.t('rank')} {int(r.rank)}/{n} · "
-                   f"{ctx.t('decile')} {int(r.decile)}<br>{doms}")
+        doms = " · ".join(f"{domain_name(d, ctx.lang)} {getattr(r, d.id):.2f}" for d in cx.DOMAINS
+                          if d.id in t.columns and pd.notna(getattr(r, d.id)))
+        out.append(f"{ctx.t('score')} {r.score:.2f} · {ctx.t('decile')} {int(r.decile)} · {doms}")
     return out
 
 
-def map_figure(ctx: Ctx, res: Result, view: str) -> go.Figure:
-    geo = app_data.geometry()
-    frame = res.table[["region_code"]].copy()
-    frame["hover"] = _hover(ctx, res)
+def map_view(ctx: Ctx, res: Result, view: str) -> dict:
+    """The browser map (ui.mapview) of the composite: deciles (1 = most disadvantaged) or the score;
+    areas without a score hatched."""
+    t = res.table
+    frame = pd.DataFrame({"region_code": t["region_code"], "value": t["score"], "text": _texts(ctx, res),
+                          "rank": t["rank"]})
     if view == "decile":
-        frame["class"] = res.table["decile"] - 1
         labels = [ctx.t("decile_label", d=d) + (f" ({ctx.t('most_disadvantaged')})" if d == 1 else
                                                  f" ({ctx.t('least_disadvantaged')})" if d == 10 else "")
                   for d in range(1, 11)]
-        fig = charts.class_choropleth(frame, geo[res.level], class_labels=labels, colors=DECILE_COLORS,
-                                      **_map_kwargs(ctx, res.level))
+        frame["fill"] = [DECILE_COLORS[int(d) - 1] if pd.notna(d) else None for d in t["decile"]]
+        legend = mapview.legend_classes(ctx.t("decile"), DECILE_COLORS, labels)
     else:
-        frame["value"] = res.table["score"]
-        fig = charts.choropleth(frame, geo[res.level], colorbar_title=ctx.t("score_bar"),
-                                scale=palette.sequential_scale(-1), tickformat=".3~g", **_map_kwargs(ctx, res.level))
-    subtitle = (f"{ctx.t(res.level)} · {fmt.year_text(res.year, ctx.lang)} · {ctx.t('method_' + res.method)} · "
-                f"{ctx.t('scored_of', n=res.scored, total=len(res.table))}")
-    finish(fig, title=ctx.t("comp_map_title"), subtitle=subtitle, source=source(ctx, res),
-           presenter=ctx.presenter, height=620, legend_top=False, wrap=90, note=ctx.t("comp_direction"))
-    return fig
+        scale = palette.sequential_scale(-1)
+        lo, hi = float(t["score"].min()), float(t["score"].max())
+        frame["fill"] = mapview.fills(t["score"].to_numpy(dtype=float), scale, lo, hi)
+        legend = mapview.legend_continuous(ctx.t("score_bar"), scale, lo, hi, lambda v: f"{v:.3g}")
+    extra = f" · {ctx.t('method_' + res.method)} · {ctx.t('scored_of', n=res.scored, total=len(t))}"
+    return maps.one_year_view(ctx, frame, level=res.level, year=res.year, title=ctx.t("comp_map_title"),
+                              legend=legend, unit_text=ctx.t("score_bar"), source=source(ctx, res),
+                              key=f"comp|{res.level}|{res.year}|{res.method}|{view}|{ctx.lang}",
+                              filename=f"composite_{res.level}_{res.method}_{view}", note=ctx.t("comp_direction"),
+                              extra=extra, missing_label=ctx.t("no_composite"))
 
 
 def source(ctx: Ctx, res: Result) -> str:
