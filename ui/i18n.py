@@ -314,12 +314,12 @@ _LABELS.update({
     "score": ("점수", "Score"),
     "decile": ("10분위", "Decile"),
     "decile_label": ("{d}분위" , "decile {d}"),
-    "score_bar": ("점수<br>(높을수록 불리)", "score<br>(higher = worse)"),
     "scored_of": ("{total}곳 중 {n}곳 산출", "{n} of {total} scored"),
     "comp_map_title": ("종합 격차지수", "Composite disparity index"),
-    "comp_direction": ("점수가 높을수록(색이 짙을수록) 더 불리. 1분위 = 가장 불리한 10%. 회색: 입력 자료가 빠져 산출하지 않은 지역.",
-                       "Higher score (darker) = more disadvantaged; decile 1 = most disadvantaged 10%. Grey: not "
+    "comp_direction": ("점수가 높을수록(색이 짙을수록) 더 불리. 1분위 = 가장 불리한 10%. 빗금: 입력 자료가 빠져 산출하지 않은 지역.",
+                       "Higher score (darker) = more disadvantaged; decile 1 = most disadvantaged 10%. Hatched: not "
                        "scored because an input is missing."),
+    "score_unit": ("점수 (높을수록 불리)", "score (higher = worse)"),
     "no_composite": ("산출 안 됨 (입력 누락)", "not scored (input missing)"),
     "missing_title": ("입력 자료가 빠진 지역 ({n}곳)", "Areas with missing inputs ({n})"),
     "missing_none": ("모든 지역에 입력 자료가 있습니다.", "Every area has all inputs."),
@@ -376,9 +376,9 @@ _LABELS.update({
                          "decile 1 = most disadvantaged 10%."),
     # bivariate
     "biv_title": ("이변량 지도", "Bivariate map"),
-    "biv_intro": ("두 지표를 한 지도에: 각 지표를 3분위(하위·중위·상위 ⅓)로 나눠 3×3 = 9개 색으로 칠합니다. 두 값 중 하나라도 없는 지역은 회색입니다.",
+    "biv_intro": ("두 지표를 한 지도에: 각 지표를 3분위(하위·중위·상위 ⅓)로 나눠 3×3 = 9개 색으로 칠합니다. 두 값 중 하나라도 없는 지역은 빗금으로 표시합니다.",
                   "Two indicators on one map: each split into terciles (low, middle, high third), 3 × 3 = 9 "
-                  "colours. Areas missing either value are grey."),
+                  "colours. Areas missing either value are hatched."),
     "biv_x": ("지표 X (가로: 붉은 쪽)", "Indicator X (across: red)"),
     "biv_y": ("지표 Y (세로: 푸른 쪽)", "Indicator Y (up: blue)"),
     "biv_no_level": ("두 지표가 같은 지역 단위에 함께 있지 않습니다.", "The two indicators share no level."),
@@ -393,7 +393,7 @@ _LABELS.update({
     "biv_class": ("색 번호 (0–8)", "colour class (0–8)"),
     "biv_missing": ("한쪽 값이 없어 분류하지 않음", "not classed: a value is missing"),
     "biv_missing_legend": ("자료 없음 (한쪽 이상)", "No data (either indicator)"),
-    "biv_missing_list": ("자료가 없어 회색인 지역 {n}곳: {names}", "{n} areas grey for missing data: {names}"),
+    "biv_missing_list": ("자료가 없어 빗금으로 표시한 지역 {n}곳: {names}", "{n} areas hatched for missing data: {names}"),
     "biv_classes": ("3×3 (지표별 3분위)", "3 × 3 terciles"),
     "biv_n": ("{total}곳 중 {n}곳 분류", "{n} of {total} classed"),
     "biv_legend": ("범례", "legend"),
@@ -461,4 +461,10 @@ _LABELS.update({
     "macro_share_note": ("비중 = 권역 값 ÷ 7개 권역 합계 × 100 (7개 권역 값이 모두 있는 해만).",
                          "Share = 권역 value ÷ sum of the seven 권역 × 100 (years with all seven only)."),
     "macro_trend_missing": ("권역 값이 없는 해는 선이 끊깁니다.", "Lines break in years without a 권역 value."),
+    # the browser map (ui.mapview)
+    "map_play": ("▶ 재생", "▶ Play"),
+    "map_pause": ("❚❚ 멈춤", "❚❚ Pause"),
+    "map_png": ("PNG로 저장 (제목·단위·연도·출처 포함)", "Save as PNG (with title, unit, year, source)"),
+    "map_svg": ("SVG로 저장 (제목·단위·연도·출처 포함)", "Save as SVG (with title, unit, year, source)"),
+    "map_geo_error": ("지도 경계를 불러오지 못했습니다", "Could not load the boundaries"),
 })

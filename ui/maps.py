@@ -30,16 +30,8 @@ def risk_frame(basis: str, year: int) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- the SVG map component (ui.mapview)
 
-_LABELS = {  # the component's own words (moved into ui.i18n with the next label pass)
-    "play": ("▶ 재생", "▶ Play"), "pause": ("❚❚ 멈춤", "❚❚ Pause"), "png": ("PNG로 저장", "Save as PNG"),
-    "svg": ("SVG로 저장", "Save as SVG"),
-    "geo_error": ("지도 경계를 불러오지 못했습니다", "Could not load the boundaries"),
-}
-
-
 def _labels(ctx: cp.Ctx) -> dict[str, str]:
-    k = 0 if ctx.lang == "ko" else 1
-    out = {name: pair[k] for name, pair in _LABELS.items()}
+    out = {name: ctx.t(f"map_{name}") for name in ("play", "pause", "png", "svg", "geo_error")}
     out.update(nation=ctx.t("zoom_nation"), capital=ctx.t("zoom_capital"), rank=ctx.t("rank"),
                region=ctx.t("region"), value=ctx.t("value"), year=ctx.t("year"), no_data=ctx.t("no_data"))
     return out
