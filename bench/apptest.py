@@ -1,15 +1,11 @@
-"""Running the app in-process with Streamlit's AppTest: quiet logs, fresh caches, timed runs, charts and widgets."""
+"""Running the app in-process with Streamlit's AppTest: quiet logs, fresh caches, timed runs, widgets."""
 from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import time
 from pathlib import Path
-from typing import Any
-
-from bench.mapspec import choropleth_locations
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -49,9 +45,10 @@ def clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
     try:
-        from geo import simplify
+        from geo import simplify, svgmap
 
-        simplify.load.cache_clear()  # in-process copy of the on-disk geometry cache
+        simplify.load.cache_clear()  # in-process copies of the on-disk geometry caches
+        svgmap.load.cache_clear()
     except Exception:  # noqa: BLE001
         pass
 
@@ -73,31 +70,3 @@ def timed_run(at) -> tuple[float, list[str]]:
         dt = time.perf_counter() - t0
     errors = [str(getattr(e, "value", e))[:200] for e in at.exception]
     return dt, errors
-
-
-def plotly_specs(at) -> list[tuple[Any, dict]]:
-    """(element proto, parsed figure spec) of every plotly chart the last run drew."""
-    out = []
-    for el in at.get("plotly_chart"):
-        try:
-            out.append((el.proto, json.loads(el.proto.spec)))
-        except (AttributeError, ValueError):
-            continue
-    return out
-
-
-def map_spec(at) -> tuple[Any, dict] | tuple[None, None]:
-    """The first chart with a choropleth (else the first chart; (None, None) without charts)."""
-    specs = plotly_specs(at)
-    for proto, spec in specs:
-        if choropleth_locations(spec):
-            return proto, spec
-    return specs[0] if specs else (None, None)
-
-
-def widget(at, kind: str, key: str):
-    """The widget of that kind and key, None when the run did not draw it."""
-    try:
-        return getattr(at, kind)(key=key)
-    except (KeyError, IndexError):
-        return None

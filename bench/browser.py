@@ -1,11 +1,7 @@
-"""Headless Chromium against the live server: time to the first map paint, time to open a page.
+"""Headless Chromium against the live server: launching it, new contexts, the time to open a page.
 
-First paint = navigation start → the choropleth is drawn: app_pages/map.py shows a plotly
-`go.Choropleth` on a geo subplot, which plotly.js draws as SVG `path.choroplethlocation`
-elements inside `.js-plotly-plot`; the clock is the page's own `performance.now()` (0 at
-navigation start), read in the animation frame where every region's path exists with its
-outline (`d`). A page open = navigation → the server's `script_finished` ForwardMsg on the
-page's WebSocket (frames parsed with Streamlit's protobufs), then its title visible.
+A page open = navigation → the server's `script_finished` ForwardMsg on the page's WebSocket (frames
+parsed with Streamlit's protobufs), then its title visible. (First paint: bench/paint.py.)
 """
 from __future__ import annotations
 
@@ -14,23 +10,6 @@ import time
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT = {"width": 1400, "height": 900}
-
-PAINTED_JS = """(n) => {
-  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
-    const paths = plot.querySelectorAll('path.choroplethlocation');
-    if (paths.length >= n && (paths[paths.length - 1].getAttribute('d') || '').length > 1) {
-      return {t: performance.now(), paths: paths.length, mode: 'svg'};
-    }
-    const canvas = plot.querySelector('canvas');
-    if (n <= 0 && canvas && canvas.width > 0) return {t: performance.now(), paths: 0, mode: 'canvas'};
-  }
-  return false;
-}"""
-
-NAV_JS = """() => { const e = performance.getEntriesByType('navigation')[0];
-  return e ? {response_end: e.responseEnd, dom_content_loaded: e.domContentLoadedEventEnd,
-              load: e.loadEventEnd} : {}; }"""
-
 
 class FrameWatch:
     """Streamlit ForwardMsgs seen on the page's WebSockets: when a script run finished, exceptions."""
@@ -83,16 +62,6 @@ def launch(pw):
 def new_context(browser):
     """A fresh browser context (no cache, no cookies): a new visitor."""
     return browser.new_context(viewport=VIEWPORT, locale="ko-KR")
-
-
-def first_paint(page, url: str, regions: int, timeout_s: float) -> dict:
-    """ms from navigation start until `regions` choropleth paths are drawn, with navigation timings."""
-    page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
-    handle = page.wait_for_function(PAINTED_JS, arg=regions, polling="raf", timeout=timeout_s * 1000)
-    got = handle.json_value()
-    nav = page.evaluate(NAV_JS)
-    return {"first_paint_ms": round(got["t"], 1), "paths": got["paths"], "mode": got["mode"],
-            "navigation": {k: round(v, 1) for k, v in nav.items() if isinstance(v, (int, float))}}
 
 
 def open_page(page, watch: FrameWatch, url: str, timeout_s: float) -> dict:

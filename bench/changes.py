@@ -5,8 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-LEVEL_NAMES = {"sido": "시도", "sigungu": "시군구"}  # map levels as the table names them
-LEVELS = tuple(LEVEL_NAMES)
+LEVELS = ("sido", "sigungu")  # the map levels a session switches between
 
 
 def change_sequence(options: Sequence[Any], current: Any, n: int) -> list[Any]:
@@ -33,3 +32,21 @@ def query_with(query_string: str, **values: Any) -> str:
     pairs = [(k, v) for k, v in parse_qsl(query_string, keep_blank_values=True) if k not in values]
     pairs += [(k, str(v)) for k, v in values.items() if v is not None]
     return urlencode(pairs)
+
+
+def interactions(ids: Sequence[str], start: tuple[str, str], n: int) -> list[tuple[str, str]]:
+    """n map views (indicator, level) to switch to in turn from `start`, each differing from the one
+    before in one thing: the level (시도 ↔ 시군구) and the indicator (cycling through `ids`) by turns."""
+    ind, level = start
+    k = ids.index(ind) if ind in ids else -1
+    seq: list[tuple[str, str]] = []
+    for i in range(n):
+        if i % 2 == 0 or len(ids) < 2 and ind in ids:
+            level = LEVELS[1] if level == LEVELS[0] else LEVELS[0]
+        else:
+            k = (k + 1) % len(ids)
+            if ids[k] == ind:
+                k = (k + 1) % len(ids)
+            ind = ids[k]
+        seq.append((ind, level))
+    return seq

@@ -31,8 +31,7 @@ class Context:
     errors: list[dict] = field(default_factory=list)
     data_dir: Path | None = None  # what the app reads ($BALANCE_DATA_DIR)
     pages: list[str] = field(default_factory=list)  # the app's page names
-    geo: dict[str, dict] = field(default_factory=dict)  # level → simplified geometry kb/bytes/features
-    payload_specs: dict[str, tuple[Any, dict]] = field(default_factory=dict)  # level → (chart proto, spec)
+    geo: dict[str, dict] = field(default_factory=dict)  # level → map geometry bytes/kb/gzip/features/file
     server: Server | None = None
     bench_set_log_level: bool = False  # the bench itself set $STREAMLIT_LOGGER_LEVEL
     provided: set[str] = field(default_factory=set)  # fixtures provided (or failed for good)

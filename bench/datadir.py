@@ -1,5 +1,6 @@
 """The data folder the app reads during the bench: the build section's output, else a copy of
-data/ (never data/ itself), with the simplified-geometry disk cache beside it."""
+data/ (never data/ itself), with the geometry disk caches beside it (geo.simplify's for the plotly
+charts, geo.svgmap's for the map component)."""
 from __future__ import annotations
 
 import shutil
@@ -41,6 +42,19 @@ def _fill_cache(src: Path, dst: Path, detail: dict) -> list[Figure]:
                    detail="no disk cache in data/: built for this run")]
 
 
+def _copy_svgmap_cache(data_dir: Path, detail: dict) -> None:
+    """data/'s geo.svgmap cache beside the built data (else the app and the bench build it: ~10 s)."""
+    from geo import svgmap
+    from indicators import config
+
+    src, dst = svgmap.cache_path(config.ROOT / "data"), svgmap.cache_path(data_dir)
+    if src.exists() and not dst.exists():
+        shutil.copy2(src, dst)
+        detail["svgmap_cache"] = f"copied from {src}"
+    else:
+        detail["svgmap_cache"] = "present" if dst.exists() else "built on first use"
+
+
 def prepare_geometry(data_dir: Path, time_build: bool) -> tuple[list[Figure], dict]:
     """Put the simplified-geometry disk cache beside the built data the app will read; with
     `time_build`, also time a build without the disk cache (unless the cache was just built)."""
@@ -55,4 +69,11 @@ def prepare_geometry(data_dir: Path, time_build: bool) -> tuple[list[Figure], di
                               _timed(simplify.build), "s",
                               detail="geo.simplify.build(): what the first load costs without data/geo_simplified_*"))
     detail["cache_path"] = str(dst)
+    _copy_svgmap_cache(data_dir, detail)
+    if time_build:
+        from geo import svgmap
+
+        figures.append(Figure("build", "geometry.svgmap_build", "map geometry build (no disk cache)",
+                              _timed(svgmap.build), "s",
+                              detail="geo.svgmap.build(): what the first load costs without data/geo_svg*.json"))
     return figures, detail

@@ -4,7 +4,7 @@ Names a section may list in `Section.needs` (provided in the order listed):
   data      — the folder the app reads ($BALANCE_DATA_DIR) with the geometry cache beside it
   apptest   — Streamlit's logs quietened for in-process AppTest runs
   pages     — the app's page names (ui.state.PAGES)
-  geometry  — simplified geometry sizes per level, as the app loads it
+  geometry  — the map geometry per level as the browser fetches it (sizes, areas, file)
   server    — the app under `streamlit run` on 127.0.0.1 (stopped by `release`)
 A fixture that fails records an error; only a failed server keeps its sections from running.
 """
@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable, Sequence
 
 from bench import apptest
-from bench.changes import LEVELS
 from bench.context import Context
 from bench.datadir import copy_of_data, prepare_geometry
 from bench.figures import error_figure, error_text
@@ -52,13 +51,19 @@ def _pages(ctx: Context) -> None:
 
 
 def geometry_sizes() -> dict[str, dict]:
-    """Simplified geometry per level (geo.simplify, as the app loads it): bytes, KB, features."""
-    from geo import simplify
+    """The map geometry per level as the browser fetches it (geo.svgmap payload, encoded and named
+    as ui.mapview.publish_geometry writes it): bytes, KB, gzip bytes, areas, file name."""
+    import gzip
 
-    data = simplify.load()
-    kb = simplify.sizes_kb(data)
-    return {lv: {"kb": float(kb[lv]), "bytes": int(round(float(kb[lv]) * 1024)),
-                 "features": len(data[lv]["features"])} for lv in LEVELS}
+    from geo import svgmap
+
+    data = svgmap.load()
+    out = {}
+    for lv in svgmap.LEVELS:
+        body = svgmap.encode(data[lv])
+        out[lv] = {"bytes": len(body), "kb": len(body) / 1024, "gzip_bytes": len(gzip.compress(body, 6)),
+                   "features": len(data[lv]["codes"]), "file": svgmap.file_name(lv, body)}
+    return out
 
 
 def _geometry(ctx: Context) -> None:

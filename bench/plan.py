@@ -1,6 +1,9 @@
 """The two modes of the bench (quick and full): repetitions, session counts and time guards.
 
-Concurrency: 20 and 50 sessions in both modes; quick sends 3 year changes per session, full 10.
+Paint: first map paint in `paint_contexts` new browser contexts (quick 5, full 9; the empty page as
+many). Sessions, in both modes as issue 12 sets them: 20 sessions × `changes` (10) view changes
+(indicator and level) against one process without the proxy (the baseline) and through the proxy,
+then 50 sessions × 10 through the proxy. Quick differs in repetitions and time guards only.
 Each section's own time guard is declared in its module (`Section.time_s`) and copied into
 `Plan.section_s` by the runner, so that the result JSON lists it with the rest of the plan.
 """
@@ -16,18 +19,16 @@ class Plan:
     name: str
     build_reps: int
     page_reps: int
-    rerun_n: int
-    single_n: int
-    clients: tuple[int, ...]  # one concurrent run per number of sessions
-    changes: int
-    warm_paint: bool
+    changes: int  # view changes per session (the issue's 10 interactions)
+    paint_contexts: int  # new browser contexts for the map's first paint (and as many for the empty page)
+    year_steps: int  # year steps in the browser, each tallied
     geometry_build: bool
     browser_timeout_s: float
     run_timeout_s: float
     section_s: dict = field(default_factory=dict)  # section name → time guard (s)
 
 
-QUICK = Plan("quick", build_reps=1, page_reps=1, rerun_n=3, single_n=3, clients=(20, 50), changes=3,
-             warm_paint=False, geometry_build=False, browser_timeout_s=40, run_timeout_s=60)
-FULL = Plan("full", build_reps=3, page_reps=3, rerun_n=10, single_n=10, clients=(20, 50), changes=10,
-            warm_paint=True, geometry_build=True, browser_timeout_s=90, run_timeout_s=120)
+QUICK = Plan("quick", build_reps=1, page_reps=1, changes=10, paint_contexts=5, year_steps=3,
+             geometry_build=False, browser_timeout_s=40, run_timeout_s=60)
+FULL = Plan("full", build_reps=3, page_reps=3, changes=10, paint_contexts=9, year_steps=5,
+            geometry_build=True, browser_timeout_s=90, run_timeout_s=120)

@@ -64,11 +64,12 @@ def rss_tree_kb(pid: int) -> dict:
 
 
 class Server:
-    """`streamlit run app.py` as a child process; use as a context manager."""
+    """`streamlit run app.py` (or another `app` file) as a child process; use as a context manager."""
 
     def __init__(self, data_dir: Path, log_path: Path, port: int | None = None, startup_timeout: float = 60.0,
-                 env_remove: tuple[str, ...] = ()):
+                 env_remove: tuple[str, ...] = (), app: Path = ROOT / "app.py"):
         self.data_dir = data_dir
+        self.app = app
         self.env_remove = env_remove
         self.log_path = log_path
         self.port = port or free_port()
@@ -86,7 +87,7 @@ class Server:
         return f"ws://{HOST}:{self.port}/_stcore/stream"
 
     def command(self) -> list[str]:
-        return [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        return [sys.executable, "-m", "streamlit", "run", str(self.app),
                 "--server.headless", "true", "--server.port", str(self.port), "--server.address", HOST,
                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
                 "--server.runOnSave", "false"]

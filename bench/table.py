@@ -20,7 +20,7 @@ def _format_bytes(value: float) -> str:
 
 _FORMATS = {
     "s": "{:,.2f} s", "KB": "{:,.1f} KB", "MB": "{:,.1f} MB", "x": "{:,.1f}×", "count": "{:,.0f}",
-    "/s": "{:,.1f}/s",
+    "/s": "{:,.1f}/s", "%": "{:,.2f} %",
 }
 
 

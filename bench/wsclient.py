@@ -4,7 +4,8 @@ Protocol (streamlit/web/server/starlette/starlette_websocket.py): connect to
 /_stcore/stream offering the subprotocol "streamlit" (the second and third entries of that
 header carry an XSRF token and a session id to resume; neither is needed without an Origin
 header). The client sends `BackMsg.rerun_script` (a `ClientState` with the URL query string,
-the page script hash and widget states); the server answers with ForwardMsgs — new_session,
+the page script hash and widget states; no cached message hashes, so every element comes in full);
+the server answers with ForwardMsgs — new_session,
 deltas, page_info_changed (the URL it wrote) … and `script_finished`.
 """
 from __future__ import annotations
@@ -13,8 +14,6 @@ import asyncio
 import json
 import time
 from dataclasses import dataclass, field
-
-from bench.mapspec import choropleth_locations
 
 
 @dataclass
@@ -26,29 +25,24 @@ class RunResult:
     messages: int = 0
     bytes: int = 0
     exceptions: list[str] = field(default_factory=list)
-    spec: dict | None = None  # the map figure (the first chart, replaced by one with a choropleth)
-    chart_msg_bytes: int | None = None
+    view: dict | None = None  # the map component's view: key ('indicator|level|…'), indicator, areas
+    view_bytes: int | None = None
     query_string: str | None = None
-    years_offered: list[int] = field(default_factory=list)  # options of a year slider
 
 
 def _read_element(el, size: int, res: RunResult) -> None:
-    """Note an exception, a plotly chart or a year slider sent as a new element."""
+    """Note an exception or the map component (a bidi_component whose JSON is a map view)."""
     etype = el.WhichOneof("type")
     if etype == "exception":
         res.exceptions.append(f"{el.exception.type}: {el.exception.message}"[:200])
-    elif etype == "plotly_chart":
+    elif etype == "bidi_component":
         try:
-            spec = json.loads(el.plotly_chart.spec)
+            data = json.loads(el.bidi_component.json or "null")
         except ValueError:
-            spec = None
-        if spec is not None and (res.spec is None or choropleth_locations(spec)):
-            res.spec = spec
-            res.chart_msg_bytes = size
-    elif etype == "slider" and el.slider.options:
-        opts = list(el.slider.options)
-        if all(o.isdigit() and len(o) == 4 for o in opts):
-            res.years_offered = [int(o) for o in opts]
+            data = None
+        if isinstance(data, dict) and "codes" in data and "key" in data:
+            res.view = {"key": data["key"], "indicator": data.get("indicator"), "areas": len(data["codes"])}
+            res.view_bytes = size
 
 
 def _finish_status(fm) -> str | None:
@@ -64,8 +58,9 @@ def _finish_status(fm) -> str | None:
 class StreamlitClient:
     """One browser tab's worth of protocol: connect, rerun, read until the script finished."""
 
-    def __init__(self, ws_url: str, run_timeout: float = 60.0):
+    def __init__(self, ws_url: str, run_timeout: float = 60.0, cookie: str | None = None):
         self.ws_url = ws_url
+        self.cookie = cookie  # 'name=value' sent with the upgrade (the proxy's route cookie)
         self.run_timeout = run_timeout
         self.ws = None
         self.pages: dict[str, str] = {}  # url_pathname → page_script_hash
@@ -75,8 +70,10 @@ class StreamlitClient:
     async def connect(self) -> None:
         import websockets
 
+        headers = {"Cookie": self.cookie} if self.cookie else None
         self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None,
-                                           open_timeout=20, ping_interval=None, compression=None)
+                                           open_timeout=20, ping_interval=None, compression=None,
+                                           additional_headers=headers, proxy=None)
 
     async def close(self) -> None:
         if self.ws is not None:

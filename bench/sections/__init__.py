@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bench.context import Section
-from bench.sections import build, concurrency, pages, payload, reruns, server
+from bench.sections import build, mapbrowser, pages, paint, payload, proxy, server
 
 SECTIONS: tuple[Section, ...] = (
     build.SECTION,
     pages.SECTION,
-    reruns.SECTION,
     payload.SECTION,
+    paint.SECTION,
+    mapbrowser.SECTION,
     server.SECTION,
-    concurrency.SECTION,
+    proxy.SECTION,
 )

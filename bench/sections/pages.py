@@ -1,15 +1,17 @@
-"""Section 2, pages: each page of the app run in-process under AppTest, cold (fresh caches) and warm."""
+"""Section pages: each page of the app run in-process under AppTest, cold (fresh caches: the first
+visit with an empty cache, budget 2 s) and warm (the same AppTest run again, budget 100 ms)."""
 from __future__ import annotations
 
 import time
 
 from bench.apptest import clear_caches, new_app, timed_run
+from bench.budgets import budget_of
 from bench.context import Context, Section
 from bench.figures import Figure, error_figure, error_text
 from bench.stats import scaled, summarize
 
-COLD = ("fresh AppTest after st.cache_data/cache_resource.clear() and the in-process geometry cache "
-        "cleared (disk cache kept)")
+COLD = ("fresh AppTest after st.cache_data/cache_resource.clear() and the in-process geometry caches "
+        "cleared (disk caches kept)")
 WARM = "second run of the same AppTest"
 
 
@@ -46,10 +48,10 @@ def _page_figures(page: str, sc: dict, sw: dict, errors: list[str]) -> list[Figu
     note = f"{len(errors)} exception(s): {errors[0][:80]}" if errors else ""
     rep_note = f"median of {sc['n']}" if sc["n"] > 1 else ""
     status = "ERROR" if errors else ""
-    return [Figure("pages", f"page.{page}.cold", f"{page}: cold run", sc["median"], "ms", status=status,
-                   detail=note or rep_note, extra={"ms": sc}),
-            Figure("pages", f"page.{page}.warm", f"{page}: warm run", sw["median"], "ms", status=status,
-                   detail=rep_note, extra={"ms": sw})]
+    return [Figure("pages", f"page.{page}.cold", f"{page}: first visit, empty cache", sc["median"], "ms",
+                   budget=budget_of("page.cold"), status=status, detail=note or rep_note, extra={"ms": sc}),
+            Figure("pages", f"page.{page}.warm", f"{page}: warm rerun", sw["median"], "ms",
+                   budget=budget_of("page.warm"), status=status, detail=rep_note, extra={"ms": sw})]
 
 
 def page_times(pages: list[str], reps: int, deadline: float) -> tuple[list[Figure], dict]:

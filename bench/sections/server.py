@@ -1,49 +1,12 @@
-"""Section 5, server: the live `streamlit run` — startup, first map paint in headless Chromium
-(cold, and warm in full mode), every page opened once, the server's RSS."""
+"""Section server: the live `streamlit run` — startup, every page opened once in headless Chromium
+(navigation → the run's script_finished), the server's RSS. (The first map paint: section paint.)"""
 from __future__ import annotations
-
-from pathlib import Path
 
 from bench import browser as chromium
 from bench.context import Context, Section
-from bench.figures import Figure, error_figure, error_text
+from bench.figures import Figure, error_text
 from bench.server import Server
 from bench.stats import scaled, summarize
-
-PAINTS = (("cold", "first_paint.cold", "first visitor after server start"),
-          ("warm", "first_paint.warm", "new browser context, server warm"))
-
-
-def _paint(browser, url: str, regions: int, timeout_s: float, screenshot: Path | None) -> dict:
-    """First map paint in a new browser context (screenshot of the painted map if asked)."""
-    ctx = chromium.new_context(browser)
-    try:
-        page = ctx.new_page()
-        fp = chromium.first_paint(page, url, regions, timeout_s)
-        if screenshot is not None:
-            page.screenshot(path=str(screenshot))
-        return fp
-    finally:
-        ctx.close()
-
-
-def _paint_figure(key: str, label: str, what: str, fp: dict) -> Figure:
-    dcl = fp["navigation"].get("dom_content_loaded", 0)
-    return Figure("server", key, f"first map paint, {label}", fp["first_paint_ms"], "ms",
-                  detail=f"{what} · {fp['paths']} {fp['mode']} paths · DOMContentLoaded {dcl:.0f} ms")
-
-
-def _first_paints(browser, url: str, regions: int, timeout_s: float, warm_paint: bool, detail: dict,
-                  screenshot: Path | None) -> list[Figure]:
-    figures = []
-    for label, key, what in PAINTS[: 2 if warm_paint else 1]:
-        try:
-            detail[key] = _paint(browser, url, regions, timeout_s, screenshot if label == "cold" else None)
-            figures.append(_paint_figure(key, label, what, detail[key]))
-        except Exception as err:  # noqa: BLE001
-            detail[key] = {"error": error_text(err)[:300]}
-            figures.append(error_figure("server", key, f"first map paint, {label}", detail[key]["error"]))
-    return figures
 
 
 def _open_pages(browser, base_url: str, pages: list[str], timeout_s: float) -> dict:
@@ -80,9 +43,8 @@ def _rss_figure(rss: dict, at_start: dict) -> Figure:
                          f"{(at_start['total_kb'] or 0) / 1024:.0f} MB")
 
 
-def measure(server: Server, pages: list[str], regions_sido: int, timeout_s: float, warm_paint: bool,
-            screenshot: Path | None = None) -> tuple[list[Figure], dict]:
-    """Startup, first map paint(s), every page once, RSS before and after."""
+def measure(server: Server, pages: list[str], timeout_s: float) -> tuple[list[Figure], dict]:
+    """Startup, every page once, RSS before and after."""
     from playwright.sync_api import sync_playwright
 
     detail: dict = {"url": server.url, "startup_s": round(server.startup_s or 0, 3),
@@ -91,8 +53,6 @@ def measure(server: Server, pages: list[str], regions_sido: int, timeout_s: floa
     with sync_playwright() as pw:
         browser = chromium.launch(pw)
         try:
-            figures += _first_paints(browser, f"{server.url}/?page=map", regions_sido, timeout_s, warm_paint,
-                                     detail, screenshot)
             detail["pages"] = _open_pages(browser, server.url, pages, timeout_s)
             figures.append(_pages_figure(detail["pages"]))
         finally:
@@ -103,9 +63,7 @@ def measure(server: Server, pages: list[str], regions_sido: int, timeout_s: floa
 
 
 def run(ctx: Context, deadline: float) -> None:
-    regions_sido = ctx.geo.get("sido", {}).get("features", 17)
-    figures, detail = measure(ctx.server, ctx.pages, regions_sido, ctx.plan.browser_timeout_s,
-                              ctx.plan.warm_paint)
+    figures, detail = measure(ctx.server, ctx.pages, ctx.plan.browser_timeout_s)
     ctx.figures.extend(figures)
     ctx.sections["server"] = detail
 

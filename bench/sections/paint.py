@@ -1,0 +1,104 @@
+"""Section paint: first map paint in a new browser context on the warm server, beside an empty
+Streamlit page's paint measured the same way in the same run (bench/empty_app.py under its own
+`streamlit run` on a free port). Visits alternate map / empty so both see the same machine load.
+
+The first visit to each server is not counted among the warm ones: the map's is reported on its own
+line (cold server: the first visitor pays the caches), the empty page's only warms it up.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from bench.context import Context, Section
+from bench.figures import Figure, error_figure, error_text
+from bench.paint import MAP_TARGET, TITLE_TARGET, paint_once
+from bench.server import Server
+from bench.stats import summarize
+
+EMPTY_APP = Path(__file__).resolve().parents[1] / "empty_app.py"
+MAP_PATH = "/map"
+
+
+def _spread(samples: list[float]) -> str:
+    s = summarize(samples)
+    return f"min/median/max {s['min']:,.0f} / {s['median']:,.0f} / {s['max']:,.0f} ms · n={s['n']}"
+
+
+def _geometry_timing(runs: list[dict]) -> str:
+    """' · geometry fetched 1,234→1,301 ms' (medians of its start and end) when the pages recorded it."""
+    nav = [r.get("navigation", {}) for r in runs]
+    start = summarize([n["geometry_start"] for n in nav if "geometry_start" in n])["median"]
+    end = summarize([n["geometry_end"] for n in nav if "geometry_end" in n])["median"]
+    return f" · geometry fetch {start:,.0f}→{end:,.0f} ms" if start is not None and end is not None else ""
+
+
+def paint_figures(map_ms: list[float], empty_ms: list[float], cold: dict | None,
+                  geometry: str = "") -> list[Figure]:
+    """Median map paint (budget), the empty page's (baseline), their ratio (budget), the cold visit."""
+    figures: list[Figure] = []
+    if cold is not None:
+        figures.append(Figure("paint", "paint.map.cold", "first map paint, cold server (first visitor)",
+                              cold.get("paint_ms"), "ms", detail=cold.get("error", "not among the warm samples")))
+    m, e = summarize(map_ms), summarize(empty_ms)
+    map_detail = _spread(map_ms) + " · → .bal-map[data-ready='1']" + geometry if map_ms else "no sample"
+    figures.append(Figure("paint", "paint.map", "first map paint, warm server (median)", m["median"], "ms",
+                          detail=map_detail))
+    figures.append(Figure("paint", "paint.empty", "baseline: empty Streamlit page paint (median)", e["median"],
+                          "ms", detail=(_spread(empty_ms) + " · → h1 visible") if empty_ms else "no sample"))
+    ratio = round(m["median"] / e["median"], 2) if m["median"] and e["median"] else None
+    figures.append(Figure("paint", "paint.ratio", "map paint / empty page paint (medians)", ratio, "x"))
+    return figures
+
+
+def _alternate(browser, map_url: str, empty_url: str, n: int, timeout_s: float, deadline: float) -> dict:
+    """n map and n empty-page paints, alternating, bounded by `deadline` (at least one of each)."""
+    out: dict = {"map": [], "empty": [], "errors": []}
+    for i in range(n):
+        if i and time.monotonic() > deadline:
+            out["errors"].append(f"time guard: {i} of {n} pairs")
+            break
+        for name, url, target in (("map", map_url, MAP_TARGET), ("empty", empty_url, TITLE_TARGET)):
+            try:
+                out[name].append(paint_once(browser, url, target, timeout_s))
+            except Exception as err:  # noqa: BLE001 — one failed visit is reported, the rest go on
+                out["errors"].append(f"{name}: {error_text(err)[:150]}")
+    return out
+
+
+def measure(app_url: str, empty_url: str, n: int, timeout_s: float, deadline: float) -> tuple[list[Figure], dict]:
+    from playwright.sync_api import sync_playwright
+
+    from bench import browser as chromium
+
+    with sync_playwright() as pw:
+        browser = chromium.launch(pw)
+        try:
+            try:
+                cold = paint_once(browser, app_url + MAP_PATH, MAP_TARGET, timeout_s)
+            except Exception as err:  # noqa: BLE001
+                cold = {"error": error_text(err)[:150]}
+            paint_once(browser, empty_url, TITLE_TARGET, timeout_s)  # warm-up, not counted
+            runs = _alternate(browser, app_url + MAP_PATH, empty_url, n, timeout_s, deadline)
+        finally:
+            browser.close()
+    map_ms = [r["paint_ms"] for r in runs["map"]]
+    empty_ms = [r["paint_ms"] for r in runs["empty"]]
+    figures = paint_figures(map_ms, empty_ms, cold, _geometry_timing(runs["map"]))
+    if runs["errors"]:
+        figures.append(error_figure("paint", "paint.errors", f"{len(runs['errors'])} visit(s) failed",
+                                    "; ".join(runs["errors"])[:200]))
+    return figures, {"cold": cold, "runs": runs, "contexts": n, "map_url": app_url + MAP_PATH,
+                     "empty_url": empty_url}
+
+
+def run(ctx: Context, deadline: float) -> None:
+    plan = ctx.plan
+    with Server(ctx.work, ctx.work / "empty-app.log", app=EMPTY_APP) as empty:
+        figures, detail = measure(ctx.server.url, empty.url, plan.paint_contexts, plan.browser_timeout_s, deadline)
+        detail["empty_startup_s"] = round(empty.startup_s or 0, 3)
+    ctx.figures.extend(figures)
+    ctx.sections["paint"] = detail
+
+
+SECTION = Section("paint", run, time_s={"quick": 45, "full": 120}, needs=("data", "geometry", "server"))
