@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from helpers.apptest import button_group, main_spec, rerun, run, trace_data
+from helpers.apptest import button_group, main_spec, map_view, rerun, run, trace_data
 from indicators.bivariate import PALETTE
 
 
@@ -120,42 +120,52 @@ def test_composite_page(coverage):
     assert button_group(at, "w_composite_method")
     sliders = [at.slider(key=f"w_{d}") for d in ("demography", "economy", "fiscal", "health_welfare")]
     assert [s.value for s in sliders] == [30, 30, 20, 20]
-    spec0 = main_spec(at, "comp_map")
-    assert any(t["type"] == "choropleth" for t in spec0["data"])
+    view0 = map_view(at, "comp_view")
     table = frame_with(at, "decile")
+    # the map colours exactly the areas with a score, each by its decile (1 = most disadvantaged)
+    scored = dict(zip(table["region_code"], table["decile"]))
+    fills = dict(zip(view0["codes"], view0["fill"][str(view0["year"])]))
+    assert {c for c, f in fills.items() if f} == {c for c, d in scored.items() if d == d}
+    decile_colour = {int(d): fills[c] for c, d in scored.items() if d == d}
+    assert len(set(decile_colour.values())) == len(decile_colour) == 10
     assert {"score", "rank", "decile", "demography", "economy"} <= set(table.columns)
     vint = " ".join(m.value for m in at.markdown)
     assert "입력 자료와 사용한 연도" in vint and ": 20" in vint  # e.g. "인구 천 명당 의사 수: 2020"
     assert main_spec(at, "comp_sens")["data"][0]["type"] == "bar"
 
     # method
-    before = trace_data(main_spec(at, "comp_map"))
+    before = _map(map_view(at, "comp_view"))
     button_group(at, "w_composite_view").set_value("score")
     rerun(at, "composite_view")
-    score0 = trace_data(main_spec(at, "comp_map"))
+    score0 = _map(map_view(at, "comp_view"))
     assert score0 != before
     button_group(at, "w_composite_method").set_value("rank_exp")
     rerun(at, "composite_method")
-    assert trace_data(main_spec(at, "comp_map")) != score0
+    assert _map(map_view(at, "comp_view")) != score0
 
     # a weight (bound natively: the browser writes ?w_economy=80, tests/browser/test_browser_links.py;
     # here: a link carrying it reopens the same view)
-    before = trace_data(main_spec(at, "comp_map"))
+    before = _map(map_view(at, "comp_view"))
     at.slider(key="w_economy").set_value(80)
     rerun(at, "composite_weight")
-    chosen = trace_data(main_spec(at, "comp_map"))
+    chosen = _map(map_view(at, "comp_view"))
     assert chosen != before
     link = run({"page": "composite", "view": "score", "method": "rank_exp", "w_economy": "80"})
     assert link.slider(key="w_economy").value == 80
-    assert trace_data(main_spec(link, "comp_map")) == chosen
+    assert _map(map_view(link, "comp_view")) == chosen
 
     # level
-    n_before = sum(len(t.get("locations") or []) for t in main_spec(at, "comp_map")["data"])
+    n_before = len(map_view(at, "comp_view")["codes"])
     other = "sido" if button_group(at, "w_composite_level").value != "sido" else "sigungu"
     button_group(at, "w_composite_level").set_value(other)
     rerun(at, "composite_level")
-    n_after = sum(len(t.get("locations") or []) for t in main_spec(at, "comp_map")["data"])
-    assert {n_before, n_after} == {17, 229}
+    assert {n_before, len(map_view(at, "comp_view")["codes"])} == {17, 229}
+
+
+def _map(view: dict) -> tuple:
+    """What the map shows: per region its colour and its value, in the year shown."""
+    y = str(view["year"])
+    return tuple(zip(view["codes"], view["fill"][y], view["value"][y]))
 
 
 def test_composite_missing_inputs_listed(coverage):
@@ -195,28 +205,27 @@ def test_bivariate_page(coverage):
     assert have(coverage, "fiscal_self_reliance_sigungu_pct", "sigungu")
     assert (x, y) == ("reg_extinction_risk_index", "fiscal_self_reliance_sigungu_pct")
     assert button_group(at, "w_bivariate_level").value == "sigungu"
-    spec0 = main_spec(at, "biv_map")
-    chor = [t for t in spec0["data"] if t["type"] == "choropleth"]
-    colours = {t["colorscale"][0][1] for t in chor}
-    assert colours & set(PALETTE)
-    assert any(t["type"] == "heatmap" for t in spec0["data"])  # the 3×3 legend square
-    legend = json.dumps(spec0["layout"]["xaxis"], ensure_ascii=False)
-    assert "높을수록" in legend
+    view0 = map_view(at, "biv_view")
+    assert set(f for f in view0["fill"][str(view0["year"])] if f) <= set(PALETTE)
+    legend = view0["legend"]
+    assert legend["kind"] == "square" and legend["colors"] == list(PALETTE)  # the 3×3 legend square
+    assert "높을수록" in legend["x_label"] + legend["y_label"]
+    # areas missing either value (3 of 229 in the default pair) are hatched: no colour, never the pale
+    # low/low class, and named in the legend
+    assert view0["fill"][str(view0["year"])].count(None) >= 1
+    assert view0["missing_label"] == "자료 없음 (한쪽 이상)"
     # changing the second indicator changes the classes
     level = button_group(at, "w_bivariate_level").value
     cov = coverage[(coverage["level"] == level) & (coverage["regions"] > 0)]
     x_years = set(cov.loc[cov["indicator"] == x, "year"])
     other = next(i for i in sorted(set(cov["indicator"])) if i not in (x, y)
                  and x_years & set(cov.loc[cov["indicator"] == i, "year"]))
-    before = trace_data(main_spec(at, "biv_map"))
+    before = _map(map_view(at, "biv_view"))
     at.selectbox(key="w_bivariate_indicator2").set_value(other)
     rerun(at, "bivariate_indicator")
-    assert trace_data(main_spec(at, "biv_map")) != before
+    assert _map(map_view(at, "biv_view")) != before
     assert at.query_params.get("indicator2") in (other, [other])
-    # missing areas are grey and listed
-    missing = [t for t in main_spec(at, "biv_map")["data"] if t.get("name") == "자료 없음 (한쪽 이상)"]
-    if missing:
-        assert missing[0]["colorscale"][0][1] not in PALETTE
+
 
 
 # ---------------------------------------------------------------- the embedded default (census only)
@@ -226,7 +235,7 @@ def test_bivariate_page(coverage):
 def test_pages_on_census_only_build(package_only_build, monkeypatch, page, params):
     monkeypatch.setenv("BALANCE_DATA_DIR", str(package_only_build))
     at = run({"page": page, **params}, f"{page}_census_only_{params.get('level', '')}".rstrip("_"))
-    assert len(at.get("plotly_chart")) >= 1
+    assert len(at.get("plotly_chart")) + len(at.get("bidi_component")) >= 1
     if page == "composite":  # domains without any input in this build are said to be left out
         assert any("가중치 0으로 제외" in w.value for w in at.warning)
         assert any("원자료" in e.label for e in at.expander)
