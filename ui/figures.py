@@ -2,14 +2,41 @@
 hover text of a map's regions."""
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
+import app_data
 from geo import regions
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import plot_config
 from ui.i18n import t
+
+_BUILDERS: dict[str, Callable[..., Any]] = {}
+
+
+def cached(builder: Callable[..., Any]) -> Callable[..., Any]:
+    """`builder` (a panel's figure or table builder: a pure function of its arguments and the published
+    build) memoised per build and arguments: built once per view and shared read-only (st.plotly_chart
+    only serialises a figure), so a warm rerun does not rebuild and re-validate it. Arguments are hashed
+    by Streamlit (frames by content). Callers must not modify what it returns."""
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    _BUILDERS[name] = builder
+
+    @functools.wraps(builder)
+    def wrapper(*args, **kwargs):
+        return _build(name, app_data.data_version(), args, tuple(sorted(kwargs.items())))
+
+    return wrapper
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _build(name: str, version: int, args: tuple, kwargs: tuple) -> Any:
+    return _BUILDERS[name](*args, **dict(kwargs))
 
 
 def show_figure(fig, *, key: str, filename: str, ctx: Ctx, data: pd.DataFrame | None = None,

@@ -174,12 +174,17 @@ def show_view(ctx: cp.Ctx, view: dict, *, key: str, whole_page: bool = False) ->
 
 def designation_overlay(ctx: cp.Ctx, designation: str, color: str, label: str) -> dict:
     """The dissolved edge of the 시군구 with `designation` ('decline' = 인구감소지역) over the map."""
+
+    return mapview.overlay(_overlay_path(app_data.data_version(), designation), color=color, label=label,
+                           width=2.4 if designation == "decline" else 1.8, dash=designation != "decline")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _overlay_path(version: int, designation: str) -> str:
     from geo import svgmap
 
     d = app_data.designations()
-    codes = sorted(d.loc[d["designation"] == designation, "region_code"])
-    return mapview.overlay(svgmap.overlay_path(app_data.map_geometry(), codes), color=color, label=label,
-                           width=2.4 if designation == "decline" else 1.8, dash=designation != "decline")
+    return svgmap.overlay_path(app_data.map_geometry(), sorted(d.loc[d["designation"] == designation, "region_code"]))
 
 
 def all_years_table(ctx: cp.Ctx, ind_id: str, level: str) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ui import figures
 from ui.finishing import axis_unit, text_width
 from ui.palette import EVENT_COLOR, NC_COLOR, RISK_COLORS
 
@@ -59,6 +60,7 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
     return fig
 
 
+@figures.cached
 def sparkline(x, y, color: str = NC_COLOR, height: int = 70) -> go.Figure:
     """A small line with its last point marked; no axes."""
     fig = go.Figure(go.Scatter(x=list(x), y=list(y), mode="lines", line=dict(color=color, width=2),

@@ -17,8 +17,8 @@ import app_data
 from geo import regions
 from indicators import composite as cx
 from indicators import views
+from ui import figures, maps, mapview, palette
 from ui import format as fmt
-from ui import maps, mapview, palette
 from ui.context import Ctx
 from ui.finishing import finish
 
@@ -115,6 +115,7 @@ def _texts(ctx: Ctx, res: Result) -> list[str | None]:
     return out
 
 
+@figures.cached
 def map_view(ctx: Ctx, res: Result, view: str) -> dict:
     """The browser map (ui.mapview) of the composite: deciles (1 = most disadvantaged) or the score;
     areas without a score hatched."""
@@ -158,6 +159,7 @@ def source_text(ctx: Ctx, res: Result) -> str:
     return "; ".join(parts) + " · " + ctx.t("computed_note")
 
 
+@figures.cached
 def sensitivity(ctx: Ctx, res: Result, shift: float = 0.2) -> pd.DataFrame:
     active = {k: v for k, v in res.weights.items() if v > 0}
     if not active or res.scored == 0:
@@ -168,6 +170,7 @@ def sensitivity(ctx: Ctx, res: Result, shift: float = 0.2) -> pd.DataFrame:
     return s
 
 
+@figures.cached
 def sensitivity_figure(ctx: Ctx, res: Result, s: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for change, color in (("+20%", palette.CR_COLOR), ("-20%", palette.NC_COLOR)):

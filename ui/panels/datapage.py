@@ -9,7 +9,7 @@ import app_analyses
 import app_data
 from geo import regions
 from indicators import manifest
-from ui import plots
+from ui import figures, plots
 from ui.context import Ctx
 from ui.finishing import finish
 
@@ -137,6 +137,7 @@ def exports_reference_table(ctx: Ctx) -> pd.DataFrame:
     return out
 
 
+@figures.cached
 def coverage_figure(ctx: Ctx, level: str):
     cov = app_data.coverage()
     cov = cov[cov["level"] == level]

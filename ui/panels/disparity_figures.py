@@ -11,7 +11,7 @@ import app_data
 from indicators import disparity as dsp
 from indicators.inequality import MEASURES
 from indicators.schema import Indicator
-from ui import concepts, palette
+from ui import concepts, figures, palette
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
@@ -117,6 +117,7 @@ def _subtitle(ctx: Ctx, level: str, t: pd.DataFrame, reading: str) -> str:
     return f"{ctx.t(level)} · {span} · {reading}"
 
 
+@figures.cached
 def measures_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, chosen: list[str], full: int,
                     reading: str, show_events: bool, note: str = "") -> go.Figure:
     """One small panel per chosen measure (each on its own scale), shared years."""
@@ -148,6 +149,7 @@ def measures_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, chose
     return fig
 
 
+@figures.cached
 def decomposition_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, kind: str, full: int,
                          reading: str, show_events: bool) -> go.Figure:
     """Stacked bars: between (수도권 vs 비수도권) + within = Theil T or L; between share written on top."""

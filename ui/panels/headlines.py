@@ -14,7 +14,7 @@ import app_analyses
 import app_data
 from geo import regions
 from indicators import derive
-from ui import concepts, plots
+from ui import concepts, figures, plots
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
@@ -199,6 +199,7 @@ def cards_table(cards_: list[Card]) -> pd.DataFrame:
                           "series_values": ",".join(f"{v:g}" for v in c.spark_y)} for c in cards_])
 
 
+@figures.cached
 def share_figure(ctx: Ctx, shares: pd.DataFrame):
     """(figure, table): the latest capital share of every additive indicator as horizontal bars."""
     year = int(shares["year"].max())

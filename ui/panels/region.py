@@ -8,8 +8,8 @@ import streamlit as st
 import app_data
 from geo import regions
 from indicators import views
+from ui import figures, plots
 from ui import format as fmt
-from ui import plots
 from ui.context import Ctx
 from ui.finishing import finish
 
@@ -86,6 +86,7 @@ def columns(ctx: Ctx) -> dict:
     }
 
 
+@figures.cached
 def relative_figure(ctx: Ctx, code: str, tab: pd.DataFrame):
     """Non-additive indicators (rates, ratios, per-capita) as region ÷ nation × 100."""
     rel = tab.dropna(subset=["relative_to_nation_100"]).copy()

@@ -8,8 +8,8 @@ import app_analyses
 import app_data
 from geo import regions
 from indicators import derive, designation_views
+from ui import figures, maps, plots
 from ui import format as fmt
-from ui import maps, plots
 from ui.context import Ctx
 from ui.finishing import finish
 
@@ -67,6 +67,7 @@ def basis_labels(lang: str) -> dict[str, str]:
     return {b: (en if lang == "en" else ko) for b, (ko, en) in BASIS_SHORT.items()}
 
 
+@figures.cached
 def class_table(ctx: Ctx, frame: pd.DataFrame, basis: str, year: int) -> pd.DataFrame:
     """Every 시군구 with index and class (for the map's CSV)."""
     names = derive.RISK_CLASSES_EN if ctx.lang == "en" else derive.RISK_CLASSES_KO
@@ -93,6 +94,7 @@ def _quoted_projection(lang: str) -> str:
     return f"{head}: " + "; ".join(parts) + f" — {doc}"
 
 
+@figures.cached
 def counts_figure(ctx: Ctx, basis: str):
     counts = app_analyses.risk_counts(basis)
     labels = maps.class_labels(ctx.lang)
@@ -129,6 +131,7 @@ def notices_text() -> str:
     return ", ".join(f"{r.notice} ({r.notice_date})" for r in d.itertuples())
 
 
+@figures.cached
 def at_risk_table(ctx: Ctx, frame: pd.DataFrame, basis: str, year: int, query: str = "",
                   designation: str = "all") -> pd.DataFrame:
     """시군구 with index < 0.5, lowest first; `query` filters by name (plain substring, case-insensitive),
@@ -178,6 +181,7 @@ def list_columns(ctx: Ctx) -> dict:
     }
 
 
+@figures.cached
 def cross_table(ctx: Ctx, frame: pd.DataFrame, year: int) -> pd.DataFrame:
     """KEIS class (rows, 고위험 first, then 자료 없음, 합계) × designation (columns) counts of 시군구,
     labelled in the page language."""
@@ -190,6 +194,7 @@ def cross_table(ctx: Ctx, frame: pd.DataFrame, year: int) -> pd.DataFrame:
     return out
 
 
+@figures.cached
 def mismatch_lists(ctx: Ctx, frame: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
     """kind → table (region, sido, index, class, designation) of 시군구 where risk and designation
     disagree, or with no index value (see `designation_views.MISMATCH_KINDS`)."""

@@ -10,7 +10,7 @@ import app_data
 from geo import regions
 from indicators import views
 from indicators.schema import Indicator
-from ui import concepts, palette, pickers, plots
+from ui import concepts, figures, palette, pickers, plots
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
@@ -121,6 +121,7 @@ def _gap_lines(ctx: Ctx, ind: Indicator, g: pd.DataFrame, measure: str, unit: st
     return out
 
 
+@figures.cached
 def figure(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_events: bool):
     """(figure, long table) for the trend view."""
     lang = ctx.lang
@@ -148,6 +149,7 @@ def figure(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_even
     return fig, table
 
 
+@figures.cached
 def migration_figure(ctx: Ctx, show_events: bool):
     """Net migration into the capital region per year (sum of the three 시도' net migration);
     (None, None) when the build has none."""

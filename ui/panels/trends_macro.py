@@ -8,7 +8,7 @@ import app_data
 from geo import regions
 from indicators import views
 from indicators.schema import Indicator
-from ui import concepts, macro, palette, plots
+from ui import concepts, figures, macro, palette, plots
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
@@ -45,6 +45,7 @@ def macro_wide(ind_id: str) -> pd.DataFrame:
     return wide.reindex(index=years, columns=codes + ["00"])
 
 
+@figures.cached
 def macro_figure(ctx: Ctx, ind: Indicator, measure: str, show_events: bool):
     """(figure, long table): one line per 권역 (수도권 bold in the capital colour), the nation dashed
     in the level view; years without a value break the line."""
