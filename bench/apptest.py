@@ -44,13 +44,9 @@ def clear_caches() -> None:
 
     st.cache_data.clear()
     st.cache_resource.clear()
-    try:
-        from geo import simplify, svgmap
+    from geo import svgmap
 
-        simplify.load.cache_clear()  # in-process copies of the on-disk geometry caches
-        svgmap.load.cache_clear()
-    except Exception:  # noqa: BLE001
-        pass
+    svgmap.load.cache_clear()  # the in-process copy of the on-disk geometry cache
 
 
 def new_app(page: str):
