@@ -22,9 +22,10 @@ PRESENTER_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 [data-testid="stAppViewContainer"] * { color: #000000; }
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
-.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem; max-width: 100%; }
-h1 { font-size: 2.6rem !important; } h2, h3 { font-size: 1.9rem !important; }
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
+[data-testid="stHeader"] { background: transparent; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.6rem; max-width: 100%; }
+h1 { display: none !important; } h2, h3 { font-size: 1.9rem !important; }  /* charts carry their own titles */
 [data-testid="stMetricValue"] { font-size: 3rem !important; font-weight: 700; }
 [data-testid="stMetricLabel"] p { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"] { font-size: 1rem !important; color: #222 !important; }
@@ -62,6 +63,8 @@ st.markdown(BASE_CSS, unsafe_allow_html=True)
 if presenter:
     st.set_page_config(initial_sidebar_state="collapsed")
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
+    if not state.embedded():  # a visible, keyboard-reachable way back (the sidebar's >> switches pages)
+        nav.presenter_exit(lang)
 
 try:
     current.run()

@@ -9,6 +9,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "language": ("언어", "Language"),
     "presenter": ("발표 모드", "Presenter mode"),
     "presenter_help": ("큰 글자, 높은 대비, 최소 화면 구성", "Larger text, high contrast, minimal chrome"),
+    "presenter_exit": ("발표 모드 끄기", "Leave presenter mode"),
+    "presenter_exit_help": ("왼쪽 위 » 단추로 다른 화면을 열 수 있습니다", "Open other pages with » at the top left"),
     "page_overview": ("개요", "Overview"),
     "page_map": ("지도", "Map"),
     "page_trends": ("추이", "Trends"),

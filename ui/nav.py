@@ -36,6 +36,16 @@ def global_controls() -> tuple[str, bool]:
     return chosen_lang, pres
 
 
+def presenter_exit(lg: str) -> None:
+    """The 'leave presenter mode' button at the top of the page (presenter mode hides the toolbar)."""
+    st.button(t("presenter_exit", lg), key="presenter_exit", icon=":material/close_fullscreen:",
+              on_click=_leave_presenter, help=t("presenter_exit_help", lg))
+
+
+def _leave_presenter() -> None:
+    st.session_state["w_global_presenter"] = False  # the presenter toggle's key (state.bind: w_<scope>_<name>)
+
+
 def set_page(page: str) -> None:
     state.set_page(page)
 
