@@ -10,8 +10,8 @@ import app_data
 from geo import regions
 from indicators import derive, views
 from ui import charts, macro, mapview, nav, state
-from ui import components as cp
 from ui import format as fmt
+from ui.context import Ctx
 
 
 def class_labels(lang: str) -> list[str]:
@@ -37,7 +37,7 @@ _LABELS = {  # the component's own words (moved into ui.i18n with the next label
 }
 
 
-def _labels(ctx: cp.Ctx) -> dict[str, str]:
+def _labels(ctx: Ctx) -> dict[str, str]:
     k = 0 if ctx.lang == "ko" else 1
     out = {name: pair[k] for name, pair in _LABELS.items()}
     out.update(nation=ctx.t("zoom_nation"), capital=ctx.t("zoom_capital"), rank=ctx.t("rank"),
@@ -58,14 +58,14 @@ def _all_years(ind_id: str, level: str) -> pd.DataFrame:
     return pd.concat([app_data.values(ind_id, level, y).assign(year=y) for y in years], ignore_index=True)
 
 
-def indicator_view(ctx: cp.Ctx, ind_id: str, level: str, scale: str = "value") -> dict:
+def indicator_view(ctx: Ctx, ind_id: str, level: str, scale: str = "value") -> dict:
     """The browser map of `ind_id` at `level`, every year (cached per build and view)."""
     return _indicator_view(app_data.data_version(), ind_id, level, scale, ctx.lang, ctx.presenter)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str, presenter: bool) -> dict:
-    ctx = cp.Ctx("map", lang, presenter)
+    ctx = Ctx("map", lang, presenter)
     frame = _all_years(ind_id, level)
     years = sorted(frame["year"].unique().tolist())
     ind = app_data.indicator(ind_id)
@@ -94,7 +94,7 @@ def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str
                  note=macro.macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}")
 
 
-def _view(ctx: cp.Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,
+def _view(ctx: Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,
           legend: dict, unit_text: str, key: str, note: str, filename: str, extra: dict | None = None) -> dict:
     codes = regions.codes(level)
     have = shown.groupby("year")["value"].apply(lambda s: int(s.notna().sum()))
@@ -114,14 +114,14 @@ def _view(ctx: cp.Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list
         presenter=ctx.presenter, filename=filename, height=560 if ctx.presenter else 620)
 
 
-def risk_view(ctx: cp.Ctx, basis: str) -> dict:
+def risk_view(ctx: Ctx, basis: str) -> dict:
     """The browser map of the KEIS classes on `basis`, every year (cached per build)."""
     return _risk_view(app_data.data_version(), basis, ctx.lang, ctx.presenter)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
-    ctx = cp.Ctx("risk", lang, presenter)
+    ctx = Ctx("risk", lang, presenter)
     ind = derive.RISK_INDEX[basis]
     frame = _all_years(ind, "sigungu")
     years = sorted(frame["year"].unique().tolist())
@@ -142,13 +142,13 @@ def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
 ZOOMS = ("nation", "capital")
 
 
-def page_year(ctx: cp.Ctx, years: list[int]) -> int:
+def page_year(ctx: Ctx, years: list[int]) -> int:
     """The year of the URL (?year=, checked against `years`; default the latest): on pages where the
     map's timeline is the year control for everything below it."""
     return state.peek("year", years.__contains__, years[-1], parse=int, scope=ctx.page)
 
 
-def show_view(ctx: cp.Ctx, view: dict, *, key: str, whole_page: bool = False) -> None:
+def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> None:
     """Draw `view` at the URL's year and zoom; the year and zoom chosen in the browser go back to the
     URL (?year=, ?zoom=); a clicked 시도/시군구 opens its profile as a link (/region?region=<code>&…:
     the browser loads that URL, so the address bar always names the view shown; st.switch_page from
@@ -173,7 +173,7 @@ def show_view(ctx: cp.Ctx, view: dict, *, key: str, whole_page: bool = False) ->
                  key=key, year=year, zoom=zoom, on_view=on_view)
 
 
-def designation_overlay(ctx: cp.Ctx, designation: str, color: str, label: str) -> dict:
+def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:
     """The dissolved edge of the 시군구 with `designation` ('decline' = 인구감소지역) over the map."""
     from geo import svgmap
 
@@ -183,7 +183,7 @@ def designation_overlay(ctx: cp.Ctx, designation: str, color: str, label: str) -
                            width=2.4 if designation == "decline" else 1.8, dash=designation != "decline")
 
 
-def all_years_table(ctx: cp.Ctx, ind_id: str, level: str) -> pd.DataFrame:
+def all_years_table(ctx: Ctx, ind_id: str, level: str) -> pd.DataFrame:
     """Every region and year of the view with its value and rank (the map's CSV)."""
     frame = _all_years(ind_id, level)
     return pd.DataFrame({"region_code": frame["region_code"],
@@ -192,7 +192,7 @@ def all_years_table(ctx: cp.Ctx, ind_id: str, level: str) -> pd.DataFrame:
                          "unit": fmt.unit_label(ind_id, ctx.lang), "rank": frame["rank"].astype("Int64")})
 
 
-def one_year_view(ctx: cp.Ctx, frame: pd.DataFrame, *, level: str, year: int, title: str, legend: dict,
+def one_year_view(ctx: Ctx, frame: pd.DataFrame, *, level: str, year: int, title: str, legend: dict,
                   unit_text: str, source: str, key: str, filename: str, note: str = "",
                   ind_id: str = "", extra: str = "") -> dict:
     """A browser map of one computed year (종합 격차지수, 이변량): `frame` has region_code, fill (hex or
