@@ -1,13 +1,13 @@
 """Cached analyses of the built tables: `st.cache_*` wrappers over `indicators.views` (and
 `indicators.derive`) for 격차 분석, 종합 격차지수 and its NAVIS comparison, the KEIS risk-class
-counts, the simple-mean gap, the designation outline and the published 2020 export figures.
+counts, the overview's capital gap, the designation outline and the published 2020 export figures.
 Keyed by the build id (`app_data.data_version`), like every loader of `app_data`."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from app_data import available_indicators, data_version, observations, years_for
+from app_data import available_indicators, data_version, gaps, observations, years_for
 from indicators import derive, views
 from indicators import disparity as dx
 
@@ -23,13 +23,14 @@ def risk_counts(basis: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _simple_mean_gap(version: int, ind_id: str) -> pd.Series:
-    return views.simple_mean_gap(observations(), ind_id)
+def _capital_gap(version: int, ind_id: str) -> tuple[pd.Series, bool]:
+    return views.capital_gap_series(gaps(), observations(), ind_id)
 
 
-def simple_mean_gap(ind_id: str) -> pd.Series:
-    """`views.simple_mean_gap` of `ind_id`: per year, mean of capital 시도 − mean of the other 시도."""
-    return _simple_mean_gap(data_version(), ind_id)
+def capital_gap(ind_id: str) -> tuple[pd.Series, bool]:
+    """`views.capital_gap_series` of `ind_id`: (수도권 − 비수도권 per year, whether it is the difference of
+    the simple means of the 시도 values because the gaps table has none)."""
+    return _capital_gap(data_version(), ind_id)
 
 
 

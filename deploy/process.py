@@ -21,8 +21,8 @@ LOG = logging.getLogger("balance.warm")
 def warm() -> float:
     """Fill the shared caches (seconds taken)."""
     import app_data
-    from ui import components as cp
     from ui import maps
+    from ui.context import Ctx
 
     t0 = time.perf_counter()
     maps.geometry_urls()
@@ -31,9 +31,9 @@ def warm() -> float:
         for level in ("sido", "sigungu"):
             for ind in ids[:1] + [i for i in ("reg_extinction_risk_index",) if i in ids]:
                 if app_data.years_for(ind, level):
-                    maps.indicator_view(cp.Ctx("map", lang, False), ind, level)
+                    maps.indicator_view(Ctx("map", lang, False), ind, level)
         for basis in app_data.risk_bases()[:1]:
-            maps.risk_view(cp.Ctx("risk", lang, False), basis)
+            maps.risk_view(Ctx("risk", lang, False), basis)
     return time.perf_counter() - t0
 
 

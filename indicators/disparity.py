@@ -19,11 +19,6 @@ from indicators import catalog
 from indicators.inequality import inequality_over_time
 
 WEIGHTINGS = ("population", "equal", "area")
-# The population of each indicator and level, and which indicators are population counts, are declared
-# in the registry (`catalog.population_for`, role population_count). The two names below keep today's
-# callers in ui/ working until they call the catalogue.
-POPULATION_COUNTS: frozenset[str] = catalog.population_counts()
-population_for = catalog.population_for
 
 
 def _level_rows(obs: pd.DataFrame, indicator: str, level: str) -> pd.DataFrame:

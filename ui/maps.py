@@ -9,9 +9,9 @@ import streamlit as st
 import app_data
 from geo import regions
 from indicators import derive, views
-from ui import components as cp
 from ui import format as fmt
 from ui import macro, mapview, nav, palette, state
+from ui.context import Ctx
 
 
 def class_labels(lang: str) -> list[str]:
@@ -30,7 +30,7 @@ def risk_frame(basis: str, year: int) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- the SVG map component (ui.mapview)
 
-def _labels(ctx: cp.Ctx) -> dict[str, str]:
+def _labels(ctx: Ctx) -> dict[str, str]:
     out = {name: ctx.t(f"map_{name}") for name in ("play", "pause", "png", "svg", "geo_error")}
     out.update(nation=ctx.t("zoom_nation"), capital=ctx.t("zoom_capital"), rank=ctx.t("rank"),
                region=ctx.t("region"), value=ctx.t("value"), year=ctx.t("year"), no_data=ctx.t("no_data"))
@@ -52,14 +52,14 @@ def _all_years(ind_id: str, level: str) -> pd.DataFrame:
     return pd.concat([app_data.values(ind_id, level, y).assign(year=y) for y in years], ignore_index=True)
 
 
-def indicator_view(ctx: cp.Ctx, ind_id: str, level: str, scale: str = "value") -> dict:
+def indicator_view(ctx: Ctx, ind_id: str, level: str, scale: str = "value") -> dict:
     """The browser map of `ind_id` at `level`, every year (cached per build and view)."""
     return _indicator_view(app_data.data_version(), ind_id, level, scale, ctx.lang, ctx.presenter)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str, presenter: bool) -> dict:
-    ctx = cp.Ctx("map", lang, presenter)
+    ctx = Ctx("map", lang, presenter)
     frame = _all_years(ind_id, level)
     years = sorted(frame["year"].unique().tolist())
     ind = app_data.indicator(ind_id)
@@ -89,7 +89,7 @@ def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str
                  source=fmt.source_line(ind, lang))
 
 
-def _view(ctx: cp.Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,
+def _view(ctx: Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,
           legend: dict, unit_text: str, key: str, note: str, filename: str, source: str,
           extra: dict | None = None, missing_label: str = "") -> dict:
     codes = regions.codes(level)
@@ -111,14 +111,14 @@ def _view(ctx: cp.Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list
         presenter=ctx.presenter, filename=filename, height=560 if ctx.presenter else 620)
 
 
-def risk_view(ctx: cp.Ctx, basis: str) -> dict:
+def risk_view(ctx: Ctx, basis: str) -> dict:
     """The browser map of the KEIS classes on `basis`, every year (cached per build)."""
     return _risk_view(app_data.data_version(), basis, ctx.lang, ctx.presenter)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
-    ctx = cp.Ctx("risk", lang, presenter)
+    ctx = Ctx("risk", lang, presenter)
     ind = derive.RISK_INDEX[basis]
     index = app_data.indicator(ind)
     frame = _all_years(ind, "sigungu")
@@ -141,13 +141,13 @@ def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
 ZOOMS = ("nation", "capital")
 
 
-def page_year(ctx: cp.Ctx, years: list[int]) -> int:
+def page_year(ctx: Ctx, years: list[int]) -> int:
     """The year of the URL (?year=, checked against `years`; default the latest): on pages where the
     map's timeline is the year control for everything below it."""
     return state.peek("year", years.__contains__, years[-1], parse=int, scope=ctx.page)
 
 
-def show_view(ctx: cp.Ctx, view: dict, *, key: str, whole_page: bool = False) -> None:
+def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> None:
     """Draw `view` at the URL's year and zoom; the year and zoom chosen in the browser go back to the
     URL (?year=, ?zoom=); a clicked 시도/시군구 opens its profile as a link (/region?region=<code>&…:
     the browser loads that URL, so the address bar always names the view shown; st.switch_page from
@@ -172,7 +172,7 @@ def show_view(ctx: cp.Ctx, view: dict, *, key: str, whole_page: bool = False) ->
                  key=key, year=year, zoom=zoom, on_view=on_view)
 
 
-def designation_overlay(ctx: cp.Ctx, designation: str, color: str, label: str) -> dict:
+def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:
     """The dissolved edge of the 시군구 with `designation` ('decline' = 인구감소지역) over the map."""
 
     return mapview.overlay(_overlay_path(app_data.data_version(), designation), color=color, label=label,
@@ -187,7 +187,7 @@ def _overlay_path(version: int, designation: str) -> str:
     return svgmap.overlay_path(app_data.map_geometry(), sorted(d.loc[d["designation"] == designation, "region_code"]))
 
 
-def all_years_table(ctx: cp.Ctx, ind_id: str, level: str) -> pd.DataFrame:
+def all_years_table(ctx: Ctx, ind_id: str, level: str) -> pd.DataFrame:
     """Every region and year of the view with its value and rank (the map's CSV)."""
     frame = _all_years(ind_id, level)
     return pd.DataFrame({"region_code": frame["region_code"],
@@ -197,7 +197,7 @@ def all_years_table(ctx: cp.Ctx, ind_id: str, level: str) -> pd.DataFrame:
                          "rank": frame["rank"].astype("Int64")})
 
 
-def one_year_view(ctx: cp.Ctx, frame: pd.DataFrame, *, level: str, year: int, title: str, legend: dict,
+def one_year_view(ctx: Ctx, frame: pd.DataFrame, *, level: str, year: int, title: str, legend: dict,
                   unit_text: str, source: str, key: str, filename: str, note: str = "", extra: str = "",
                   missing_label: str = "") -> dict:
     """A browser map of one computed year (종합 격차지수, 이변량) beside the page's own table: `frame` has

@@ -2,23 +2,22 @@
 labelled choice. Each returns the chosen value (an id, code, level name or year)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 import app_data
 from geo import regions
+from indicators import catalog
 from indicators.schema import Indicator
 from ui import format as fmt
 from ui import state
 from ui.context import Ctx
 
-CATEGORY_KO = {"demography": "인구", "economy": "경제", "income": "소득", "fiscal": "재정", "trade": "무역",
-               "migration": "인구이동", "health": "보건", "welfare": "복지", "housing": "주거", "geography": "국토",
-               "composite": "종합", "reference": "참고"}
-
 
 def indicator_label(ind: Indicator, lang: str) -> str:
-    """'[category] name (unit)' as the indicator pickers show it."""
-    cat = CATEGORY_KO.get(ind.category, ind.category) if lang == "ko" else ind.category
+    """'[category] name (unit)' as the indicator pickers show it (category names: the registry's)."""
+    cat = catalog.category_name(ind.category, lang)
     label = fmt.indicator_label(ind, lang)
     return f"[{cat}] {label}" if cat else label
 
@@ -33,13 +32,20 @@ def _indicator_labels(lang: str) -> dict[str, str]:
 def pick_indicator(ctx: Ctx, options: list[str], preferred: tuple[str, ...] = (), *, name: str = "indicator",
                    label: str | None = None, default: str | None = None, container=st) -> str:
     """An indicator id from `options`, bound to `?name=` (default: `default`, else the first of
-    `preferred` offered, else the first option)."""
+    `preferred` offered, else the first option). A former id in the URL (an old shared link) opens
+    the indicator it was renamed to, and the URL then shows the current id."""
     if default not in options:
         default = next((p for p in preferred if p in options), options[0])
     labels = _indicator_labels(ctx.lang)
     return state.bind(name, lambda k: container.selectbox(
         label or ctx.t("indicator"), options, key=k, format_func=lambda i: labels.get(i, i)),
-        options=options, default=default, scope=ctx.page)
+        options=options, default=default, scope=ctx.page, parse=current_indicator_id)
+
+
+def current_indicator_id(raw: str) -> str:
+    """The current id of a URL's indicator value (a former id resolved; anything else unchanged,
+    to be refused by the option list)."""
+    return catalog.canonical_id(raw) or raw
 
 
 def pick_level(ctx: Ctx, levels: list[str], default: str = "sido", *, container=st, help: str | None = None,
@@ -87,11 +93,12 @@ def pick_region(ctx: Ctx, codes: list[str], default: str, *, container=st) -> st
 
 
 def pick_choice(ctx: Ctx, name: str, options: list[str], default: str, label: str, labels: dict[str, str],
-                *, container=st, **widget) -> str:
-    """One of `options` (shown as `labels`) as a segmented control bound to `?name=`."""
+                *, container=st, parse: Callable[[str], str] = str, **widget) -> str:
+    """One of `options` (shown as `labels`) as a segmented control bound to `?name=`; `parse` maps the
+    URL text to a candidate option (e.g. a former value to the current one)."""
     return state.bind(name, lambda k: container.segmented_control(
         label, options, key=k, required=True, format_func=lambda o: labels.get(o, o), **widget),
-        options=options, default=default, scope=ctx.page)
+        options=options, default=default, scope=ctx.page, parse=parse)
 
 
 def pick_select(ctx: Ctx, name: str, options: list[str], default: str, label: str, labels: dict[str, str],

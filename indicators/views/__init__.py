@@ -35,6 +35,7 @@ from indicators.views.availability import (
 from indicators.views.observations import (
     REFERENCE_CODES,
     Catalogue,
+    capital_gap_series,
     macro_measure,
     region_profile,
     regions_with_values,
@@ -50,7 +51,8 @@ __all__ = [
     "NAVIS_COLUMNS", "CompositeResult", "available_domains", "composite_inputs", "composite_navis",
     "composite_navis_year", "composite_result", "disparity", "CATEGORY_ORDER", "MACRO_MIN_REGIONS",
     "Availability", "MacroGap", "availability", "available", "levels", "macro_gap", "mappable",
-    "measure_kind", "missing", "risk_bases", "unknown", "REFERENCE_CODES", "Catalogue", "macro_measure",
+    "measure_kind", "missing", "risk_bases", "unknown", "REFERENCE_CODES", "Catalogue", "capital_gap_series",
+    "macro_measure",
     "region_profile", "regions_with_values", "relative_to", "series", "simple_mean_gap", "values_at",
     "with_levels", "SEED_COLUMNS", "SEED_FACTS", "date_to_x", "read_seed_facts", "seed_facts",
 ]

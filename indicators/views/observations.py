@@ -1,4 +1,4 @@
-"""Values of indicators by region and year, the region profile and the overview's simple gap (pure).
+"""Values of indicators by region and year, the region profile and the overview's capital gap (pure).
 
 Region codes: '00' nation, 2-digit 시도, 5-digit 시군구, 'CR'/'NC' 수도권/비수도권, 'CR' 'CC' … 'JJ'
 the seven 권역 (`geo.groups`).
@@ -131,3 +131,16 @@ def simple_mean_gap(obs: pd.DataFrame, ind_id: str) -> pd.Series:
     cap = full["region_code"].map(regions.is_capital)
     means = full.assign(cap=cap).groupby(["year", "cap"])["value"].mean().unstack()
     return (means[True] - means[False]).rename("capital_minus_noncapital")
+
+
+def capital_gap_series(gaps: pd.DataFrame, obs: pd.DataFrame, ind_id: str) -> tuple[pd.Series, bool]:
+    """(capital − non-capital gap of `ind_id` per year, is_simple_mean), in the indicator's unit.
+
+    From the gaps table's `capital_minus_noncapital` (수도권 − 비수도권 as the build forms it) where it
+    has any value; otherwise `simple_mean_gap` over the 시도 of `obs` (is_simple_mean True). Indexed by
+    year (ascending), named capital_minus_noncapital; empty when neither can be formed."""
+    g = gaps[gaps["indicator"] == ind_id].dropna(subset=["capital_minus_noncapital"])
+    if g.empty:
+        return simple_mean_gap(obs, ind_id), True
+    s = g.set_index("year")["capital_minus_noncapital"].sort_index()
+    return s.rename("capital_minus_noncapital"), False

@@ -182,4 +182,35 @@ def test_simple_mean_gap_uses_complete_years_only():
     assert views.simple_mean_gap(tidy(rows[17:]), "f").empty
 
 
+def gaps_frame(rows: list[tuple[str, int, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["indicator", "year", "capital_minus_noncapital"])
+
+
+def test_capital_gap_series_takes_the_gaps_table_when_it_has_values():
+    """Years out of order and a missing year in the gaps table; another indicator's rows ignored."""
+    gaps = gaps_frame([("f", 2002, -3.5), ("f", 2000, 1.25), ("f", 2001, float("nan")), ("g", 2000, 99.0)])
+    obs = tidy([(c, 2000, "f", 50.0) for c in SIDO])  # would give a simple-mean gap of 0: not used
+    gap, simple_mean = views.capital_gap_series(gaps, obs, "f")
+    assert simple_mean is False
+    assert gap.to_dict() == {2000: 1.25, 2002: -3.5} and gap.name == "capital_minus_noncapital"
+
+
+def test_capital_gap_series_falls_back_to_simple_means():
+    """No gap in the table: mean of 서울·인천·경기 (30, 20, 10 → 20) − mean of the 14 others
+    (thirteen 5s and one 19 → 84 / 14 = 6) = 14; 2001 lacks one 시도 and is left out."""
+    capital = {"11": 30.0, "28": 20.0, "41": 10.0}
+    others = [c for c in SIDO if c not in capital]
+    rows = [(c, 2000, "f", v) for c, v in capital.items()]
+    rows += [(c, 2000, "f", 19.0 if c == others[0] else 5.0) for c in others]
+    rows += [(c, 2001, "f", 1.0) for c in SIDO[1:]]
+    gap, simple_mean = views.capital_gap_series(gaps_frame([("f", 2000, float("nan"))]), tidy(rows), "f")
+    assert simple_mean is True
+    assert gap.to_dict() == {2000: pytest.approx(14.0)} and gap.name == "capital_minus_noncapital"
+
+
+def test_capital_gap_series_empty_when_neither_can_be_formed():
+    gap, simple_mean = views.capital_gap_series(gaps_frame([]), tidy([("11", 2000, "f", 1.0)]), "f")
+    assert gap.empty and simple_mean is True
+
+
 # ---------------------------------------------------------------- the real build, through the store

@@ -13,6 +13,7 @@ import streamlit as st
 import app_analyses
 import app_data
 from geo import regions
+from indicators import catalog
 from indicators import disparity as dsp
 from indicators.inequality import MEASURES
 from indicators.manifest import year_span
@@ -44,15 +45,15 @@ def options(level: str) -> list[str]:
 
 
 def is_population_count(ind_id: str) -> bool:
-    return ind_id in dsp.POPULATION_COUNTS
+    """Whether `ind_id` has the registry role population_count (read as density)."""
+    ind = app_data.indicator(ind_id)
+    return ind is not None and ind.is_population_count
 
 
 def reading_text(ctx: Ctx, ind_id: str, level: str, weighting: str, description: str) -> str:
     """The reading `indicators.disparity.reading` describes, in the page language, with the population
     series used to divide or weight."""
     wlabel = ctx.t(f"weighting_{weighting}_long")
-    pop = dsp.population_for(ind_id, level)
-    pop_name = app_data.name(pop, ctx.lang)
     ind = app_data.indicator(ind_id)
     if ctx.lang == "ko":
         text = description
@@ -66,11 +67,12 @@ def reading_text(ctx: Ctx, ind_id: str, level: str, weighting: str, description:
         text = f"Per capita ({ind.unit if ind else ''} ÷ population), {wlabel.lower()}"
     else:
         text = f"Values as published, {wlabel.lower()}"
-    if is_population_count(ind_id):
+    if ind is None or ind.is_population_count:
         return text
     uses_pop = description.startswith("1인당") or weighting == "population"
     if uses_pop:
-        text += " · " + ctx.t("reading_population", pop=pop_name)
+        pop = catalog.population_for(ind, level)
+        text += " · " + ctx.t("reading_population", pop=app_data.name(pop, ctx.lang))
     return text
 
 

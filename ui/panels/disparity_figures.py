@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 import app_data
-from indicators import disparity as dsp
+from indicators import catalog
 from indicators.inequality import MEASURES
 from indicators.schema import Indicator
 from ui import concepts, figures, palette
@@ -195,8 +195,8 @@ def decomposition_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, 
 def _source(ctx: Ctx, ind: Indicator, level: str) -> str:
     """Source of the indicator, of the population used to divide/weight it, and of land area."""
     lines = [fmt.source_line(ind, ctx.lang)]
-    pop = dsp.population_for(ind.id, level)
-    for extra in ((pop, "land_area_km2") if ind.id not in dsp.POPULATION_COUNTS else ("land_area_km2",)):
+    pop = catalog.population_for(ind, level)
+    for extra in (("land_area_km2",) if ind.is_population_count else (pop, "land_area_km2")):
         if extra != ind.id and extra in app_data.available_indicators():
             meta = app_data.indicator(extra)
             lines.append(f"{fmt.name(meta, ctx.lang)}: {fmt.source_text(meta, ctx.lang, short=True)}")

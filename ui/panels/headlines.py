@@ -107,23 +107,18 @@ def _exports_reference(card: Card, lang: str) -> None:
 
 
 def fiscal_card(lang: str) -> Card:
-    """재정자립도: CR − NC from the gaps table when the data layer forms it, else the difference of
-    the simple means of the 시도 values (labelled as such), only for years with all 17 시도."""
+    """재정자립도: CR − NC per year (`views.capital_gap_series`: the gaps table's, else the difference of
+    the simple means of the 시도 values in years with all 17 시도, labelled as such), formatted."""
     card = Card("fiscal", t("card_fiscal", lang))
     ind = concepts.concept_indicator("fiscal")
     if ind is None:
         card.missing = t("missing_card", lang)
         return card
-    g = app_data.gaps(ind).dropna(subset=["capital_minus_noncapital"])
-    if not g.empty:
-        s = g.set_index("year")["capital_minus_noncapital"]
-        card.note = ""
-    else:
-        s = app_analyses.simple_mean_gap(ind)
-        if s.empty:
-            card.missing = t("missing_card", lang)
-            return card
-        card.note = t("fiscal_simple_mean", lang)
+    s, simple_mean = app_analyses.capital_gap(ind)
+    if s.empty:
+        card.missing = t("missing_card", lang)
+        return card
+    card.note = t("fiscal_simple_mean", lang) if simple_mean else ""
     years = [int(y) for y in s.index]
     last, before = years[-1], _earlier(years)
     card.value, card.year = f"{s[last]:+.1f}{t('pp', lang)}", last

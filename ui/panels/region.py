@@ -14,8 +14,6 @@ from ui.context import Ctx
 from ui.finishing import finish
 
 BETTER, WORSE, NEUTRAL = "#2166ac", "#b2182b", "#8c8c8c"
-# Units of amounts (extensive measures): "relative to nation" of these is a size share, not a comparison
-AMOUNT_UNITS = {"million KRW", "thousand KRW total", "KRW", "persons", "count", "thousand USD", "km²"}
 
 
 TABLE_ORDER = ["name", "year", "value_text", "rank", "trend", "nation_text", "capital_text", "noncapital_text",
@@ -46,7 +44,8 @@ def table(ctx: Ctx, prof: pd.DataFrame) -> pd.DataFrame:
     lang = ctx.lang
     inds = prof["indicator"]
     known = [app_data.indicator(i) for i in inds]  # looked up once per row, then passed along
-    amount = np.array([bool(k.additive or k.unit in AMOUNT_UNITS) if k else True for k in known], dtype=bool)
+    # an amount (its unit's kind in the registry): "relative to nation" is a size share, not a comparison
+    amount = np.array([k.is_amount if k else True for k in known], dtype=bool)
     ratio = views.relative_to(prof["value"], prof["nation"])
     share = np.where(amount, ratio, np.nan)
     rel = np.where(~amount, ratio, np.nan)

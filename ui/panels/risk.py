@@ -15,12 +15,21 @@ from ui.finishing import finish
 
 BASIS_SHORT = {"reg": ("주민등록 (KOSIS)", "Registered (KOSIS)"), "res": ("거주자 (행안부)", "Residents (MOIS)"),
                "cen2010": ("2010 총조사", "2010 census")}
+# Basis tokens renamed with the id grammar (DESIGN.md "One id grammar"): a former `?basis=` value of an
+# old shared link → the current token. The registry keeps former indicator ids, not former tokens.
+FORMER_BASES = {"cen": "cen2010"}
 
 
 def index_id(basis: str) -> str:
     """The id of the 시군구 extinction-risk index on `basis` (a basis token of the registry: 'reg',
     'res', 'cen2010')."""
     return derive.RISK_INDEX[basis]
+
+
+def current_basis(raw: str) -> str:
+    """The current token of a URL's `?basis=` value (a former token resolved; anything else unchanged,
+    to be refused by the option list)."""
+    return FORMER_BASES.get(raw, raw)
 
 
 def all_index_ids() -> list[str]:
