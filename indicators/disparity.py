@@ -19,6 +19,7 @@ from indicators import catalog
 from indicators.inequality import inequality_over_time
 
 WEIGHTINGS = ("population", "equal", "area")
+READINGS = ("density", "per_capita", "as_published")  # how an indicator is read before measuring inequality
 
 
 def _level_rows(obs: pd.DataFrame, indicator: str, level: str) -> pd.DataFrame:
@@ -29,7 +30,8 @@ def _level_rows(obs: pd.DataFrame, indicator: str, level: str) -> pd.DataFrame:
 
 def reading(obs: pd.DataFrame, indicator: str, level: str,
             weighting: str = "population") -> tuple[pd.DataFrame, pd.DataFrame | None, str]:
-    """(values y, weights w or None for equal, description of the reading)."""
+    """(values y, weights w or None for equal, the reading: one of `READINGS` — 'density' (persons per
+    km², area weights), 'per_capita' (value ÷ population) or 'as_published')."""
     if weighting not in WEIGHTINGS:
         raise ValueError(f"weighting must be one of {WEIGHTINGS}")
     ind = catalog.get(indicator)
@@ -39,7 +41,7 @@ def reading(obs: pd.DataFrame, indicator: str, level: str,
         y = x.merge(area.rename(columns={"value": "a"}), on="region_code")
         y = y.assign(value=y["value"] / y["a"])[["region_code", "year", "value"]]
         w = x[["region_code", "year"]].merge(area, on="region_code")
-        return y, w, "인구밀도 (명/km²), 면적 가중"
+        return y, w, "density"
     if weighting == "area":
         w = x[["region_code", "year"]].merge(area, on="region_code")
     elif weighting == "equal":
@@ -50,8 +52,8 @@ def reading(obs: pd.DataFrame, indicator: str, level: str,
         pop = _level_rows(obs, catalog.population_for(ind, level), level).rename(columns={"value": "p"})
         y = x.merge(pop, on=["region_code", "year"])
         y = y.assign(value=y["value"] / y["p"])[["region_code", "year", "value"]]
-        return y, w, f"1인당 값 ({ind.unit} ÷ 인구), {weighting} 가중"
-    return x, w, f"지표 값 그대로, {weighting} 가중"
+        return y, w, "per_capita"
+    return x, w, "as_published"
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,11 @@ class Disparity:
     """Inequality of one indicator at one level over time.
 
     table: per year CV, Williamson, Gini, Theil T/L and the capital/non-capital decomposition
-    (`inequality.inequality_over_time`); description: the reading (`reading`); used: year → region
+    (`inequality.inequality_over_time`); reading: how values were read (`READINGS`); used: year → region
     codes with a value and a weight that year; common: codes with a value and a weight in every year."""
 
     table: pd.DataFrame
-    description: str
+    reading: str
     used: dict[int, tuple[str, ...]]
     common: tuple[str, ...]
 
@@ -80,7 +82,7 @@ def disparity(obs: pd.DataFrame, indicator: str, level: str, weighting: str = "p
               common_only: bool = False) -> Disparity:
     """`Disparity` of `indicator` at `level`; `common_only` restricts every year to the regions that
     have a value and a weight in all years."""
-    y, w, description = reading(obs, indicator, level, weighting)
+    y, w, kind = reading(obs, indicator, level, weighting)
     per_year = _codes_per_year(y, w)
     common: tuple[str, ...] = ()
     if len(per_year):
@@ -91,7 +93,7 @@ def disparity(obs: pd.DataFrame, indicator: str, level: str, weighting: str = "p
         w = None if w is None else w[w["region_code"].isin(keep)]
         per_year = per_year.map(lambda c: tuple(x for x in c if x in keep))
     table = inequality_over_time(y, w, regions.is_capital)
-    return Disparity(table, description, {int(k): v for k, v in per_year.items() if v}, common)
+    return Disparity(table, kind, {int(k): v for k, v in per_year.items() if v}, common)
 
 
 def disparity_over_time(obs: pd.DataFrame, indicator: str, level: str, weighting: str = "population") -> pd.DataFrame:

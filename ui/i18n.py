@@ -226,6 +226,9 @@ _LABELS.update({
     "weighting_population_long": ("인구 가중", "population weights"),
     "weighting_equal_long": ("지역 동일 가중", "equal weights per region"),
     "weighting_area_long": ("면적 가중", "land-area weights"),
+    "reading_density": ("인구밀도 (명/km²), {weights}", "Population density (persons per km²), {weights}"),
+    "reading_per_capita": ("1인당 값 ({unit} ÷ 인구), {weights}", "Per capita ({unit} ÷ population), {weights}"),
+    "reading_as_published": ("지표 값 그대로, {weights}", "Values as published, {weights}"),
     "weighting_help": ("인구: 주민 한 사람을 한 단위로(1인당 값의 격차). 동일: 지역 하나를 한 단위로. 면적: 국토 1km²를 한 단위로. "
                        "인구 수 지표는 늘 인구밀도·면적 가중으로 읽습니다.",
                        "Population: each resident counts once (per-capita gaps). Equal: each region counts once. "

@@ -26,11 +26,13 @@ def test_sido_measures_use_17_sido_and_nothing_else(obs):
 
 
 def test_population_reading_is_density_weighted_by_area(obs):
-    y, w, desc = disparity.reading(obs, "reg_population_persons", "sido")
+    y, w, kind = disparity.reading(obs, "reg_population_persons", "sido")
     pop = obs.query("indicator == 'reg_population_persons' and region_code == '11' and year == 2024")["value"].item()
     area = obs.query("indicator == 'land_area_km2' and region_code == '11'")["value"].item()
     assert y.query("region_code == '11' and year == 2024")["value"].item() == pytest.approx(pop / area)
-    assert "면적" in desc
+    assert kind == "density"
+    areas = w.query("year == 2024").set_index("region_code")["value"]
+    assert areas["11"] == pytest.approx(area)  # weighted by land area
 
 
 def test_theil_between_share_of_population_is_the_capital_gap(obs):

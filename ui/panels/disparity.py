@@ -50,27 +50,16 @@ def is_population_count(ind_id: str) -> bool:
     return ind is not None and ind.is_population_count
 
 
-def reading_text(ctx: Ctx, ind_id: str, level: str, weighting: str, description: str) -> str:
-    """The reading `indicators.disparity.reading` describes, in the page language, with the population
-    series used to divide or weight."""
-    wlabel = ctx.t(f"weighting_{weighting}_long")
+def reading_text(ctx: Ctx, ind_id: str, level: str, weighting: str, reading: str) -> str:
+    """The reading (`indicators.disparity.READINGS`) in the page language, with the weights and the
+    population series used to divide or weight."""
     ind = app_data.indicator(ind_id)
-    if ctx.lang == "ko":
-        text = description
-        for w in WEIGHTINGS:
-            text = text.replace(f"{w} 가중", ctx.t(f"weighting_{w}_long"))
-        if ind is not None:
-            text = text.replace(f"({ind.unit} ÷ 인구)", f"({ind.unit_ko} ÷ 인구)")
-    elif description.startswith("인구밀도"):
-        text = "Population density (persons per km²), weighted by land area"
-    elif description.startswith("1인당"):
-        text = f"Per capita ({ind.unit if ind else ''} ÷ population), {wlabel.lower()}"
-    else:
-        text = f"Values as published, {wlabel.lower()}"
+    unit = (ind.unit_ko if ctx.lang == "ko" else ind.unit) if ind else ""
+    wlabel = ctx.t("weighting_area_long" if reading == "density" else f"weighting_{weighting}_long")
+    text = ctx.t(f"reading_{reading}", unit=unit, weights=wlabel)
     if ind is None or ind.is_population_count:
         return text
-    uses_pop = description.startswith("1인당") or weighting == "population"
-    if uses_pop:
+    if reading == "per_capita" or weighting == "population":
         pop = catalog.population_for(ind, level)
         text += " · " + ctx.t("reading_population", pop=app_data.name(pop, ctx.lang))
     return text
@@ -79,12 +68,12 @@ def reading_text(ctx: Ctx, ind_id: str, level: str, weighting: str, description:
 def table(ctx: Ctx, ind_id: str, level: str, weighting: str, common_only: bool) -> tuple[pd.DataFrame, str, int]:
     """(per-year table with n_regions, full set size and regions absent; reading text; full set size)."""
     result = app_analyses.disparity(ind_id, level, weighting, common_only)
-    raw, description, used = result.table, result.description, result.used
+    raw, kind, used = result.table, result.reading, result.used
     full = len(regions.codes(level))
     all_codes = regions.codes(level)
     t = raw.copy()
     if t.empty:
-        return t, reading_text(ctx, ind_id, level, weighting, description), full
+        return t, reading_text(ctx, ind_id, level, weighting, kind), full
     t.insert(2, "n_full", full)
     absent = []
     for y in t["year"]:
@@ -95,7 +84,7 @@ def table(ctx: Ctx, ind_id: str, level: str, weighting: str, common_only: bool) 
     t.insert(0, "indicator", ind_id)
     t.insert(1, "level", level)
     t.insert(2, "weighting", "area (density)" if is_population_count(ind_id) else weighting)
-    return t, reading_text(ctx, ind_id, level, weighting, description), full
+    return t, reading_text(ctx, ind_id, level, weighting, kind), full
 
 
 def partial_note(ctx: Ctx, t: pd.DataFrame, full: int) -> str:
