@@ -2,6 +2,7 @@
 stacked risk-class bars, horizontal bars, the coverage heatmap. Finished by `ui.finishing.finish`."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -9,6 +10,16 @@ from plotly.subplots import make_subplots
 from ui import figures
 from ui.finishing import axis_unit, text_width
 from ui.palette import EVENT_COLOR, NC_COLOR, RISK_COLORS
+
+
+def year_axis(xs: list[float]) -> dict:
+    """x-axis settings for years: whole-year ticks only (a short series never shows 2023, 2023), about ten
+    of them, and the axis ending at the data (events outside it are not drawn)."""
+    if not xs:
+        return {}
+    lo, hi = float(min(xs)), float(max(xs))
+    step = max(1, int(np.ceil((hi - lo) / 10)))
+    return {"tickmode": "linear", "tick0": int(lo), "dtick": step, "range": [lo - 0.5, hi + 0.5]}
 
 
 def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figures: list[dict] | None = None,
@@ -51,7 +62,7 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
             text=[f["label"] for f in figures], textposition="top center",
             textfont=dict(size=10 if not presenter else 14),
             hovertext=[f["hover"] for f in figures], hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_xaxes(tickformat="d", title=None, showgrid=False)
+    fig.update_xaxes(tickformat="d", title=None, showgrid=False, **year_axis(xs))
     fig.update_yaxes(tickformat=y_tickformat, zeroline=False)
     axis_unit(fig, y_title)
     # the unit sits left of the plot, beside the legend: keep room for it (tick labels widen it further)
