@@ -13,8 +13,8 @@ page.stop_unless(bool(bases), ctx, ctx.t("risk_missing"), needs=risk.all_index_i
 
 has_designations = not app_data.designations().empty
 c1, c3 = st.columns([4, 2], vertical_alignment="bottom")
-basis = pickers.pick_choice(ctx, "basis", bases, bases[0], ctx.t("basis"), risk.basis_labels(ctx.lang),
-                            container=c1, parse=risk.current_basis)
+basis = pickers.pick_choice(ctx, "basis", bases, risk.freshest_basis(bases), ctx.t("basis"),
+                            risk.basis_labels(ctx.lang), container=c1, parse=risk.current_basis)
 year = maps.page_year(ctx, risk.years(basis))
 outline = has_designations and state.bind(
     "outline", lambda k: c3.toggle(ctx.t("desig_outline"), key=k), valid=lambda v: isinstance(v, bool),

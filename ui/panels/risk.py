@@ -40,6 +40,12 @@ def years(basis: str) -> list[int]:
     return app_data.years_for(index_id(basis), "sigungu")
 
 
+def freshest_basis(bases: list[str]) -> str:
+    """The basis with the latest year (ties: the first offered): the one the 개요 card counts, so the
+    page opens on the same headline number."""
+    return max(bases, key=lambda b: (max(years(b), default=0), -bases.index(b)))
+
+
 def basis_name(basis: str) -> str:
     """'주민등록인구 (KOSIS, 등록 기준)' etc. (`indicators.derive.BASES`)."""
     return derive.BASES[basis]
