@@ -22,8 +22,10 @@ PRESENTER_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 [data-testid="stAppViewContainer"] * { color: #000000; }
-[data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
-[data-testid="stHeader"] { background: transparent; }
+[data-testid="stToolbarActions"], [data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
+[data-testid="stDecoration"], footer { display: none !important; }
+.st-key-presenter_exit { position: fixed; top: 0.6rem; right: 1rem; z-index: 999990; width: auto !important; }
+[data-testid="stHeader"] { background: transparent; }  /* keeps only » (open the sidebar: pages, settings) */
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.6rem; max-width: 100%; }
 h1 { display: none !important; } h2, h3 { font-size: 1.9rem !important; }  /* charts carry their own titles */
 [data-testid="stMetricValue"] { font-size: 3rem !important; font-weight: 700; }

@@ -138,3 +138,21 @@ def test_geometry_is_fetched_once_per_level(server, browser):
     by_level = {lv: sum(f"/{lv}-" in u for u in fetched) for lv in ("sido", "sigungu")}
     assert by_level == {"sido": 1, "sigungu": 1}, fetched
     page.close()
+
+
+def test_presenter_mode_has_a_keyboard_way_back_and_to_other_pages(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{server}/map?presenter=1")
+    page.wait_for_selector(READY, timeout=60_000)
+    assert page.locator('[data-testid="stExpandSidebarButton"]').is_visible()  # » opens the pages
+    for _ in range(40):  # the exit is reachable with Tab alone
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.tagName + ' ' + (document.activeElement.innerText || '')")
+        if focused.startswith("BUTTON") and "발표 모드 끄기" in focused:
+            break
+    else:
+        raise AssertionError("the exit button is not reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !location.search.includes('presenter')", timeout=15_000)
+    page.get_by_role("button", name="발표 모드 끄기").wait_for(state="detached", timeout=15_000)
+    page.close()
