@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.apptest import run
+from indicators import derive, store
 from ui.i18n import t
 
 FORMER_LINKS = [  # (page, parameter, former value, current value, key of its widget)
@@ -59,6 +60,8 @@ def test_unknown_indicator_id_still_warns():
 
 def test_unknown_basis_still_warns():
     at = run({"page": "risk", "basis": "cen1990"})
-    assert at.segmented_control(key="w_risk_basis").value == "reg"
+    obs = store.observations()  # the page default: the basis whose index has the latest year
+    latest = {b: obs.loc[obs["indicator"] == derive.RISK_INDEX[b], "year"].max() for b in derive.BASES}
+    assert at.segmented_control(key="w_risk_basis").value == max(latest, key=latest.get)
     assert "`basis=" in warnings(at)
     assert at.title[0].value == t("risk_title", "ko")
