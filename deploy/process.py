@@ -23,6 +23,7 @@ def warm() -> float:
     import app_data
     from ui import maps
     from ui.context import Ctx
+    from ui.panels import risk
 
     t0 = time.perf_counter()
     maps.geometry_urls()
@@ -32,8 +33,8 @@ def warm() -> float:
             for ind in ids[:1] + [i for i in ("reg_extinction_risk_index",) if i in ids]:
                 if app_data.years_for(ind, level):
                     maps.indicator_view(Ctx("map", lang, False), ind, level)
-        for basis in app_data.risk_bases()[:1]:
-            maps.risk_view(Ctx("risk", lang, False), basis)
+        if app_data.risk_bases():  # the basis 지방소멸 opens on
+            maps.risk_view(Ctx("risk", lang, False), risk.freshest_basis(app_data.risk_bases()))
     return time.perf_counter() - t0
 
 

@@ -48,8 +48,12 @@ def _geometry_urls(version: int) -> dict[str, str]:
 
 
 def _all_years(ind_id: str, level: str) -> pd.DataFrame:
-    years = app_data.years_for(ind_id, level)
-    return pd.concat([app_data.values(ind_id, level, y).assign(year=y) for y in years], ignore_index=True)
+    """Every region of `level` × every year with a value (region_code, year, value — NaN where missing —
+    and rank within the year), from one cached series read."""
+    codes, years = regions.codes(level), app_data.years_for(ind_id, level)
+    grid = pd.MultiIndex.from_product([codes, years], names=["region_code", "year"])
+    out = app_data.series(ind_id, codes).set_index(["region_code", "year"])["value"].reindex(grid).reset_index()
+    return out.assign(rank=mapview.ranks(out))
 
 
 def indicator_view(ctx: Ctx, ind_id: str, level: str, scale: str = "value") -> dict:
@@ -82,7 +86,6 @@ def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str
     shown["text"] = [fmt.value(v, ind, lang) if not fmt.is_missing(v) else None for v in frame["value"]]
     if scale == "relative":
         shown["text"] = [None if t is None else f"{t} · {r:,.1f}" for t, r in zip(shown["text"], shown["value"])]
-    shown["rank"] = mapview.ranks(frame)
     return _view(ctx, shown, ind_id, level, years, title=app_data.name(ind_id, lang), legend=legend,
                  unit_text=unit_text, key=f"{ind_id}|{level}|{scale}|{lang}|{int(presenter)}",
                  note=macro.macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}",
@@ -128,7 +131,7 @@ def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
     shown = frame.assign(fill=[None if np.isnan(c) else palette.RISK_COLORS[int(c)] for c in cls],
                          text=[None if fmt.is_missing(v) else f"{fmt.value(v, index, lang)} · {labels[int(c)]}"
                                for v, c in zip(frame["value"], cls)],
-                         rank=mapview.ranks(frame))
+                         rank=frame["rank"])
     at_risk = frame.assign(r=frame["value"] < derive.AT_RISK_BELOW).groupby("year")["r"].sum()
     extra = {y: f" · {ctx.t('card_risk')}: {int(at_risk.get(y, 0))}" for y in years}
     return _view(ctx, shown, ind, "sigungu", years, title=ctx.t("risk_map"),
@@ -154,7 +157,7 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
     the map's fragment run would show the profile under the map's URL). `whole_page`: a year chosen on the
     map reruns the whole page (whose tables follow the year), else only the map's fragment."""
     years = view["years"]
-    year = state.peek("year", years.__contains__, years[-1], parse=int, scope=ctx.page)
+    year = page_year(ctx, years)
     zoom = state.peek("zoom", ZOOMS.__contains__, "nation", scope=ctx.page)
 
     def on_view(result) -> None:
@@ -174,7 +177,6 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
 
 def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:
     """The dissolved edge of the 시군구 with `designation` ('decline' = 인구감소지역) over the map."""
-
     return mapview.overlay(_overlay_path(app_data.data_version(), designation), color=color, label=label,
                            width=2.4 if designation == "decline" else 1.8, dash=designation != "decline")
 

@@ -21,9 +21,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import streamlit as st
-from plotly.colors import get_colorscale, sample_colorscale
+from plotly.colors import get_colorscale, sample_colorscale, unlabel_rgb
 
 from geo import svgmap
+from ui import format as fmt
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 STATIC_GEO = Path(__file__).resolve().parents[1] / "static" / "geo"
@@ -79,8 +80,8 @@ def fills(values: np.ndarray, scale: str | list, lo: float, hi: float) -> list[s
 
 
 def _hex(rgb: str) -> str:
-    parts = [int(float(v)) for v in rgb[rgb.index("(") + 1: rgb.index(")")].split(",")[:3]]
-    return "#" + "".join(f"{v:02x}" for v in parts)
+    """plotly's 'rgb(r, g, b)' sample as '#rrggbb'."""
+    return "#" + "".join(f"{int(float(v)):02x}" for v in unlabel_rgb(rgb)[:3])
 
 
 def stops(scale: str | list, n: int = 9) -> list[list]:
@@ -116,11 +117,8 @@ def legend_classes(title: str, colors: tuple[str, ...], labels: list[str]) -> di
 def by_year(frame: pd.DataFrame, codes: list[str], years: list[int], column: str) -> dict[str, list]:
     """{year: [column value per code in `codes` order]} from a long frame (region_code, year, column)."""
     wide = frame.pivot(index="region_code", columns="year", values=column).reindex(index=codes, columns=years)
-    return {str(y): [None if _missing(v) else v for v in wide[y].tolist()] for y in years}
-
-
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
+    return {str(y): [None if fmt.is_missing(v) and not isinstance(v, str) else v for v in wide[y].tolist()]
+            for y in years}
 
 
 def ranks(frame: pd.DataFrame) -> pd.Series:
