@@ -66,14 +66,21 @@ class FrameLog:
         return any(frame_kind(p) == ("other", "script_finished") for p in self.since(t0))
 
 
-def collect_run(page, log: FrameLog, action, timeout_s: float, grace_ms: int = 300) -> tuple[list[bytes], float]:
-    """Do `action()`, then wait until the run it starts finished (plus `grace_ms` for the messages
-    that follow it); the frames received and the seconds to the finish."""
+def collect_change(page, log: FrameLog, action, timeout_s: float, quiet_ms: int = 1000,
+                   grace_ms: int = 300) -> tuple[list[bytes], float | None]:
+    """Do `action()` (a change the browser may handle alone), then wait until either a script run it
+    started has finished (plus `grace_ms`) or nothing arrived for `quiet_ms`; the frames received and
+    the seconds to the run's finish (None: no run)."""
     t0 = time.perf_counter()
     action()
     deadline = time.monotonic() + timeout_s
-    while not log.finished_after(t0) and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        if log.finished_after(t0):
+            dt = time.perf_counter() - t0
+            page.wait_for_timeout(grace_ms)
+            return log.since(t0), dt
+        last = max([t for t, _ in log.frames if t >= t0], default=t0)
+        if (time.perf_counter() - last) * 1000 >= quiet_ms:
+            return log.since(t0), None
         page.wait_for_timeout(20)
-    dt = time.perf_counter() - t0
-    page.wait_for_timeout(grace_ms)
-    return log.since(t0), dt
+    return log.since(t0), None

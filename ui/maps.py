@@ -151,28 +151,24 @@ def page_year(ctx: Ctx, years: list[int]) -> int:
 
 
 def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> None:
-    """Draw `view` at the URL's year and zoom; the year and zoom chosen in the browser go back to the
-    URL (?year=, ?zoom=); a clicked 시도/시군구 opens its profile as a link (/region?region=<code>&…:
-    the browser loads that URL, so the address bar always names the view shown; st.switch_page from
-    the map's fragment run would show the profile under the map's URL). `whole_page`: a year chosen on the
-    map reruns the whole page (whose tables follow the year), else only the map's fragment."""
+    """Draw `view` at the URL's year and zoom. The browser writes the year and zoom chosen on the map to
+    the URL itself (?year=, ?zoom=; no server round trip). `whole_page`: the page's other content follows
+    the map's year, so a year chosen on the map comes back to Python (the map's fragment) and reruns the
+    page. A clicked 시도/시군구 opens its profile as a link (/region?region=<code>&…: the browser loads that
+    URL, so the address bar always names the view shown)."""
     years = view["years"]
     year = page_year(ctx, years)
     zoom = state.peek("zoom", ZOOMS.__contains__, "nation", scope=ctx.page)
 
     def on_view(result) -> None:
         y = result.get("year") if result is not None else None
-        z = result.get("zoom") if result is not None else None
-        if y in years and y != year:
+        if whole_page and y in years and y != year:
             state.write_param("year", None if y == years[-1] else str(y))
-            if whole_page:
-                st.rerun(scope="app")
-        if z in ZOOMS:
-            state.write_param("zoom", None if z == "nation" else z)
+            st.rerun(scope="app")
 
     profile = nav.link_params("region") if view["clickable"] else None
-    mapview.show({**view, "profile": profile and {"path": "region", "params": profile, "key": "region"}},
-                 key=key, year=year, zoom=zoom, on_view=on_view)
+    mapview.show({**view, "profile": profile and {"path": "region", "params": profile, "key": "region"},
+                  "year_to_server": whole_page}, key=key, year=year, zoom=zoom, on_view=on_view)
 
 
 def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:

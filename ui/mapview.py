@@ -5,9 +5,9 @@ What travels where:
   hash in its name (`publish_geometry`) and fetched once by the browser (a new geometry, a new URL);
 - values: one view = one indicator at one level, every year at once — colour, value text and rank
   per region and year (`indicator_spec`, `risk_spec`), cached per build and view;
-- interaction: year changes, play, hover and the 수도권 zoom run in the browser. The year and zoom
-  come back as component state inside a fragment (`show`): only the fragment reruns, its element
-  is unchanged (the browser's message cache answers by hash), and the values are written to the URL.
+- interaction: year changes, play, hover and the 수도권 zoom run in the browser, which writes the year
+  and zoom to the URL itself (no server round trip). Where the page's other content follows the year
+  (`year_to_server`), the year comes back as component state inside a fragment (`show`) and the page reruns.
   A click on an area (or its row) loads the profile's URL (`profile`: page path and query).
 """
 from __future__ import annotations
@@ -151,20 +151,20 @@ def overlay(d: str, *, color: str, label: str, width: float = 2.4, dash: bool = 
 
 
 def show(view: dict, *, key: str, year: int, zoom: str, on_view) -> None:
-    """Draw `view` starting at `year`/`zoom`; `on_view(result)` runs inside the map's fragment
-    with the component's result (its state: year, zoom) to write them to the URL."""
+    """Draw `view` starting at `year`/`zoom`; `on_view(result)` runs inside the map's fragment with the
+    component's result (its state: the year, sent only when `view["year_to_server"]`)."""
     _fragment({**view, "year": int(year), "zoom": zoom}, key, on_view)
 
 
 @st.fragment
 def _fragment(view: dict, key: str, on_view) -> None:
-    result = _mount(data=view, key=key, default={"year": view["year"], "zoom": view["zoom"]},
-                    height="content", on_year_change=_noop, on_zoom_change=_noop)
+    result = _mount(data=view, key=key, default={"year": view["year"]},
+                    height="content", on_year_change=_noop)
     on_view(result)
 
 
 def _noop() -> None:
-    """State callbacks make the component's year/zoom part of its state (the fragment reruns)."""
+    """A state callback makes the component's year part of its state (the fragment reruns)."""
 
 
 def publish_static_geometry() -> dict[str, str]:

@@ -2,8 +2,9 @@
 
 1. The map view as first sent (baseline: the bytes a year change would cost if it re-sent the view).
 2. Year steps in the browser (`.bal-range` focused, ArrowLeft): every WebSocket frame received
-   until the fragment run a step starts has finished, decoded and sorted (bench/traffic.py); the URL
-   must carry a new `year=` after each step. Then the 수도권 zoom button: same tally, URL `zoom=capital`.
+   until a script run the step starts has finished, or for a second when none starts (the browser
+   writes the URL itself), decoded and sorted (bench/traffic.py); the URL must carry a new `year=`
+   after each step. Then the 수도권 zoom button: same tally, URL `zoom=capital`.
 3. Geometry caching: the same context opens further views by URL (other indicator, other level);
    Chromium's own network log counts, per geometry file, requests and network fetches.
 """
@@ -14,7 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from bench.context import Context, Section
 from bench.figures import Figure, error_figure, error_text
 from bench.geofetch import GeometryRequests
-from bench.traffic import FrameLog, collect_run, tally
+from bench.traffic import FrameLog, collect_change, tally
 
 READY = ".bal-map[data-ready='1']"
 
@@ -55,10 +56,12 @@ def traffic_figures(key: str, what: str, t: dict, url_ok: bool, url: str) -> lis
 
 
 def _step(page, log: FrameLog, action, url_has: str, timeout_s: float) -> dict:
-    """One in-browser change: its frames tallied, the seconds to the run's finish, the URL after it."""
-    frames, dt = collect_run(page, log, action, timeout_s)
-    return {**tally(frames), "run_s": round(dt, 3), "url": page.url, "url_ok": url_has in page.url,
-            "year": parse_qs(urlsplit(page.url).query).get("year", [None])[0]}
+    """One in-browser change: its frames tallied, the seconds to the run's finish (None: no server run),
+    the URL after it (read from the page: Playwright's page.url misses history.replaceState)."""
+    frames, dt = collect_change(page, log, action, timeout_s)
+    url = page.evaluate("location.href")
+    return {**tally(frames), "run_s": None if dt is None else round(dt, 3), "url": url, "url_ok": url_has in url,
+            "year": parse_qs(urlsplit(url).query).get("year", [None])[0]}
 
 
 def year_steps(page, log: FrameLog, n: int, timeout_s: float) -> tuple[list[Figure], list[dict]]:

@@ -76,6 +76,33 @@ def test_year_step_and_zoom_reach_the_url_and_reopen_the_same_map(server, browse
     again.close()
 
 
+def test_year_and_zoom_need_no_server_run_and_survive_one(server, browser):
+    """On the map page the browser keeps the year and zoom: no WebSocket frame after a step or a zoom
+    (no script run), and a server run started elsewhere (the scale) keeps both, in the URL and drawn."""
+    page, _ = _open(browser, f"{server}/map?indicator={IND}")
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda d: frames.append(len(d))))
+    page.wait_for_timeout(1000)
+    frames.clear()
+    page.locator(".bal-range").focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.locator(".bal-zoom button[data-zoom='capital']").click()
+    page.wait_for_timeout(1500)
+    assert frames == []  # nothing came back: no script run
+    href = page.evaluate("location.href")
+    year = int(page.locator(".bal-year").inner_text()[:4])
+    assert f"year={year}" in href and "zoom=capital" in href
+    page.get_by_text("전국=100 대비").first.click()  # the scale: a server run writes ?scale= to the URL
+    page.wait_for_function("() => location.search.includes('scale=')", timeout=30_000)
+    page.wait_for_timeout(1500)
+    href = page.evaluate("location.href")
+    assert f"year={year}" in href and "zoom=capital" in href
+    assert page.locator(".bal-year").inner_text() == f"{year}년"
+    assert page.locator(".bal-zoom button[data-zoom='capital']").get_attribute("aria-pressed") == "true"
+    page.close()
+
+
 def test_play_runs_to_the_last_year(server, browser):
     obs = store.observations()
     years = sorted(obs.loc[(obs["indicator"] == IND) & (obs["region_code"].str.len() == 2), "year"].unique())

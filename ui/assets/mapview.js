@@ -235,9 +235,20 @@ function exportPng(ui, spec, st) {
   img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText);
 }
 
+// The map's own URL keys: ?year= (absent = the latest year) and ?zoom= (absent = 전국), written by the
+// browser with no server round trip. Only where the page's other content follows the year
+// (spec.year_to_server) does a chosen year go back to Python, which reruns the page.
+function writeUrl(spec, st) {
+  const u = new URL(window.location.href);
+  const put = (k, v) => (v === null ? u.searchParams.delete(k) : u.searchParams.set(k, v));
+  if (!spec.year_to_server) put("year", st.year === spec.years[spec.years.length - 1] ? null : String(st.year));
+  put("zoom", st.zoom === "nation" ? null : st.zoom);
+  if (u.href !== window.location.href) window.history.replaceState(window.history.state, "", u.href);
+}
+
 function wire(ui, spec, st, component) {
   const { setStateValue } = component;
-  const commitYear = () => setStateValue("year", st.year);
+  const commitYear = () => (spec.year_to_server ? setStateValue("year", st.year) : writeUrl(spec, st));
   const show = (year) => { st.year = year; apply(ui, spec, st); };
   const stop = () => {
     if (!st.timer) return;
@@ -261,7 +272,7 @@ function wire(ui, spec, st, component) {
   };
   ui.range.oninput = () => show(spec.years[Number(ui.range.value)]);
   ui.range.onchange = () => { stop(); commitYear(); };
-  for (const b of [ui.zNation, ui.zCapital]) b.onclick = () => { setZoom(ui, st, st.geo, b.dataset.zoom); setStateValue("zoom", st.zoom); };
+  for (const b of [ui.zNation, ui.zCapital]) b.onclick = () => { setZoom(ui, st, st.geo, b.dataset.zoom); writeUrl(spec, st); };
   ui.png.onclick = () => exportPng(ui, spec, st);
   ui.svgBtn.onclick = () => download(`${spec.filename}_${st.year}.svg`, new Blob([exportSvg(ui, spec, st)], { type: "image/svg+xml" }));
   const hover = (code, evt) => {
@@ -332,6 +343,7 @@ export default function (component) {
   geometry(spec.geo_url).then((geo) => {
     if (st.geo !== geo) { st.geo = geo; drawGeometry(ui, st, geo); setZoom(ui, st, geo, st.zoom); }
     apply(ui, spec, st);
+    writeUrl(spec, st); // a rerun's own URL (written by Python) keeps the year and zoom shown
     ui.box.dataset.ready = "1";
   }).catch((err) => { ui.subtitle.textContent = `${L.geo_error} (${err.message})`; });
   return () => { if (st.timer) { clearInterval(st.timer); st.timer = null; } void stop; };
