@@ -7,7 +7,6 @@ import streamlit as st
 
 import app_data
 from ui import macro, maps, page, pickers
-from ui.figures import download_csv
 from ui.panels import map_controls
 
 PREFERRED = ("reg_extinction_risk_index", "res_extinction_risk_index", "grdp_per_capita_krw_th",
@@ -30,5 +29,4 @@ scale = pickers.pick_choice(ctx, "scale", map_controls.scales(ind), "value", ctx
 
 maps.show_view(ctx, maps.indicator_view(ctx, ind_id, level, scale), key="map_view")
 st.caption(ctx.t("click_hint") if level != "macro" else ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
-download_csv(maps.all_years_table(ctx, ind_id, level), f"{ind_id}_{level}", ctx, key="dl_map_table")
 page.raw_needed(ctx)

@@ -29,14 +29,24 @@ def is_missing(v) -> bool:
         return True
 
 
+def decimals_for(v: float) -> int:
+    """Decimals shown by magnitude: 0 at ≥ 1000, 1 at ≥ 10, 2 at ≥ 0.01 (and 0), else 4."""
+    a = abs(v)
+    return 0 if a >= 1000 else 1 if a >= 10 else 2 if a >= 0.01 or a == 0 else 4
+
+
 def number(v: float, decimals: int | None = None) -> str:
-    """Thousands separators; decimals by magnitude unless given (0 ≥ 1000, 1 ≥ 10, else 2)."""
+    """Thousands separators; decimals by magnitude unless given (`decimals_for`)."""
     if is_missing(v):
         return "–"
-    if decimals is None:
-        a = abs(v)
-        decimals = 0 if a >= 1000 else 1 if a >= 10 else 2 if a >= 0.01 or a == 0 else 4
-    return f"{v:,.{decimals}f}"
+    return f"{v:,.{decimals_for(v) if decimals is None else decimals}f}"
+
+
+def csv_decimals(ind: IndicatorLike) -> int | None:
+    """Decimals of `ind`'s figures as `value(v, ind, compact=False)` shows them: fixed (1 for %), or
+    None = by magnitude (`decimals_for`); what a CSV rounds to (the map's CSV in ui/assets/mapview.js)."""
+    ind = as_indicator(ind)
+    return 1 if ind is not None and ind.unit == "%" else None
 
 
 def won(amount: float, lang: str = "ko") -> str:
@@ -112,7 +122,7 @@ def value(v: float, ind: IndicatorLike, lang: str = "ko", compact: bool = True) 
     if compact and unit_en in ("persons", "count"):
         return people(v, "ko", unit_ko or "명") if lang == "ko" else f"{people(v, 'en')} {unit_en}"
     if unit_en == "%":
-        return f"{number(v, 1)}%"
+        return f"{number(v, 1)}%"  # as `rounded`
     u = unit_en if lang == "en" else unit_ko
     sep = "" if lang == "ko" and u in ("명", "개", "호", "배", "천원", "백만원") else " "
     return f"{number(v)}{sep}{u}".strip()

@@ -31,7 +31,7 @@ def risk_frame(basis: str, year: int) -> pd.DataFrame:
 # ---------------------------------------------------------------- the SVG map component (ui.mapview)
 
 def _labels(ctx: Ctx) -> dict[str, str]:
-    out = {name: ctx.t(f"map_{name}") for name in ("play", "pause", "png", "svg", "geo_error")}
+    out = {name: ctx.t(f"map_{name}") for name in ("play", "pause", "png", "svg", "csv", "geo_error")}
     out.update(nation=ctx.t("zoom_nation"), capital=ctx.t("zoom_capital"), rank=ctx.t("rank"),
                region=ctx.t("region"), value=ctx.t("value"), year=ctx.t("year"), no_data=ctx.t("no_data"))
     return out
@@ -86,10 +86,15 @@ def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str
     shown["text"] = [fmt.value(v, ind, lang) if not fmt.is_missing(v) else None for v in frame["value"]]
     if scale == "relative":
         shown["text"] = [None if t is None else f"{t} · {r:,.1f}" for t, r in zip(shown["text"], shown["value"])]
-    return _view(ctx, shown, ind_id, level, years, title=app_data.name(ind_id, lang), legend=legend,
+    view = _view(ctx, shown, ind_id, level, years, title=app_data.name(ind_id, lang), legend=legend,
                  unit_text=unit_text, key=f"{ind_id}|{level}|{scale}|{lang}|{int(presenter)}",
                  note=macro.macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}",
                  source=fmt.source_line(ind, lang))
+    return {**view, "csv": {"header": [ctx.t(k) for k in CSV_COLUMNS], "indicator": app_data.name(ind_id, lang),
+                            "unit": unit, "decimals": fmt.csv_decimals(ind)}}
+
+
+CSV_COLUMNS = ("csv_region_code", "region", "year", "indicator", "value", "unit", "rank")
 
 
 def _view(ctx: Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,
@@ -183,16 +188,6 @@ def _overlay_path(version: int, designation: str) -> str:
 
     d = app_data.designations()
     return svgmap.overlay_path(app_data.map_geometry(), sorted(d.loc[d["designation"] == designation, "region_code"]))
-
-
-def all_years_table(ctx: Ctx, ind_id: str, level: str) -> pd.DataFrame:
-    """Every region and year of the view with its value and rank (the map's CSV)."""
-    frame = _all_years(ind_id, level)
-    return pd.DataFrame({"region_code": frame["region_code"],
-                         "region": [regions.name(c, ctx.lang) for c in frame["region_code"]],
-                         "year": frame["year"], "indicator": ind_id, "value": frame["value"],
-                         "unit": fmt.unit_label(app_data.indicator(ind_id), ctx.lang),
-                         "rank": frame["rank"].astype("Int64")})
 
 
 def one_year_view(ctx: Ctx, frame: pd.DataFrame, *, level: str, year: int, title: str, legend: dict,

@@ -148,6 +148,35 @@ def _paths(page) -> int:
     return len(_fills(page))
 
 
+def test_csv_export_carries_every_year_and_region_as_displayed(server, browser):
+    """The map's CSV (built in the browser from the view): Korean headers, one row per region and year,
+    values equal to the built table's to the decimals shown (2 below 10, 1 from 10), a missing value an
+    empty cell, ranks 1..n among the regions with a value."""
+    import csv
+    import io
+
+    page, _ = _open(browser, f"{server}/map?level=sigungu&indicator={IND}", accept_downloads=True)
+    with page.expect_download() as got:
+        page.locator(".bal-csv").click()
+    raw = open(got.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.reader(io.StringIO(raw)))
+    assert rows[0] == ["지역코드", "지역", "연도", "지표", "값", "단위", "순위"]
+    obs = store.observations()
+    built = obs[(obs["indicator"] == IND) & (obs["region_code"].str.len() == 5)]
+    years = sorted(built["year"].unique())
+    assert len(rows) - 1 == 229 * len(years)
+    by_key = {(r[0], int(r[2])): r for r in rows[1:]}
+    for code, year, value in zip(built["region_code"], built["year"], built["value"]):
+        r = by_key[(code, int(year))]
+        if value != value:
+            assert r[4] == "" and r[6] == ""
+        else:
+            assert abs(float(r[4]) - value) <= (0.005 if value < 10 else 0.05) + 1e-9 and r[6] != ""
+    latest = [r for r in rows[1:] if int(r[2]) == years[-1] and r[6]]
+    assert sorted(int(r[6]) for r in latest) == list(range(1, len(latest) + 1))
+    page.close()
+
+
 def test_geometry_is_fetched_once_per_level(server, browser):
     """시도 → 시군구 → 시도 → 전국=100 in one page: each level's file is fetched once."""
     page = browser.new_page(viewport={"width": 1440, "height": 900})

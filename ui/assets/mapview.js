@@ -40,6 +40,7 @@ function skeleton(parent, spec) {
   const exp = el("span", { class: "bal-export" }, bar);
   const png = el("button", { class: "bal-btn", type: "button" }, exp);
   const svgBtn = el("button", { class: "bal-btn", type: "button" }, exp);
+  const csvBtn = el("button", { class: "bal-btn bal-csv", type: "button" }, exp);
   const body = el("div", { class: "bal-body" }, box);
   const stage = el("div", { class: "bal-stage" }, body);
   const svg = el("svg", { class: "bal-svg", role: "img", preserveAspectRatio: "xMidYMid meet" }, stage, true);
@@ -56,7 +57,7 @@ function skeleton(parent, spec) {
   const side = el("div", { class: "bal-side" }, body);
   const legend = el("div", { class: "bal-legend" }, box);
   const source = el("div", { class: "bal-source" }, box);
-  return { box, title, subtitle, play, range, yearLabel, zNation, zCapital, png, svgBtn, svg, areas, overlays, outline,
+  return { box, title, subtitle, play, range, yearLabel, zNation, zCapital, png, svgBtn, csvBtn, svg, areas, overlays, outline,
     tip, side, legend, source };
 }
 
@@ -221,6 +222,27 @@ function download(name, blob) {
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 }
 
+// decimals as shown: spec.csv.decimals, or by magnitude as ui/format.py decimals_for
+function roundAsShown(v, fixed) {
+  if (v === null || v === undefined) return null;
+  const a = Math.abs(v);
+  const d = fixed ?? (a >= 1000 ? 0 : a >= 10 ? 1 : a >= 0.01 || a === 0 ? 2 : 4);
+  return Number(v.toFixed(d));
+}
+
+// every year and region of the view: values as published, rounded as shown, one row each
+function exportCsv(spec) {
+  const cell = (v) => (v === null || v === undefined ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const rows = [spec.csv.header.map(cell).join(",")];
+  for (const y of spec.years) {
+    const k = String(y);
+    spec.codes.forEach((code, i) => {
+      rows.push([code, spec.names[i], y, spec.csv.indicator, roundAsShown(spec.value[k][i], spec.csv.decimals), spec.csv.unit, spec.rank[k][i]].map(cell).join(","));
+    });
+  }
+  return new Blob(["\ufeff" + rows.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+}
+
 function exportPng(ui, spec, st) {
   const svgText = exportSvg(ui, spec, st);
   const img = new Image();
@@ -275,6 +297,7 @@ function wire(ui, spec, st, component) {
   for (const b of [ui.zNation, ui.zCapital]) b.onclick = () => { setZoom(ui, st, st.geo, b.dataset.zoom); writeUrl(spec, st); };
   ui.png.onclick = () => exportPng(ui, spec, st);
   ui.svgBtn.onclick = () => download(`${spec.filename}_${st.year}.svg`, new Blob([exportSvg(ui, spec, st)], { type: "image/svg+xml" }));
+  ui.csvBtn.onclick = () => download(`${spec.filename}.csv`, exportCsv(spec));
   const hover = (code, evt) => {
     const i = st.index.get(code);
     if (i === undefined) { ui.tip.hidden = true; return; }
@@ -332,6 +355,9 @@ export default function (component) {
   ui.png.textContent = "PNG";
   ui.svgBtn.textContent = "SVG";
   ui.png.title = L.png; ui.svgBtn.title = L.svg;
+  ui.csvBtn.textContent = "CSV";
+  ui.csvBtn.title = L.csv;
+  ui.csvBtn.hidden = !spec.csv;
   ui.svg.setAttribute("aria-label", spec.title);
   ui.side.hidden = spec.side === false; // pages with their own table beside the map
   ui.legend.innerHTML = legendHtml(spec);
