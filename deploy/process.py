@@ -1,5 +1,6 @@
 """One Streamlit process of a deployment, its caches warmed at start (`python -m deploy.process
---server.port N …`: the arguments of `streamlit run app.py`).
+[--app SCRIPT] --server.port N …`: the arguments of `streamlit run app.py`; `--app` runs another
+script, unwarmed: the bench's empty page behind the same proxy).
 
 Streamlit runs no app code before the first visitor. Here a thread waits for the runtime, then
 fills the caches that every first visit needs (the build's tables, the catalogue, availability, the
@@ -53,8 +54,12 @@ def main(argv: list[str]) -> None:
     from streamlit.web import cli
 
     sys.path.insert(0, str(ROOT))
-    threading.Thread(target=_warm_when_ready, name="balance-warm", daemon=True).start()
-    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *argv]
+    script = ROOT / "app.py"
+    if argv[:1] == ["--app"] and len(argv) > 1:
+        script, argv = Path(argv[1]).resolve(), argv[2:]
+    else:
+        threading.Thread(target=_warm_when_ready, name="balance-warm", daemon=True).start()
+    sys.argv = ["streamlit", "run", str(script), *argv]
     cli.main()
 
 

@@ -48,10 +48,12 @@ def wait_ok(url: str, timeout_s: float = 60.0) -> None:
 
 
 class Stack:
-    """N `streamlit run app.py` processes and one nginx in front of them."""
+    """N `streamlit run app.py` processes and one nginx in front of them (`app`: another script behind
+    the same configuration, e.g. the bench's empty page as a baseline)."""
 
-    def __init__(self, processes: int, listen: str, env: dict[str, str] | None = None):
+    def __init__(self, processes: int, listen: str, env: dict[str, str] | None = None, app: Path | None = None):
         self.listen = listen
+        self.app = app
         self.ports = [free_port() for _ in range(processes)]
         self.prefix = Path(tempfile.mkdtemp(prefix="balance-deploy-"))
         # one cookie secret for all processes (Streamlit takes it from the environment only)
@@ -70,14 +72,20 @@ class Stack:
         for port in self.ports:
             log = open(self.prefix / f"streamlit-{port}.log", "wb")  # noqa: SIM115 (kept open for the child)
             self.procs.append(subprocess.Popen(
-                [sys.executable, "-m", "deploy.process", "--server.port", str(port),
+                [sys.executable, "-m", "deploy.process", *(["--app", str(self.app)] if self.app else []),
+                 "--server.port", str(port),
                  "--server.address", "127.0.0.1", "--server.headless", "true"],
                 cwd=ROOT, env=self.env, stdout=log, stderr=log))
         for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
             (self.prefix / "tmp" / k).mkdir(parents=True, exist_ok=True)
+        # nginx's workers run unprivileged: they read Streamlit's assets from a copy in this deployment's
+        # folder (made now, so it always matches the installed Streamlit), not from the package's place
+        self.prefix.chmod(0o755)
+        assets = self.prefix / "streamlit-static"
+        shutil.copytree(nginx.streamlit_static(), assets, ignore=shutil.ignore_patterns("*.map"))
         conf = self.prefix / "nginx.conf"
         conf.write_text(nginx.config(listen=self.listen, backends=self.ports, prefix=self.prefix,
-                                     static_geo=ROOT / "static" / "geo"), encoding="utf-8")
+                                     static_geo=ROOT / "static" / "geo", streamlit_static=assets), encoding="utf-8")
         binary = nginx_binary()
         subprocess.run([binary, "-t", "-q", "-p", str(self.prefix), "-c", str(conf)], check=True)
         self.procs.append(subprocess.Popen([binary, "-p", str(self.prefix), "-c", str(conf), "-g", "daemon off;"]))
@@ -89,6 +97,7 @@ class Stack:
         return all(p.poll() is None for p in self.procs)
 
     def stop(self) -> None:
+        """Stop nginx and the processes; remove the copy of Streamlit's assets (the logs stay)."""
         for p in self.procs:
             if p.poll() is None:
                 p.terminate()
@@ -98,3 +107,4 @@ class Stack:
             except subprocess.TimeoutExpired:
                 p.kill()
         self.procs.clear()
+        shutil.rmtree(self.prefix / "streamlit-static", ignore_errors=True)

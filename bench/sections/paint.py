@@ -2,6 +2,10 @@
 Streamlit page's paint measured the same way in the same run (bench/empty_app.py under its own
 `streamlit run` on a free port). Visits alternate map / empty so both see the same machine load.
 
+Twice: on the single process of the README's command (`paint.*`), and through the documented
+deployment (`python -m deploy`: nginx serving Streamlit's assets and the geometry from disk, one
+process behind it), the empty page behind an identical nginx (`paint.deployed.*`).
+
 The first visit to each server is not counted among the warm ones: the map's is reported on its own
 line (cold server: the first visitor pays the caches), the empty page's only warms it up.
 """
@@ -34,20 +38,22 @@ def _geometry_timing(runs: list[dict]) -> str:
 
 
 def paint_figures(map_ms: list[float], empty_ms: list[float], cold: dict | None,
-                  geometry: str = "") -> list[Figure]:
-    """Median map paint (budget), the empty page's (baseline), their ratio (budget), the cold visit."""
+                  geometry: str = "", key: str = "paint", where: str = "") -> list[Figure]:
+    """Median map paint (budget), the empty page's (baseline), their ratio (budget), the cold visit;
+    `key` prefixes the figure keys, `where` names the server in the labels."""
     figures: list[Figure] = []
     if cold is not None:
-        figures.append(Figure("paint", "paint.map.cold", "first map paint, cold server (first visitor)",
+        figures.append(Figure("paint", f"{key}.map.cold", f"first map paint, cold server (first visitor){where}",
                               cold.get("paint_ms"), "ms", detail=cold.get("error", "not among the warm samples")))
     m, e = summarize(map_ms), summarize(empty_ms)
     map_detail = _spread(map_ms) + " · → .bal-map[data-ready='1']" + geometry if map_ms else "no sample"
-    figures.append(Figure("paint", "paint.map", "first map paint, warm server (median)", m["median"], "ms",
+    figures.append(Figure("paint", f"{key}.map", f"first map paint, warm server (median){where}", m["median"], "ms",
                           detail=map_detail))
-    figures.append(Figure("paint", "paint.empty", "baseline: empty Streamlit page paint (median)", e["median"],
-                          "ms", detail=(_spread(empty_ms) + " · → h1 visible") if empty_ms else "no sample"))
+    empty_detail = (_spread(empty_ms) + " · → h1 visible") if empty_ms else "no sample"
+    figures.append(Figure("paint", f"{key}.empty", f"baseline: empty Streamlit page paint (median){where}",
+                          e["median"], "ms", detail=empty_detail))
     ratio = round(m["median"] / e["median"], 2) if m["median"] and e["median"] else None
-    figures.append(Figure("paint", "paint.ratio", "map paint / empty page paint (medians)", ratio, "x"))
+    figures.append(Figure("paint", f"{key}.ratio", f"map paint / empty page paint (medians){where}", ratio, "x"))
     return figures
 
 
@@ -66,7 +72,8 @@ def _alternate(browser, map_url: str, empty_url: str, n: int, timeout_s: float, 
     return out
 
 
-def measure(app_url: str, empty_url: str, n: int, timeout_s: float, deadline: float) -> tuple[list[Figure], dict]:
+def measure(app_url: str, empty_url: str, n: int, timeout_s: float, deadline: float, key: str = "paint",
+            where: str = "") -> tuple[list[Figure], dict]:
     from playwright.sync_api import sync_playwright
 
     from bench import browser as chromium
@@ -84,21 +91,41 @@ def measure(app_url: str, empty_url: str, n: int, timeout_s: float, deadline: fl
             browser.close()
     map_ms = [r["paint_ms"] for r in runs["map"]]
     empty_ms = [r["paint_ms"] for r in runs["empty"]]
-    figures = paint_figures(map_ms, empty_ms, cold, _geometry_timing(runs["map"]))
+    figures = paint_figures(map_ms, empty_ms, cold, _geometry_timing(runs["map"]), key, where)
     if runs["errors"]:
-        figures.append(error_figure("paint", "paint.errors", f"{len(runs['errors'])} visit(s) failed",
+        figures.append(error_figure("paint", f"{key}.errors", f"{len(runs['errors'])} visit(s) failed{where}",
                                     "; ".join(runs["errors"])[:200]))
     return figures, {"cold": cold, "runs": runs, "contexts": n, "map_url": app_url + MAP_PATH,
                      "empty_url": empty_url}
 
 
+def deployed(ctx: Context, deadline: float) -> tuple[list[Figure], dict]:
+    """The same measure through `deploy.stack.Stack` (nginx + one process), the empty page behind its own."""
+    from deploy.stack import Stack, free_port
+
+    app = Stack(processes=1, listen=f"127.0.0.1:{free_port()}", env={"BALANCE_DATA_DIR": str(ctx.data_dir)})
+    empty = Stack(processes=1, listen=f"127.0.0.1:{free_port()}", app=EMPTY_APP)
+    try:
+        app.start()
+        empty.start()
+        return measure(app.url, empty.url, ctx.plan.paint_contexts, ctx.plan.browser_timeout_s, deadline,
+                       key="paint.deployed", where=" · through nginx (python -m deploy, 1 process)")
+    except Exception as err:  # noqa: BLE001 — reported as an ERROR line, the bench goes on
+        return [error_figure("paint", "paint.deployed.stack", "deploy.stack.Stack for paint", error_text(err))], {}
+    finally:
+        app.stop()
+        empty.stop()
+
+
 def run(ctx: Context, deadline: float) -> None:
     plan = ctx.plan
+    half = time.monotonic() + (deadline - time.monotonic()) / 2  # each server gets half the section's time
     with Server(ctx.work, ctx.work / "empty-app.log", app=EMPTY_APP) as empty:
-        figures, detail = measure(ctx.server.url, empty.url, plan.paint_contexts, plan.browser_timeout_s, deadline)
+        figures, detail = measure(ctx.server.url, empty.url, plan.paint_contexts, plan.browser_timeout_s, half)
         detail["empty_startup_s"] = round(empty.startup_s or 0, 3)
-    ctx.figures.extend(figures)
+    more, detail["deployed"] = deployed(ctx, deadline)
+    ctx.figures.extend(figures + more)
     ctx.sections["paint"] = detail
 
 
-SECTION = Section("paint", run, time_s={"quick": 45, "full": 120}, needs=("data", "geometry", "server"))
+SECTION = Section("paint", run, time_s={"quick": 90, "full": 240}, needs=("data", "geometry", "server"))
