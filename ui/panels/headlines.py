@@ -218,5 +218,7 @@ def share_figure(ctx: Ctx, shares: pd.DataFrame):
     finish(fig, title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}{note}",
            source=fmt.sources_line(inds, ctx.lang), presenter=ctx.presenter,
            height=max(260, 34 * len(labels)), legend_top=False, extra_bottom=24)
+    if ctx.presenter:  # every bar labelled, the labels' width measured at the presenter's type size
+        fig.update_yaxes(dtick=1, automargin=True, tickfont=dict(size=16))
     names = [fmt.name(app_data.indicator(i), ctx.lang) for i in everything["indicator"]]
     return fig, everything.assign(name=names)

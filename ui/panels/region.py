@@ -118,4 +118,6 @@ def relative_figure(ctx: Ctx, code: str, tab: pd.DataFrame):
     finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}{note}",
            source=fmt.sources_line([i for i in inds if i is not None], ctx.lang, short=True),
            presenter=ctx.presenter, height=max(300, 26 * len(rel)), legend_top=False, extra_bottom=24)
+    if ctx.presenter:  # every bar labelled, the labels' width measured at the presenter's type size
+        fig.update_yaxes(dtick=1, automargin=True, tickfont=dict(size=16))
     return fig, everything
