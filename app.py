@@ -26,7 +26,15 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 [data-testid="stDecoration"], footer { display: none !important; }
 .st-key-presenter_exit { position: fixed; top: 0.6rem; right: 1rem; z-index: 999990; width: auto !important; }
 [data-testid="stHeader"] { background: transparent; }  /* keeps only » (open the sidebar: pages, settings) */
-.block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.6rem; max-width: 100%; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 3.3rem; padding-bottom: 1rem; max-width: 100%; }
+/* the page's settings: a popover button beside » (ui.page.controls); the chart starts below this top bar */
+.st-key-presenter_controls { position: fixed; top: 0.6rem; left: 4.2rem; z-index: 999990; width: auto !important; }
+[data-testid="stPopoverBody"] { width: min(62rem, 92vw) !important; max-width: 92vw !important; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.6rem; }
+[data-testid="stElementContainer"]:has(> [data-testid="stMarkdown"] style) { display: none; }  /* CSS only */
+/* body text readable from the back of a room: nothing under 18 px (1rem = 20 px here) */
+[data-testid="stAppViewContainer"] p, [data-testid="stAppViewContainer"] label, [data-testid="stWidgetLabel"] p,
+[data-testid="stPopoverBody"] p, [data-testid="stPopoverBody"] label, button p { font-size: 1rem !important; }
 h1 { display: none !important; } h2, h3 { font-size: 1.9rem !important; }  /* charts carry their own titles */
 [data-testid="stMetricValue"] { font-size: 3rem !important; font-weight: 700; }
 [data-testid="stMetricLabel"] p { font-size: 1.2rem !important; }

@@ -10,13 +10,14 @@ ids = bv.options()
 page.stop_unless(len(ids) >= 2, ctx, ctx.t("no_indicators"))
 
 dx, dy, dlevel, _ = bv.default_pair()
-c1, c2 = st.columns(2)
+settings = page.controls(ctx)
+c1, c2 = settings.columns(2)
 x = pickers.pick_indicator(ctx, ids, default=dx, label=ctx.t("biv_x"), container=c1)
 y = pickers.pick_indicator(ctx, ids, name="indicator2", default=dy, label=ctx.t("biv_y"), container=c2)
 
 levels = bv.common_levels(x, y)
 page.stop_unless(bool(levels), ctx, ctx.t("biv_no_level"), notice=False)
-c3, c4 = st.columns([1.4, 4])
+c3, c4 = settings.columns([1.4, 4])
 level = pickers.pick_level(ctx, levels, default=dlevel, container=c3)
 years = bv.common_years(x, y, level)
 page.stop_unless(bool(years), ctx, ctx.t("biv_no_year"), notice=False)
@@ -25,7 +26,8 @@ if x == y:
     st.caption(ctx.t("biv_same"))
 
 f = bv.frame(ctx, x, y, level, year)
-left, right = st.columns([3, 2], gap="medium")
+# presenter mode: the map across the screen, the tables below it
+left, right = st.columns([3, 2], gap="medium") if not ctx.presenter else (st.container(), st.container())
 with left:
     maps.show_view(ctx, bv.map_view(ctx, f, x, y, level, year), key="biv_view")
 with right:

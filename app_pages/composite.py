@@ -13,7 +13,8 @@ ctx = page.open_page("composite", "comp_title", "comp_intro")
 levels = cm.levels()
 page.stop_unless(bool(levels), ctx, ctx.t("no_indicators"), needs=cm.all_inputs("sido") + cm.all_inputs("sigungu"))
 
-c1, c2, c3, c4 = st.columns([2, 2.6, 2.4, 1.6])
+settings = page.controls(ctx)
+c1, c2, c3, c4 = settings.columns([2, 2.6, 2.4, 1.6])
 level = pickers.pick_level(ctx, levels, default="sigungu", container=c1)
 year = pickers.pick_year(ctx, cm.years(level), default=cm.default_year(level), container=c2)
 method = pickers.pick_choice(ctx, "method", list(cx.METHODS), "z", ctx.t("method"), cm.method_labels(ctx),
@@ -21,23 +22,32 @@ method = pickers.pick_choice(ctx, "method", list(cx.METHODS), "z", ctx.t("method
 view = pickers.pick_choice(ctx, "view", ["score", "decile"], "decile", ctx.t("map_view"), cm.view_labels(ctx),
                            container=c4)
 
-st.markdown(f"**{ctx.t('weights')}** — {cm.weights_text(ctx)}")
+settings.markdown(f"**{ctx.t('weights')}** — {cm.weights_text(ctx)}")
 weights = {d.id: pickers.pick_number(ctx, f"w_{d.id}", cm.weight_label(ctx, d), 0, 100, int(d.default_weight),
-                                    step=5, container=col) for col, d in zip(st.columns(len(cx.DOMAINS)), cx.DOMAINS)}
+                                    step=5, container=col)
+           for col, d in zip(settings.columns(len(cx.DOMAINS)), cx.DOMAINS)}
 
 res = app_analyses.composite_result(level, year, method, weights, ctx.lang)
-st.markdown(f"**{ctx.t('vintages_title', year=year)}**\n" + "\n".join(cm.vintage_lines(ctx, res)))
-st.caption(ctx.t("vintage_note"))
-if res.dropped:
-    st.warning(ctx.t("domains_dropped", names=cm.domain_names(ctx, res.dropped)), icon=":material/info:")
+
+
+def vintage_notes() -> None:
+    st.markdown(f"**{ctx.t('vintages_title', year=year)}**\n" + "\n".join(cm.vintage_lines(ctx, res)))
+    st.caption(ctx.t("vintage_note"))
+    if res.dropped:
+        st.warning(ctx.t("domains_dropped", names=cm.domain_names(ctx, res.dropped)), icon=":material/info:")
+    if res.unscorable:
+        st.warning(ctx.t("domain_no_vintage", names=cm.domain_names(ctx, res.unscorable), year=year),
+                   icon=":material/warning:")
+
+
+if not ctx.presenter:  # presenter mode: the map first, these notes below it
+    vintage_notes()
 if sum(res.weights.values()) == 0:
     st.error(ctx.t("weights_zero"))
     st.stop()
-if res.unscorable:
-    st.warning(ctx.t("domain_no_vintage", names=cm.domain_names(ctx, res.unscorable), year=year),
-               icon=":material/warning:")
 
-left, right = st.columns([3, 2], gap="medium")
+# presenter mode: the map across the screen, the tables below it
+left, right = st.columns([3, 2], gap="medium") if not ctx.presenter else (st.container(), st.container())
 with left:
     maps.show_view(ctx, cm.map_view(ctx, res, view), key="comp_view")
 with right:
@@ -46,6 +56,8 @@ with right:
     st.dataframe(shown, hide_index=True, width="stretch", height=560, column_order=cm.TABLE_ORDER,
                  column_config=cm.table_columns(ctx))
     download_csv(shown, f"composite_{level}_{year}_{method}", ctx, key="dl_comp_table")
+if ctx.presenter:
+    vintage_notes()
 cm.show_missing(ctx, res)
 
 st.subheader(ctx.t("sens_head"))

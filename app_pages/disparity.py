@@ -2,7 +2,7 @@
 import streamlit as st
 
 import app_data
-from ui import page, pickers, state
+from ui import page, pickers, reveal, state
 from ui.figures import show_figure
 from ui.panels import disparity as dp
 from ui.panels import disparity_figures as dfig
@@ -13,14 +13,15 @@ ctx = page.open_page("disparity", "disp_title", "disp_intro")
 levels = [lv for lv in ("sido", "sigungu") if dp.options(lv)]
 page.stop_unless(bool(levels), ctx, ctx.t("no_indicators"))
 
-c1, c2, c3 = st.columns([3, 1.9, 2.4])
+settings = page.controls(ctx)
+c1, c2, c3 = settings.columns([3, 1.9, 2.4])
 level = pickers.pick_level(ctx, levels, container=c2)
 ind_id = pickers.pick_indicator(ctx, dp.options(level), PREFERRED, container=c1)
 ind = app_data.indicator(ind_id)
 density = dp.is_population_count(ind_id)
 weighting = pickers.pick_choice(ctx, "weighting", list(dp.WEIGHTINGS), "population", ctx.t("weighting"),
                                 dp.weighting_labels(ctx), container=c3, disabled=density, help=ctx.t("weighting_help"))
-c4, c5, c6 = st.columns([3, 1.9, 2.4])
+c4, c5, c6 = settings.columns([3, 1.9, 2.4])
 chosen = pickers.pick_many(ctx, "measures", list(dp.MEASURE_IDS), ctx.t("measures_pick"), dp.measure_labels(ctx),
                            default=list(dp.MEASURE_IDS), container=c4, min_n=1)
 kind = pickers.pick_choice(ctx, "theil", ["t", "l"], "t", ctx.t("decomp_kind"), dp.kind_labels(ctx), container=c5)
@@ -29,20 +30,32 @@ common_only = c6.toggle(ctx.t("common_only"), value=False, key=state.native_key(
                         bind="query-params", help=ctx.t("common_only_help"))
 
 table, reading, full = dp.table(ctx, ind_id, level, weighting, common_only)
-st.markdown(f"**{ctx.t('reading')}**: {reading}")
-if density:
-    st.caption(ctx.t("weighting_ignored"))
-page.stop_unless(not table.empty and table["n_regions"].max() >= 2, ctx, ctx.t("disp_empty"), expanded=False)
 note = dp.partial_note(ctx, table, full)
-if note:
-    st.warning(note, icon=":material/info:")
+
+
+def reading_notes() -> None:
+    st.markdown(f"**{ctx.t('reading')}**: {reading}")
+    if density:
+        st.caption(ctx.t("weighting_ignored"))
+    if note and not table.empty:
+        st.warning(note, icon=":material/info:")
+
+
+if not ctx.presenter:  # presenter mode: the chart first, these notes below it
+    reading_notes()
+page.stop_unless(not table.empty and table["n_regions"].max() >= 2, ctx, ctx.t("disp_empty"), expanded=False)
 
 chosen = [m for m in dp.MEASURE_IDS if m in chosen]
+upto = reveal.timeline(ctx, table["year"])
 fig = dfig.measures_figure(ctx, ind, level, table, chosen, full, reading, show_events, note)
-show_figure(fig, key="disp_measures", filename=f"disparity_{ind_id}_{level}_{weighting}", ctx=ctx, data=table)
+shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
+show_figure(shown, key="disp_measures", filename=f"disparity_{ind_id}_{level}_{weighting}", ctx=ctx, data=table)
+if ctx.presenter:
+    reading_notes()
 fig = dfig.decomposition_figure(ctx, ind, level, table, kind, full, reading, show_events)
-show_figure(fig, key="disp_decomp", filename=f"theil_{kind}_decomposition_{ind_id}_{level}_{weighting}", ctx=ctx,
-            data=dp.decomposition_data(table, kind))
+shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
+show_figure(shown, key="disp_decomp", filename=f"theil_{kind}_decomposition_{ind_id}_{level}_{weighting}",
+            ctx=ctx, data=dp.decomposition_data(table, kind))
 st.caption(ctx.t("decomp_caption"))
 
 st.subheader(ctx.t("disp_table"))

@@ -16,7 +16,7 @@ ctx = page.open_page("map", "map_title")
 ids = app_data.mappable_indicators(macro=True)
 page.stop_unless(bool(ids), ctx, ctx.t("no_indicators"))
 
-c1, c2, c3 = st.columns([2.6, 1.9, 2.0] if ctx.lang == "ko" else [2.3, 2.0, 2.6])
+c1, c2, c3 = page.controls(ctx).columns([2.6, 1.9, 2.0] if ctx.lang == "ko" else [2.3, 2.0, 2.6])
 ind_id = pickers.pick_indicator(ctx, ids, PREFERRED, container=c1)
 ind = app_data.indicator(ind_id)
 level = pickers.pick_level(ctx, app_data.levels_for(ind_id, macro=True), container=c2, short=True,

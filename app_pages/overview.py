@@ -8,6 +8,18 @@ from ui.panels import headlines
 
 ctx = page.open_page("overview", "overview_title", "overview_intro")
 
+
+def share_chart() -> None:
+    shares = headlines.share_table()
+    if not shares.empty:
+        fig, data = headlines.share_figure(ctx, shares)
+        show_figure(fig, key="capital_shares", filename=f"capital_share_{int(shares['year'].max())}", ctx=ctx,
+                    data=data)
+
+
+if ctx.presenter:  # the chart first, on the first screen; the cards below it
+    share_chart()
+
 cards = headlines.cards(ctx.lang)
 for row in (cards[:3], cards[3:]):
     cols = st.columns(3)
@@ -34,9 +46,7 @@ for row in (cards[:3], cards[3:]):
 
 download_csv(headlines.cards_table(cards), "headline_figures", ctx, key="dl_headlines")
 
-shares = headlines.share_table()
-if not shares.empty:
-    fig, data = headlines.share_figure(ctx, shares)
-    show_figure(fig, key="capital_shares", filename=f"capital_share_{int(shares['year'].max())}", ctx=ctx, data=data)
+if not ctx.presenter:
+    share_chart()
 
 page.raw_needed(ctx)

@@ -8,9 +8,10 @@ from ui.panels import region
 
 ctx = page.open_page("region", "region_title")
 
-code = pickers.pick_region(ctx, pickers.all_region_codes(), "11")
-st.subheader(region.title(ctx, code))
-st.caption(region.header(ctx, code))
+code = pickers.pick_region(ctx, pickers.all_region_codes(), "11", container=page.controls(ctx))
+if not ctx.presenter:  # presenter mode: the chart's title names the region
+    st.subheader(region.title(ctx, code))
+    st.caption(region.header(ctx, code))
 
 prof = app_data.region_profile(code)
 page.stop_unless(not prof.empty, ctx, ctx.t("no_region_data"), notice=False)

@@ -12,7 +12,7 @@ bases = app_data.risk_bases()
 page.stop_unless(bool(bases), ctx, ctx.t("risk_missing"), needs=risk.all_index_ids())
 
 has_designations = not app_data.designations().empty
-c1, c3 = st.columns([4, 2], vertical_alignment="bottom")
+c1, c3 = page.controls(ctx).columns([4, 2], vertical_alignment="bottom")
 basis = pickers.pick_choice(ctx, "basis", bases, risk.freshest_basis(bases), ctx.t("basis"),
                             risk.basis_labels(ctx.lang), container=c1, parse=risk.current_basis)
 year = maps.page_year(ctx, risk.years(basis))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import app_data
-from ui import macro, page, pickers
+from ui import macro, page, pickers, reveal
 from ui.figures import show_figure
 from ui.panels import trends, trends_macro
 
@@ -16,7 +16,8 @@ if not ids:
     title.title(ctx.t("trends_title"))
 page.stop_unless(bool(ids), ctx, ctx.t("no_indicators"))
 
-c1, c2, c3 = st.columns([2.6, 2.0, 2.4])
+settings = page.controls(ctx)
+c1, c2, c3 = settings.columns([2.6, 2.0, 2.4])
 ind_id = pickers.pick_indicator(ctx, ids, PREFERRED, container=c1)
 ind = app_data.indicator(ind_id)
 view = pickers.pick_choice(ctx, "view", list(trends.VIEWS), trends_macro.default_view(ind_id), ctx.t("trend_view"),
@@ -29,15 +30,17 @@ if view == "macro":  # the seven 권역 side by side
     measures = trends_macro.macro_measures_for(ind_id)
     measure = pickers.pick_choice(ctx, "measure", measures, "level", ctx.t("measure"),
                                   trends.measure_labels(ctx, measures), container=c3)
-    show_events = page.events_toggle(ctx)
+    show_events = page.events_toggle(ctx, settings)
     fig, table = trends_macro.macro_figure(ctx, ind, measure, show_events)
-    show_figure(fig, key="trend_chart", filename=f"trend_{ind_id}_macro_{measure}", ctx=ctx, data=table)
+    upto = reveal.timeline(ctx, table["year"] if len(table) else [])
+    shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
+    show_figure(shown, key="trend_chart", filename=f"trend_{ind_id}_macro_{measure}", ctx=ctx, data=table)
     st.caption(ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
 else:
     measures = trends.measures_for(ind_id)
     measure = pickers.pick_choice(ctx, "measure", measures, "share" if "share" in measures else "level",
                                   ctx.t("measure"), trends.measure_labels(ctx, measures), container=c3)
-    c4, c5 = st.columns([3, 2.4])
+    c4, c5 = settings.columns([3, 2.4])
     compare = pickers.pick_regions(ctx, "compare", trends.compare_options(ind_id), ctx.t("compare"), container=c4)
     show_events = page.events_toggle(ctx, c5)
     if measures == ["level"]:
@@ -45,7 +48,9 @@ else:
     elif measure != "level" and compare:
         st.caption(ctx.t("compare_level_only"))
     fig, table = trends.figure(ctx, ind, measure, compare, show_events)
-    show_figure(fig, key="trend_chart", filename=f"trend_{ind_id}_{measure}", ctx=ctx, data=table)
+    upto = reveal.timeline(ctx, table["year"] if len(table) else [])
+    shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
+    show_figure(shown, key="trend_chart", filename=f"trend_{ind_id}_{measure}", ctx=ctx, data=table)
 
 if show_events:
     page.events_table(ctx, ("date", "label", "source_doc", "quote_ko"))

@@ -22,6 +22,10 @@ EMPTY_TOPOJSON_URL = "data:application/json," + urllib.parse.quote(
     json.dumps(_EMPTY_TOPOLOGY, separators=(",", ":"))) + "#"
 
 
+PRESENTER_HEIGHT = 570  # px, a whole figure in presenter mode: fits a 1280×720 screen below the top bar
+TOOLBAR_MARGIN = 40  # px right of the plot: the vertical mode bar sits there, clear of titles and legend
+
+
 def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False)) if text else ""
 
@@ -29,7 +33,9 @@ def _wrap(text: str, width: int) -> str:
 def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", presenter: bool = False,
            height: int = 460, legend_top: bool = True, note: str = "", wrap: int | None = None,
            extra_bottom: int = 0) -> go.Figure:
-    """Title (with unit/year in the subtitle), source annotation, fonts and margins."""
+    """Title (with unit/year in the subtitle), source annotation, fonts and margins. The mode bar stands
+    upright in the right margin (never over the title); in presenter mode the figure is at most
+    `PRESENTER_HEIGHT` tall."""
     base = 19 if presenter else 13
     width_chars = wrap or (95 if presenter else 135)
     if presenter and wrap:
@@ -46,8 +52,9 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
         title=dict(text=f"<b>{title}</b>", x=0.0, xanchor="left", xref="container", y=1.0, yref="container",
                    yanchor="top", pad=dict(t=10, l=4), font=dict(size=int(base * 1.25)),
                    subtitle=dict(text=subtitle, font=dict(size=int(base * 0.9), color="#333333"))),
-        margin=dict(l=left, r=10, t=int(base * 5.4) + (18 if legend_top else 0), b=bottom),
-        height=int(height * (1.2 if presenter else 1.0)) + bottom,
+        margin=dict(l=left, r=TOOLBAR_MARGIN, t=int(base * 5.4) + (18 if legend_top else 0), b=bottom),
+        height=min(int(height * 1.2) + bottom, PRESENTER_HEIGHT) if presenter else height + bottom,
+        modebar=dict(orientation="v"),
         paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
         hoverlabel=dict(font=dict(family=FONT, size=base)),
     )

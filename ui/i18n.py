@@ -474,4 +474,18 @@ _LABELS.update({
     "map_csv": ("CSV로 저장 (모든 연도·지역, 표시된 자릿수)", "Save as CSV (every year and region, as displayed)"),
     "csv_region_code": ("지역코드", "region_code"),
     "map_geo_error": ("지도 경계를 불러오지 못했습니다", "Could not load the boundaries"),
+    # ---- presenter mode (issue 9, presenters: settings popover, year reveal, top-N bars) ----
+    "presenter_settings": ("설정", "Settings"),
+    "presenter_settings_help": ("이 화면의 지표·단위·표시 선택", "What this page shows: indicator, level, view"),
+    "reveal_prev": ("이전", "Back"),
+    "reveal_next": ("다음", "Next"),
+    "reveal_play": ("재생", "Play"),
+    "reveal_pause": ("멈춤", "Pause"),
+    "reveal_prev_help": ("한 해 앞으로 (주소의 year= 에 기록)", "One year back (kept in the address as year=)"),
+    "reveal_next_help": ("한 해 더 보이기 (주소의 year= 에 기록)", "Show one more year (kept in the address as year=)"),
+    "reveal_play_help": ("한 해씩 차례로 보이기 (마지막 해면 처음부터)",
+                         "Reveal the years one by one (from the first after the last)"),
+    "reveal_until": ("{year}년까지 표시", "shown to {year}"),
+    "presenter_top_n": ("{n}개 중 가장 높은 {k}개와 가장 낮은 {k}개 (전체: CSV)",
+                        "the {k} highest and {k} lowest of {n} (all: CSV)"),
 })

@@ -19,9 +19,18 @@ def open_page(page: str, title: str | None = None, intro: str | None = None) -> 
     ctx = page_setup(page)
     if title:
         st.title(ctx.t(title))
-    if intro:
+    if intro and not ctx.presenter:  # presenter mode: the chart owns the screen (the title is hidden too)
         st.caption(ctx.t(intro))
     return ctx
+
+
+def controls(ctx: Ctx):
+    """Where a page's settings go: in the page (normal), or in presenter mode a '설정' popover that
+    floats beside » at the top (app.py PRESENTER_CSS), so the main chart starts at the top of the screen."""
+    if not ctx.presenter:
+        return st.container()
+    return st.popover(ctx.t("presenter_settings"), icon=":material/tune:", key="presenter_controls",
+                      help=ctx.t("presenter_settings_help"))
 
 
 def stop_unless(ok: bool, ctx: Ctx, message: str, *, needs: list[str] | None = None, notice: bool = True,

@@ -107,6 +107,15 @@ def risk_stacks(counts: pd.DataFrame, *, class_labels: list[str], panel_titles: 
     return fig
 
 
+def extremes(values: list[float], k: int) -> list[int]:
+    """Positions of the `k` highest and `k` lowest of `values` (all when there are at most 2k), in their
+    given order: what a presenter's bar chart keeps when every bar would not be readable."""
+    if len(values) <= 2 * k:
+        return list(range(len(values)))
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    return sorted(set(order[:k]) | set(order[-k:]))
+
+
 def hbars(labels: list[str], values: list[float], *, colors: list[str], base: float = 0.0, x_title: str = "",
           hover: list[str] | None = None, ref: float | None = None, ref_label: str = "",
           text: list[str] | None = None) -> go.Figure:

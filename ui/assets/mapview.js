@@ -127,15 +127,25 @@ function setZoom(ui, st, geo, zoom) {
 
 // Presenter mode: the map fills the screen below its own top edge (legend and source included),
 // never shorter than 420 px, so at 1280×720 nothing of it sits below the fold.
+// Measured again once the page around it has settled (the elements above it render in the same
+// pass), and on every resize of the window or of the box itself.
 function fitToScreen(ui) {
   const fit = () => {
-    const top = ui.box.getBoundingClientRect().top;
+    if (!ui.box.isConnected) return;
+    const scroller = document.querySelector('[data-testid="stMain"]'); // Streamlit scrolls this, not the window
+    const top = ui.box.getBoundingClientRect().top + (scroller ? scroller.scrollTop : window.scrollY);
     const chrome = ui.box.offsetHeight - ui.box.querySelector(".bal-stage").offsetHeight;
     const h = Math.max(420, Math.floor(window.innerHeight - Math.max(top, 0) - chrome - 12));
-    ui.box.style.setProperty("--bal-h", `${h}px`);
+    if (ui.box.style.getPropertyValue("--bal-h") !== `${h}px`) ui.box.style.setProperty("--bal-h", `${h}px`);
   };
+  ui.fit = fit;
   requestAnimationFrame(fit);
-  if (!ui.resizeBound) { window.addEventListener("resize", fit); ui.resizeBound = true; }
+  for (const ms of [250, 800, 2000]) setTimeout(fit, ms);
+  if (!ui.resizeBound) {
+    window.addEventListener("resize", fit);
+    if (window.ResizeObserver) new ResizeObserver(() => requestAnimationFrame(fit)).observe(ui.box);
+    ui.resizeBound = true;
+  }
 }
 
 function drawOverlays(ui, spec) {
@@ -363,6 +373,8 @@ export default function (component) {
   ui.legend.innerHTML = legendHtml(spec);
   drawOverlays(ui, spec);
   ui.source.textContent = spec.source + (spec.note ? ` · ${spec.note}` : "");
+  ui.source.title = ui.source.textContent;
+  ui.source.onclick = () => ui.source.classList.toggle("open");
   ui.box.style.setProperty("--bal-h", `${spec.height}px`);
   if (spec.presenter) fitToScreen(ui);
   const stop = wire(ui, spec, st, component);
@@ -370,6 +382,7 @@ export default function (component) {
     if (st.geo !== geo) { st.geo = geo; drawGeometry(ui, st, geo); setZoom(ui, st, geo, st.zoom); }
     apply(ui, spec, st);
     writeUrl(spec, st); // a rerun's own URL (written by Python) keeps the year and zoom shown
+    if (spec.presenter && ui.fit) ui.fit();
     ui.box.dataset.ready = "1";
   }).catch((err) => { ui.subtitle.textContent = `${L.geo_error} (${err.message})`; });
   return () => { if (st.timer) { clearInterval(st.timer); st.timer = null; } void stop; };

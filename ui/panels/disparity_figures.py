@@ -141,6 +141,8 @@ def measures_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, chose
         _shade_partial(fig, sorted(part), ctx.t("partial_label", full=full), panel_rows)
         _events(fig, ctx, ev, panel_rows)
     fig.update_xaxes(tickformat="d", showgrid=False)
+    if ctx.presenter:  # short panels on a 720 px screen: three ticks each, not overlapping
+        fig.update_yaxes(nticks=3)
     fig.update_layout(hovermode="closest")
     finish(fig, title=ctx.t("disp_chart_title", name=fmt.name(ind, ctx.lang)),
            subtitle=_subtitle(ctx, level, t, reading), source=_source(ctx, ind, level),

@@ -175,6 +175,9 @@ def cards(lang: str) -> list[Card]:
             fiscal_card(lang), risk_card(lang)]
 
 
+PRESENTER_BARS = 6  # presenter mode: the 6 highest and 6 lowest bars
+
+
 def share_table() -> pd.DataFrame:
     """Latest capital share of every additive indicator (from the gaps table)."""
     g = app_data.gaps().dropna(subset=["capital_share_pct"])
@@ -198,6 +201,12 @@ def cards_table(cards_: list[Card]) -> pd.DataFrame:
 def share_figure(ctx: Ctx, shares: pd.DataFrame):
     """(figure, table): the latest capital share of every additive indicator as horizontal bars."""
     year = int(shares["year"].max())
+    everything, note = shares, ""
+    if ctx.presenter:  # every bar readable from the back of a room: the extremes only (all in the CSV)
+        keep = plots.extremes(shares["capital_share_pct"].tolist(), PRESENTER_BARS)
+        if len(keep) < len(shares):
+            note = " · " + ctx.t("presenter_top_n", n=len(shares), k=PRESENTER_BARS)
+        shares = shares.iloc[keep].reset_index(drop=True)
     inds = [app_data.indicator(i) for i in shares["indicator"]]
     labels = [fmt.name(i, ctx.lang) for i in inds]
     hover = [f"<b>{n}</b><br>{v:.1f}% · {fmt.year_text(y, ctx.lang)}" for n, v, y in
@@ -206,7 +215,10 @@ def share_figure(ctx: Ctx, shares: pd.DataFrame):
     fig = plots.hbars(labels, shares["capital_share_pct"].tolist(), colors=[CR_COLOR] * len(labels),
                       x_title="%", hover=hover, ref=50.0, ref_label="50%", text=text)
     fig.update_xaxes(range=[0, 100])
-    finish(fig, title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}",
+    finish(fig, title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}{note}",
            source=fmt.sources_line(inds, ctx.lang), presenter=ctx.presenter,
            height=max(260, 34 * len(labels)), legend_top=False, extra_bottom=24)
-    return fig, shares.assign(name=labels)
+    if ctx.presenter:  # every bar labelled, the labels' width measured at the presenter's type size
+        fig.update_yaxes(dtick=1, automargin=True, tickfont=dict(size=16))
+    names = [fmt.name(app_data.indicator(i), ctx.lang) for i in everything["indicator"]]
+    return fig, everything.assign(name=names)

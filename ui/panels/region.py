@@ -85,12 +85,21 @@ def columns(ctx: Ctx) -> dict:
     }
 
 
+PRESENTER_BARS = 6  # presenter mode: the 6 highest and 6 lowest bars
+
+
 @figures.cached
 def relative_figure(ctx: Ctx, code: str, tab: pd.DataFrame):
     """Non-additive indicators (rates, ratios, per-capita) as region ÷ nation × 100."""
     rel = tab.dropna(subset=["relative_to_nation_100"]).copy()
     if rel.empty:
         return None, rel
+    everything, note = rel, ""
+    if ctx.presenter:  # every bar readable from the back of a room: the extremes only (all in the table)
+        keep = plots.extremes(rel["relative_to_nation_100"].tolist(), PRESENTER_BARS)
+        if len(keep) < len(rel):
+            note = " · " + ctx.t("presenter_top_n", n=len(rel), k=PRESENTER_BARS)
+        rel = rel.iloc[keep]
     colors, hover = [], []
     inds = [app_data.indicator(i) for i in rel["indicator"]]
     for r, ind in zip(rel.itertuples(), inds):
@@ -106,7 +115,9 @@ def relative_figure(ctx: Ctx, code: str, tab: pd.DataFrame):
     name = regions.name(code, ctx.lang)
     legend = ("파랑: 전국보다 나음 · 빨강: 전국보다 나쁨 · 회색: 방향 없음" if ctx.lang == "ko"
               else "Blue: better than nation · red: worse · grey: no direction")
-    finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}",
+    finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}{note}",
            source=fmt.sources_line([i for i in inds if i is not None], ctx.lang, short=True),
            presenter=ctx.presenter, height=max(300, 26 * len(rel)), legend_top=False, extra_bottom=24)
-    return fig, rel
+    if ctx.presenter:  # every bar labelled, the labels' width measured at the presenter's type size
+        fig.update_yaxes(dtick=1, automargin=True, tickfont=dict(size=16))
+    return fig, everything
