@@ -158,6 +158,8 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
     map reruns the whole page (whose tables follow the year), else only the map's fragment."""
     years = view["years"]
     year = page_year(ctx, years)
+    if len(years) > 1:  # the timeline is the year control: a year carried from another page goes in the URL
+        state.write_param("year", None if year == years[-1] else str(year))
     zoom = state.peek("zoom", ZOOMS.__contains__, "nation", scope=ctx.page)
 
     def on_view(result) -> None:
