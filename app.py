@@ -48,14 +48,28 @@ BASE_CSS = """
 </style>
 """
 
+DEFAULT_PAGE_KEY = "home"  # the default page's url_path: only its script hash (the page itself is at `/`)
+
+
+def _default_page_alias() -> None:
+    """`/overview`: never drawn (the router switches to `/` first)."""
+
+
 gc_freeze.freeze_if_new_imports()  # startup objects out of the cyclic GC (see ui/gc_freeze.py)
 warning_slot = st.container()
 state.begin_run(warning_slot)
 lang = nav.lang()
 
-pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p], url_path=p,
-                    default=p == state.DEFAULT_PAGE) for p in state.PAGES}
-current = st.navigation(list(pages.values()), position="hidden" if state.embedded() else "sidebar")
+pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p],
+                    url_path=p if p != state.DEFAULT_PAGE else DEFAULT_PAGE_KEY, default=p == state.DEFAULT_PAGE)
+         for p in state.PAGES}
+# The default page lives at `/`; `/overview` (its name, as a link may spell it) is a hidden page that
+# opens `/` with the same query, instead of Streamlit's "Page not found" note.
+alias = st.Page(_default_page_alias, title=t(f"page_{state.DEFAULT_PAGE}", lang), url_path=state.DEFAULT_PAGE,
+                visibility="hidden")
+current = st.navigation([*pages.values(), alias], position="hidden" if state.embedded() else "sidebar")
+if current.url_path == state.DEFAULT_PAGE:
+    st.switch_page(pages[state.DEFAULT_PAGE], query_params=state.switch_params())
 
 wanted = state.requested_page()
 if wanted and wanted != current.url_path and current.url_path == pages[state.DEFAULT_PAGE].url_path \

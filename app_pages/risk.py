@@ -29,7 +29,8 @@ download_csv(risk.class_table(ctx, frame, basis, year), f"extinction_risk_{basis
 with st.container():
     st.subheader(ctx.t("risk_list"))
     q1, q2 = st.columns([1, 1], vertical_alignment="bottom")
-    query = q1.text_input(ctx.t("search"), key="risk_search", placeholder="예: 경북, 군위" if ctx.lang == "ko" else "")
+    query = pickers.pick_text(ctx, "search", ctx.t("search"), container=q1,
+                              placeholder="예: 경북, 군위" if ctx.lang == "ko" else "")
     designation = "all"
     if has_designations:
         designation = pickers.pick_select(ctx, "desig", list(risk.DESIGNATION_FILTERS), "all",

@@ -9,8 +9,7 @@ from ui.panels import trends, trends_macro
 
 PREFERRED = ("reg_population_persons", "grdp_nominal_krw_mn", "census_population_persons", "census_grdp_krw_mn")
 
-ctx = page.open_page("trends")
-title = st.empty()  # filled once the view is known
+ctx, title = page.open_page_slot("trends")  # the title is filled once the view is known
 ids = trends.options()
 if not ids:
     title.title(ctx.t("trends_title"))

@@ -200,6 +200,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "desig_source": ("출처: 행정안전부 고시 {notices}", "Source: MOIS notices {notices}"),
 }
 
+# ---------------------------------------------------------------- links that reopen the same view (issue 9: links)
+_LABELS.update({
+    "share_copy": ("링크 복사", "Copy link"),
+    "share_copied": ("복사됨", "Copied"),
+    "share_failed": ("복사하지 못했습니다: 주소창의 주소를 복사하세요", "Could not copy: copy the address bar instead"),
+    "share_help": ("지금 보이는 화면(지표·연도·설정)을 그대로 여는 주소를 클립보드에 복사합니다",
+                   "Copies the address that reopens this view (indicator, year, settings) to the clipboard"),
+})
+
 
 def t(key: str, lang: str = "ko", **fields) -> str:
     """The label `key` in `lang` (Korean when unknown), formatted with `fields`."""

@@ -163,6 +163,8 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
     URL, so the address bar always names the view shown)."""
     years = view["years"]
     year = page_year(ctx, years)
+    if len(years) > 1:  # the timeline is the year control: a year carried from another page goes in the URL
+        state.write_param("year", None if year == years[-1] else str(year))
     zoom = state.peek("zoom", ZOOMS.__contains__, "nation", scope=ctx.page)
 
     def on_view(result) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import nav, state
+from ui import nav, share, state
 from ui.concepts import events
 from ui.context import Ctx, page_setup
 from ui.notices import raw_needed  # also for pages: page.raw_needed(ctx, …) ends most pages
@@ -14,11 +14,11 @@ EVENT_COLUMNS = ("date", "label", "source_doc")
 
 
 def open_page(page: str, title: str | None = None, intro: str | None = None) -> Ctx:
-    """Check the build (stop with the build command if unusable), then the title and intro caption
-    (i18n keys; None: the page writes its own)."""
-    ctx = page_setup(page)
+    """Check the build (stop with the build command if unusable), then the title beside the 'copy
+    link' button and the intro caption (i18n keys; None: the page writes its own, `open_page_slot`)."""
+    ctx, slot = open_page_slot(page)
     if title:
-        st.title(ctx.t(title))
+        slot.title(ctx.t(title))
     if intro and not ctx.presenter:  # presenter mode: the chart owns the screen (the title is hidden too)
         st.caption(ctx.t(intro))
     return ctx
@@ -31,6 +31,18 @@ def controls(ctx: Ctx):
         return st.container()
     return st.popover(ctx.t("presenter_settings"), icon=":material/tune:", key="presenter_controls",
                       help=ctx.t("presenter_settings_help"))
+
+
+def open_page_slot(page: str):
+    """`open_page` for a page whose title is known later: its context and the empty title slot
+    (beside the 'copy link' button; in presenter mode, where titles are hidden, neither: the chart
+    starts at the top)."""
+    ctx = page_setup(page)
+    if ctx.presenter:
+        return ctx, st.empty()
+    head, side = st.columns([5, 1], vertical_alignment="center")
+    share.copy_link(ctx.lang, side)
+    return ctx, head.empty()
 
 
 def stop_unless(ok: bool, ctx: Ctx, message: str, *, needs: list[str] | None = None, notice: bool = True,

@@ -82,6 +82,21 @@ def pick_number(ctx: Ctx, name: str, label: str, lo: int, hi: int, default: int,
     return container.slider(label, lo, hi, default, step=step, key=key, bind="query-params")
 
 
+TEXT_MAX = 40  # characters of a search box (and of its ?name= value)
+
+
+def plain_text(value) -> bool:
+    """A search text as the URL may carry it: at most TEXT_MAX characters, no control characters.
+    It is only ever shown in its text box and matched as a plain substring."""
+    return isinstance(value, str) and len(value) <= TEXT_MAX and value.isprintable()
+
+
+def pick_text(ctx: Ctx, name: str, label: str, *, placeholder: str = "", container=st) -> str:
+    """A search box bound to `?name=` (empty by default, so left out of the URL)."""
+    return state.bind(name, lambda k: container.text_input(label, key=k, max_chars=TEXT_MAX, placeholder=placeholder),
+                      valid=plain_text, default="", scope=ctx.page)
+
+
 def region_label(code: str, lang: str) -> str:
     return regions.name(code, lang, full=regions.require(code)["level"] == "sido")
 
@@ -101,12 +116,13 @@ def pick_choice(ctx: Ctx, name: str, options: list[str], default: str, label: st
         options=options, default=default, scope=ctx.page, parse=parse)
 
 
-def pick_select(ctx: Ctx, name: str, options: list[str], default: str, label: str, labels: dict[str, str],
-                *, container=st) -> str:
-    """One of `options` (shown as `labels`) as a selectbox bound to `?name=`."""
+def pick_select(ctx: Ctx, name: str, options: list, default, label: str, labels: dict,
+                *, container=st, parse: Callable[[str], object] = str):
+    """One of `options` (shown as `labels`) as a selectbox bound to `?name=`; `parse` turns the URL
+    text into a candidate option (e.g. `int` for years)."""
     return state.bind(name, lambda k: container.selectbox(
-        label, options, key=k, format_func=lambda o: labels.get(o, o)),
-        options=options, default=default, scope=ctx.page)
+        label, options, key=k, format_func=lambda o: str(labels.get(o, o))),
+        options=options, default=default, scope=ctx.page, parse=parse)
 
 
 def pick_many(ctx: Ctx, name: str, options: list[str], label: str, labels: dict[str, str], *,

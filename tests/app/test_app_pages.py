@@ -175,7 +175,7 @@ def test_risk(coverage):
     basis.set_value(other).run()
     assert_ok(at)
     assert trace_data(main_spec(at, "risk_counts")) != before
-    at.text_input(key="risk_search").input("경북").run()
+    at.text_input(key="w_risk_search").input("경북").run()
     assert_ok(at)
 
 

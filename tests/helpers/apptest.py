@@ -24,10 +24,10 @@ PAGE_PARAMS: dict[str, list[str]] = {
     "overview": [],
     "map": ["indicator", "level", "year", "scale", "zoom"],
     "trends": ["indicator", "view", "measure", "compare", "events"],
-    "risk": ["basis", "year", "outline", "desig", "zoom"],
+    "risk": ["basis", "year", "outline", "search", "desig", "zoom"],
     "region": ["region"],
     "disparity": ["level", "indicator", "weighting", "measures", "theil", "events", "common"],
-    "composite": ["level", "year", "method", "view", "zoom"] + [f"w_{d.id}" for d in cx.DOMAINS],
+    "composite": ["level", "year", "method", "view", "zoom", "navis_year"] + [f"w_{d.id}" for d in cx.DOMAINS],
     "bivariate": ["indicator", "indicator2", "level", "year", "zoom"],
     "data": ["level"],
 }

@@ -14,7 +14,7 @@ from indicators import composite as cx
 from indicators import views
 from indicators.manifest import year_span
 from ui import format as fmt
-from ui import palette
+from ui import palette, pickers
 from ui.context import Ctx
 from ui.figures import show_figure
 from ui.finishing import finish
@@ -103,8 +103,8 @@ def show_section(ctx: Ctx, res: Result, weights: dict[str, float], inputs_source
     if skipped:
         st.caption(ctx.t("navis_skipped", years=year_span(skipped)))
     rho_years = [int(y) for y in ok["year"]]
-    syear = st.selectbox(ctx.t("navis_scatter_year"), rho_years, key="comp_navis_year",
-                         index=rho_years.index(res.year) if res.year in rho_years else len(rho_years) - 1)
+    syear = pickers.pick_select(ctx, "navis_year", rho_years, res.year if res.year in rho_years else rho_years[-1],
+                                ctx.t("navis_scatter_year"), {}, parse=int)
     sres = res if syear == res.year else app_analyses.composite_result(res.level, syear, res.method, weights, ctx.lang)
     sfig, sdata = navis_scatter(ctx, sres, inputs_source(sres))
     show_figure(sfig, key="comp_navis_scatter", filename=f"composite_vs_navis_{syear}_{res.method}", ctx=ctx,
