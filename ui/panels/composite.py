@@ -132,7 +132,7 @@ def map_view(ctx: Ctx, res: Result, view: str) -> dict:
         scale = palette.sequential_scale(-1)
         lo, hi = float(t["score"].min()), float(t["score"].max())
         frame["fill"] = mapview.fills(t["score"].to_numpy(dtype=float), scale, lo, hi)
-        legend = mapview.legend_continuous(ctx.t("score_unit"), scale, lo, hi, lambda v: f"{v:.3g}")
+        legend = mapview.legend_continuous(ctx.t("score_unit"), scale, lo, hi, fmt.number)
     extra = f" · {ctx.t('method_' + res.method)} · {ctx.t('scored_of', n=res.scored, total=len(t))}"
     return maps.one_year_view(ctx, frame, level=res.level, year=res.year, title=ctx.t("comp_map_title"),
                               legend=legend, unit_text=ctx.t("score_unit"), source=source(ctx, res),
