@@ -461,7 +461,7 @@ _LABELS.update({
     "catalogue_note": ("카탈로그 설명", "Catalogue note"),
     "trend_view": ("비교 단위", "Compare"),
     "view_groups": ("수도권·비수도권", "Capital vs rest"),
-    "view_macro": ("7개 권역", "Seven macro-regions"),
+    "view_macro": ("7개 권역", "7 macro-regions"),
     "trends_title_macro": ("추이: 7개 권역", "Trends: the seven macro-regions"),
     "measure_relative": ("전국=100", "Nation = 100"),
     "macro_share_note": ("비중 = 권역 값 ÷ 7개 권역 합계 × 100 (7개 권역 값이 모두 있는 해만).",
@@ -484,4 +484,5 @@ _LABELS.update({
     "event_quote": ("인용문", "Quote"),
     "coverage_source": ("이 빌드의 빌드 보고서", "this build's build report"),
     "choose_many": ("고르세요 (여러 개 가능)", "Choose one or more"),
+    "code_col": ("지역 코드", "Region code"),
 })

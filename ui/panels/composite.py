@@ -222,7 +222,7 @@ def table_columns(ctx: Ctx) -> dict:
             "rank": st.column_config.NumberColumn(ctx.t("rank"), format="%d"),
             "decile": st.column_config.NumberColumn(ctx.t("decile"), format="%d"),
             "is_capital_region": st.column_config.CheckboxColumn(ctx.t("CR")),
-            "region_code": st.column_config.TextColumn("code"), **domain_cols}
+            "region_code": st.column_config.TextColumn(ctx.t("code_col")), **domain_cols}
 
 
 def show_missing(ctx: Ctx, res: Result) -> None:
@@ -234,6 +234,6 @@ def show_missing(ctx: Ctx, res: Result) -> None:
     st.caption(ctx.t("missing_note"))
     st.dataframe(missing_table(ctx, res), hide_index=True, width="stretch",
                  height=min(400, 40 + 35 * len(res.missing)),
-                 column_config={"region_code": st.column_config.TextColumn("code"),
+                 column_config={"region_code": st.column_config.TextColumn(ctx.t("code_col")),
                                 "region": st.column_config.TextColumn(ctx.t("region")),
                                 "missing": st.column_config.TextColumn(ctx.t("missing_col"))})

@@ -196,7 +196,7 @@ def at_risk_table(ctx: Ctx, frame: pd.DataFrame, basis: str, year: int, query: s
 def list_columns(ctx: Ctx) -> dict:
     ko = ctx.lang == "ko"
     return {
-        "region_code": st.column_config.TextColumn("code"),
+        "region_code": st.column_config.TextColumn(ctx.t("code_col")),
         "sido": st.column_config.TextColumn(ctx.t("sido_of")),
         "region": st.column_config.TextColumn(ctx.t("region")),
         "extinction_risk_index": st.column_config.NumberColumn(ctx.t("risk_index"), format="%.3f"),
