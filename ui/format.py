@@ -86,6 +86,56 @@ def people(n: float, lang: str = "ko", unit_ko: str = "명") -> str:
     return f"{n:,.0f}{unit_ko}"
 
 
+_AXIS_SCALES = {  # (indicator unit kind, lang) → (amount in base units, axis unit), largest first
+    ("KRW", "ko"): ((1e12, "조 원"), (1e8, "억 원"), (1e4, "만 원"), (1.0, "원")),
+    ("KRW", "en"): ((1e12, "KRW trillion"), (1e9, "KRW billion"), (1e6, "KRW million"), (1.0, "KRW")),
+    ("USD", "ko"): ((1e8, "억 달러"), (1e4, "만 달러"), (1.0, "달러")),
+    ("USD", "en"): ((1e9, "USD billion"), (1e6, "USD million"), (1e3, "USD thousand"), (1.0, "USD")),
+    ("persons", "ko"): ((1e4, "만 명"), (1.0, "명")),
+    ("persons", "en"): ((1e6, "million persons"), (1e3, "thousand persons"), (1.0, "persons")),
+}
+
+
+def axis_scale(ind: IndicatorLike, top: float, lang: str = "ko") -> tuple[float, str]:
+    """How a value axis reaching `top` (in the indicator's unit) reads: (divisor in that unit, axis
+    unit), e.g. GRDP in 백만원 up to 2.5e9 → (1e6, '조 원'), i.e. ticks in 조 원; in English
+    (1e6, 'KRW trillion'). Units without a larger name keep divisor 1 and their own label. The
+    largest name the axis reaches at least 1 of, and 만 명 only from 100,000 (as `people`)."""
+    ind = as_indicator(ind)
+    unit = ind.unit if ind else ""
+    if unit in MONEY_SCALE:
+        kind, base = "KRW", MONEY_SCALE[unit]
+    elif unit in USD_SCALE:
+        kind, base = "USD", USD_SCALE[unit]
+    elif unit == "persons":
+        kind, base = "persons", 1.0
+    else:
+        return 1.0, unit_label(ind, lang)
+    amount = abs(top) * base if not is_missing(top) else 0.0
+    floor = {("persons", "ko"): 1e5}.get((kind, lang))
+    for size, name in _AXIS_SCALES[(kind, "en" if lang == "en" else "ko")]:
+        if amount >= (floor if floor and size == 1e4 else size):
+            return size / base, name
+    size, name = _AXIS_SCALES[(kind, "en" if lang == "en" else "ko")][-1]
+    return size / base, name
+
+
+def scaled_ticks(lo: float, hi: float, divisor: float, n: int = 6) -> tuple[list[float], list[str]]:
+    """About `n` round ticks over [lo, hi] (indicator units) labelled in units of `divisor`, with
+    thousands separators and as many decimals as the step needs: (tick values, tick texts)."""
+    if is_missing(lo) or is_missing(hi) or divisor <= 0:
+        return [], []
+    a, b = min(lo, hi) / divisor, max(lo, hi) / divisor
+    raw = (b - a) / max(n - 1, 1) or abs(b) or 1.0
+    mag = 10 ** math.floor(math.log10(raw))
+    m = next(m for m in (1, 2, 2.5, 5, 10) if m * mag >= raw * (1 - 1e-9))
+    step = m * mag
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9) + (1 if m == 2.5 else 0))
+    first = math.floor(a / step + 1e-9) * step
+    ticks = [first + k * step for k in range(int(math.ceil((b - first) / step - 1e-9)) + 1)]
+    return [round(v * divisor, 6) for v in ticks], [f"{v:,.{decimals}f}".replace("-", "−") for v in ticks]
+
+
 def as_indicator(ind: IndicatorLike) -> Indicator | None:
     """`ind` itself, or the catalogue's indicator of an id (the compatibility path for ui/maps.py:
     look it up once per call, then format every value with the object)."""

@@ -11,7 +11,7 @@ import re
 import pytest
 
 import app_data
-from helpers.apptest import TITLE_KEYS, run
+from helpers.apptest import TITLE_KEYS, run, specs
 from indicators import store
 from ui import format as fmt
 
@@ -101,3 +101,18 @@ def test_source_lines_of_every_built_indicator_name_producer_and_years(_data_dir
             assert not re.search(r"\.(csv|txt|xlsx?|parquet|json)\b", line) and "None" not in line, line
             if lang == "en":
                 assert not HANGUL.search(line), line
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("ko", "조 원"), ("en", "KRW trillion")])
+def test_trend_axis_of_an_amount_reads_in_the_readers_unit(_data_dir, lang, unit):
+    """GRDP (million KRW) at the level view: ticks in 조 원 / KRW trillion (1 = 10^6 million KRW), each
+    tick text the tick value ÷ 10^6 with separators, the ticks spanning the nation's values as built."""
+    at = run({"page": "trends", "indicator": "grdp_nominal_krw_mn", "measure": "level", "lang": lang})
+    spec = next(s for s in specs(at) if s["layout"].get("yaxis", {}).get("ticktext"))
+    axis = spec["layout"]["yaxis"]
+    assert [f"{v / 1e6:,.0f}" for v in axis["tickvals"]] == axis["ticktext"]
+    assert any(a.get("text") == unit for a in spec["layout"]["annotations"])
+    obs = store.observations()
+    nation = obs[(obs["indicator"] == "grdp_nominal_krw_mn") & (obs["region_code"] == "00")]["value"]
+    assert min(axis["tickvals"]) <= nation.min() and max(axis["tickvals"]) >= 0.8 * nation.max()
+    assert not any("e+" in t for t in axis["ticktext"])
