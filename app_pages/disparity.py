@@ -14,7 +14,7 @@ levels = [lv for lv in ("sido", "sigungu") if dp.options(lv)]
 page.stop_unless(bool(levels), ctx, ctx.t("no_indicators"))
 
 c1, c2, c3 = st.columns([3, 1.9, 2.4])
-level = pickers.pick_level(ctx, levels, container=c2)
+level = pickers.pick_level(ctx, levels, container=c2, short=True)
 ind_id = pickers.pick_indicator(ctx, dp.options(level), PREFERRED, container=c1)
 ind = app_data.indicator(ind_id)
 density = dp.is_population_count(ind_id)
