@@ -18,7 +18,7 @@ y = pickers.pick_indicator(ctx, ids, name="indicator2", default=dy, label=ctx.t(
 levels = bv.common_levels(x, y)
 page.stop_unless(bool(levels), ctx, ctx.t("biv_no_level"), notice=False)
 c3, c4 = settings.columns([1.4, 4])
-level = pickers.pick_level(ctx, levels, default=dlevel, container=c3)
+level = pickers.pick_level(ctx, levels, default=dlevel, container=c3, short=True)
 years = bv.common_years(x, y, level)
 page.stop_unless(bool(years), ctx, ctx.t("biv_no_year"), notice=False)
 year = pickers.pick_year(ctx, years, default=bv.default_year(x, y, level, years), container=c4)

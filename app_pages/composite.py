@@ -15,7 +15,7 @@ page.stop_unless(bool(levels), ctx, ctx.t("no_indicators"), needs=cm.all_inputs(
 
 settings = page.controls(ctx)
 c1, c2, c3, c4 = settings.columns([2, 2.6, 2.4, 1.6])
-level = pickers.pick_level(ctx, levels, default="sigungu", container=c1)
+level = pickers.pick_level(ctx, levels, default="sigungu", container=c1, short=True)
 year = pickers.pick_year(ctx, cm.years(level), default=cm.default_year(level), container=c2)
 method = pickers.pick_choice(ctx, "method", list(cx.METHODS), "z", ctx.t("method"), cm.method_labels(ctx),
                              container=c3)

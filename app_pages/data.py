@@ -54,8 +54,7 @@ if fig is not None:
     show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
 
 st.subheader(ctx.t("seed_facts"))
-st.dataframe(app_data.seed_facts().drop(columns=["x", "doc", "attribution"], errors="ignore"),
-             hide_index=True, width="stretch", height=300)
+st.dataframe(datapage.seed_facts_table(ctx), hide_index=True, width="stretch", height=300)
 
 st.subheader(ctx.t("tidy_download"))
 obs = app_data.observations()

@@ -15,7 +15,7 @@ page.stop_unless(bool(levels), ctx, ctx.t("no_indicators"))
 
 settings = page.controls(ctx)
 c1, c2, c3 = settings.columns([3, 1.9, 2.4])
-level = pickers.pick_level(ctx, levels, container=c2)
+level = pickers.pick_level(ctx, levels, container=c2, short=True)
 ind_id = pickers.pick_indicator(ctx, dp.options(level), PREFERRED, container=c1)
 ind = app_data.indicator(ind_id)
 density = dp.is_population_count(ind_id)

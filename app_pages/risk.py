@@ -48,7 +48,7 @@ st.subheader(ctx.t("desig_cross_title"))
 if not has_designations:
     st.info(ctx.t("desig_missing"))
 else:
-    st.caption(ctx.t("desig_cross_intro", year=year, basis=risk.basis_name(basis)))
+    st.caption(ctx.t("desig_cross_intro", year=year, basis=risk.basis_name(basis, ctx.lang)))
     cross = risk.cross_table(ctx, frame, year)
     t1, t2 = st.columns([3, 2], gap="medium")
     t1.dataframe(cross, width="stretch")

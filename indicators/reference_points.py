@@ -29,6 +29,14 @@ class Reference:
     unit_ko: str
     unit_en: str
     note: str
+    producer_en: str = ""
+    reported_by_en: str = ""
+
+    def who(self, lang: str) -> tuple[str, str]:
+        """(producer, reported by) in `lang` (English falls back to the Korean names if not given)."""
+        if lang == "en":
+            return self.producer_en or self.producer, self.reported_by_en or self.reported_by
+        return self.producer, self.reported_by
 
 
 EXPORTS_2020 = Reference(
@@ -38,6 +46,8 @@ EXPORTS_2020 = Reference(
     unit_ko="억 달러",
     unit_en="100 million USD",
     note="17개 시도 공표치, 2020년 한 해 (시계열 아님). The K-stat series in this project covers 10 시도.",
+    producer_en="Korea International Trade Association (KITA)",
+    reported_by_en="the Busan Ilbo",
 )
 
 _SCHEMA = pa.DataFrameSchema(

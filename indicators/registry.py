@@ -15,7 +15,7 @@ from pathlib import Path
 
 from indicators.registry_checks import KINDS, LEVELS, check_tables
 from indicators.registry_yaml import RegistryError, fields, read, records, required_list
-from indicators.schema import Basis, Category, Concept, Domain, Hint, Indicator, Source
+from indicators.schema import Basis, Category, Citation, Concept, Domain, Hint, Indicator, Source
 
 HERE = Path(__file__).resolve().parent
 ROLES = ("population_count",)
@@ -25,7 +25,9 @@ __all__ = ["RegistryError", "Registry", "load", "registry", "declared", "LEVELS"
 _SOURCE_KEYS = {"id": ("str", True), "producer": ("str", True), "title": ("str", True),
                 "table_id": ("str", True), "url": ("str", True), "license": ("str", True),
                 "vintage": ("str", True), "files": ("strs", False), "embedded": ("bool", False),
-                "note": ("str", False)}
+                "note": ("str", False), "cite": ("str_map", False)}
+_CITE_KEYS = {"producer_ko": ("str", True), "producer_en": ("str", True), "table_ko": ("str", False),
+              "table_en": ("str", False), "table_id": ("str", False)}
 _INDICATOR_KEYS = {"id": ("str", True), "name_ko": ("str", True), "name_en": ("str", True),
                    "unit": ("str", True), "unit_ko": ("str", True), "category": ("str", True),
                    "polarity": ("int", True), "additive": ("bool", True), "levels": ("strs", True),
@@ -69,7 +71,13 @@ def ratio_formula(numerator: str, denominator: str, scale: float) -> str:
 def read_source_file(path: Path) -> tuple[Source, list[Indicator]]:
     """One source's YAML → its Source and Indicators (defaults applied; cross-references unchecked)."""
     top = read(path, {"source": True, "defaults": False, "indicators": True})
-    source = Source(**fields(path, "source", top["source"], _SOURCE_KEYS))
+    values = fields(path, "source", top["source"], _SOURCE_KEYS)
+    if "cite" in values:
+        cite = fields(path, "source cite", values["cite"], _CITE_KEYS)
+        if bool(cite.get("table_ko")) != bool(cite.get("table_en")):
+            raise RegistryError(path, "source cite", "table_en", "a table is named in both languages or in neither")
+        values["cite"] = Citation(**cite)
+    source = Source(**values)
     defaults = top.get("defaults", {})
     fields(path, "defaults", defaults, _DEFAULT_KEYS)  # checked here, applied (as written) to each entry
     out = []

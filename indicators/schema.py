@@ -41,6 +41,24 @@ def tidy(df: pd.DataFrame) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """How readers see a source under a figure: producer and table in Korean and English, and the
+    table id where the producer names one (no file names, no internal ids)."""
+
+    producer_ko: str
+    producer_en: str
+    table_ko: str = ""
+    table_en: str = ""
+    table_id: str = ""
+
+    def producer(self, lang: str) -> str:
+        return self.producer_en if lang == "en" else self.producer_ko
+
+    def table(self, lang: str) -> str:
+        return self.table_en if lang == "en" else self.table_ko
+
+
+@dataclass(frozen=True)
 class Source:
     """Where figures come from: producer, table, address, licence, vintage, files read."""
 
@@ -54,6 +72,7 @@ class Source:
     files: tuple[str, ...] = ()
     embedded: bool = False  # shipped inside a PyPI package (works with no raw files)
     note: str = ""
+    cite: Citation | None = None  # what readers see (producer, table); the fields above are provenance
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import textwrap
 import pandas as pd
 
 import app_data
-from indicators import catalog
+from indicators import catalog, views
 from ui.i18n import t
 
 
@@ -32,12 +32,12 @@ def quoted_shares(ind_id: str, lang: str, colors: dict[str, str]) -> list[dict]:
             continue
         group = target.region
         label = r.label_en if lang == "en" and r.label_en else r.label_ko
-        src = f"{t('quoted', lang)}: {r.attribution or r.doc}"
+        src = f"{t('quoted', lang)}: {views.quoted_source(r, lang)}"
+        quote = f"<br><i>{fmt_quote(r.quote_ko)}</i>" if lang == "ko" else ""  # the quote is in Korean
         out.append({"x": r.x, "y": r.value, "group": group, "color": colors[group], "source": src,
                     "label": f"{r.value:g}{r.unit if r.unit == '%' else ' ' + r.unit}",
                     "legend": t("quoted_legend", lang),
-                    "hover": f"<b>{label}</b> ({int(r.x)}): {r.value:g}{r.unit}<br>{src}<br>"
-                             f"<i>{fmt_quote(r.quote_ko)}</i>"})
+                    "hover": f"<b>{label}</b> ({int(r.x)}): {r.value:g}{r.unit}<br>{src}{quote}"})
     return out
 
 
@@ -46,8 +46,11 @@ def fmt_quote(text: str, width: int = 60) -> str:
 
 
 def events(lang: str) -> pd.DataFrame:
-    """Policy events (seed_facts.csv, kind=event) with x (fractional year), label, source."""
+    """Policy events (seed_facts.csv, kind=event) with x (fractional year), label, source (the quoted
+    document as readers see it) and quote (the Korean quote; '' in English)."""
     facts = app_data.seed_facts()
     ev = facts[(facts["kind"] == "event") & facts["x"].notna()].copy()
     ev["label"] = ev["label_en"].where((lang == "en") & (ev["label_en"] != ""), ev["label_ko"])
+    ev["source"] = [views.quoted_source(r, lang) for r in ev.itertuples()]
+    ev["quote"] = ev["quote_ko"] if lang == "ko" else ""
     return ev.sort_values("x")

@@ -58,6 +58,7 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
         paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
         hoverlabel=dict(font=dict(family=FONT, size=base)),
     )
+    plain_numbers(fig)
     if legend_top:
         fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0,
                                       bgcolor="rgba(255,255,255,0.8)"))
@@ -66,6 +67,19 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
                            xshift=-(left - 8), xanchor="left",
                            yanchor="bottom", align="left", showarrow=False,
                            font=dict(size=max(10, int(base * 0.8)), color="#333333"))
+    return fig
+
+
+def plain_numbers(fig: go.Figure) -> go.Figure:
+    """Axis and colour-bar ticks in plain digits: never scientific (5e+8) or SI (500M, 2G) notation.
+    Value axes and colour bars get thousands separators; x axes (mostly years) keep bare digits. A
+    chart's own tick format still applies."""
+    fig.update_xaxes(exponentformat="none")
+    fig.update_yaxes(exponentformat="none", separatethousands=True)
+    fig.update_coloraxes(colorbar_exponentformat="none", colorbar_separatethousands=True)
+    for trace in fig.data:
+        if "colorbar" in trace:
+            trace.update(colorbar=dict(exponentformat="none", separatethousands=True))
     return fig
 
 

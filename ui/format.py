@@ -2,8 +2,9 @@
 
 Every function takes the `Indicator` object (`indicators.schema`, got once per page from
 `app_data.indicator(id)`): `value(v, ind, lang)` formats one figure with its unit,
-`source_line(ind, lang)` is the "출처: producer, table (table_id), vintage" line under every
-figure (the only lookup left: the catalogue's sources, and a derived indicator's inputs).
+`source_line(ind, lang)` is the "출처: producer, table (table id), years" line under every
+figure, from each source's `cite` block (registry YAML) in the reader's language; a derived
+indicator adds its formula in words. Provenance (files, vintages, ids) stays on 자료·방법.
 
 Compatibility: `ui/maps.py` (being replaced by the lead) still passes indicator ids; an id is
 looked up once per call (`as_indicator`). New code passes objects.
@@ -11,8 +12,10 @@ looked up once per call (`as_indicator`). New code passes objects.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import app_data
+from indicators import catalog
 from indicators.schema import Indicator, Source
 from ui.i18n import t
 
@@ -93,6 +96,56 @@ def people(n: float, lang: str = "ko", unit_ko: str = "명") -> str:
     return f"{n:,.0f}{unit_ko}"
 
 
+_AXIS_SCALES = {  # (indicator unit kind, lang) → (amount in base units, axis unit), largest first
+    ("KRW", "ko"): ((1e12, "조 원"), (1e8, "억 원"), (1e4, "만 원"), (1.0, "원")),
+    ("KRW", "en"): ((1e12, "KRW trillion"), (1e9, "KRW billion"), (1e6, "KRW million"), (1.0, "KRW")),
+    ("USD", "ko"): ((1e8, "억 달러"), (1e4, "만 달러"), (1.0, "달러")),
+    ("USD", "en"): ((1e9, "USD billion"), (1e6, "USD million"), (1e3, "USD thousand"), (1.0, "USD")),
+    ("persons", "ko"): ((1e4, "만 명"), (1.0, "명")),
+    ("persons", "en"): ((1e6, "million persons"), (1e3, "thousand persons"), (1.0, "persons")),
+}
+
+
+def axis_scale(ind: IndicatorLike, top: float, lang: str = "ko") -> tuple[float, str]:
+    """How a value axis reaching `top` (in the indicator's unit) reads: (divisor in that unit, axis
+    unit), e.g. GRDP in 백만원 up to 2.5e9 → (1e6, '조 원'), i.e. ticks in 조 원; in English
+    (1e6, 'KRW trillion'). Units without a larger name keep divisor 1 and their own label. The
+    largest name the axis reaches at least 1 of, and 만 명 only from 100,000 (as `people`)."""
+    ind = as_indicator(ind)
+    unit = ind.unit if ind else ""
+    if unit in MONEY_SCALE:
+        kind, base = "KRW", MONEY_SCALE[unit]
+    elif unit in USD_SCALE:
+        kind, base = "USD", USD_SCALE[unit]
+    elif unit == "persons":
+        kind, base = "persons", 1.0
+    else:
+        return 1.0, unit_label(ind, lang)
+    amount = abs(top) * base if not is_missing(top) else 0.0
+    floor = {("persons", "ko"): 1e5}.get((kind, lang))
+    for size, name in _AXIS_SCALES[(kind, "en" if lang == "en" else "ko")]:
+        if amount >= (floor if floor and size == 1e4 else size):
+            return size / base, name
+    size, name = _AXIS_SCALES[(kind, "en" if lang == "en" else "ko")][-1]
+    return size / base, name
+
+
+def scaled_ticks(lo: float, hi: float, divisor: float, n: int = 6) -> tuple[list[float], list[str]]:
+    """About `n` round ticks over [lo, hi] (indicator units) labelled in units of `divisor`, with
+    thousands separators and as many decimals as the step needs: (tick values, tick texts)."""
+    if is_missing(lo) or is_missing(hi) or divisor <= 0:
+        return [], []
+    a, b = min(lo, hi) / divisor, max(lo, hi) / divisor
+    raw = (b - a) / max(n - 1, 1) or abs(b) or 1.0
+    mag = 10 ** math.floor(math.log10(raw))
+    m = next(m for m in (1, 2, 2.5, 5, 10) if m * mag >= raw * (1 - 1e-9))
+    step = m * mag
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9) + (1 if m == 2.5 else 0))
+    first = math.floor(a / step + 1e-9) * step
+    ticks = [first + k * step for k in range(int(math.ceil((b - first) / step - 1e-9)) + 1)]
+    return [round(v * divisor, 6) for v in ticks], [f"{v:,.{decimals}f}".replace("-", "−") for v in ticks]
+
+
 def as_indicator(ind: IndicatorLike) -> Indicator | None:
     """`ind` itself, or the catalogue's indicator of an id (the compatibility path for ui/maps.py:
     look it up once per call, then format every value with the object)."""
@@ -151,42 +204,78 @@ def indicator_label(ind: IndicatorLike, lang: str = "ko", with_unit: bool = True
     return f"{name(ind, lang)} ({u})" if with_unit and u else name(ind, lang)
 
 
-def _source_text(src: Source | None, lang: str, short: bool = False) -> str:
-    if src is None:
+def citation(src: Source | None, lang: str = "ko", short: bool = False) -> str:
+    """How readers see one source: 'producer, table (table id)' in `lang` (`short`: the producer only),
+    from the registry's `cite` block. No file names, internal ids or provenance notes (those stay on
+    자료·방법); a source without a `cite` block shows nothing rather than its raw fields."""
+    cite = src.cite if src is not None else None
+    if cite is None:
         return ""
-    if short:
-        return f"{src.producer}" + (f" ({src.table_id})" if src.table_id and src.table_id != "-" else "")
-    parts = [src.producer, f"{src.title} ({src.table_id})" if src.table_id and src.table_id != "-" else src.title]
-    if src.vintage:
-        parts.append(src.vintage)
-    return ", ".join(p for p in parts if p)
+    if short or not cite.table(lang):
+        return cite.producer(lang)
+    ref = f" ({cite.table_id})" if cite.table_id else ""
+    return f"{cite.producer(lang)}, {cite.table(lang)}{ref}"
 
 
-def _sources_of(ind: Indicator) -> list[Source | None]:
-    """The catalogue's source of `ind`; of a derived indicator, the sources of its inputs."""
-    cat = app_data.catalogue()
+def years_span(years) -> str:
+    """'1985–2023' (one year: '2023'; none: '')."""
+    ys = sorted({int(y) for y in years or () if not is_missing(y)})
+    if not ys:
+        return ""
+    return str(ys[0]) if ys[0] == ys[-1] else f"{ys[0]}–{ys[-1]}"
+
+
+def plain_formula(ind: Indicator, indicators: dict[str, Indicator], lang: str = "ko") -> str:
+    """A derived indicator's formula in words: 'Women aged 20–39 ÷ Population aged 65+' (× scale when
+    it is not 1); an at-risk count: 'districts with <index> < 0.5'. '' for a non-derived indicator."""
+    num = indicators.get(ind.numerator) if ind.numerator else None
+    den = indicators.get(ind.denominator) if ind.denominator else None
+    if num is None:
+        return ""
+    if den is None:  # a count of 시군구 below the risk threshold (indicators/derive.py, AT_RISK_BELOW)
+        return (f"{name(num, lang)} 0.5 미만 시군구 수" if lang == "ko"
+                else f"number of districts with {name(num, lang)} < 0.5")
+    text = f"{name(num, lang)} ÷ {name(den, lang)}"
+    return text + (f" × {ind.scale:,g}" if ind.scale not in (None, 1) else "")
+
+
+def _leaves(ind: Indicator | None, indicators: dict[str, Indicator], depth: int = 0) -> list[Indicator]:
+    """The non-derived indicators `ind` is computed from (itself when it is not derived)."""
+    if ind is None or depth > 4:
+        return []
     if ind.source != "derived":
-        return [cat.sources.get(ind.source)]
-    inputs = (cat.indicators.get(x) for x in (ind.numerator, ind.denominator) if x)
-    return [cat.sources.get(i.source) for i in inputs if i is not None]
+        return [ind]
+    parts = (indicators.get(x) for x in (ind.numerator, ind.denominator) if x)
+    return [leaf for p in parts for leaf in _leaves(p, indicators, depth + 1)]
+
+
+def cite_indicator(ind: Indicator, sources: dict[str, Source], indicators: dict[str, Indicator],
+                   years=(), lang: str = "ko", short: bool = False) -> str:
+    """The source text of one indicator, pure: 'producer, table (id), years'; a derived indicator
+    names the sources of its inputs, then 'computed by Balance: <formula in words>, years'.
+    `short`: producers only, no years or formula."""
+    span = "" if short else years_span(years)
+    span = f"{span}년" if lang == "ko" and span else span
+    names: list[str] = []
+    for leaf in _leaves(ind, indicators):
+        text = citation(sources.get(leaf.source), lang, short)
+        if text and text not in names:
+            names.append(text)
+    if ind.source == "derived":
+        calc = citation(sources.get("derived"), lang, True) or t("computed_note", lang)
+        formula = "" if short else plain_formula(ind, indicators, lang)
+        names.append(f"{calc}: {formula}" if formula else calc)
+    return "; ".join(names) + (f", {span}" if span and names else span)
 
 
 def source_text(ind: IndicatorLike, lang: str = "ko", short: bool = False) -> str:
-    """'producer, title (table id), vintage' of an indicator; for derived indicators '균형 계산' and the
-    sources of the inputs too. `short`: producer and table id only."""
+    """`cite_indicator` of an indicator (or id) with the years the build holds for it."""
     obj = as_indicator(ind)
     if obj is None:
-        return f"{ind if isinstance(ind, str) else '?'} ({t('no_data', lang)})"
-    if obj.source != "derived":
-        return _source_text(_sources_of(obj)[0], lang, short)
-    names: list[str] = []
-    for s in _sources_of(obj):
-        text = _source_text(s, lang, short)
-        if s is not None and text not in names:
-            names.append(text)
-    calc = "균형 계산" if lang == "ko" else "computed by 균형"
-    formula = f" [{obj.formula}]" if obj.formula and not short else ""
-    return f"{calc}{formula}" + (f"; {'; '.join(names)}" if names else "")
+        return t("no_data", lang)
+    cat = app_data.catalogue()
+    years = () if short else app_data.years_for(obj.id)
+    return cite_indicator(obj, cat.sources, cat.indicators, years, lang, short)
 
 
 def source_line(ind: IndicatorLike, lang: str = "ko", short: bool = False) -> str:
@@ -195,16 +284,34 @@ def source_line(ind: IndicatorLike, lang: str = "ko", short: bool = False) -> st
 
 
 def sources_line(inds: list[Indicator], lang: str = "ko", short: bool = True) -> str:
-    """One source line for several indicators: each producer/table once (derived: their inputs)."""
+    """One source line for several indicators: each producer/table once (derived: their inputs')."""
+    cat = app_data.catalogue()
     seen: list[str] = []
     for ind in inds:
-        for s in _sources_of(ind):
-            text = _source_text(s, lang, short) if s is not None else ""
+        for leaf in _leaves(ind, cat.indicators):
+            text = citation(cat.sources.get(leaf.source), lang, short)
             if text and text not in seen:
                 seen.append(text)
     calc = any(ind.source == "derived" for ind in inds)
-    lead = ("균형 계산 포함; " if lang == "ko" else "incl. computed by 균형; ") if calc else ""
+    lead = (citation(cat.sources.get("derived"), lang, True) + "; ") if calc else ""
     return f"{t('source', lang)}: {lead}" + " | ".join(seen)
+
+
+def without_paths(text: str, raw_dir: str = "") -> str:
+    """`text` (a build message) with this machine's folders taken out: the raw folder `raw_dir` reads
+    'data/raw', the project folder and the home folder go. Readers never see server paths."""
+    out = str(text or "")
+    root = str(Path(__file__).resolve().parents[1])
+    for folder, shown in ((raw_dir, "data/raw"), (root + "/", ""), (root, "."), (str(Path.home()), "~")):
+        if folder:
+            out = out.replace(str(folder).rstrip("/") if shown == "data/raw" else str(folder), shown)
+    return out
+
+
+def basis_name(token: str, lang: str = "ko") -> str:
+    """A population basis as readers see it ('주민등록인구 (KOSIS, 등록 기준)' / 'Registered population')."""
+    b = catalog.basis(token)
+    return b.name_en if lang == "en" else b.name_ko
 
 
 def year_text(year: int | float | None, lang: str = "ko") -> str:

@@ -75,17 +75,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "card_grdp": ("수도권 GRDP 비중", "Capital-region share of GRDP"),
     "card_exports": ("수도권 수출 비중", "Capital-region share of exports"),
     "card_fiscal": ("재정자립도 격차 (수도권−비수도권)", "Fiscal self-reliance gap (capital − rest)"),
-    "card_risk": ("소멸위험 시군구 수", "시군구 at extinction risk"),
+    "card_risk": ("소멸위험 시군구 수", "Districts at extinction risk"),
     "exports_cannot": ("계산할 수 없음: 수출 파일에 17개 시도 중 {n}개만 있습니다 (경기 등 누락). 없는 값을 추정하지 않습니다.",
-                       "Cannot be computed: the exports file holds only {n} of 17 시도 (Gyeonggi and others "
+                       "Cannot be computed: the exports file holds only {n} of 17 provinces (Gyeonggi and others "
                        "missing). Missing values are not estimated."),
     "exports_absent": ("수출 자료가 만들어지지 않았습니다. 있더라도 한국무역협회 파일에는 17개 시도 중 10개만 있어 수도권 비중은 계산할 수 없습니다.",
-                       "No exports data built. Even with it, the KITA file holds only 10 of 17 시도, so the "
+                       "No exports data built. Even with it, the KITA file holds only 10 of 17 provinces, so the "
                        "capital-region share cannot be computed."),
     "fiscal_simple_mean": ("시도 본청 재정자립도의 단순평균 차이 (수도권 3개 vs 비수도권 14개 시도, 가중치 없음)",
-                           "Difference of simple means of 시도 (provincial government) ratios: 3 capital vs "
-                           "14 other 시도, unweighted"),
-    "risk_of": ("{n}개 시군구 중 · 수도권 {cr} · 비수도권 {nc}", "of {n} 시군구 · capital {cr} · rest {nc}"),
+                           "Difference of simple means of provincial-government ratios: 3 capital-region vs "
+                           "14 other provinces, unweighted"),
+    "risk_of": ("{n}개 시군구 중 · 수도권 {cr} · 비수도권 {nc}", "of {n} districts · capital {cr} · rest {nc}"),
     "share_chart_title": ("지표별 수도권 비중 ({y}년 또는 최근 연도)", "Capital-region share by indicator (latest year)"),
     "share_chart_note": ("합산 가능한 지표만 (비율 지표의 비중은 의미가 없음). 점선: 50%",
                          "Additive indicators only (a share of a ratio means nothing). Dotted line: 50%"),
@@ -100,7 +100,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "measure_level": ("수준", "Level"),
     "measure_share": ("비중(%)", "Share (%)"),
     "measure_ratio": ("배율", "Ratio"),
-    "measure_diff": ("차이", "Difference"),
+    "measure_diff": ("차이", "Gap"),
     "measure_ratio_long": ("배율 (수도권 ÷ 비수도권)", "Ratio (capital ÷ rest)"),
     "measure_diff_long": ("차이 (수도권 − 비수도권)", "Difference (capital − rest)"),
     "compare": ("비교할 지역 추가", "Add regions to compare"),
@@ -111,14 +111,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "events_table": ("정책 사건 (정책 문서 인용)", "Policy events (quoted from policy documents)"),
     "figures_note": ("◇ 표시는 정책 문서에 인용된 수치입니다. 기준·정의가 달라 이 자료와 다를 수 있습니다.",
                      "◇ marks figures quoted in policy documents; bases and definitions may differ from these data."),
-    "migration_title": ("수도권 순유입 인구 (시도 간 이동)", "Net migration into the capital region (between 시도)"),
+    "migration_title": ("수도권 순유입 인구 (시도 간 이동)", "Net migration into the capital region (between provinces)"),
     # risk
     "risk_title": ("지방소멸위험", "Local extinction risk"),
     "risk_intro": ("지방소멸위험지수 = 20–39세 여성 인구 ÷ 65세 이상 인구 (한국고용정보원 기준). 0.5 미만이면 소멸위험지역입니다.",
                    "Extinction-risk index = women aged 20–39 ÷ people aged 65+ (KEIS). Below 0.5 = at risk."),
     "risk_map": ("소멸위험 등급 지도", "Risk-class map"),
-    "risk_counts": ("등급별 시군구 수", "시군구 per risk class"),
-    "risk_list": ("소멸위험 시군구 목록 (지수 < 0.5)", "시군구 at risk (index < 0.5)"),
+    "risk_counts": ("등급별 시군구 수", "Districts per risk class"),
+    "risk_list": ("소멸위험 시군구 목록 (지수 < 0.5)", "Districts at risk (index < 0.5)"),
     "risk_missing": ("지방소멸위험지수에는 성·연령별 인구가 필요합니다. 공식 원자료(population/)로 빌드하면 나타납니다.",
                      "The extinction-risk index needs population by sex and age: build with the official raw "
                      "files (population/) to see it."),
@@ -164,18 +164,18 @@ _LABELS: dict[str, tuple[str, str]] = {
                       "of its inputs (via)."),
     "exports_reference_intro": ("한국무역협회 집계 2020년 17개 시도 수출(억 달러, 부산일보 2021년 1월 보도)과 "
                                 "이 프로젝트의 K-stat 시계열(10개 시도)의 2020년 값. 공표치는 참고 수치로만 씁니다.",
-                                "KITA's 2020 exports of the 17 시도 (100 million USD, as reported by 부산일보, "
-                                "January 2021) beside this project's K-stat series (10 시도) for 2020. The published "
+                                "KITA's 2020 exports of the 17 provinces (100 million USD, as reported by the Busan Ilbo, "
+                                "January 2021) beside this project's K-stat series (10 provinces) for 2020. The published "
                                 "figures are reference points only."),
     # published reference points
     "reference_point": ("{y}년 공표치 (참고)", "{y} published figure (reference)"),
     "exports_reference": ("수도권 비중: 17개 시도 수출 공표치({producer} 집계, {reported} {published} 보도)로 계산한 "
                           "2020년 한 해의 참고 수치이며 시계열이 아닙니다.",
-                          "Capital-region share from the published exports of all 17 시도 ({producer}, as reported "
+                          "Capital-region share from the published exports of all 17 provinces ({producer}, as reported "
                           "by {reported}, {published}): a 2020 reference point, not a series."),
-    "exports_reference_title": ("수출 2020년 공표치 (17개 시도, 참고)", "Exports 2020, published figures (17 시도, reference)"),
+    "exports_reference_title": ("수출 2020년 공표치 (17개 시도, 참고)", "Exports 2020, published figures (17 provinces, reference)"),
     # 인구감소지역 (지방소멸 page)
-    "desig_outline": ("인구감소지역 경계 표시", "Outline 인구감소지역 (population-decline areas)"),
+    "desig_outline": ("인구감소지역 경계 표시", "Outline population-decline areas"),
     "desig_outline_label": ("인구감소지역 ({n}곳)", "Population-decline areas ({n})"),
     "desig_interest_label": ("인구감소관심지역 ({n}곳)", "Population-decline interest areas ({n})"),
     "desig_filter": ("지정 여부", "Designation"),
@@ -187,17 +187,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "desig_cross_title": ("소멸위험 등급 × 인구감소지역 지정", "Risk class × population-decline designation"),
     "desig_cross_intro": ("{year}년 {basis} 기준 소멸위험지수 등급(행)과 행정안전부 지정(열)의 시군구 수. "
                           "지정은 인구증감률·고령화 등 8개 지표의 종합으로 정해져(2021년 고시) 이 지수와 기준이 다릅니다.",
-                          "Number of 시군구 by extinction-risk class in {year} ({basis}; rows) and MOIS designation "
+                          "Number of districts by extinction-risk class in {year} ({basis}; rows) and MOIS designation "
                           "(columns). The designation rests on a composite of 8 indicators (2021 notice), "
                           "not on this index."),
     "desig_at_risk_not": ("소멸위험(지수 < 0.5)이나 지정되지 않은 시군구: {n}곳",
                           "At risk (index < 0.5) but not designated: {n}"),
     "desig_not_at_risk": ("인구감소지역이나 소멸위험이 아닌 시군구(지수 ≥ 0.5): {n}곳",
                           "Designated decline area but not at risk (index ≥ 0.5): {n}"),
-    "desig_no_data": ("지수 자료가 없는 시군구: {n}곳", "시군구 without an index value: {n}"),
+    "desig_no_data": ("지수 자료가 없는 시군구: {n}곳", "Districts without an index value: {n}"),
     "desig_missing": ("인구감소지역 지정 자료가 빌드에 없습니다 (data/raw/policy/ 의 행정안전부 고시 파일).",
                       "The designation table is not in the build (the MOIS notice files in data/raw/policy/)."),
-    "desig_source": ("출처: 행정안전부 고시 {notices}", "Source: MOIS notices {notices}"),
+    "desig_source": ("출처: 행정안전부 고시 {notices}", "Source: Ministry of the Interior and Safety, notices {notices}"),
 }
 
 # ---------------------------------------------------------------- links that reopen the same view (issue 9: links)
@@ -289,7 +289,7 @@ _LABELS.update({
                          "Between-group share {y0}: {s0:.1f}% → {y1}: {s1:.1f}%."),
     "theil_nonpositive": ("0 이하 값이 있는 연도는 타일 지수를 계산하지 않았습니다.",
                           "Years with a zero or negative value have no Theil index."),
-    "computed_note": ("균형 계산", "computed by 균형"),
+    "computed_note": ("균형 계산", "computed by Balance"),
     # composite
     "comp_title": ("종합 격차지수", "Composite disparity index"),
     "comp_intro": ("영국 복합박탈지수(IMD) 방식: 영역별 지표를 표준화해 평균 내고, 영역 점수를 가중 합산합니다. "
@@ -307,7 +307,7 @@ _LABELS.update({
     "default": ("기본", "default"),
     "weights_default": ("기본값 {defaults} (합이 100이 아니어도 비율로 환산). 근거: 정책 문서가 가장 먼저 꼽는 두 문제인 "
                         "지방소멸(인구)과 일자리·산업(경제)에 30%씩, 재정 여건과 보건·복지에 20%씩.",
-                        "Defaults {defaults} (normalised to shares). Why: demography (지방소멸) and economy "
+                        "Defaults {defaults} (normalised to shares). Why: demography (local extinction) and economy "
                         "(jobs and industry) are the two problems the policy documents put first, 30% each; "
                         "fiscal capacity and health & welfare 20% each."),
     "vintages_title": ("입력 자료와 사용한 연도 ({year}년 지수)", "Inputs and the year used (index for {year})"),
@@ -348,13 +348,13 @@ _LABELS.update({
                   "unchanged, shares renormalised); areas whose decile changes are counted."),
     "areas_changing": ("10분위가 바뀌는 지역 수", "areas changing decile"),
     "no_composite_info": ("산출된 종합 점수가 없습니다.", "No composite score was computed."),
-    "navis_title": ("NAVIS 지역발전지수와 비교 (시도)", "Comparison with the NAVIS regional development index (시도)"),
+    "navis_title": ("NAVIS 지역발전지수와 비교 (시도)", "Comparison with the NAVIS regional development index (provinces)"),
     "navis_intro": ("산업연구원 지역발전지수(NAVIS)는 높을수록 더 발전한 지역이고, 이 종합 격차지수는 높을수록 더 불리한 지역입니다. "
                     "그래서 NAVIS의 부호를 뒤집어 스피어만 순위상관 ρ(종합지수, −NAVIS)를 계산합니다: ρ가 1에 가까울수록 두 지수의 순위가 일치합니다. "
                     "현재 방법·가중치로 NAVIS 연도(1995–2019)마다 종합지수를 다시 계산합니다.",
                     "NAVIS (KIET regional development index): higher = more developed; this composite: higher = "
                     "more disadvantaged. So NAVIS's sign is flipped: Spearman ρ(composite, −NAVIS), near 1 = the "
-                    "two rank the 시도 alike. The composite is recomputed for each NAVIS year (1995–2019) with the "
+                    "two rank the provinces alike. The composite is recomputed for each NAVIS year (1995–2019) with the "
                     "current method and weights."),
     "navis_missing": ("NAVIS 지역발전지수 자료가 이 빌드에 없습니다.", "The NAVIS index is not in this build."),
     "navis_none": ("NAVIS 연도에 종합지수를 낼 수 있는 해가 없습니다 (입력 자료가 그 이전에 없음). 해당 영역의 가중치를 0으로 하면 계산될 수 있습니다.",
@@ -364,7 +364,7 @@ _LABELS.update({
                         "Rank correlation by year: composite vs NAVIS (sign flipped)"),
     "navis_direction": ("NAVIS는 높을수록 더 발전, 종합 격차지수는 높을수록 더 불리 → ρ는 −NAVIS와 계산.",
                         "NAVIS: higher = more developed; composite: higher = more disadvantaged → ρ uses −NAVIS."),
-    "n_common": ("공통 시도 수", "common 시도"),
+    "n_common": ("공통 시도 수", "common provinces"),
     "vintage_from": ("입력 연도(최초)", "inputs from"),
     "vintage_to": ("입력 연도(최근)", "inputs to"),
     "inputs_absent": ("그 해까지 없는 입력", "inputs absent then"),
@@ -423,58 +423,59 @@ _LABELS.update({
     "sens_head": ("가중치 민감도", "Weight sensitivity"),
     "higher_neutral": ("높고 낮음에 좋고 나쁨 없음", "neutral"),
     # 권역 (macro-regions) on the map and trend pages
-    "macro": ("권역", "Macro-region"),
+    "macro": ("권역", "Macro-region (권역)"),
     "level_short_macro": ("권역", "Macro"),
     "level_short_sido": ("시도", "Province"),
     "level_short_sigungu": ("시군구", "District"),
     "macro_members": ("권역 구성 (시도 단위로 묶은 7개 초광역권): {members}.",
-                      "The seven 권역 (macro-regions, unions of whole 시도): {members}."),
+                      "The seven macro-regions (unions of whole provinces): {members}."),
     "macro_sum_note": ("권역 값 = 구성 시도 값의 합 (비율은 합한 분자 ÷ 합한 분모). 구성 시도 중 하나라도 값이 없으면 권역 값도 없습니다.",
-                       "권역 values are sums of their 시도 (ratios: summed numerator ÷ summed denominator); "
-                       "a 권역 with any 시도 missing has no value."),
+                       "Macro-region values are sums of their provinces (ratios: summed numerator ÷ summed denominator); "
+                       "a macro-region with any province missing has no value."),
     "macro_published_note": ("권역 값은 경인지방통계청이 권역 단위로 집계해 공표한 값입니다 (시도 값 없음).",
-                             "권역 values as published per 권역 by the Gyeongin regional statistics office "
-                             "(no 시도 values)."),
+                             "Macro-region values as published per macro-region by the Gyeongin regional statistics office "
+                             "(no province values)."),
     "macro_gap_percent": ("{name}{nun} 비율(%)이며, 권역으로 합칠 수 있는 분자·분모가 이 자료에 없습니다. "
                           "시도 비율의 평균은 권역의 비율이 아니므로 계산하지 않습니다.",
                           "{name} is a percentage, and the data hold no numerator and denominator that could be "
-                          "summed to 권역. An average of 시도 percentages is not the 권역 percentage, so none is "
+                          "summed to macro-regions. An average of province percentages is not the macro-region percentage, so none is "
                           "computed."),
     "macro_gap_index": ("{name}{nun} 시도마다 매긴 지수여서, 더하거나 평균해 권역 값을 낼 수 없습니다.",
-                        "{name} is an index scored per 시도: it cannot be summed or averaged into a 권역 value."),
+                        "{name} is an index scored per province: it cannot be summed or averaged into a macro-region value."),
     "macro_gap_per_capita": ("{name}{nun} 1인당 값이며, 권역으로 합칠 수 있는 같은 기준의 총액·인구가 이 자료에 없습니다.",
                              "{name} is a per-capita value, and the data hold no total and population on the "
-                             "same basis that could be summed to 권역."),
+                             "same basis that could be summed to macro-regions."),
     "macro_gap_rate": ("{name}{nun} 비율이며, 권역으로 합칠 수 있는 분자·분모가 이 자료에 없습니다.",
                        "{name} is a ratio, and the data hold no numerator and denominator that could be summed "
-                       "to 권역."),
+                       "to macro-regions."),
     "macro_gap_flow": ("{name}{nun} 시도 사이의 이동을 센 값으로, 합산할 수 없는 지표로 분류되어 있습니다: "
                        "전입·전출에는 같은 권역 안 시도끼리의 이동이 들어 있어 시도 값을 더해도 권역 값이 되지 않습니다.",
-                       "{name} counts moves between 시도 and is classed as not summable: in- and out-moves "
-                       "include moves between 시도 of the same 권역, so 시도 values do not add up to a 권역 value."),
+                       "{name} counts moves between provinces and is classed as not summable: in- and out-moves "
+                       "include moves between provinces of the same macro-region, so province values do not add up to a "
+                       "macro-region value."),
     "macro_gap_amount": ("{name}{nun} 시도 값을 더해도 권역 값이 되지 않는 지표로 분류되어 있어(합산 불가) 권역 값을 만들지 않습니다.",
-                         "{name} is classed as not summable (시도 values do not add up to a 권역 value), so no "
-                         "권역 value is made."),
+                         "{name} is classed as not summable (province values do not add up to a macro-region value), "
+                         "so no macro-region value is made."),
     "macro_gap_incomplete": ("{name}{nun} 17개 시도 중 {n}개 시도만 있어 권역 합계를 낼 수 없습니다 (빠진 시도: {missing}). "
                              "빠진 값은 추정하지 않습니다.",
-                             "{name} covers only {n} of the 17 시도, so no 권역 totals can be formed (missing: "
+                             "{name} covers only {n} of the 17 provinces, so no macro-region totals can be formed (missing: "
                              "{missing}). Missing values are not estimated."),
     "macro_gap_only": (" 구성 시도가 모두 있는 권역은 {have}뿐이라 권역 지도를 그리지 않습니다.",
-                       " Only {have} has all its 시도, so no 권역 map is drawn."),
+                       " Only {have} has all its provinces, so no macro-region map is drawn."),
     "macro_gap_parts": ("{name} = {num} ÷ {den}. {part}의 권역 값이 없습니다: {why}",
-                        "{name} = {num} ÷ {den}. {part} has no 권역 values: {why}"),
-    "macro_gap_unknown": ("{name}에는 권역 값이 없습니다.", "{name} has no 권역 values."),
+                        "{name} = {num} ÷ {den}. {part} has no macro-region values: {why}"),
+    "macro_gap_unknown": ("{name}에는 권역 값이 없습니다.", "{name} has no macro-region values."),
     "compare_level_only": ("비교 지역은 '수준' 보기에 표시됩니다.", "Compared regions show in the Level view."),
-    "macro_gap_hint": ("지역 단위에서 '시도'를 고르면 이 지표를 볼 수 있습니다.", "Choose 시도 as the level to see this indicator."),
+    "macro_gap_hint": ("지역 단위에서 '시도'를 고르면 이 지표를 볼 수 있습니다.", "Choose Province as the level to see this indicator."),
     "catalogue_note": ("카탈로그 설명", "Catalogue note"),
     "trend_view": ("비교 단위", "Compare"),
-    "view_groups": ("수도권·비수도권", "Capital vs rest"),
-    "view_macro": ("7개 권역", "Seven 권역"),
-    "trends_title_macro": ("추이: 7개 권역", "Trends: the seven 권역 (macro-regions)"),
+    "view_groups": ("수도권·비수도권", "Capital/rest"),
+    "view_macro": ("7개 권역", "Macro-regions"),
+    "trends_title_macro": ("추이: 7개 권역", "Trends: the seven macro-regions"),
     "measure_relative": ("전국=100", "Nation = 100"),
     "macro_share_note": ("비중 = 권역 값 ÷ 7개 권역 합계 × 100 (7개 권역 값이 모두 있는 해만).",
-                         "Share = 권역 value ÷ sum of the seven 권역 × 100 (years with all seven only)."),
-    "macro_trend_missing": ("권역 값이 없는 해는 선이 끊깁니다.", "Lines break in years without a 권역 value."),
+                         "Share = macro-region value ÷ sum of the seven × 100 (years with all seven only)."),
+    "macro_trend_missing": ("권역 값이 없는 해는 선이 끊깁니다.", "Lines break in years without a macro-region value."),
     # the browser map (ui.mapview)
     "map_play": ("▶ 재생", "▶ Play"),
     "map_pause": ("❚❚ 멈춤", "❚❚ Pause"),
@@ -497,4 +498,18 @@ _LABELS.update({
     "reveal_until": ("{year}년까지 표시", "shown to {year}"),
     "presenter_top_n": ("{n}개 중 가장 높은 {k}개와 가장 낮은 {k}개 (전체: CSV)",
                         "the {k} highest and {k} lowest of {n} (all: CSV)"),
+})
+
+
+# ---------------------------------------------------------------- English everywhere, readable sources (issue 9)
+_LABELS.update({
+    "event_date": ("날짜", "Date"),
+    "event_label": ("사건", "Event"),
+    "event_source": ("인용 문서", "Quoted in"),
+    "event_quote": ("인용문", "Quote"),
+    "coverage_source": ("이 빌드의 빌드 보고서", "this build's build report"),
+    "choose_many": ("고르세요 (여러 개 가능)", "Choose one or more"),
+    "code_col": ("지역 코드", "Region code"),
+    "catalogue_note_elsewhere": ("이 지표의 카탈로그 설명은 자료·방법에 있습니다.",
+                                 "This indicator's catalogue note is on Data & methods."),
 })

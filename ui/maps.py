@@ -140,8 +140,8 @@ def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
     at_risk = frame.assign(r=frame["value"] < derive.AT_RISK_BELOW).groupby("year")["r"].sum()
     extra = {y: f" · {ctx.t('card_risk')}: {int(at_risk.get(y, 0))}" for y in years}
     return _view(ctx, shown, ind, "sigungu", years, title=ctx.t("risk_map"),
-                 legend=mapview.legend_classes(derive.BASES[basis], palette.RISK_COLORS, labels),
-                 unit_text=derive.BASES[basis], key=f"risk|{basis}|{lang}|{int(presenter)}", note="",
+                 legend=mapview.legend_classes(fmt.basis_name(basis, lang), palette.RISK_COLORS, labels),
+                 unit_text=fmt.basis_name(basis, lang), key=f"risk|{basis}|{lang}|{int(presenter)}", note="",
                  filename=f"extinction_risk_{basis}", extra=extra,
                  source=fmt.source_line(index, lang))
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 import app_data
+from ui import format as fmt
 from ui.context import Ctx
 
 
 def _skip_reasons() -> dict[str, str]:
     rep = app_data.build_report()
-    return {s.get("source", ""): s.get("reason", "") for s in rep.get("sources", []) if s.get("status") != "built"}
+    raw_dir = rep.get("raw_dir", "")
+    return {s.get("source", ""): fmt.without_paths(s.get("reason", ""), raw_dir)
+            for s in rep.get("sources", []) if s.get("status") != "built"}
 
 
 def _root_sources(ind_id: str, depth: int = 0) -> list[str]:
@@ -43,7 +46,8 @@ def raw_needed(ctx: Ctx, ind_ids: list[str] | None = None, *, expanded: bool = F
         lines = []
         for src, names in sorted(by_source.items()):
             meta = cat.sources.get(src)
-            label = f"**{meta.producer}** ({meta.table_id}, {meta.url})" if meta else f"**{src}**"
+            producer = fmt.citation(meta, ctx.lang, short=True) or meta.producer if meta else ""
+            label = f"**{producer}** ({meta.table_id}, {meta.url})" if meta else f"**{src}**"
             where = [("data/raw/" if "/" in f else "data/raw/…/") + f for f in (meta.files if meta else ())]
             files = f" · `{', '.join(where)}`" if where else ""
             why = reasons.get(src, "")

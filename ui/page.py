@@ -10,7 +10,7 @@ from ui.concepts import events
 from ui.context import Ctx, page_setup
 from ui.notices import raw_needed  # also for pages: page.raw_needed(ctx, …) ends most pages
 
-EVENT_COLUMNS = ("date", "label", "source_doc")
+EVENT_COLUMNS = ("date", "label", "source")
 
 
 def open_page(page: str, title: str | None = None, intro: str | None = None) -> Ctx:
@@ -76,6 +76,9 @@ def events_toggle(ctx: Ctx, container=st) -> bool:
 
 
 def events_table(ctx: Ctx, columns: tuple[str, ...] = EVENT_COLUMNS) -> None:
-    """The policy events shown on the charts, in an expander."""
+    """The policy events shown on the charts, in an expander (headers in the reader's language; the
+    Korean quote only in Korean)."""
+    cols = [c for c in columns if not (c == "quote" and ctx.lang == "en")]
+    table = events(ctx.lang)[cols].rename(columns={c: ctx.t(f"event_{c}") for c in cols})
     with st.expander(ctx.t("events_table")):
-        st.dataframe(events(ctx.lang)[list(columns)], hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch")

@@ -142,7 +142,8 @@ def pick_many(ctx: Ctx, name: str, options: list[str], label: str, labels: dict[
         return vals
 
     return state.bind(name, lambda k: container.multiselect(
-        label, options, key=k, max_selections=max_n, format_func=lambda o: labels.get(o, o)),
+        label, options, key=k, max_selections=max_n, format_func=lambda o: labels.get(o, o),
+        placeholder=ctx.t("choose_many")),
         valid=ok, default=default or [], scope=ctx.page, parse=parse, serialize=",".join)
 
 

@@ -45,7 +45,15 @@ from indicators.views.observations import (
     values_at,
     with_levels,
 )
-from indicators.views.quoted import SEED_COLUMNS, SEED_FACTS, date_to_x, read_seed_facts, seed_facts
+from indicators.views.quoted import (
+    SEED_COLUMNS,
+    SEED_FACTS,
+    date_to_x,
+    quoted_source,
+    read_seed_facts,
+    seed_facts,
+    with_doc_titles,
+)
 
 __all__ = [
     "NAVIS_COLUMNS", "CompositeResult", "available_domains", "composite_inputs", "composite_navis",
@@ -54,5 +62,6 @@ __all__ = [
     "measure_kind", "missing", "risk_bases", "unknown", "REFERENCE_CODES", "Catalogue", "capital_gap_series",
     "macro_measure",
     "region_profile", "regions_with_values", "relative_to", "series", "simple_mean_gap", "values_at",
-    "with_levels", "SEED_COLUMNS", "SEED_FACTS", "date_to_x", "read_seed_facts", "seed_facts",
+    "with_levels", "SEED_COLUMNS", "SEED_FACTS", "date_to_x", "read_seed_facts", "seed_facts", "quoted_source",
+    "with_doc_titles",
 ]

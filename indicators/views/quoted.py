@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 SEED_FACTS = Path(__file__).resolve().parents[1] / "seed_facts.csv"
+SEED_DOCS = Path(__file__).resolve().parents[1] / "seed_docs.csv"  # source_doc → title_ko, title_en
 SEED_COLUMNS = ["kind", "date", "year", "indicator_hint", "value", "unit", "label_ko", "label_en",
                 "source_doc", "quote_ko"]
 
@@ -40,9 +41,33 @@ def seed_facts(raw: pd.DataFrame, where: str = "seed_facts.csv") -> pd.DataFrame
     return df
 
 
-def read_seed_facts(path: Path = SEED_FACTS) -> pd.DataFrame:
-    """`seed_facts` of the shipped CSV; an empty table with the same columns if the file is absent."""
+def with_doc_titles(facts: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    """`facts` plus the title of each fact's document in Korean and English ('doc_title_ko',
+    'doc_title_en'; '' where `docs`, the seed_docs.csv table, has none): readers see a title, not
+    the document's file name."""
+    titles = docs.drop_duplicates("source_doc").set_index("source_doc") if len(docs) else None
+    out = facts.copy()
+    for lang in ("ko", "en"):
+        col = f"title_{lang}"
+        found = titles[col] if titles is not None and col in titles else pd.Series(dtype=str)
+        out[f"doc_title_{lang}"] = out["doc"].map(found).fillna("").astype(str)
+    return out
+
+
+def quoted_source(row, lang: str) -> str:
+    """Where a quoted figure or event comes from, as readers see it: in Korean the attribution (else
+    the document's title), in English the document's English title ('' if it has none)."""
+    if lang == "en":
+        return str(getattr(row, "doc_title_en", "") or "")
+    return str(getattr(row, "attribution", "") or getattr(row, "doc_title_ko", "") or "")
+
+
+def read_seed_facts(path: Path = SEED_FACTS, docs: Path = SEED_DOCS) -> pd.DataFrame:
+    """`seed_facts` of the shipped CSV with its documents' titles; an empty table with the same
+    columns if the file is absent."""
     if not path.exists():
-        return pd.DataFrame(columns=SEED_COLUMNS + ["x", "doc", "attribution"])
+        return pd.DataFrame(columns=SEED_COLUMNS + ["x", "doc", "attribution", "doc_title_ko", "doc_title_en"])
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return seed_facts(raw, str(path))
+    titles = (pd.read_csv(docs, dtype=str, keep_default_na=False, encoding="utf-8") if docs.exists()
+              else pd.DataFrame(columns=["source_doc", "title_ko", "title_en"]))
+    return with_doc_titles(seed_facts(raw, str(path)), titles)

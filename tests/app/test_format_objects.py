@@ -36,7 +36,7 @@ def test_labels_and_sources_from_the_object():
     assert fmt.indicator_label(BASE, "ko") == "시험 지표 (백만원)"
     assert fmt.indicator_label(BASE, "en") == "Probe (million KRW)"
     src = app_data.catalogue().sources["kosis_fiscal"]
-    assert fmt.source_line(BASE, "ko") .startswith(f"출처: {src.producer}")
+    assert fmt.source_line(BASE, "ko").startswith(f"출처: {src.cite.producer_ko}")
     assert fmt.value(float("nan"), BASE, "ko") == "자료 없음"
 
 

@@ -167,7 +167,7 @@ def table_columns(ctx: Ctx, x: str, y: str) -> dict:
             "y_class": st.column_config.NumberColumn(ctx.t("biv_yc"), format="%d"),
             "class": st.column_config.NumberColumn(ctx.t("biv_class"), format="%d"),
             "is_capital_region": st.column_config.CheckboxColumn(ctx.t("CR")),
-            "region_code": st.column_config.TextColumn("code")}
+            "region_code": st.column_config.TextColumn(ctx.t("code_col"))}
 
 
 def missing_caption(ctx: Ctx, f: pd.DataFrame) -> str:

@@ -132,7 +132,7 @@ def map_view(ctx: Ctx, res: Result, view: str) -> dict:
         scale = palette.sequential_scale(-1)
         lo, hi = float(t["score"].min()), float(t["score"].max())
         frame["fill"] = mapview.fills(t["score"].to_numpy(dtype=float), scale, lo, hi)
-        legend = mapview.legend_continuous(ctx.t("score_unit"), scale, lo, hi, lambda v: f"{v:.3g}")
+        legend = mapview.legend_continuous(ctx.t("score_unit"), scale, lo, hi, fmt.number)
     extra = f" · {ctx.t('method_' + res.method)} · {ctx.t('scored_of', n=res.scored, total=len(t))}"
     return maps.one_year_view(ctx, frame, level=res.level, year=res.year, title=ctx.t("comp_map_title"),
                               legend=legend, unit_text=ctx.t("score_unit"), source=source(ctx, res),
@@ -222,7 +222,7 @@ def table_columns(ctx: Ctx) -> dict:
             "rank": st.column_config.NumberColumn(ctx.t("rank"), format="%d"),
             "decile": st.column_config.NumberColumn(ctx.t("decile"), format="%d"),
             "is_capital_region": st.column_config.CheckboxColumn(ctx.t("CR")),
-            "region_code": st.column_config.TextColumn("code"), **domain_cols}
+            "region_code": st.column_config.TextColumn(ctx.t("code_col")), **domain_cols}
 
 
 def show_missing(ctx: Ctx, res: Result) -> None:
@@ -234,6 +234,6 @@ def show_missing(ctx: Ctx, res: Result) -> None:
     st.caption(ctx.t("missing_note"))
     st.dataframe(missing_table(ctx, res), hide_index=True, width="stretch",
                  height=min(400, 40 + 35 * len(res.missing)),
-                 column_config={"region_code": st.column_config.TextColumn("code"),
+                 column_config={"region_code": st.column_config.TextColumn(ctx.t("code_col")),
                                 "region": st.column_config.TextColumn(ctx.t("region")),
                                 "missing": st.column_config.TextColumn(ctx.t("missing_col"))})

@@ -10,6 +10,7 @@ import app_data
 from geo import regions
 from indicators import manifest
 from ui import figures, plots
+from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
 
@@ -33,7 +34,9 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
             "years": "" if y is None else (f"{int(y['min'])}–{int(y['max'])} ({int(y['nunique'])})"),
             "levels": levels.get(ind.id, ""), "in_data": y is not None,
             "formula": ind.formula, "basis": ind.basis,
-            "producer": d.get("producer", ""), "table": d.get("title", ""), "table_id": d.get("table_id", ""),
+            "producer": fmt.citation(src, ctx.lang, short=True) or d.get("producer", ""),
+            "table": (src.cite.table(ctx.lang) if src and src.cite else "") or d.get("title", ""),
+            "table_id": d.get("table_id", ""),
             "vintage": d.get("vintage", ""), "license": d.get("license", ""), "url": d.get("url", ""),
             "note": ind.note,
         })
@@ -42,12 +45,13 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
 
 def report_table(ctx: Ctx) -> pd.DataFrame:
     rep = app_data.build_report()
+    raw_dir = rep.get("raw_dir", "")
     rows = []
     for s in rep.get("sources", []):
         rows.append({"module": s.get("module", ""), "source": s.get("source", ""),
                      "status": ctx.t(s["status"] if s.get("status") in ("built", "partial") else "skipped"),
                      "rows": s.get("rows"), "indicators": ", ".join(s.get("indicators", [])),
-                     "reason": s.get("reason", ""), "seconds": s.get("seconds")})
+                     "reason": fmt.without_paths(s.get("reason", ""), raw_dir), "seconds": s.get("seconds")})
     return pd.DataFrame(rows)
 
 
@@ -137,6 +141,14 @@ def exports_reference_table(ctx: Ctx) -> pd.DataFrame:
     return out
 
 
+def seed_facts_table(ctx: Ctx) -> pd.DataFrame:
+    """The quoted figures and events as shipped (file names kept: this page is where they are shown),
+    in the reader's language: English readers get the English label and document title only."""
+    facts = app_data.seed_facts().drop(columns=["x", "doc", "attribution"], errors="ignore")
+    drop = ["label_ko", "quote_ko", "doc_title_ko"] if ctx.lang == "en" else ["label_en", "doc_title_en"]
+    return facts.drop(columns=drop, errors="ignore")
+
+
 @figures.cached
 def coverage_figure(ctx: Ctx, level: str):
     cov = app_data.coverage()
@@ -151,6 +163,6 @@ def coverage_figure(ctx: Ctx, level: str):
     z = z.reindex(columns=range(int(cov["year"].min()), int(cov["year"].max()) + 1))
     fig = plots.heatmap(z, colorbar_title=ctx.t(level), hover_fmt="%{y}<br>%{x}: %{z}")
     finish(fig, title=ctx.t("coverage"), subtitle=f"{ctx.t(level)} · {ctx.t('level')}",
-           source=f"{ctx.t('source')}: build_report.json",
+           source=f"{ctx.t('source')}: {ctx.t('coverage_source')}",
            presenter=ctx.presenter, height=max(320, 17 * len(z)), legend_top=False)
     return fig, cov

@@ -102,7 +102,8 @@ def _exports_reference(card: Card, lang: str) -> None:
     card.reference_value = f"{rp.capital_share_pct(ref):.1f}%"
     card.year = 2020
     src = rp.EXPORTS_2020
-    card.reference_label = t("exports_reference", lang, producer=src.producer, reported=src.reported_by,
+    producer, reported = src.who(lang)
+    card.reference_label = t("exports_reference", lang, producer=producer, reported=reported,
                              published=src.published)
 
 
@@ -161,7 +162,7 @@ def risk_card(lang: str) -> Card:
         card.good_when_up = False
     card.spark_x, card.spark_y = years, ser["00"].tolist()
     index = app_data.indicator(derive.RISK_INDEX[basis])
-    card.source = fmt.source_line(index, lang, short=True) + f" — {derive.BASES[basis]}"
+    card.source = fmt.source_line(index, lang, short=True) + f" — {fmt.basis_name(basis, lang)}"
     card.data = ser.reset_index()
     return card
 

@@ -1,13 +1,15 @@
 """Extinction-risk page pieces: class counts figure and the at-risk list."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
 import app_analyses
 import app_data
 from geo import regions
-from indicators import derive, designation_views
+from indicators import derive, designation_views, views
 from ui import figures, maps, plots
 from ui import format as fmt
 from ui.context import Ctx
@@ -46,19 +48,19 @@ def freshest_basis(bases: list[str]) -> str:
     return max(bases, key=lambda b: (max(years(b), default=0), -bases.index(b)))
 
 
-def basis_name(basis: str) -> str:
+def basis_name(basis: str, lang: str = "ko") -> str:
     """'주민등록인구 (KOSIS, 등록 기준)' etc. (`indicators.derive.BASES`)."""
-    return derive.BASES[basis]
+    return fmt.basis_name(basis, lang)
 
 
 def list_caption(ctx: Ctx, n: int, basis: str, year: int) -> str:
-    return f"{n} · {fmt.year_text(year, ctx.lang)} · {basis_name(basis)}"
+    return f"{n} · {fmt.year_text(year, ctx.lang)} · {basis_name(basis, ctx.lang)}"
 
 
 def cross_source(ctx: Ctx, basis: str) -> str:
     """Source line of the class × designation table: the index and the designation notices."""
     return (f"{fmt.source_line(app_data.indicator(index_id(basis)), ctx.lang)} · "
-            + ctx.t("desig_source", notices=notices_text()))
+            + ctx.t("desig_source", notices=notices_text(ctx.lang)))
 
 
 LIST_ORDER = ["region", "extinction_risk_index", "risk_class", "designation", "is_capital_region", "female_20_39",
@@ -104,9 +106,9 @@ def _quoted_projection(lang: str) -> str:
     for r in f.itertuples():
         label = r.label_en if lang == "en" and r.label_en else r.label_ko
         parts.append(f"{label}: {r.value:g}{'%' if r.unit == '%' else ''}")
-    doc = f["attribution"].iloc[0] or f["doc"].iloc[0]
+    doc = views.quoted_source(next(f.itertuples()), lang)
     head = "◇ 인용 (전망, 다른 기준)" if lang == "ko" else "◇ Quoted (projection, other basis)"
-    return f"{head}: " + "; ".join(parts) + f" — {doc}"
+    return f"{head}: " + "; ".join(parts) + (f" — {doc}" if doc else "")
 
 
 @figures.cached
@@ -117,8 +119,8 @@ def counts_figure(ctx: Ctx, basis: str):
                             y_title="개" if ctx.lang == "ko" else "count", presenter=ctx.presenter)
     years = counts["year"]
     span = f"{int(years.min())}–{int(years.max())}" if len(years) else ""
-    finish(fig, title=ctx.t("risk_counts"), subtitle=f"{derive.BASES[basis]} · {span} · "
-           + ("시군구 수 (개)" if ctx.lang == "ko" else "number of 시군구"),
+    finish(fig, title=ctx.t("risk_counts"), subtitle=f"{basis_name(basis, ctx.lang)} · {span} · "
+           + ("시군구 수 (개)" if ctx.lang == "ko" else "number of districts"),
            source=fmt.source_line(app_data.indicator(index_id(basis)), ctx.lang), presenter=ctx.presenter,
            height=380, note=_quoted_projection(ctx.lang), extra_bottom=30)
     return fig, counts.assign(basis=basis)
@@ -140,10 +142,21 @@ def designation_overlay(ctx: Ctx, designation: str) -> dict:
     return maps.designation_overlay(ctx, designation, DESIGNATION_COLOR[designation], label)
 
 
-def notices_text() -> str:
-    """The notice numbers of the designation table, e.g. '행정안전부 고시 제2024-15호 (2024-02-27), …'."""
+def notice_number(notice: str, lang: str = "ko") -> str:
+    """'행정안전부 고시 제2024-15호' → '제2024-15호' (Korean) or 'No. 2024-15' (English); a text without a
+    number stays as it is in Korean and reads 'notice' in English."""
+    found = re.search(r"제\s*(\d{4}\s*-\s*\d+)\s*호", str(notice))
+    if found is None:
+        return str(notice) if lang == "ko" else "notice"
+    number = re.sub(r"\s", "", found.group(1))
+    return f"제{number}호" if lang == "ko" else f"No. {number}"
+
+
+def notices_text(lang: str = "ko") -> str:
+    """The notice numbers of the designation table, e.g. '제2024-15호 (2024-02-27), …' / 'No. 2024-15
+    (2024-02-27), …'."""
     d = app_data.designations().drop_duplicates(["notice", "notice_date"]).sort_values("notice_date")
-    return ", ".join(f"{r.notice} ({r.notice_date})" for r in d.itertuples())
+    return ", ".join(f"{notice_number(r.notice, lang)} ({r.notice_date})" for r in d.itertuples())
 
 
 @figures.cached
@@ -183,7 +196,7 @@ def at_risk_table(ctx: Ctx, frame: pd.DataFrame, basis: str, year: int, query: s
 def list_columns(ctx: Ctx) -> dict:
     ko = ctx.lang == "ko"
     return {
-        "region_code": st.column_config.TextColumn("code"),
+        "region_code": st.column_config.TextColumn(ctx.t("code_col")),
         "sido": st.column_config.TextColumn(ctx.t("sido_of")),
         "region": st.column_config.TextColumn(ctx.t("region")),
         "extinction_risk_index": st.column_config.NumberColumn(ctx.t("risk_index"), format="%.3f"),

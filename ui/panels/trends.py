@@ -121,6 +121,19 @@ def _gap_lines(ctx: Ctx, ind: Indicator, g: pd.DataFrame, measure: str, unit: st
     return out
 
 
+def _scaled_axis(view: _Lines, ind: Indicator, lang: str) -> tuple[list, list] | None:
+    """Amounts on the value axis in the reader's larger unit (조 원, 만 명; KRW trillion …): sets the
+    view's axis unit and returns (tick values, tick texts); None when the unit has no larger name."""
+    ys = [float(v) for ln in view.lines for v in ln["y"] if not fmt.is_missing(v)]
+    if not ys:
+        return None
+    divisor, unit = fmt.axis_scale(ind, max(abs(v) for v in ys), lang)
+    if divisor == 1:
+        return None
+    view.y_title = unit
+    return fmt.scaled_ticks(min(ys), max(ys), divisor)
+
+
 @figures.cached
 def figure(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_events: bool):
     """(figure, long table) for the trend view."""
@@ -133,9 +146,12 @@ def figure(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_even
         view = _share_lines(ctx, ind, g)
     else:
         view = _gap_lines(ctx, ind, g, measure, unit)
+    ticks = _scaled_axis(view, ind, lang) if measure in ("level", "diff") or g.empty else None
     ev = concepts.events(lang) if show_events else None
     fig = plots.time_series(view.lines, events=ev, figures=view.figures, y_title=view.y_title,
                             presenter=ctx.presenter, hline=view.hline, y_tickformat=view.tickfmt)
+    if ticks:
+        fig.update_yaxes(tickvals=ticks[0], ticktext=ticks[1])
     table = pd.concat(view.rows, ignore_index=True) if view.rows else pd.DataFrame()
     years = table["year"] if not table.empty else pd.Series(dtype=int)
     span = f"{int(years.min())}–{int(years.max())}" if len(years) else ""
@@ -175,7 +191,11 @@ def migration_figure(ctx: Ctx, show_events: bool):
     fig.add_hline(y=0, line=dict(color="#555", width=1))
     fig.update_xaxes(tickformat="d")
     fig.update_yaxes(tickformat=",.0f")
+    divisor, unit = fmt.axis_scale(ind, float(s["value"].abs().max()), lang)
+    if divisor != 1:  # 만 명 / thousand persons
+        vals, texts = fmt.scaled_ticks(float(s["value"].min()), float(s["value"].max()), divisor)
+        fig.update_yaxes(tickvals=vals, ticktext=texts)
     span = f"{int(s['year'].min())}–{int(s['year'].max())}"
-    finish(fig, title=ctx.t("migration_title"), subtitle=f"{fmt.unit_label(ind, lang)} · {span}",
+    finish(fig, title=ctx.t("migration_title"), subtitle=f"{unit} · {span}",
            source=fmt.source_line(ind, lang), presenter=ctx.presenter, height=320, legend_top=False)
     return fig, s.assign(indicator=ind.id)

@@ -75,8 +75,17 @@ def macro_figure(ctx: Ctx, ind: Indicator, measure: str, show_events: bool):
                                   "unit": {"share": "%", "relative": "nation = 100"}.get(measure, unit)}))
     ev = concepts.events(lang) if show_events else None
     hline = 100.0 if measure == "relative" else None
+    ticks = None
+    ys = [v for ln in lines for v in ln["y"] if v is not None]
+    if measure == "level" and ys:  # amounts in the reader's larger unit (조 원, 만 명; KRW trillion …)
+        divisor, scaled_unit = fmt.axis_scale(ind, max(abs(v) for v in ys), lang)
+        if divisor != 1:
+            y_title, unit = scaled_unit, scaled_unit
+            ticks = fmt.scaled_ticks(min(ys), max(ys), divisor)
     fig = plots.time_series(lines, events=ev, y_title=y_title, presenter=ctx.presenter, hline=hline,
                             y_tickformat=".1f" if measure in ("share", "relative") else ",.4~r")
+    if ticks:
+        fig.update_yaxes(tickvals=ticks[0], ticktext=ticks[1])
     table = pd.concat(rows, ignore_index=True).dropna(subset=["value"]) if rows else pd.DataFrame()
     span = f"{int(table['year'].min())}–{int(table['year'].max())}" if len(table) else ""
     label = ctx.t({"share": "measure_share", "relative": "measure_relative"}.get(measure, "measure_level"))
