@@ -48,7 +48,7 @@ else:
     show_figure(fig, key="trend_chart", filename=f"trend_{ind_id}_{measure}", ctx=ctx, data=table)
 
 if show_events:
-    page.events_table(ctx, ("date", "label", "source_doc", "quote_ko"))
+    page.events_table(ctx, ("number", "date", "label", "source_doc", "quote_ko"))
 mfig, mtable = trends.migration_figure(ctx, show_events)
 if mfig is not None:
     show_figure(mfig, key="migration_chart", filename="net_migration_capital_region", ctx=ctx, data=mtable)

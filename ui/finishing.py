@@ -40,20 +40,25 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
     foot_lines = foot.count("<br>") + 1 if foot else 0
     bottom = 40 + extra_bottom + int(foot_lines * base * 1.35)
     left = fig.layout.margin.l if fig.layout.margin.l is not None else 10
+    right = fig.layout.margin.r if fig.layout.margin.r is not None else 10
+    head = int(base * 5.4)  # title and subtitle
+    legend_room = int(base * 2.9) if legend_top else 0  # two legend rows (a phone wraps the legend)
+    total = int(height * (1.2 if presenter else 1.0)) + bottom
     fig.update_layout(
         template="plotly_white",
         font=dict(family=FONT, size=base, color="#000000" if presenter else "#1f1f1f"),
         title=dict(text=f"<b>{title}</b>", x=0.0, xanchor="left", xref="container", y=1.0, yref="container",
                    yanchor="top", pad=dict(t=10, l=4), font=dict(size=int(base * 1.25)),
                    subtitle=dict(text=subtitle, font=dict(size=int(base * 0.9), color="#333333"))),
-        margin=dict(l=left, r=10, t=int(base * 5.4) + (18 if legend_top else 0), b=bottom),
-        height=int(height * (1.2 if presenter else 1.0)) + bottom,
+        margin=dict(l=left, r=right, t=head + legend_room, b=bottom),
+        height=total,
         paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
         hoverlabel=dict(font=dict(family=FONT, size=base)),
     )
-    if legend_top:
-        fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0,
-                                      bgcolor="rgba(255,255,255,0.8)"))
+    if legend_top:  # hung from under the subtitle, growing down into its room (never up into the subtitle)
+        plot_px = max(total - head - legend_room - bottom, 1)
+        fig.update_layout(legend=dict(orientation="h", yanchor="top", y=1.0 + (legend_room - 2) / plot_px,
+                                      xanchor="left", x=0.0, bgcolor="rgba(255,255,255,0.8)"))
     if foot:
         fig.add_annotation(text=foot, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 6),
                            xshift=-(left - 8), xanchor="left",

@@ -39,6 +39,45 @@ def number(v: float, decimals: int | None = None) -> str:
     return f"{v:,.{decimals}f}"
 
 
+COUNT_UNITS = ("persons", "count")
+
+
+def decimals_for(values, ind: Indicator | None) -> int:
+    """One number of decimals for a whole column of `ind`'s values (in its own unit), so every cell of
+    the column reads alike: 1 for percentages, 0 for head counts and counts, else by the largest
+    magnitude in the column (0 from 1,000, 1 from 10, 2 from 0.01, else 4)."""
+    unit = ind.unit if ind is not None else ""
+    if unit == "%":
+        return 1
+    if unit in COUNT_UNITS:
+        return 0
+    mags = [abs(float(v)) for v in values if not is_missing(v)]
+    top = max(mags, default=0.0)
+    return 0 if top >= 1000 else 1 if top >= 10 else 2 if top >= 0.01 or top == 0 else 4
+
+
+def fixed(v, decimals: int) -> str:
+    """`v` with thousands separators and exactly `decimals` decimals; '–' when missing."""
+    return "–" if is_missing(v) else f"{float(v):,.{decimals}f}"
+
+
+def definition(ind: IndicatorLike, lang: str = "ko") -> str:
+    """The catalogue's description of an indicator as a tooltip: name and unit, how it is counted,
+    its formula (derived) and note, and its source (nothing typed here: all from the registry)."""
+    obj = as_indicator(ind)
+    if obj is None:
+        return ""
+    bits = [indicator_label(obj, lang)]
+    if obj.basis:
+        bits.append(("기준: " if lang == "ko" else "Basis: ") + obj.basis)
+    if obj.formula:
+        bits.append(("산식: " if lang == "ko" else "Formula: ") + obj.formula)
+    if obj.note:
+        bits.append(obj.note)
+    bits.append(source_line(obj, lang))
+    return "  \n".join(b.replace("\n", " ") for b in bits if b)
+
+
 def won(amount: float, lang: str = "ko") -> str:
     """An amount in won: 조/억/만 원 in Korean, tn/bn/mn in English."""
     a = abs(amount)

@@ -10,7 +10,7 @@ from ui.concepts import events
 from ui.context import Ctx, page_setup
 from ui.notices import raw_needed  # also for pages: page.raw_needed(ctx, …) ends most pages
 
-EVENT_COLUMNS = ("date", "label", "source_doc")
+EVENT_COLUMNS = ("number", "date", "label", "source_doc")
 
 
 def open_page(page: str, title: str | None = None, intro: str | None = None) -> Ctx:
@@ -55,6 +55,8 @@ def events_toggle(ctx: Ctx, container=st) -> bool:
 
 
 def events_table(ctx: Ctx, columns: tuple[str, ...] = EVENT_COLUMNS) -> None:
-    """The policy events shown on the charts, in an expander."""
+    """The policy events shown on the charts, in an expander; `number` is the charts' badge."""
     with st.expander(ctx.t("events_table")):
-        st.dataframe(events(ctx.lang)[list(columns)], hide_index=True, width="stretch")
+        st.dataframe(events(ctx.lang)[list(columns)], hide_index=True, width="stretch",
+                     column_config={"number": st.column_config.NumberColumn(ctx.t("event_number"), format="%d",
+                                                                            help=ctx.t("event_number_help"))})

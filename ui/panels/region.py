@@ -25,11 +25,6 @@ def title(ctx: Ctx, code: str) -> str:
     return regions.name(code, ctx.lang, full=len(code) != 5)
 
 
-def csv_table(tab: pd.DataFrame) -> pd.DataFrame:
-    """The profile table as downloaded: numbers, without the formatted texts and the sparkline."""
-    return tab.drop(columns=["trend", "value_text", "nation_text", "capital_text", "noncapital_text"])
-
-
 def header(ctx: Ctx, code: str) -> str:
     row = regions.require(code)
     bits = [ctx.t(row["level"])]
@@ -51,7 +46,7 @@ def table(ctx: Ctx, prof: pd.DataFrame) -> pd.DataFrame:
     rel = np.where(~amount, ratio, np.nan)
     return pd.DataFrame({
         "indicator": inds,
-        "name": [fmt.indicator_label(k, lang) if k else i for i, k in zip(inds, known)],
+        "name": [fmt.name(k, lang) if k else i for i, k in zip(inds, known)],
         "year": prof["year"],
         "value": prof["value"],
         "value_text": [fmt.value(v, k, lang) for v, k in zip(prof["value"], known)],
@@ -70,7 +65,8 @@ def table(ctx: Ctx, prof: pd.DataFrame) -> pd.DataFrame:
 def columns(ctx: Ctx) -> dict:
     ko = ctx.lang == "ko"
     return {
-        "name": st.column_config.TextColumn(ctx.t("indicator"), width="large"),
+        "name": st.column_config.TextColumn(ctx.t("indicator"), width="medium", pinned=True,
+                                            help=ctx.t("region_name_help")),
         "year": st.column_config.NumberColumn(ctx.t("latest_year"), format="%d"),
         "value_text": st.column_config.TextColumn(ctx.t("value")),
         "rank": st.column_config.TextColumn(ctx.t("rank"), help="높은 값 순" if ko else "highest first"),
@@ -108,5 +104,78 @@ def relative_figure(ctx: Ctx, code: str, tab: pd.DataFrame):
               else "Blue: better than nation · red: worse · grey: no direction")
     finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}",
            source=fmt.sources_line([i for i in inds if i is not None], ctx.lang, short=True),
-           presenter=ctx.presenter, height=max(300, 26 * len(rel)), legend_top=False, extra_bottom=24)
+           presenter=ctx.presenter, height=max(300, plots.HBAR_ROW_PX * len(rel)), legend_top=False,
+           extra_bottom=24)
     return fig, rel
+
+
+# ---------------------------------------------------------------- every year (issue 9)
+
+SERIES_YEAR = "year"
+
+
+def _series_columns(code: str) -> list[str]:
+    """The region's indicators, those measured most recently first (catalogue order within a year)."""
+    wide = app_data.region_series(code)
+    last = {c: int(wide[c].dropna().index.max()) for c in wide.columns}
+    return sorted(wide.columns, key=lambda c: -last[c])  # stable: catalogue order kept within a year
+
+
+def series_decimals(code: str) -> dict[str, int]:
+    """Decimals of each indicator's column (`fmt.decimals_for` over all its years), shared by the table
+    and the CSV so the CSV is rounded as displayed."""
+    wide = app_data.region_series(code)
+    return {c: fmt.decimals_for(wide[c], app_data.indicator(c)) for c in wide.columns}
+
+
+def series_header(ind_id: str, lang: str) -> str:
+    """A column header: the indicator's name and its unit, the unit every cell below is written in."""
+    ind = app_data.indicator(ind_id)
+    return fmt.indicator_label(ind, lang) if ind else ind_id
+
+
+@figures.cached
+def series_table(ctx: Ctx, code: str) -> pd.DataFrame:
+    """Every year (rows, newest first) × every indicator of the region (columns: id), as displayed: the
+    value in the indicator's own unit with one number of decimals per column; '–' where the build has
+    no value for that year (never filled)."""
+    wide = app_data.region_series(code)
+    cols = _series_columns(code)
+    dec = series_decimals(code)
+    out = pd.DataFrame({SERIES_YEAR: wide.index.astype(int)})
+    for c in cols:
+        out[c] = [fmt.fixed(v, dec[c]) for v in wide[c]]
+    return out
+
+
+def series_columns(ctx: Ctx, code: str) -> dict:
+    """Column settings of `series_table`: header = name (unit), tooltip = the catalogue's definition."""
+    conf = {SERIES_YEAR: st.column_config.NumberColumn(ctx.t("latest_year"), format="%d", pinned=True, width="small")}
+    for c in _series_columns(code):
+        conf[c] = st.column_config.TextColumn(series_header(c, ctx.lang), help=fmt.definition(c, ctx.lang),
+                                              alignment="right")
+    return conf
+
+
+CSV_KEYS = ("region_code", "region", "indicator_id", "indicator", "unit", "year", "value", "source")
+
+
+@figures.cached
+def series_csv(ctx: Ctx, code: str) -> pd.DataFrame:
+    """ONE table of everything the region has: one row per indicator and year the build holds (a year
+    without a value stays empty, never filled), values rounded as the table shows them; headers in the
+    page's language."""
+    wide = app_data.region_series(code)
+    dec = series_decimals(code)
+    name = regions.name(code, ctx.lang, full=len(code) != 5)
+    rows = []
+    for c in _series_columns(code):
+        ind = app_data.indicator(c)
+        col = wide[c]
+        span = col[(col.index >= col.dropna().index.min()) & (col.index <= col.dropna().index.max())]
+        for year, v in span.sort_index().items():
+            rows.append((code, name, c, fmt.name(ind, ctx.lang) if ind else c, fmt.unit_label(ind, ctx.lang),
+                         int(year), None if fmt.is_missing(v) else round(float(v), dec[c]),
+                         fmt.source_text(ind, ctx.lang) if ind else ""))
+    frame = pd.DataFrame(rows, columns=list(CSV_KEYS))
+    return frame.rename(columns={k: ctx.t(f"csv_{k}") for k in CSV_KEYS})
