@@ -23,7 +23,7 @@ if fig is not None:
 
 st.subheader(ctx.t("region_table"))
 st.dataframe(tab, hide_index=True, width="stretch", height=640, column_config=region.columns(ctx),
-             column_order=region.TABLE_ORDER)
+             column_order=region.TABLE_ORDER, placeholder="–")
 
 st.subheader(ctx.t("region_series_title"))
 st.caption(ctx.t("region_series_note"))

@@ -61,6 +61,12 @@ def fixed(v, decimals: int) -> str:
     return "–" if is_missing(v) else f"{float(v):,.{decimals}f}"
 
 
+def column_format(decimals: int) -> str:
+    """st.column_config.NumberColumn format showing exactly `decimals` decimals: whole numbers with
+    thousands separators ('localized' on whole values), else printf with fixed decimals."""
+    return "localized" if decimals == 0 else f"%.{decimals}f"
+
+
 def definition(ind: IndicatorLike, lang: str = "ko") -> str:
     """The catalogue's description of an indicator as a tooltip: name and unit, how it is counted,
     its formula (derived) and note, and its source (nothing typed here: all from the registry)."""

@@ -498,6 +498,7 @@ _LABELS.update({
     "weight_dropped": ("제외: 자료 없음", "left out: no data"),
     "weight_dropped_help": ("이 빌드에는 이 영역의 입력 자료가 없어 가중치 0으로 계산합니다 (기본값 {default}).",
                             "This build has no input for this domain, so it is computed with weight 0 (default {default})."),
+    "biv_range": ("값 범위", "Range"),
     "events_badge_note": ("번호 표식: 정책 사건 (표식에 마우스를 올리면 그해의 사건 전부)",
                           "Numbered badges: policy events (hover a badge for every event of that year)"),
 })

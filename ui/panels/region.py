@@ -16,6 +16,7 @@ from ui.finishing import finish
 BETTER, WORSE, NEUTRAL = "#2166ac", "#b2182b", "#8c8c8c"
 
 
+TEXT_PX = 118  # a value with its unit ("130.3 개/천 명", "KRW 1,946.0 tn") whole, never cut
 TABLE_ORDER = ["name", "year", "value_text", "rank", "trend", "nation_text", "capital_text", "noncapital_text",
                "share_of_nation_pct", "relative_to_nation_100", "source"]
 
@@ -68,11 +69,11 @@ def columns(ctx: Ctx) -> dict:
         "name": st.column_config.TextColumn(ctx.t("indicator"), width="medium", pinned=True,
                                             help=ctx.t("region_name_help")),
         "year": st.column_config.NumberColumn(ctx.t("latest_year"), format="%d"),
-        "value_text": st.column_config.TextColumn(ctx.t("value")),
+        "value_text": st.column_config.TextColumn(ctx.t("value"), width=TEXT_PX),
         "rank": st.column_config.TextColumn(ctx.t("rank"), help="높은 값 순" if ko else "highest first"),
-        "nation_text": st.column_config.TextColumn(ctx.t("nation")),
-        "capital_text": st.column_config.TextColumn(ctx.t("CR")),
-        "noncapital_text": st.column_config.TextColumn(ctx.t("NC")),
+        "nation_text": st.column_config.TextColumn(ctx.t("nation"), width=TEXT_PX),
+        "capital_text": st.column_config.TextColumn(ctx.t("CR"), width=TEXT_PX),
+        "noncapital_text": st.column_config.TextColumn(ctx.t("NC"), width=TEXT_PX),
         "share_of_nation_pct": st.column_config.NumberColumn("전국 대비 비중(%)" if ko else "Share of nation (%)",
                                                              format="%.2f"),
         "relative_to_nation_100": st.column_config.NumberColumn(ctx.t("relative_unit"), format="%.1f"),
