@@ -42,7 +42,7 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
     left = fig.layout.margin.l if fig.layout.margin.l is not None else 10
     right = fig.layout.margin.r if fig.layout.margin.r is not None else 10
     head = int(base * 5.4)  # title and subtitle
-    legend_room = int(base * 2.9) if legend_top else 0  # two legend rows (a phone wraps the legend)
+    legend_room = int(base * 3.9) if legend_top else 0  # two legend rows and their padding (a phone wraps it)
     total = int(height * (1.2 if presenter else 1.0)) + bottom
     fig.update_layout(
         template="plotly_white",
@@ -57,7 +57,7 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
     )
     if legend_top:  # hung from under the subtitle, growing down into its room (never up into the subtitle)
         plot_px = max(total - head - legend_room - bottom, 1)
-        fig.update_layout(legend=dict(orientation="h", yanchor="top", y=1.0 + (legend_room - 2) / plot_px,
+        fig.update_layout(legend=dict(orientation="h", yanchor="top", y=1.0 + legend_room / plot_px,
                                       xanchor="left", x=0.0, bgcolor="rgba(255,255,255,0.8)"))
     if foot:
         fig.add_annotation(text=foot, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 6),

@@ -23,7 +23,7 @@ def year_axis(xs: list[float]) -> dict:
 
 
 EVENT_MIN_PLOT_PX = 280  # the narrowest plot the badges are laid out for (a 390 px phone, margins off)
-EVENT_ROW_PX = 17
+EVENT_ROW_PX = 21  # a badge is 18 px tall (10 px text, padding and border)
 
 
 def event_rows(xs: list[float], lo: float, hi: float, widths: list[float], plot_px: float = EVENT_MIN_PLOT_PX,
@@ -150,7 +150,7 @@ def hbars(labels: list[str], values: list[float], *, colors: list[str], base: fl
           text: list[str] | None = None) -> go.Figure:
     """Horizontal bars (top to bottom in the given order), optional reference line. Stacked layout: each
     label sits on its own line above its bar, left-aligned, so the bars keep the plot's full width at
-    any screen width (a phone included); give the figure `HBAR_ROW_PX` of height per bar."""
+    any screen width (a phone included); give the figure `HBAR_ROW_PX` of height per bar and one more."""
     n = len(labels)
     ys = list(range(n))
     fig = go.Figure(go.Bar(
@@ -160,10 +160,14 @@ def hbars(labels: list[str], values: list[float], *, colors: list[str], base: fl
     fig.update_layout(annotations=[dict(x=0, xref="paper", y=y - 0.25, yref="y", text=str(lb), showarrow=False,
                                         xanchor="left", yanchor="bottom", yshift=1, font=dict(size=12),
                                         name="bar_label") for y, lb in zip(ys, labels)])
-    if ref is not None:
-        fig.add_vline(x=ref, line=dict(color="#333", dash="dot", width=1.2),
-                      annotation_text=ref_label, annotation_position="top")
-    fig.update_yaxes(autorange=False, range=[n - 0.5, -0.75], showticklabels=False, showgrid=False, zeroline=False,
+    top = -0.75
+    if ref is not None:  # the reference line's label in a strip of its own above the first bar's label
+        fig.add_vline(x=ref, line=dict(color="#333", dash="dot", width=1.2))
+        if ref_label:
+            top = -1.65
+            fig.add_annotation(x=ref, y=-1.3, xref="x", yref="y", text=ref_label, showarrow=False,
+                               font=dict(size=11, color="#333"), bgcolor="#ffffff", name="ref_label")
+    fig.update_yaxes(autorange=False, range=[n - 0.5, top], showticklabels=False, showgrid=False, zeroline=False,
                      automargin=False)
     fig.update_xaxes(title=x_title, zeroline=False)
     fig.update_layout(showlegend=False, margin=dict(l=10, r=44))

@@ -208,5 +208,5 @@ def share_figure(ctx: Ctx, shares: pd.DataFrame):
     fig.update_xaxes(range=[0, 100])
     finish(fig, title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}",
            source=fmt.sources_line(inds, ctx.lang), presenter=ctx.presenter,
-           height=max(260, plots.HBAR_ROW_PX * len(labels)), legend_top=False, extra_bottom=24)
+           height=max(260, plots.HBAR_ROW_PX * (len(labels) + 1)), legend_top=False, extra_bottom=24)
     return fig, shares.assign(name=labels)

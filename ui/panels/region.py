@@ -105,7 +105,7 @@ def relative_figure(ctx: Ctx, code: str, tab: pd.DataFrame):
               else "Blue: better than nation · red: worse · grey: no direction")
     finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}",
            source=fmt.sources_line([i for i in inds if i is not None], ctx.lang, short=True),
-           presenter=ctx.presenter, height=max(300, plots.HBAR_ROW_PX * len(rel)), legend_top=False,
+           presenter=ctx.presenter, height=max(300, plots.HBAR_ROW_PX * (len(rel) + 1)), legend_top=False,
            extra_bottom=24)
     return fig, rel
 
