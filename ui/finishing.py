@@ -42,7 +42,7 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
     left = fig.layout.margin.l if fig.layout.margin.l is not None else 10
     right = fig.layout.margin.r if fig.layout.margin.r is not None else 10
     head = int(base * 5.4)  # title and subtitle
-    legend_room = int(base * 3.9) if legend_top else 0  # two legend rows and their padding (a phone wraps it)
+    legend_room = int(max(legend_rows(fig, base), 1) * base * 1.55 + 10) if legend_top else 0  # a phone's rows
     total = int(height * (1.2 if presenter else 1.0)) + bottom
     fig.update_layout(
         template="plotly_white",
@@ -65,6 +65,20 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
                            yanchor="bottom", align="left", showarrow=False,
                            font=dict(size=max(10, int(base * 0.8)), color="#333333"))
     return fig
+
+
+PHONE_PLOT_PX = 260  # the plot width of a chart on a 390 px phone (wide y tick labels included)
+
+
+def legend_rows(fig: go.Figure, size: int = 13) -> int:
+    """Rows a horizontal legend of `fig`'s named traces needs on a phone (2 at least, 5 at most). Each
+    entry is its text plus a 40 px symbol and gap; a legend wider than the plot wraps into columns as
+    wide as its widest entry (what plotly does)."""
+    widths = [text_width(str(t.name), size) + 40 for t in fig.data if t.name and t.showlegend is not False]
+    if sum(widths) <= PHONE_PLOT_PX:
+        return 2 if widths else 0
+    cols = max(1, PHONE_PLOT_PX // max(widths))
+    return max(2, min(5, -(-len(widths) // cols)))
 
 
 def text_width(text: str, size: int = 13) -> int:

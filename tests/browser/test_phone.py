@@ -14,7 +14,9 @@ from helpers import ROOT
 from helpers.browser import SHOTS, no_exception
 
 PHONE = {"width": 390, "height": 844}
-PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 2), "region": ("/region?region=11", 1)}
+PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 2), "region": ("/region?region=11", 1),
+         # five legend entries: three rows on a phone
+         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 2)}
 
 # Per chart: each bar trace's points (value, drawn width and height in px), and the boxes of the legend,
 # the title and subtitle, and every annotation (labels, event badges, footnotes), in page pixels.
@@ -83,6 +85,8 @@ def test_phone_layout(server, phone, name):
     charts = page.evaluate(CHARTS_JS)
     assert len(charts) >= n_charts
     assert sum(len(c["bars"]) for c in charts) >= (1 if name != "map" else 0)  # the bar charts are there
+    if name == "trends_compare":
+        assert len(charts[0]["legend"]) == 1
     for i, chart in enumerate(charts):
         for trace in chart["bars"]:
             for j, pt in enumerate(trace["points"]):

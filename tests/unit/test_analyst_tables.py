@@ -75,3 +75,19 @@ def test_region_series_years_by_indicator_gaps_kept():
     assert wide.loc[2015, "a"] == 2.0 and wide.loc[2012, "b"] == 5.0
     assert math.isnan(wide.loc[2012, "a"]) and math.isnan(wide.loc[2013, "b"])  # never filled
     assert views.region_series(obs, "27").empty
+
+
+# ---------------------------------------------------------------- legend room on a phone
+
+def test_legend_rows_follow_plotly_wrapping_on_a_phone():
+    import plotly.graph_objects as go
+
+    from ui.finishing import legend_rows
+
+    def fig(*names):
+        return go.Figure([go.Scatter(name=n) for n in names])
+
+    assert legend_rows(fig("수도권", "비수도권")) == 2  # fits one row; two kept (a wider label wraps)
+    # measured at 390 px: entries of 78–90 px in two columns of the widest → three rows for five entries
+    assert legend_rows(fig("수도권", "비수도권", "전국", "부산", "대구")) == 3
+    assert legend_rows(fig(*[f"지역{i}" for i in range(12)])) == 5  # capped
