@@ -90,4 +90,5 @@ def test_legend_rows_follow_plotly_wrapping_on_a_phone():
     assert legend_rows(fig("수도권", "비수도권")) == 2  # fits one row; two kept (a wider label wraps)
     # measured at 390 px: entries of 78–90 px in two columns of the widest → three rows for five entries
     assert legend_rows(fig("수도권", "비수도권", "전국", "부산", "대구")) == 3
-    assert legend_rows(fig(*[f"지역{i}" for i in range(12)])) == 5  # capped
+    assert legend_rows(fig(*[f"지역{i}" for i in range(12)])) == 4  # 80 px entries: three columns
+    assert legend_rows(fig(*[f"비교 지역 {i}" for i in range(12)])) == 5  # six rows needed: capped
