@@ -45,6 +45,8 @@ h1 { display: none !important; } h2, h3 { font-size: 1.9rem !important; }  /* ch
 BASE_CSS = """
 <style>
 [data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+/* a phone: the chart's tool bar only while the chart is touched, never over its title */
+@media (max-width: 640px) { .js-plotly-plot:not(:hover) .modebar-container { visibility: hidden; } }
 </style>
 """
 

@@ -219,6 +219,16 @@ def region_profile(code: str) -> pd.DataFrame:
     return _region_profile(data_version(), code)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _region_series(version: int, code: str) -> pd.DataFrame:
+    return views.region_series(observations(), code, catalogue().indicators)
+
+
+def region_series(code: str) -> pd.DataFrame:
+    """`views.region_series` of `code`: years (newest first) × indicators (catalogue order)."""
+    return _region_series(data_version(), code)
+
+
 # ------------------------------------------------------------------ seed facts
 
 @st.cache_data(show_spinner=False)

@@ -32,12 +32,12 @@ with left:
     maps.show_view(ctx, bv.map_view(ctx, f, x, y, level, year), key="biv_view")
 with right:
     st.markdown(f"**{ctx.t('biv_cuts')}**")
-    st.dataframe(bv.cut_table(ctx, f, x, y), hide_index=True, width="stretch", column_config=bv.CUT_COLUMNS)
+    st.dataframe(bv.cut_table(ctx, f, x, y), hide_index=True, width="stretch", column_config=bv.cut_columns(ctx, x, y))
     st.caption(ctx.t("biv_cut_note"))
     st.markdown(f"**{ctx.t('table_title')}**")
     shown = bv.shown_table(f)
     st.dataframe(shown, hide_index=True, width="stretch", height=380, column_order=bv.TABLE_ORDER,
-                 column_config=bv.table_columns(ctx, x, y))
+                 column_config=bv.table_columns(ctx, x, y, shown), placeholder="–")
     download_csv(shown.assign(x_indicator=x, y_indicator=y), f"bivariate_{x}_{y}_{level}_{year}", ctx,
                  key="dl_biv")
 if bv.missing_caption(ctx, f):

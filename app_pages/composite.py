@@ -23,8 +23,9 @@ view = pickers.pick_choice(ctx, "view", ["score", "decile"], "decile", ctx.t("ma
                            container=c4)
 
 settings.markdown(f"**{ctx.t('weights')}** — {cm.weights_text(ctx)}")
+used = cm.available_domains(level)  # a domain without any input in this build shows 0, disabled
 weights = {d.id: pickers.pick_number(ctx, f"w_{d.id}", cm.weight_label(ctx, d), 0, 100, int(d.default_weight),
-                                    step=5, container=col)
+                                    step=5, container=col) if d.id in used else cm.dropped_weight(ctx, d, col)
            for col, d in zip(settings.columns(len(cx.DOMAINS)), cx.DOMAINS)}
 
 res = app_analyses.composite_result(level, year, method, weights, ctx.lang)

@@ -24,5 +24,11 @@ if fig is not None:
 
 st.subheader(ctx.t("region_table"))
 st.dataframe(tab, hide_index=True, width="stretch", height=640, column_config=region.columns(ctx),
-             column_order=region.TABLE_ORDER)
-download_csv(region.csv_table(tab), f"region_{code}", ctx, key="dl_region")
+             column_order=region.TABLE_ORDER, placeholder="–")
+
+st.subheader(ctx.t("region_series_title"))
+st.caption(ctx.t("region_series_note"))
+st.dataframe(region.series_table(ctx, code), hide_index=True, width="stretch", height=520, key="region_series",
+             column_config=region.series_columns(ctx, code))
+download_csv(region.series_csv(ctx, code), f"region_{code}_all_years", ctx, key="dl_region_series",
+             label=ctx.t("region_series_csv"))

@@ -52,7 +52,7 @@ else:
     show_figure(shown, key="trend_chart", filename=f"trend_{ind_id}_{measure}", ctx=ctx, data=table)
 
 if show_events:
-    page.events_table(ctx, ("date", "label", "source", "quote"))
+    page.events_table(ctx, ("number", "date", "label", "source", "quote"))
 mfig, mtable = trends.migration_figure(ctx, show_events)
 if mfig is not None:
     show_figure(mfig, key="migration_chart", filename="net_migration_capital_region", ctx=ctx, data=mtable)

@@ -47,10 +47,14 @@ def fmt_quote(text: str, width: int = 60) -> str:
 
 def events(lang: str) -> pd.DataFrame:
     """Policy events (seed_facts.csv, kind=event) with x (fractional year), label, source (the quoted
-    document as readers see it) and quote (the Korean quote; '' in English)."""
+    document as readers see it), quote (the Korean quote; '' in English) and `number`: the event year's
+    place among all event years (1 = the earliest), the badge the charts draw."""
     facts = app_data.seed_facts()
     ev = facts[(facts["kind"] == "event") & facts["x"].notna()].copy()
     ev["label"] = ev["label_en"].where((lang == "en") & (ev["label_en"] != ""), ev["label_ko"])
     ev["source"] = [views.quoted_source(r, lang) for r in ev.itertuples()]
     ev["quote"] = ev["quote_ko"] if lang == "ko" else ""
-    return ev.sort_values("x")
+    ev = ev.sort_values("x", kind="stable")
+    year = ev["x"].astype(int)
+    ev["number"] = year.map({y: i + 1 for i, y in enumerate(sorted(set(year)))}).astype(int)
+    return ev

@@ -53,8 +53,8 @@ def show_figure(fig, *, key: str, filename: str, ctx: Ctx, data: pd.DataFrame | 
     return event
 
 
-def download_csv(data: pd.DataFrame, filename: str, ctx: Ctx, key: str) -> None:
-    st.download_button(ctx.t("download_csv"), lambda: data.to_csv(index=False).encode("utf-8-sig"),
+def download_csv(data: pd.DataFrame, filename: str, ctx: Ctx, key: str, label: str | None = None) -> None:
+    st.download_button(label or ctx.t("download_csv"), lambda: data.to_csv(index=False).encode("utf-8-sig"),
                        file_name=f"{filename}.csv", mime="text/csv", key=key, icon=":material/download:",
                        on_click="ignore")
 

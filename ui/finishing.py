@@ -46,22 +46,27 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
     foot_lines = foot.count("<br>") + 1 if foot else 0
     bottom = 40 + extra_bottom + int(foot_lines * base * 1.35)
     left = fig.layout.margin.l if fig.layout.margin.l is not None else 10
+    right = fig.layout.margin.r if fig.layout.margin.r is not None else 10
+    head = int(base * 5.4)  # title and subtitle
+    legend_room = int(max(legend_rows(fig, base), 1) * base * 1.55 + 10) if legend_top else 0  # a phone's rows
+    total = min(int(height * 1.2) + bottom, PRESENTER_HEIGHT) if presenter else height + bottom
     fig.update_layout(
         template="plotly_white",
         font=dict(family=FONT, size=base, color="#000000" if presenter else "#1f1f1f"),
         title=dict(text=f"<b>{title}</b>", x=0.0, xanchor="left", xref="container", y=1.0, yref="container",
                    yanchor="top", pad=dict(t=10, l=4), font=dict(size=int(base * 1.25)),
                    subtitle=dict(text=subtitle, font=dict(size=int(base * 0.9), color="#333333"))),
-        margin=dict(l=left, r=TOOLBAR_MARGIN, t=int(base * 5.4) + (18 if legend_top else 0), b=bottom),
-        height=min(int(height * 1.2) + bottom, PRESENTER_HEIGHT) if presenter else height + bottom,
+        margin=dict(l=left, r=max(right, TOOLBAR_MARGIN), t=head + legend_room, b=bottom),
+        height=total,
         modebar=dict(orientation="v"),
         paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
         hoverlabel=dict(font=dict(family=FONT, size=base)),
     )
     plain_numbers(fig)
-    if legend_top:
-        fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0,
-                                      bgcolor="rgba(255,255,255,0.8)"))
+    if legend_top:  # hung from under the subtitle, growing down into its room (never up into the subtitle)
+        plot_px = max(total - head - legend_room - bottom, 1)
+        fig.update_layout(legend=dict(orientation="h", yanchor="top", y=1.0 + legend_room / plot_px,
+                                      xanchor="left", x=0.0, bgcolor="rgba(255,255,255,0.8)"))
     if foot:
         fig.add_annotation(text=foot, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 6),
                            xshift=-(left - 8), xanchor="left",
@@ -81,6 +86,20 @@ def plain_numbers(fig: go.Figure) -> go.Figure:
         if "colorbar" in trace:
             trace.update(colorbar=dict(exponentformat="none", separatethousands=True))
     return fig
+
+
+PHONE_PLOT_PX = 260  # the plot width of a chart on a 390 px phone (wide y tick labels included)
+
+
+def legend_rows(fig: go.Figure, size: int = 13) -> int:
+    """Rows a horizontal legend of `fig`'s named traces needs on a phone (2 at least, 5 at most). Each
+    entry is its text plus a 40 px symbol and gap; a legend wider than the plot wraps into columns as
+    wide as its widest entry (what plotly does)."""
+    widths = [text_width(str(t.name), size) + 40 for t in fig.data if t.name and t.showlegend is not False]
+    if sum(widths) <= PHONE_PLOT_PX:
+        return 2 if widths else 0
+    cols = max(1, PHONE_PLOT_PX // max(widths))
+    return max(2, min(5, -(-len(widths) // cols)))
 
 
 def text_width(text: str, size: int = 13) -> int:

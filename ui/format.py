@@ -32,24 +32,67 @@ def is_missing(v) -> bool:
         return True
 
 
-def decimals_for(v: float) -> int:
+def magnitude_decimals(v: float) -> int:
     """Decimals shown by magnitude: 0 at ≥ 1000, 1 at ≥ 10, 2 at ≥ 0.01 (and 0), else 4."""
     a = abs(v)
     return 0 if a >= 1000 else 1 if a >= 10 else 2 if a >= 0.01 or a == 0 else 4
 
 
 def number(v: float, decimals: int | None = None) -> str:
-    """Thousands separators; decimals by magnitude unless given (`decimals_for`)."""
+    """Thousands separators; decimals by magnitude unless given (`magnitude_decimals`)."""
     if is_missing(v):
         return "–"
-    return f"{v:,.{decimals_for(v) if decimals is None else decimals}f}"
+    return f"{v:,.{magnitude_decimals(v) if decimals is None else decimals}f}"
 
 
 def csv_decimals(ind: IndicatorLike) -> int | None:
     """Decimals of `ind`'s figures as `value(v, ind, compact=False)` shows them: fixed (1 for %), or
-    None = by magnitude (`decimals_for`); what a CSV rounds to (the map's CSV in ui/assets/mapview.js)."""
+    None = by magnitude (`magnitude_decimals`); what a CSV rounds to (the map's CSV in ui/assets/mapview.js)."""
     ind = as_indicator(ind)
     return 1 if ind is not None and ind.unit == "%" else None
+
+
+COUNT_UNITS = ("persons", "count")
+
+
+def decimals_for(values, ind: Indicator | None) -> int:
+    """One number of decimals for a whole column of `ind`'s values (in its own unit), so every cell of
+    the column reads alike: 1 for percentages, 0 for head counts and counts, else by the largest
+    magnitude in the column (0 from 1,000, 1 from 10, 2 from 0.01, else 4)."""
+    unit = ind.unit if ind is not None else ""
+    if unit == "%":
+        return 1
+    if unit in COUNT_UNITS:
+        return 0
+    return magnitude_decimals(max((abs(float(v)) for v in values if not is_missing(v)), default=0.0))
+
+
+def fixed(v, decimals: int) -> str:
+    """`v` with thousands separators and exactly `decimals` decimals; '–' when missing."""
+    return "–" if is_missing(v) else f"{float(v):,.{decimals}f}"
+
+
+def column_format(decimals: int) -> str:
+    """st.column_config.NumberColumn format showing exactly `decimals` decimals: whole numbers with
+    thousands separators ('localized' on whole values), else printf with fixed decimals."""
+    return "localized" if decimals == 0 else f"%.{decimals}f"
+
+
+def definition(ind: IndicatorLike, lang: str = "ko") -> str:
+    """The catalogue's description of an indicator as a tooltip: name and unit, how it is counted,
+    its formula (derived) and note, and its source (nothing typed here: all from the registry)."""
+    obj = as_indicator(ind)
+    if obj is None:
+        return ""
+    bits = [indicator_label(obj, lang)]
+    if obj.basis:
+        bits.append(("기준: " if lang == "ko" else "Basis: ") + obj.basis)
+    if obj.formula:
+        bits.append(("산식: " if lang == "ko" else "Formula: ") + obj.formula)
+    if obj.note:
+        bits.append(obj.note)
+    bits.append(source_line(obj, lang))
+    return "  \n".join(b.replace("\n", " ") for b in bits if b)
 
 
 def won(amount: float, lang: str = "ko") -> str:

@@ -513,3 +513,32 @@ _LABELS.update({
     "catalogue_note_elsewhere": ("이 지표의 카탈로그 설명은 자료·방법에 있습니다.",
                                  "This indicator's catalogue note is on Data & methods."),
 })
+
+# ---- issue 9, analysts' tables / region series / events / phone (branch analyst) ----
+_LABELS.update({
+    "event_number": ("번호", "No."),
+    "event_number_help": ("차트의 정책 사건 표식 번호 (같은 해의 사건은 한 번호)",
+                          "The number on the charts' event badges (events of one year share a number)"),
+    "region_name_help": ("지표 이름에 마우스를 올리면 정의 (아래 '전체 연도' 표의 열 제목에도)",
+                         "Each indicator's definition: hover its column in the 'every year' table below"),
+    "region_series_title": ("전체 연도", "Every year"),
+    "region_series_note": ("행: 연도 (최근 연도 먼저), 열: 지표와 단위 (열 제목에 마우스를 올리면 정의). "
+                           "'–'는 그해 값이 없다는 뜻이며 채우지 않습니다.",
+                           "Rows: years (latest first); columns: indicator and unit (hover a header for its "
+                           "definition). '–' means no value that year; nothing is filled in."),
+    "region_series_csv": ("이 지역 전체 자료 CSV (모든 지표·모든 연도)", "CSV of everything for this region (every indicator, every year)"),
+    "csv_region_code": ("지역코드", "Region code"),
+    "csv_region": ("지역", "Region"),
+    "csv_indicator_id": ("지표 ID", "Indicator ID"),
+    "csv_indicator": ("지표", "Indicator"),
+    "csv_unit": ("단위", "Unit"),
+    "csv_year": ("연도", "Year"),
+    "csv_value": ("값", "Value"),
+    "csv_source": ("출처", "Source"),
+    "weight_dropped": ("제외: 자료 없음", "left out: no data"),
+    "weight_dropped_help": ("이 빌드에는 이 영역의 입력 자료가 없어 가중치 0으로 계산합니다 (기본값 {default}).",
+                            "This build has no input for this domain, so it is computed with weight 0 (default {default})."),
+    "biv_range": ("값 범위", "Range"),
+    "events_badge_note": ("번호 표식: 정책 사건 (표식에 마우스를 올리면 그해의 사건 전부)",
+                          "Numbered badges: policy events (hover a badge for every event of that year)"),
+})

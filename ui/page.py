@@ -10,7 +10,7 @@ from ui.concepts import events
 from ui.context import Ctx, page_setup
 from ui.notices import raw_needed  # also for pages: page.raw_needed(ctx, …) ends most pages
 
-EVENT_COLUMNS = ("date", "label", "source")
+EVENT_COLUMNS = ("number", "date", "label", "source")
 
 
 def open_page(page: str, title: str | None = None, intro: str | None = None) -> Ctx:
@@ -77,8 +77,10 @@ def events_toggle(ctx: Ctx, container=st) -> bool:
 
 def events_table(ctx: Ctx, columns: tuple[str, ...] = EVENT_COLUMNS) -> None:
     """The policy events shown on the charts, in an expander (headers in the reader's language; the
-    Korean quote only in Korean)."""
+    Korean quote only in Korean; `number` is the charts' badge)."""
     cols = [c for c in columns if not (c == "quote" and ctx.lang == "en")]
     table = events(ctx.lang)[cols].rename(columns={c: ctx.t(f"event_{c}") for c in cols})
     with st.expander(ctx.t("events_table")):
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={ctx.t("event_number"): st.column_config.NumberColumn(
+                         format="%d", help=ctx.t("event_number_help"))})

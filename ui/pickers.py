@@ -38,7 +38,8 @@ def pick_indicator(ctx: Ctx, options: list[str], preferred: tuple[str, ...] = ()
         default = next((p for p in preferred if p in options), options[0])
     labels = _indicator_labels(ctx.lang)
     return state.bind(name, lambda k: container.selectbox(
-        label or ctx.t("indicator"), options, key=k, format_func=lambda i: labels.get(i, i)),
+        label or ctx.t("indicator"), options, key=k, format_func=lambda i: labels.get(i, i),
+        help=fmt.definition(st.session_state.get(k), ctx.lang) or None),  # the chosen one's definition
         options=options, default=default, scope=ctx.page, parse=current_indicator_id)
 
 

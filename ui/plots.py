@@ -22,11 +22,59 @@ def year_axis(xs: list[float]) -> dict:
     return {"tickmode": "linear", "tick0": int(lo), "dtick": step, "range": [lo - 0.5, hi + 0.5]}
 
 
+EVENT_MIN_PLOT_PX = 280  # the narrowest plot the badges are laid out for (a 390 px phone, margins off)
+EVENT_ROW_PX = 21  # a badge is 18 px tall (10 px text, padding and border)
+
+
+def event_rows(xs: list[float], lo: float, hi: float, widths: list[float], plot_px: float = EVENT_MIN_PLOT_PX,
+               gap_px: float = 3.0) -> list[int]:
+    """Row (0 = top) of each badge centred at `xs` (ascending, data units) of `widths` px, so that no two
+    badges of one row overlap on a plot `plot_px` wide showing [lo − 0.5, hi + 0.5] (greedy: the first
+    row whose last badge ends before this one starts). Wider plots only move badges further apart."""
+    per_unit = plot_px / max(hi - lo + 1.0, 1.0)
+    ends: list[float] = []  # per row: the right edge (px) of its last badge
+    out = []
+    for x, w in zip(xs, widths):
+        left = (x - lo + 0.5) * per_unit - w / 2
+        row = next((i for i, end in enumerate(ends) if left >= end + gap_px), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = left + w
+        out.append(row)
+    return out
+
+
+def event_marks(fig: go.Figure, events: pd.DataFrame, lo: float, hi: float, *, presenter: bool = False) -> None:
+    """Policy events of the years `lo`–`hi` (the data's years; the axis ends there): a dotted line per
+    event year and a numbered badge at the top of the plot (the number of `events`' `number` column,
+    as in the events table); hovering the badge lists every event of that year with its date. Badges
+    are staggered in rows so none overlaps another even on a phone."""
+    ev = events[(events["x"] >= lo - 0.5) & (events["x"] < hi + 0.5)]
+    if ev.empty:
+        return
+    groups = list(ev.groupby(ev["x"].astype(int), sort=True))
+    size = 14 if presenter else 10
+    texts = [str(int(g["number"].iloc[0])) for _y, g in groups]
+    xs = [float(g["x"].min()) for _y, g in groups]
+    rows = event_rows(xs, lo, hi, [len(t) * size * 0.62 + 8 for t in texts])
+    shapes, notes = [], []
+    for (year, g), x0, text, row in zip(groups, xs, texts, rows):
+        shapes.append(dict(type="line", xref="x", yref="paper", x0=x0, x1=x0, y0=0, y1=1,
+                           line=dict(color=EVENT_COLOR, dash="dot", width=1)))
+        lines = "<br>".join(f"{d} · {lb}" for d, lb in zip(g["date"], g["label"]))
+        notes.append(dict(x=x0, y=1.0, xref="x", yref="paper", text=text, showarrow=False, xanchor="center",
+                          yanchor="top", yshift=-row * (EVENT_ROW_PX + (4 if presenter else 0)),
+                          hovertext=f"<b>{year}</b><br>{lines}", font=dict(size=size, color="#333"),
+                          bgcolor="rgba(255,255,255,0.9)", bordercolor=EVENT_COLOR, borderwidth=1, borderpad=1,
+                          name=f"event_{year}"))
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
+
+
 def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figures: list[dict] | None = None,
                 y_title: str = "", presenter: bool = False, hline: float | None = None,
                 y_tickformat: str = ",.4~r") -> go.Figure:
     """Lines (dicts: name, x, y, color, dash, width, hover), policy events as vertical lines with
-    labels (one per year, hover lists them all), quoted figures as labelled open diamonds."""
+    numbered badges (`event_marks`), quoted figures as labelled open diamonds."""
     fig = go.Figure()
     xs: list[float] = []
     for ln in lines:
@@ -39,20 +87,7 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
     if hline is not None:
         fig.add_hline(y=hline, line=dict(color="#888", dash="dot", width=1))
     if xs and events is not None and not events.empty:
-        lo, hi = min(xs) - 0.5, max(xs) + 0.99
-        ev = events[(events["x"] >= lo) & (events["x"] <= hi)]
-        by_year = ev.groupby(ev["x"].astype(int))
-        top = 1.0
-        for i, (_year, g) in enumerate(by_year):
-            x0 = float(g["x"].min())
-            fig.add_vline(x=x0, line=dict(color=EVENT_COLOR, dash="dot", width=1))
-            first = g["label"].iloc[0]
-            short = first if len(first) <= 14 else first[:13] + "…"
-            more = f" +{len(g) - 1}" if len(g) > 1 else ""
-            fig.add_annotation(x=x0, y=top - (i % 4) * 0.065, xref="x", yref="paper", text=f"{short}{more}",
-                               showarrow=False, xanchor="left", yanchor="top", xshift=2,
-                               font=dict(size=10 if not presenter else 14, color="#555"),
-                               bgcolor="rgba(255,255,255,0.75)")
+        event_marks(fig, events, min(xs), max(xs), presenter=presenter)
     if figures:
         fx = [f["x"] for f in figures]
         fig.add_trace(go.Scatter(
@@ -116,21 +151,35 @@ def extremes(values: list[float], k: int) -> list[int]:
     return sorted(set(order[:k]) | set(order[-k:]))
 
 
+HBAR_ROW_PX = 40  # one bar and its label line above it
+
+
 def hbars(labels: list[str], values: list[float], *, colors: list[str], base: float = 0.0, x_title: str = "",
           hover: list[str] | None = None, ref: float | None = None, ref_label: str = "",
           text: list[str] | None = None) -> go.Figure:
-    """Horizontal bars (top to bottom in the given order), optional reference line."""
+    """Horizontal bars (top to bottom in the given order), optional reference line. Stacked layout: each
+    label sits on its own line above its bar, left-aligned, so the bars keep the plot's full width at
+    any screen width (a phone included); give the figure `HBAR_ROW_PX` of height per bar and one more."""
+    n = len(labels)
+    ys = list(range(n))
     fig = go.Figure(go.Bar(
-        y=labels, x=[v - base for v in values], base=base, orientation="h", marker_color=colors,
-        text=text, textposition="outside", cliponaxis=False,
-        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>" if hover else None))
-    if ref is not None:
-        fig.add_vline(x=ref, line=dict(color="#333", dash="dot", width=1.2),
-                      annotation_text=ref_label, annotation_position="top")
-    longest = max((text_width(str(lb)) for lb in labels), default=80)
-    fig.update_yaxes(autorange="reversed", automargin=False)
+        y=ys, x=[v - base for v in values], base=base, orientation="h", marker_color=colors, width=0.42,
+        text=text, textposition="outside", cliponaxis=False, customdata=labels,
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>" if hover else "%{customdata}<extra></extra>"))
+    fig.update_layout(annotations=[dict(x=0, xref="paper", y=y - 0.25, yref="y", text=str(lb), showarrow=False,
+                                        xanchor="left", yanchor="bottom", yshift=1, font=dict(size=12),
+                                        name="bar_label") for y, lb in zip(ys, labels)])
+    top = -0.75
+    if ref is not None:  # the reference line's label in a strip of its own above the first bar's label
+        fig.add_vline(x=ref, line=dict(color="#333", dash="dot", width=1.2))
+        if ref_label:
+            top = -1.65
+            fig.add_annotation(x=ref, y=-1.3, xref="x", yref="y", text=ref_label, showarrow=False,
+                               font=dict(size=11, color="#333"), bgcolor="#ffffff", name="ref_label")
+    fig.update_yaxes(autorange=False, range=[n - 0.5, top], showticklabels=False, showgrid=False, zeroline=False,
+                     automargin=False)
     fig.update_xaxes(title=x_title, zeroline=False)
-    fig.update_layout(showlegend=False, bargap=0.25, margin=dict(l=min(460, 20 + longest)))
+    fig.update_layout(showlegend=False, margin=dict(l=10, r=44))
     return fig
 
 

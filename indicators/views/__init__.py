@@ -38,6 +38,7 @@ from indicators.views.observations import (
     capital_gap_series,
     macro_measure,
     region_profile,
+    region_series,
     regions_with_values,
     relative_to,
     series,
@@ -61,7 +62,7 @@ __all__ = [
     "Availability", "MacroGap", "availability", "available", "levels", "macro_gap", "mappable",
     "measure_kind", "missing", "risk_bases", "unknown", "REFERENCE_CODES", "Catalogue", "capital_gap_series",
     "macro_measure",
-    "region_profile", "regions_with_values", "relative_to", "series", "simple_mean_gap", "values_at",
-    "with_levels", "SEED_COLUMNS", "SEED_FACTS", "date_to_x", "read_seed_facts", "seed_facts", "quoted_source",
-    "with_doc_titles",
+    "region_profile", "region_series", "regions_with_values", "relative_to", "series", "simple_mean_gap",
+    "values_at", "with_levels", "SEED_COLUMNS", "SEED_FACTS", "date_to_x", "read_seed_facts", "seed_facts",
+    "quoted_source", "with_doc_titles",
 ]

@@ -119,6 +119,24 @@ def region_profile(obs: pd.DataFrame, code: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def region_series(obs: pd.DataFrame, code: str, order: Iterable[str] = ()) -> pd.DataFrame:
+    """Every year of every indicator region `code` has, wide: one row per year (newest first), one column
+    per indicator with a value (`order` first, as given, then the rest by id). A year the build has no
+    value for is NaN (never filled); a year the build has rows for but no value in stays, as NaN; years
+    with no row of the region are absent. Empty if the region has no value."""
+    mine = obs[obs["region_code"] == code]
+    if mine["value"].notna().sum() == 0:
+        return pd.DataFrame()
+    wide = mine.pivot_table(index="year", columns="indicator", values="value", aggfunc="first", dropna=False)
+    have = [c for c in wide.columns if wide[c].notna().any()]
+    first = [i for i in order if i in have]
+    cols = first + sorted(c for c in have if c not in first)
+    wide = wide[cols].sort_index(ascending=False)
+    wide.index = wide.index.astype(int)
+    wide.columns.name = None
+    return wide
+
+
 # ------------------------------------------------------------------ overview figures
 
 def simple_mean_gap(obs: pd.DataFrame, ind_id: str) -> pd.Series:

@@ -192,7 +192,7 @@ def test_region():
     assert_ok(at)
     assert at.query_params.get("region") in ("47170", ["47170"])
     assert trace_data(main_spec(at, "region_relative")) != trace_data(spec0)
-    assert len(at.dataframe) == 1
+    assert len(at.dataframe) == 2  # the latest-year profile and the every-year table
 
 
 def test_data_page():

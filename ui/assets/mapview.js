@@ -232,7 +232,7 @@ function download(name, blob) {
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 }
 
-// decimals as shown: spec.csv.decimals, or by magnitude as ui/format.py decimals_for
+// decimals as shown: spec.csv.decimals, or by magnitude as ui/format.py magnitude_decimals
 function roundAsShown(v, fixed) {
   if (v === null || v === undefined) return null;
   const a = Math.abs(v);

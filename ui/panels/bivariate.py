@@ -6,7 +6,6 @@ indicators and the direction of each. Areas missing either value are hatched.
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -88,16 +87,29 @@ def class_label(k: int, ctx: Ctx, xn: str, yn: str) -> str:
 
 
 def cut_table(ctx: Ctx, f: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
-    """Range of values in each tercile of each indicator (as classed, over areas with that value)."""
+    """Range of values in each tercile of each indicator (as classed, over areas with that value), as
+    text in the indicator's unit with one number of decimals per indicator."""
     rows = []
     names = tercile_names(ctx.lang)
-    for ind, vcol, ccol in ((x, "x_value", "x_class"), (y, "y_value", "y_class")):
+    for axis, ind, vcol, ccol in (("X", x, "x_value", "x_class"), ("Y", y, "y_value", "y_class")):
+        obj = app_data.indicator(ind)
+        dec = fmt.decimals_for(f[vcol], obj)
+        unit = fmt.unit_label(obj, ctx.lang)
         for k in range(3):
             v = f.loc[f[ccol] == k, vcol]
-            rows.append({ctx.t("indicator"): app_data.name(ind, ctx.lang), ctx.t("tercile"): names[k],
-                         "min": v.min() if len(v) else np.nan, "max": v.max() if len(v) else np.nan,
+            span = f"{fmt.fixed(v.min(), dec)} – {fmt.fixed(v.max(), dec)} {unit}".strip() if len(v) else "–"
+            rows.append({"axis": f"{axis}: {short_name(ind, ctx.lang)}", "tercile": names[k], "range": span,
                          "n": int(len(v))})
     return pd.DataFrame(rows)
+
+
+def cut_columns(ctx: Ctx, x: str, y: str) -> dict:
+    """The tercile table's columns (indicator tooltips: the catalogue's definitions)."""
+    both = f"X: {fmt.definition(x, ctx.lang)}  \nY: {fmt.definition(y, ctx.lang)}"
+    return {"axis": st.column_config.TextColumn(ctx.t("indicator"), width=130, help=both),
+            "tercile": st.column_config.TextColumn(ctx.t("tercile"), width=60),
+            "range": st.column_config.TextColumn(ctx.t("biv_range"), width=130),
+            "n": st.column_config.NumberColumn("n", format="%d", width=40)}
 
 
 def _short(name: str) -> str:
@@ -155,14 +167,20 @@ def shown_table(f: pd.DataFrame) -> pd.DataFrame:
 
 
 TABLE_ORDER = ["region", "x_value", "y_value", "x_class", "y_class", "class", "is_capital_region", "region_code"]
-CUT_COLUMNS = {"min": st.column_config.NumberColumn(format="localized"),
-               "max": st.column_config.NumberColumn(format="localized")}
 
 
-def table_columns(ctx: Ctx, x: str, y: str) -> dict:
-    return {"region": st.column_config.TextColumn(ctx.t("region")),
-            "x_value": st.column_config.NumberColumn(f"X: {short_name(x, ctx.lang)}", format="localized"),
-            "y_value": st.column_config.NumberColumn(f"Y: {short_name(y, ctx.lang)}", format="localized"),
+def table_columns(ctx: Ctx, x: str, y: str, f: pd.DataFrame | None = None) -> dict:
+    """Columns of the areas table: X and Y headed by name and unit (tooltip: the definition), each with one
+    number of decimals over the column (`fmt.decimals_for`)."""
+    xi, yi = app_data.indicator(x), app_data.indicator(y)
+    dx = fmt.decimals_for(f["x_value"], xi) if f is not None else 2
+    dy = fmt.decimals_for(f["y_value"], yi) if f is not None else 2
+    ux, uy = fmt.unit_label(xi, ctx.lang), fmt.unit_label(yi, ctx.lang)
+    return {"region": st.column_config.TextColumn(ctx.t("region"), pinned=True),
+            "x_value": st.column_config.NumberColumn(f"X: {short_name(x, ctx.lang)}" + (f" ({ux})" if ux else ""),
+                                                     format=fmt.column_format(dx), help=fmt.definition(xi, ctx.lang)),
+            "y_value": st.column_config.NumberColumn(f"Y: {short_name(y, ctx.lang)}" + (f" ({uy})" if uy else ""),
+                                                     format=fmt.column_format(dy), help=fmt.definition(yi, ctx.lang)),
             "x_class": st.column_config.NumberColumn(ctx.t("biv_xc"), format="%d"),
             "y_class": st.column_config.NumberColumn(ctx.t("biv_yc"), format="%d"),
             "class": st.column_config.NumberColumn(ctx.t("biv_class"), format="%d"),

@@ -204,6 +204,14 @@ def weight_label(ctx: Ctx, d: cx.Domain) -> str:
     return f"{domain_name(d, ctx.lang)} ({ctx.t('default')} {d.default_weight:g})"
 
 
+def dropped_weight(ctx: Ctx, d: cx.Domain, container=st) -> float:
+    """The weight of a domain this build has no input for: shown as what is used (0, disabled), never
+    its default; not bound to the URL. Returns 0."""
+    container.slider(f"{domain_name(d, ctx.lang)} ({ctx.t('weight_dropped')})", 0, 100, 0, step=5, disabled=True,
+                     key=f"w_{d.id}_dropped", help=ctx.t("weight_dropped_help", default=f"{d.default_weight:g}"))
+    return 0.0
+
+
 def domain_names(ctx: Ctx, ids) -> str:
     return ", ".join(domain_name(d, ctx.lang) for d in cx.DOMAINS if d.id in ids)
 

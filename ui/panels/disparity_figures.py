@@ -11,7 +11,7 @@ import app_data
 from indicators import catalog
 from indicators.inequality import MEASURES
 from indicators.schema import Indicator
-from ui import concepts, figures, palette
+from ui import concepts, figures, palette, plots
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
@@ -69,7 +69,7 @@ def _event_rows(ctx: Ctx, t: pd.DataFrame, show_events: bool) -> pd.DataFrame:
         return pd.DataFrame()
     ev = concepts.events(ctx.lang)
     lo, hi = float(t["year"].min()), float(t["year"].max())
-    return ev[(ev["x"] >= lo - 0.5) & (ev["x"] <= hi + 0.99)]
+    return ev[(ev["x"] >= lo - 0.5) & (ev["x"] < hi + 0.5)]  # the axis ends at the data
 
 
 def _frame(n_panels: int, titles: list[str], events: pd.DataFrame, panel_px: int,
@@ -83,8 +83,7 @@ def _frame(n_panels: int, titles: list[str], events: pd.DataFrame, panel_px: int
     if strip:
         fig.update_yaxes(visible=False, range=[0, 1], fixedrange=True, row=1, col=1)
     if len(years):
-        hi = max(float(years.max()), float(events["x"].max()) if len(events) else 0.0)
-        fig.update_xaxes(range=[float(years.min()) - 0.7, hi + 0.7])
+        fig.update_xaxes(range=[float(years.min()) - 0.7, float(years.max()) + 0.7])
     return fig, range(strip + 1, rows + 1)
 
 
@@ -93,22 +92,21 @@ def _events(fig: go.Figure, ctx: Ctx, ev: pd.DataFrame, rows: range) -> None:
     every panel, labels staggered in the strip above them (hover: every event of that year)."""
     if ev.empty:
         return
-    lo, hi = fig.layout.xaxis.range or (float(ev["x"].min()), float(ev["x"].max()))
+    groups = list(ev.groupby(ev["x"].astype(int), sort=True))
+    texts = [str(int(g["number"].iloc[0])) for _y, g in groups]
+    xs = [float(g["x"].min()) for _y, g in groups]
+    size = 14 if ctx.presenter else 10
+    lo, hi = fig.layout.xaxis.range or (min(xs) - 0.7, max(xs) + 0.7)
+    rows = plots.event_rows(xs, lo + 0.5, hi - 0.5, [len(t) * size * 0.62 + 8 for t in texts])
     shapes, notes = [], []
-    for i, (_year, g) in enumerate(ev.groupby(ev["x"].astype(int))):
-        x0 = float(g["x"].min())
+    for (year, g), x0, text, row in zip(groups, xs, texts, rows):
         shapes.append(dict(type="line", xref="x", yref="paper", x0=x0, x1=x0, y0=0, y1=1,
                            line=dict(color=palette.EVENT_COLOR, dash="dot", width=1)))
-        first = g["label"].iloc[0]
-        short = first if len(first) <= 14 else first[:13] + "…"
-        more = f" +{len(g) - 1}" if len(g) > 1 else ""
-        notes.append(dict(x=x0, y=1.0 - (i % 3) * 0.34, xref="x", yref="y domain", text=f"{short}{more}",
-                          hovertext="<br>".join(f"{d} {lb}" for d, lb in zip(g["date"], g["label"])),
-                          showarrow=False, yanchor="top",
-                          **(dict(xanchor="right", xshift=-2) if x0 > lo + 0.8 * (hi - lo) else
-                             dict(xanchor="left", xshift=2)),
-                          font=dict(size=14 if ctx.presenter else 10, color="#555"),
-                          bgcolor="rgba(255,255,255,0.85)"))
+        lines = "<br>".join(f"{d} · {lb}" for d, lb in zip(g["date"], g["label"]))
+        notes.append(dict(x=x0, y=1.0 - (row % 3) * 0.34, xref="x", yref="y domain", text=text,
+                          hovertext=f"<b>{year}</b><br>{lines}", showarrow=False, yanchor="top", xanchor="center",
+                          font=dict(size=size, color="#333"), bgcolor="rgba(255,255,255,0.9)",
+                          bordercolor=palette.EVENT_COLOR, borderwidth=1, borderpad=1))
     fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
 
 

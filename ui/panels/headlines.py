@@ -218,8 +218,8 @@ def share_figure(ctx: Ctx, shares: pd.DataFrame):
     fig.update_xaxes(range=[0, 100])
     finish(fig, title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}{note}",
            source=fmt.sources_line(inds, ctx.lang), presenter=ctx.presenter,
-           height=max(260, 34 * len(labels)), legend_top=False, extra_bottom=24)
-    if ctx.presenter:  # every bar labelled, the labels' width measured at the presenter's type size
-        fig.update_yaxes(dtick=1, automargin=True, tickfont=dict(size=16))
+           height=max(260, plots.HBAR_ROW_PX * (len(labels) + 1)), legend_top=False, extra_bottom=24)
+    if ctx.presenter:  # bar labels readable from the back of a room
+        fig.update_annotations(selector=dict(name="bar_label"), font_size=16)
     names = [fmt.name(app_data.indicator(i), ctx.lang) for i in everything["indicator"]]
     return fig, everything.assign(name=names)

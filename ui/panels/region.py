@@ -16,6 +16,7 @@ from ui.finishing import finish
 BETTER, WORSE, NEUTRAL = "#2166ac", "#b2182b", "#8c8c8c"
 
 
+TEXT_PX = 118  # a value with its unit ("130.3 개/천 명", "KRW 1,946.0 tn") whole, never cut
 TABLE_ORDER = ["name", "year", "value_text", "rank", "trend", "nation_text", "capital_text", "noncapital_text",
                "share_of_nation_pct", "relative_to_nation_100", "source"]
 
@@ -23,11 +24,6 @@ TABLE_ORDER = ["name", "year", "value_text", "rank", "trend", "nation_text", "ca
 def title(ctx: Ctx, code: str) -> str:
     """The region's name (시도 in full)."""
     return regions.name(code, ctx.lang, full=len(code) != 5)
-
-
-def csv_table(tab: pd.DataFrame) -> pd.DataFrame:
-    """The profile table as downloaded: numbers, without the formatted texts and the sparkline."""
-    return tab.drop(columns=["trend", "value_text", "nation_text", "capital_text", "noncapital_text"])
 
 
 def header(ctx: Ctx, code: str) -> str:
@@ -51,7 +47,7 @@ def table(ctx: Ctx, prof: pd.DataFrame) -> pd.DataFrame:
     rel = np.where(~amount, ratio, np.nan)
     return pd.DataFrame({
         "indicator": inds,
-        "name": [fmt.indicator_label(k, lang) if k else i for i, k in zip(inds, known)],
+        "name": [fmt.name(k, lang) if k else i for i, k in zip(inds, known)],
         "year": prof["year"],
         "value": prof["value"],
         "value_text": [fmt.value(v, k, lang) for v, k in zip(prof["value"], known)],
@@ -70,13 +66,14 @@ def table(ctx: Ctx, prof: pd.DataFrame) -> pd.DataFrame:
 def columns(ctx: Ctx) -> dict:
     ko = ctx.lang == "ko"
     return {
-        "name": st.column_config.TextColumn(ctx.t("indicator"), width="large"),
+        "name": st.column_config.TextColumn(ctx.t("indicator"), width="medium", pinned=True,
+                                            help=ctx.t("region_name_help")),
         "year": st.column_config.NumberColumn(ctx.t("latest_year"), format="%d"),
-        "value_text": st.column_config.TextColumn(ctx.t("value")),
+        "value_text": st.column_config.TextColumn(ctx.t("value"), width=TEXT_PX),
         "rank": st.column_config.TextColumn(ctx.t("rank"), help="높은 값 순" if ko else "highest first"),
-        "nation_text": st.column_config.TextColumn(ctx.t("nation")),
-        "capital_text": st.column_config.TextColumn(ctx.t("CR")),
-        "noncapital_text": st.column_config.TextColumn(ctx.t("NC")),
+        "nation_text": st.column_config.TextColumn(ctx.t("nation"), width=TEXT_PX),
+        "capital_text": st.column_config.TextColumn(ctx.t("CR"), width=TEXT_PX),
+        "noncapital_text": st.column_config.TextColumn(ctx.t("NC"), width=TEXT_PX),
         "share_of_nation_pct": st.column_config.NumberColumn("전국 대비 비중(%)" if ko else "Share of nation (%)",
                                                              format="%.2f"),
         "relative_to_nation_100": st.column_config.NumberColumn(ctx.t("relative_unit"), format="%.1f"),
@@ -117,7 +114,80 @@ def relative_figure(ctx: Ctx, code: str, tab: pd.DataFrame):
               else "Blue: better than nation · red: worse · grey: no direction")
     finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}{note}",
            source=fmt.sources_line([i for i in inds if i is not None], ctx.lang, short=True),
-           presenter=ctx.presenter, height=max(300, 26 * len(rel)), legend_top=False, extra_bottom=24)
-    if ctx.presenter:  # every bar labelled, the labels' width measured at the presenter's type size
-        fig.update_yaxes(dtick=1, automargin=True, tickfont=dict(size=16))
+           presenter=ctx.presenter, height=max(300, plots.HBAR_ROW_PX * (len(rel) + 1)), legend_top=False,
+           extra_bottom=24)
+    if ctx.presenter:  # bar labels readable from the back of a room
+        fig.update_annotations(selector=dict(name="bar_label"), font_size=16)
     return fig, everything
+
+
+# ---------------------------------------------------------------- every year (issue 9)
+
+SERIES_YEAR = "year"
+
+
+def _series_columns(code: str) -> list[str]:
+    """The region's indicators, those measured most recently first (catalogue order within a year)."""
+    wide = app_data.region_series(code)
+    last = {c: int(wide[c].dropna().index.max()) for c in wide.columns}
+    return sorted(wide.columns, key=lambda c: -last[c])  # stable: catalogue order kept within a year
+
+
+def series_decimals(code: str) -> dict[str, int]:
+    """Decimals of each indicator's column (`fmt.decimals_for` over all its years), shared by the table
+    and the CSV so the CSV is rounded as displayed."""
+    wide = app_data.region_series(code)
+    return {c: fmt.decimals_for(wide[c], app_data.indicator(c)) for c in wide.columns}
+
+
+def series_header(ind_id: str, lang: str) -> str:
+    """A column header: the indicator's name and its unit, the unit every cell below is written in."""
+    ind = app_data.indicator(ind_id)
+    return fmt.indicator_label(ind, lang) if ind else ind_id
+
+
+@figures.cached
+def series_table(ctx: Ctx, code: str) -> pd.DataFrame:
+    """Every year (rows, newest first) × every indicator of the region (columns: id), as displayed: the
+    value in the indicator's own unit with one number of decimals per column; '–' where the build has
+    no value for that year (never filled)."""
+    wide = app_data.region_series(code)
+    cols = _series_columns(code)
+    dec = series_decimals(code)
+    out = pd.DataFrame({SERIES_YEAR: wide.index.astype(int)})
+    for c in cols:
+        out[c] = [fmt.fixed(v, dec[c]) for v in wide[c]]
+    return out
+
+
+def series_columns(ctx: Ctx, code: str) -> dict:
+    """Column settings of `series_table`: header = name (unit), tooltip = the catalogue's definition."""
+    conf = {SERIES_YEAR: st.column_config.NumberColumn(ctx.t("latest_year"), format="%d", pinned=True, width="small")}
+    for c in _series_columns(code):
+        conf[c] = st.column_config.TextColumn(series_header(c, ctx.lang), help=fmt.definition(c, ctx.lang),
+                                              alignment="right")
+    return conf
+
+
+CSV_KEYS = ("region_code", "region", "indicator_id", "indicator", "unit", "year", "value", "source")
+
+
+@figures.cached
+def series_csv(ctx: Ctx, code: str) -> pd.DataFrame:
+    """ONE table of everything the region has: one row per indicator and year the build holds (a year
+    without a value stays empty, never filled), values rounded as the table shows them; headers in the
+    page's language."""
+    wide = app_data.region_series(code)
+    dec = series_decimals(code)
+    name = regions.name(code, ctx.lang, full=len(code) != 5)
+    rows = []
+    for c in _series_columns(code):
+        ind = app_data.indicator(c)
+        col = wide[c]
+        span = col[(col.index >= col.dropna().index.min()) & (col.index <= col.dropna().index.max())]
+        for year, v in span.sort_index().items():
+            rows.append((code, name, c, fmt.name(ind, ctx.lang) if ind else c, fmt.unit_label(ind, ctx.lang),
+                         int(year), None if fmt.is_missing(v) else round(float(v), dec[c]),
+                         fmt.source_text(ind, ctx.lang) if ind else ""))
+    frame = pd.DataFrame(rows, columns=list(CSV_KEYS))
+    return frame.rename(columns={k: ctx.t(f"csv_{k}") for k in CSV_KEYS})

@@ -65,6 +65,7 @@ def cross_source(ctx: Ctx, basis: str) -> str:
 
 LIST_ORDER = ["region", "extinction_risk_index", "risk_class", "designation", "is_capital_region", "female_20_39",
               "age65plus", "region_code"]
+MISMATCH_ORDER = ["region", "extinction_risk_index", "risk_class"]  # a narrow column: whole values, the rest in the CSV
 MISMATCH_KEYS = {"at_risk_not_designated": "desig_at_risk_not", "decline_not_at_risk": "desig_not_at_risk",
                  "no_data": "desig_no_data"}
 
@@ -77,7 +78,7 @@ def show_mismatches(ctx: Ctx, frame: pd.DataFrame, year: int) -> None:
                 st.caption("—")
             else:
                 st.dataframe(table, hide_index=True, width="stretch", column_config=list_columns(ctx),
-                             height=min(36 + 35 * len(table), 300))
+                             height=min(36 + 35 * len(table), 300), column_order=MISMATCH_ORDER)
 
 
 def basis_labels(lang: str) -> dict[str, str]:

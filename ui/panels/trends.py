@@ -159,6 +159,8 @@ def figure(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_even
     note = ""
     if view.figures:
         note = ctx.t("figures_note") + " " + "; ".join(sorted({f["source"] for f in view.figures}))
+    if show_events:
+        note = " ".join(p for p in (ctx.t("events_badge_note"), note) if p)
     finish(fig, title=fmt.name(ind, lang), subtitle=f"{measure_label} · {view.y_title} · {span}",
            source=fmt.source_line(ind, lang), presenter=ctx.presenter, height=470, note=note)
     table.insert(0, "indicator", ind.id)
@@ -184,12 +186,10 @@ def migration_figure(ctx: Ctx, show_events: bool):
                                       for y, v in zip(s["year"], s["value"])],
                            hovertemplate="%{hovertext}<extra></extra>", name=ctx.t("CR")))
     if show_events:
-        ev = concepts.events(lang)
-        ev = ev[(ev["x"] >= s["year"].min() - 0.5) & (ev["x"] <= s["year"].max() + 0.99)]
-        for x in sorted(set(ev["x"].astype(int))):
-            fig.add_vline(x=x, line=dict(color=palette.EVENT_COLOR, dash="dot", width=1))
+        plots.event_marks(fig, concepts.events(lang), float(s["year"].min()), float(s["year"].max()),
+                          presenter=ctx.presenter)
     fig.add_hline(y=0, line=dict(color="#555", width=1))
-    fig.update_xaxes(tickformat="d")
+    fig.update_xaxes(tickformat="d", **plots.year_axis(s["year"].tolist()))
     fig.update_yaxes(tickformat=",.0f")
     divisor, unit = fmt.axis_scale(ind, float(s["value"].abs().max()), lang)
     if divisor != 1:  # 만 명 / thousand persons
@@ -197,5 +197,6 @@ def migration_figure(ctx: Ctx, show_events: bool):
         fig.update_yaxes(tickvals=vals, ticktext=texts)
     span = f"{int(s['year'].min())}–{int(s['year'].max())}"
     finish(fig, title=ctx.t("migration_title"), subtitle=f"{unit} · {span}",
-           source=fmt.source_line(ind, lang), presenter=ctx.presenter, height=320, legend_top=False)
+           source=fmt.source_line(ind, lang), presenter=ctx.presenter, height=320, legend_top=False,
+           note=ctx.t("events_badge_note") if show_events else "")
     return fig, s.assign(indicator=ind.id)

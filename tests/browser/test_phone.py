@@ -1,0 +1,150 @@
+"""The phone layout (390×844, issue 9) of 개요, 지도, 추이 and 지역 in Chromium, one server for the module:
+every bar of every plotly bar trace is drawn with a width (no chart squeezed to labels only), no
+legend, title or label box overlaps another, the page never scrolls sideways, and hovering an event
+badge lists every event of that year. Screenshots: tests/screenshots/phone_*.png (and one 1440×900)."""
+from __future__ import annotations
+
+import csv
+import time
+from collections import defaultdict
+
+import pytest
+
+from helpers import ROOT
+from helpers.browser import SHOTS, no_exception
+
+PHONE = {"width": 390, "height": 844}
+PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 2), "region": ("/region?region=11", 1),
+         # five legend entries: three rows on a phone
+         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 2)}
+
+# Per chart: each bar trace's points (value, drawn width and height in px), and the boxes of the legend,
+# the title and subtitle, and every annotation (labels, event badges, footnotes), in page pixels.
+CHARTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const bars = [];
+  const traces = [...gd.querySelectorAll('.barlayer .trace.bars')];
+  let k = 0;
+  (gd._fullData || []).forEach((tr, i) => {
+    if (tr.type !== 'bar') return;
+    const paths = [...traces[k++].querySelectorAll('.point path')];
+    bars.push({orientation: tr.orientation || 'v', points: gd.calcdata[i].map((cd, j) => {
+      const p = paths[j]; const r = p ? p.getBBox() : {width: 0, height: 0};
+      return {s: Number.isFinite(cd.s) ? cd.s : null, w: r.width, h: r.height};
+    })});
+  });
+  const named = (gd._fullLayout.annotations || []).map(a => a.name || '');
+  return {
+    bars,
+    legend: [...gd.querySelectorAll('g.legend')].map(box).filter(b => b[2] > b[0]),
+    titles: [...gd.querySelectorAll('.g-gtitle text')].map(box).filter(b => b[2] > b[0]),
+    annotations: [...gd.querySelectorAll('g.annotation')].map(g => ({
+      name: named[Number(g.dataset.index)] || '', box: box(g.querySelector('.annotation-text-g') || g)}))
+      .filter(a => a.box[2] > a.box[0]),
+  };
+})"""
+
+
+def _overlap(a, b, tol: float = 0.5) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > tol and min(a[3], b[3]) - max(a[1], b[1]) > tol
+
+
+def _settle(page, n_charts: int) -> None:
+    """Wait for the page's charts (or the map) to be drawn and the app to stop running."""
+    if n_charts:
+        page.wait_for_function(f"""() => {{ const plots = [...document.querySelectorAll('.js-plotly-plot')];
+            return plots.length >= {n_charts} && plots.every(p => p.querySelector('.main-svg')); }}""",
+                               timeout=60_000)
+    else:
+        page.wait_for_selector(".bal-map[data-ready='1']", timeout=60_000)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    time.sleep(1.0)  # plotly's last relayout (automargins) after the element mounts
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    ctx = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_phone_layout(server, phone, name):
+    path, n_charts = PAGES[name]
+    page = phone.new_page()
+    page.goto(f"{server}{path}")
+    _settle(page, n_charts)
+    no_exception(page)
+    page.screenshot(path=str(SHOTS / f"phone_{name}.png"), full_page=True)
+
+    # never sideways: the main column fits the phone
+    widths = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
+        return [m.scrollWidth, m.clientWidth]; }""")
+    assert widths[0] <= widths[1] + 1, widths
+
+    charts = page.evaluate(CHARTS_JS)
+    assert len(charts) >= n_charts
+    assert sum(len(c["bars"]) for c in charts) >= (1 if name != "map" else 0)  # the bar charts are there
+    if name == "trends_compare":
+        assert len(charts[0]["legend"]) == 1
+    for i, chart in enumerate(charts):
+        for trace in chart["bars"]:
+            for j, pt in enumerate(trace["points"]):
+                if pt["s"] is None:
+                    continue
+                # a horizontal bar is as long as its value (none when it equals the base); a vertical one
+                # always has its thickness
+                if trace["orientation"] == "h" and pt["s"] != 0:
+                    assert pt["w"] > 0.5, (name, i, j, pt)
+                elif trace["orientation"] == "v":
+                    assert pt["w"] > 0.5, (name, i, j, pt)
+        boxes = [("title", b) for b in chart["titles"]] + [(a["name"] or "annotation", a["box"])
+                                                          for a in chart["annotations"]]
+        for legend in chart["legend"]:
+            hit = [label for label, b in boxes if _overlap(legend, b)]
+            assert not hit, (name, i, "legend overlaps", hit)
+        for a in range(len(boxes)):
+            for b in range(a + 1, len(boxes)):
+                assert not _overlap(boxes[a][1], boxes[b][1]), (name, i, boxes[a], boxes[b])
+    if name == "map":
+        width = page.evaluate("""() => { const host = [...document.querySelectorAll('*')]
+            .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
+            return host.shadowRoot.querySelector('.bal-map').getBoundingClientRect().right; }""")
+        assert width <= PHONE["width"]
+    page.close()
+
+
+def _seed_events(year: int) -> list[str]:
+    """The Korean labels of every policy event of `year` in seed_facts.csv (read here with csv)."""
+    out = defaultdict(list)
+    with (ROOT / "indicators" / "seed_facts.csv").open(encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["kind"] == "event" and r["date"]:
+                out[int(r["date"][:4])].append(r["label_ko"])
+    return out[year]
+
+
+def test_hover_on_an_event_badge_lists_every_event_of_that_year(server, phone, browser):
+    year = 2005  # the year with the most events in the seed file
+    expected = _seed_events(year)
+    assert len(expected) >= 5
+    for ctx, label in ((phone, "phone"), (None, "desktop")):
+        page = ctx.new_page() if ctx else browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(f"{server}/trends?indicator=reg_population_persons&measure=share")
+        _settle(page, 2)
+        index = page.evaluate(f"""() => document.querySelector('.js-plotly-plot')._fullLayout.annotations
+            .findIndex(a => a.name === 'event_{year}')""")
+        assert index >= 0
+        badge = page.locator(".js-plotly-plot >> nth=0").locator(f"g.annotation[data-index='{index}']")
+        badge.scroll_into_view_if_needed()
+        badge.hover()
+        page.wait_for_function("document.querySelector('.js-plotly-plot .hoverlayer').textContent.length > 0",
+                               timeout=10_000)
+        text = page.evaluate("document.querySelector('.js-plotly-plot .hoverlayer').textContent")
+        for lb in expected:
+            assert lb in text, (label, lb, text)
+        if label == "desktop":
+            page.screenshot(path=str(SHOTS / "trends_events_1440.png"))
+        else:
+            page.screenshot(path=str(SHOTS / "phone_trends_event_hover.png"))
+        page.close()
