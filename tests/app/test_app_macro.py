@@ -80,7 +80,7 @@ def test_non_summable_ratio_at_macro_says_why():
     assert not at.warning
     info = " ".join(i.value for i in at.info)
     assert "재정자립도" in info and "비율" in info and "분자·분모" in info
-    assert not at.get("bidi_component")  # no map drawn
+    assert [el.key for el in at.get("bidi_component")] == ["share_link"]  # no map drawn, only 링크 복사
 
 
 def test_exports_at_macro_names_the_missing_sido(raw_dir):
