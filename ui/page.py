@@ -35,10 +35,11 @@ def controls(ctx: Ctx):
 
 def open_page_slot(page: str):
     """`open_page` for a page whose title is known later: its context and the empty title slot
-    (beside the 'copy link' button; in presenter mode, where titles are hidden, neither: the chart
-    starts at the top)."""
+    (beside the 'copy link' button; in presenter mode, where titles are hidden, the button floats in
+    the top bar, app.py PRESENTER_CSS, and the chart starts at the top)."""
     ctx = page_setup(page)
     if ctx.presenter:
+        share.copy_link(ctx.lang, st.container(key="presenter_share"))
         return ctx, st.empty()
     head, side = st.columns([5, 1], vertical_alignment="center")
     share.copy_link(ctx.lang, side)
