@@ -267,15 +267,41 @@ function exportPng(ui, spec, st) {
   img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText);
 }
 
-// The map's own URL keys: ?year= (absent = the latest year) and ?zoom= (absent = 전국), written by the
-// browser with no server round trip. Only where the page's other content follows the year
-// (spec.year_to_server) does a chosen year go back to Python, which reruns the page.
+// The map's own URL keys: ?year= (absent = the latest year; only for a timeline the browser owns) and
+// ?zoom= (absent = 전국), written by the browser with no server round trip. Where the page's other content
+// follows the year (spec.year_to_server), a chosen year goes back to Python, which reruns the page.
+// Streamlit's frontend rewrites the address from its last server message (e.g. after another widget's
+// run); `keepOwnKeys` puts the map's keys back into any address it writes for the map's page.
+function ownKeys(spec, st) {
+  const keys = { zoom: st.zoom === "nation" ? null : st.zoom };
+  if (!spec.year_to_server && spec.years.length > 1) {
+    keys.year = st.year === spec.years[spec.years.length - 1] ? null : String(st.year);
+  }
+  return keys;
+}
+
+function withKeys(url, own) {
+  const u = new URL(url, window.location.href);
+  if (!own || u.pathname !== own.path) return u.href;
+  for (const [k, v] of Object.entries(own.keys)) (v === null ? u.searchParams.delete(k) : u.searchParams.set(k, v));
+  return u.href;
+}
+
+function keepOwnKeys() {
+  if (window.__balKeep) return;
+  window.__balKeep = true;
+  for (const name of ["replaceState", "pushState"]) {
+    const write = window.history[name].bind(window.history);
+    window.history[name] = (state, title, url) =>
+      write(state, title, url === undefined || url === null ? url : withKeys(url, window.__balOwn));
+  }
+}
+
 function writeUrl(spec, st) {
-  const u = new URL(window.location.href);
-  const put = (k, v) => (v === null ? u.searchParams.delete(k) : u.searchParams.set(k, v));
-  if (!spec.year_to_server) put("year", st.year === spec.years[spec.years.length - 1] ? null : String(st.year));
-  put("zoom", st.zoom === "nation" ? null : st.zoom);
-  if (u.href !== window.location.href) window.history.replaceState(window.history.state, "", u.href);
+  keepOwnKeys();
+  window.__balOwn = { path: window.location.pathname, keys: ownKeys(spec, st) };
+  const href = withKeys(window.location.href, window.__balOwn);
+  if (href !== window.location.href) window.history.replaceState(window.history.state, "", href);
 }
 
 function wire(ui, spec, st, component) {
