@@ -22,7 +22,7 @@ EMPTY_TOPOJSON_URL = "data:application/json," + urllib.parse.quote(
     json.dumps(_EMPTY_TOPOLOGY, separators=(",", ":"))) + "#"
 
 
-PRESENTER_HEIGHT = 570  # px, a whole figure in presenter mode: fits a 1280×720 screen below the top bar
+PRESENTER_HEIGHT = 550  # px, a whole figure in presenter mode: fits a 1280×720 screen below the top bar
 TOOLBAR_MARGIN = 40  # px right of the plot: the vertical mode bar sits there, clear of titles and legend
 
 
