@@ -482,7 +482,6 @@ _LABELS.update({
     "map_png": ("PNG로 저장 (제목·단위·연도·출처 포함)", "Save as PNG (with title, unit, year, source)"),
     "map_svg": ("SVG로 저장 (제목·단위·연도·출처 포함)", "Save as SVG (with title, unit, year, source)"),
     "map_csv": ("CSV로 저장 (모든 연도·지역, 표시된 자릿수)", "Save as CSV (every year and region, as displayed)"),
-    "csv_region_code": ("지역코드", "region_code"),
     "map_geo_error": ("지도 경계를 불러오지 못했습니다", "Could not load the boundaries"),
     # ---- presenter mode (issue 9, presenters: settings popover, year reveal, top-N bars) ----
     "presenter_settings": ("설정", "Settings"),
