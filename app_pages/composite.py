@@ -2,7 +2,6 @@
 weight sensitivity, and at 시도 the rank correlation with the NAVIS regional development index."""
 import streamlit as st
 
-import app_analyses
 from indicators import composite as cx
 from ui import maps, page, pickers
 from ui.figures import download_csv, show_figure
@@ -28,7 +27,7 @@ weights = {d.id: pickers.pick_number(ctx, f"w_{d.id}", cm.weight_label(ctx, d), 
                                     step=5, container=col) if d.id in used else cm.dropped_weight(ctx, d, col)
            for col, d in zip(settings.columns(len(cx.DOMAINS)), cx.DOMAINS)}
 
-res = app_analyses.composite_result(level, year, method, weights, ctx.lang)
+res = cm.result(level, year, method, weights, ctx.lang)
 
 
 def vintage_notes() -> None:

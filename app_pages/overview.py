@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import format as fmt
-from ui import page, plots
+from ui import page
 from ui.figures import download_csv, show_figure
 from ui.panels import headlines
 
@@ -38,8 +38,8 @@ for row in (cards[:3], cards[3:]):
             color = "normal" if card.good_when_up is not False else "inverse"
             st.metric(fmt.year_text(card.year, ctx.lang), card.value, delta, delta_color=color)
             if len(card.spark_x) > 1:
-                st.plotly_chart(plots.sparkline(card.spark_x, card.spark_y), key=f"spark_{card.key}", theme=None,
-                                config={"displayModeBar": False})
+                spark = headlines.sparkline(tuple(card.spark_x), tuple(card.spark_y))
+                st.plotly_chart(spark, key=f"spark_{card.key}", theme=None, config={"displayModeBar": False})
             if card.note:
                 st.caption(card.note)
             st.caption(card.source)

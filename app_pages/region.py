@@ -16,8 +16,8 @@ if not ctx.presenter:  # presenter mode: the chart's title names the region
 prof = app_data.region_profile(code)
 page.stop_unless(not prof.empty, ctx, ctx.t("no_region_data"), notice=False)
 
-tab = region.table(ctx, prof)
-fig, rel = region.relative_figure(ctx, code, tab)
+tab = region.table(ctx, code)
+fig, rel = region.relative_figure(ctx, code)
 if fig is not None:
     show_figure(fig, key="region_relative", filename=f"region_{code}_relative", ctx=ctx,
                 data=rel.drop(columns=["trend"]))

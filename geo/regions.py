@@ -103,6 +103,13 @@ def _name_rows() -> dict[str, dict]:
     return {str(c): dict(zip(cols, vals)) for c, vals in zip(t["region_code"], t[cols].itertuples(index=False))}
 
 
+def level(code: str) -> str:
+    """The registry level of one code ('sido', 'sigungu', 'group', 'macro', 'nation');
+    UnknownRegionError if absent."""
+    row = _name_rows().get(str(code))
+    return row["level"] if row is not None else require(code)["level"]
+
+
 def name(code: str, lang: str = "ko", full: bool = False) -> str:
     """Display name; for a 시군구 prefixed with its 시도 short name (중구 is in six 시도)."""
     rows = _name_rows()

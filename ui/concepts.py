@@ -2,6 +2,7 @@
 indicators that measure them, and the policy events and quoted figures of `seed_facts.csv`."""
 from __future__ import annotations
 
+import functools
 import textwrap
 
 import pandas as pd
@@ -48,7 +49,13 @@ def fmt_quote(text: str, width: int = 60) -> str:
 def events(lang: str) -> pd.DataFrame:
     """Policy events (seed_facts.csv, kind=event) with x (fractional year), label, source (the quoted
     document as readers see it), quote (the Korean quote; '' in English) and `number`: the event year's
-    place among all event years (1 = the earliest), the badge the charts draw."""
+    place among all event years (1 = the earliest), the badge the charts draw. Made once per build and
+    language and shared: read, never modify."""
+    return _events(lang, app_data.data_version())
+
+
+@functools.lru_cache(maxsize=8)
+def _events(lang: str, version: int) -> pd.DataFrame:
     facts = app_data.seed_facts()
     ev = facts[(facts["kind"] == "event") & facts["x"].notna()].copy()
     ev["label"] = ev["label_en"].where((lang == "en") & (ev["label_en"] != ""), ev["label_ko"])

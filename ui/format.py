@@ -11,6 +11,7 @@ looked up once per call (`as_indicator`). New code passes objects.
 """
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 
@@ -82,8 +83,12 @@ def definition(ind: IndicatorLike, lang: str = "ko") -> str:
     """The catalogue's description of an indicator as a tooltip: name and unit, how it is counted,
     its formula (derived) and note, and its source (nothing typed here: all from the registry)."""
     obj = as_indicator(ind)
-    if obj is None:
-        return ""
+    return "" if obj is None else _definition(obj, lang, app_data.data_version())
+
+
+@functools.lru_cache(maxsize=2048)
+def _definition(obj: Indicator, lang: str, version: int) -> str:
+    """`definition` of one indicator of build `version` (built once per build: a page shows dozens)."""
     bits = [indicator_label(obj, lang)]
     if obj.basis:
         bits.append(("기준: " if lang == "ko" else "Basis: ") + obj.basis)

@@ -99,7 +99,7 @@ def pick_text(ctx: Ctx, name: str, label: str, *, placeholder: str = "", contain
 
 
 def region_label(code: str, lang: str) -> str:
-    return regions.name(code, lang, full=regions.require(code)["level"] == "sido")
+    return regions.name(code, lang, full=regions.level(code) == "sido")
 
 
 def pick_region(ctx: Ctx, codes: list[str], default: str, *, container=st) -> str:

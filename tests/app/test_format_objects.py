@@ -72,6 +72,6 @@ def test_a_trend_figure_formats_every_point_without_looking_up(lookups):
 def test_the_region_table_looks_up_each_indicator_once(lookups):
     prof = app_data.region_profile("11")
     lookups.clear()
-    tab = region.table(Ctx("region", "ko", False), prof)
+    tab = region.profile_table(Ctx("region", "ko", False), prof)
     assert len(tab) == len(prof) > 5
     assert sorted(lookups) == sorted(prof["indicator"])  # once per row (5 formatted values each)

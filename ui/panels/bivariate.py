@@ -12,8 +12,8 @@ import streamlit as st
 import app_data
 from geo import regions
 from indicators.bivariate import PALETTE, bivariate
+from ui import figures, maps
 from ui import format as fmt
-from ui import maps
 from ui.context import Ctx
 from ui.finishing import text_width
 
@@ -24,7 +24,8 @@ DEFAULT_PAIRS: tuple[tuple[str, str, str, int | None], ...] = (
 
 
 def options() -> list[str]:
-    return [i for i in app_data.available_indicators() if app_data.levels_for(i)]
+    """Indicators with values at 시도 or 시군구."""
+    return app_data.mappable_indicators()
 
 
 def default_pair() -> tuple[str, str, str, int | None]:
@@ -56,6 +57,7 @@ def direction(ind_id: str, ctx: Ctx) -> str:
     return ctx.t("higher_better") if pol > 0 else ctx.t("higher_worse") if pol < 0 else ctx.t("higher_neutral")
 
 
+@figures.cached
 def frame(ctx: Ctx, x: str, y: str, level: str, year: int) -> pd.DataFrame:
     """Every area of the level: both values, tercile of each (0–2), class (0–8, NaN = missing), hover."""
     xv = app_data.values(x, level, year).set_index("region_code")["value"]
@@ -86,6 +88,7 @@ def class_label(k: int, ctx: Ctx, xn: str, yn: str) -> str:
     return f"{xn} {names[k // 3]} · {yn} {names[k % 3]}"
 
 
+@figures.cached
 def cut_table(ctx: Ctx, f: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
     """Range of values in each tercile of each indicator (as classed, over areas with that value), as
     text in the indicator's unit with one number of decimals per indicator."""
@@ -128,6 +131,7 @@ def short_name(ind_id: str, lang: str) -> str:
     return _short(app_data.name(ind_id, lang))
 
 
+@figures.cached
 def map_view(ctx: Ctx, f: pd.DataFrame, x: str, y: str, level: str, year: int) -> dict:
     """The browser map (ui.mapview): nine classes in `PALETTE`, a 3 × 3 legend square with both
     indicators and their direction, areas missing either value hatched (never the pale low/low)."""
@@ -159,6 +163,7 @@ def default_year(x: str, y: str, level: str, years: list[int]) -> int:
     return dyear if (x, y, level) == (dx, dy, dlevel) and dyear in years else years[-1]
 
 
+@figures.cached
 def shown_table(f: pd.DataFrame) -> pd.DataFrame:
     """The areas by class (terciles numbered 1 = low … 3 = high), as listed and downloaded."""
     shown = f.drop(columns=["hover"]).sort_values(["class", "region_code"], na_position="last")

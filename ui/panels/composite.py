@@ -13,6 +13,7 @@ import plotly.colors as pc
 import plotly.graph_objects as go
 import streamlit as st
 
+import app_analyses
 import app_data
 from geo import regions
 from indicators import composite as cx
@@ -64,6 +65,13 @@ def default_year(level: str) -> int:
 
 
 Result = views.CompositeResult
+
+
+@figures.cached
+def result(level: str, year: int, method: str, weights: dict[str, float], lang: str) -> views.CompositeResult:
+    """`app_analyses.composite_result`, one object per view shared by every run (its builders below are
+    keyed by it at no hashing cost)."""
+    return app_analyses.composite_result(level, year, method, weights, lang)
 
 
 def vintage_lines(ctx: Ctx, res: Result) -> list[str]:

@@ -15,6 +15,7 @@ from ui.context import Ctx
 from ui.finishing import finish
 
 
+@figures.cached
 def catalogue_table(ctx: Ctx) -> pd.DataFrame:
     """Every catalogued indicator with its source, unit, formula, licence and what the build holds."""
     cat = app_data.catalogue()
@@ -43,6 +44,7 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@figures.cached
 def report_table(ctx: Ctx) -> pd.DataFrame:
     rep = app_data.build_report()
     raw_dir = rep.get("raw_dir", "")
@@ -69,6 +71,7 @@ def raw_files_summary(ctx: Ctx) -> tuple[int, int]:
     return sum(f.get("status") == "ok" for f in files), len(files)
 
 
+@figures.cached
 def raw_files_table(ctx: Ctx) -> pd.DataFrame:
     """Every raw file checked by the build: path under data/raw/, manifest status, vintage, and the
     indicators read from it."""
@@ -95,6 +98,7 @@ def _root_files(ind_id: str, by_indicator: dict[str, list[dict]], depth: int = 0
     return out
 
 
+@figures.cached
 def lineage_table(ctx: Ctx) -> pd.DataFrame:
     """Per indicator: each file (and vintage) its years come from; a derived indicator lists the files
     of its inputs, with 'via' naming them."""
@@ -114,6 +118,7 @@ def lineage_table(ctx: Ctx) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["indicator", "id", "file", "vintage", "status", "years", "via"])
 
 
+@figures.cached
 def conflicts_table(ctx: Ctx) -> pd.DataFrame:
     """Values met in two files of one table that differ: which was kept (newest vintage) and which dropped."""
     rows = app_data.build_report().get("conflicts", [])
@@ -122,6 +127,7 @@ def conflicts_table(ctx: Ctx) -> pd.DataFrame:
     return pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
 
 
+@figures.cached
 def exports_reference_table(ctx: Ctx) -> pd.DataFrame:
     """The published 2020 exports of the 17 시도 (억 USD) beside the K-stat series value where it has one."""
     ref = app_analyses.exports_reference_2020()
@@ -141,6 +147,7 @@ def exports_reference_table(ctx: Ctx) -> pd.DataFrame:
     return out
 
 
+@figures.cached
 def seed_facts_table(ctx: Ctx) -> pd.DataFrame:
     """The quoted figures and events as shipped (file names kept: this page is where they are shown),
     in the reader's language: English readers get the English label and document title only."""

@@ -17,6 +17,7 @@ from indicators import catalog
 from indicators import disparity as dsp
 from indicators.inequality import MEASURES
 from indicators.manifest import year_span
+from ui import figures
 from ui.context import Ctx
 
 MEASURE_IDS: tuple[str, ...] = ("cv", "cv_weighted", "gini", "theil_t", "theil_l")
@@ -65,6 +66,7 @@ def reading_text(ctx: Ctx, ind_id: str, level: str, weighting: str, reading: str
     return text
 
 
+@figures.cached
 def table(ctx: Ctx, ind_id: str, level: str, weighting: str, common_only: bool) -> tuple[pd.DataFrame, str, int]:
     """(per-year table with n_regions, full set size and regions absent; reading text; full set size)."""
     result = app_analyses.disparity(ind_id, level, weighting, common_only)

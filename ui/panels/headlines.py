@@ -171,6 +171,7 @@ def _int(v) -> str:
     return "–" if v is None or (isinstance(v, float) and np.isnan(v)) else f"{int(v)}"
 
 
+@figures.cached
 def cards(lang: str) -> list[Card]:
     return [_share_card("pop", "population", lang), _share_card("grdp", "grdp", lang), exports_card(lang),
             fiscal_card(lang), risk_card(lang)]
@@ -179,6 +180,7 @@ def cards(lang: str) -> list[Card]:
 PRESENTER_BARS = 6  # presenter mode: the 6 highest and 6 lowest bars
 
 
+@figures.cached
 def share_table() -> pd.DataFrame:
     """Latest capital share of every additive indicator (from the gaps table)."""
     g = app_data.gaps().dropna(subset=["capital_share_pct"])
@@ -187,6 +189,12 @@ def share_table() -> pd.DataFrame:
     latest = g.sort_values("year").groupby("indicator").tail(1)
     latest = latest[latest["indicator"].isin(app_data.available_indicators())]
     return latest.sort_values("capital_share_pct", ascending=False, ignore_index=True)
+
+
+@figures.cached
+def sparkline(years: tuple[int, ...], values: tuple[float, ...]):
+    """A card's sparkline (`plots.sparkline`), shown as sent before (`figures.prepared`)."""
+    return figures.prepared(plots.sparkline(years, values))
 
 
 def cards_table(cards_: list[Card]) -> pd.DataFrame:

@@ -35,8 +35,15 @@ def header(ctx: Ctx, code: str) -> str:
     return " · ".join(bits)
 
 
-def table(ctx: Ctx, prof: pd.DataFrame) -> pd.DataFrame:
-    """One row per indicator: name, year, value and unit, rank, nation/CR/NC, share of nation, trend."""
+@figures.cached
+def table(ctx: Ctx, code: str) -> pd.DataFrame:
+    """One row per indicator of the region's profile (`app_data.region_profile`): name, year, value and
+    unit, rank, nation/CR/NC, share of nation, trend."""
+    return profile_table(ctx, app_data.region_profile(code))
+
+
+def profile_table(ctx: Ctx, prof: pd.DataFrame) -> pd.DataFrame:
+    """`table` of a profile frame."""
     lang = ctx.lang
     inds = prof["indicator"]
     known = [app_data.indicator(i) for i in inds]  # looked up once per row, then passed along
@@ -86,9 +93,9 @@ PRESENTER_BARS = 6  # presenter mode: the 6 highest and 6 lowest bars
 
 
 @figures.cached
-def relative_figure(ctx: Ctx, code: str, tab: pd.DataFrame):
-    """Non-additive indicators (rates, ratios, per-capita) as region ÷ nation × 100."""
-    rel = tab.dropna(subset=["relative_to_nation_100"]).copy()
+def relative_figure(ctx: Ctx, code: str):
+    """Non-additive indicators (rates, ratios, per-capita) of `table(ctx, code)` as region ÷ nation × 100."""
+    rel = table(ctx, code).dropna(subset=["relative_to_nation_100"]).copy()
     if rel.empty:
         return None, rel
     everything, note = rel, ""
