@@ -66,6 +66,10 @@ class Stack:
         return f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
 
     def start(self) -> None:
+        from streamlit import logger as st_logger
+
+        # this process only imports the app's modules (no runtime): no "No runtime found" per cache
+        st_logger.set_log_level("error")
         from ui import mapview  # the geometry files nginx serves from static/geo
 
         mapview.publish_static_geometry()
