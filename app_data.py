@@ -162,24 +162,44 @@ def _availability(version: int) -> views.Availability:
     return views.availability(coverage())
 
 
+_HELD: dict[int, views.Availability] = {}  # build id → its availability index, held by this process
+
+
+def _availability_now() -> views.Availability:
+    """`_availability` of the published build, held between calls: each cached call costs ~0.3 ms of
+    argument hashing, and a page asks for the levels and years of dozens of indicators each run."""
+    version = data_version()
+    held = _HELD.get(version)
+    if held is None:
+        held = _availability(version)
+        _HELD.clear()
+        _HELD[version] = held
+    return held
+
+
+def forget_held() -> None:
+    """Drop what `_availability_now` holds (with `st.cache_resource.clear()`: a fresh process)."""
+    _HELD.clear()
+
+
 def levels_for(ind_id: str, macro: bool = False) -> list[str]:
     """`views.levels` of `ind_id`."""
-    return views.levels(_availability(data_version()).get(ind_id, {}), macro)
+    return views.levels(_availability_now().get(ind_id, {}), macro)
 
 
 def years_for(ind_id: str, level: str | None = None) -> list[int]:
     """Years with a value at `level` (None: at any level); for 'macro' see `views.availability`."""
-    return list(_availability(data_version()).get(ind_id, {}).get(level or None, ()))
+    return list(_availability_now().get(ind_id, {}).get(level or None, ()))
 
 
 def mappable_indicators(macro: bool = False) -> list[str]:
     """`available_indicators()` with values at 시도 or 시군구 (with `macro`: or at 권역)."""
-    return views.mappable(available_indicators(), _availability(data_version()), macro)
+    return views.mappable(available_indicators(), _availability_now(), macro)
 
 
 def macro_gap(ind_id: str) -> views.MacroGap | None:
     """None if `ind_id` has 권역 values in some year, else why not (`views.macro_gap`)."""
-    return views.macro_gap(observations(), coverage(), _availability(data_version()), catalogue().indicators, ind_id)
+    return views.macro_gap(observations(), coverage(), _availability_now(), catalogue().indicators, ind_id)
 
 
 def risk_bases() -> list[str]:

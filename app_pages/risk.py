@@ -23,7 +23,7 @@ outline = has_designations and state.bind(
 view = maps.risk_view(ctx, basis)
 maps.show_view(ctx, {**view, "overlays": [risk.designation_overlay(ctx, "decline")] if outline else []},
                key="risk_view", whole_page=True)
-frame = maps.risk_frame(basis, year)
+frame = risk.frame(basis, year)
 download_csv(risk.class_table(ctx, frame, basis, year), f"extinction_risk_{basis}_{year}", ctx, key="dl_risk_map")
 
 with st.container():

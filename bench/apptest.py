@@ -44,6 +44,9 @@ def clear_caches() -> None:
 
     st.cache_data.clear()
     st.cache_resource.clear()
+    import app_data
+
+    app_data.forget_held()
     from geo import svgmap
 
     svgmap.load.cache_clear()  # the in-process copy of the on-disk geometry cache

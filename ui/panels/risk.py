@@ -86,6 +86,12 @@ def basis_labels(lang: str) -> dict[str, str]:
 
 
 @figures.cached
+def frame(basis: str, year: int) -> pd.DataFrame:
+    """`maps.risk_frame`, one shared object per basis and year (the builders below are keyed by it)."""
+    return maps.risk_frame(basis, year)
+
+
+@figures.cached
 def class_table(ctx: Ctx, frame: pd.DataFrame, basis: str, year: int) -> pd.DataFrame:
     """Every 시군구 with index and class (for the map's CSV)."""
     names = derive.RISK_CLASSES_EN if ctx.lang == "en" else derive.RISK_CLASSES_KO
