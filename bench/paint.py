@@ -33,12 +33,29 @@ WATCH_JS = """(() => {
     return root;
   };
   document.addEventListener('DOMContentLoaded', () => watch(document.documentElement));
+  // phases: the WebSocket open (Streamlit's own start) and the first elements of the page drawn
+  const Socket = window.WebSocket;
+  window.WebSocket = function (...args) {
+    const ws = new Socket(...args);
+    ws.addEventListener('open', () => { window.__benchWsOpen = window.__benchWsOpen || performance.now(); });
+    return ws;
+  };
+  window.WebSocket.prototype = Socket.prototype;
+  Object.assign(window.WebSocket, Socket);
+  document.addEventListener('DOMContentLoaded', () => new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]')) {
+      window.__benchFirstElement = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document.documentElement, {subtree: true, childList: true}));
 })();"""
 
 NAV_JS = """() => { const e = performance.getEntriesByType('navigation')[0];
   const geo = performance.getEntriesByType('resource').find((r) => r.name.includes('/app/static/geo/'));
   const out = e ? {response_end: e.responseEnd, dom_content_loaded: e.domContentLoadedEventEnd} : {};
   if (geo) { out.geometry_start = geo.startTime; out.geometry_end = geo.responseEnd; }
+  if (window.__benchWsOpen) out.websocket_open = window.__benchWsOpen;
+  if (window.__benchFirstElement) out.first_element = window.__benchFirstElement;
   return out; }"""
 
 

@@ -29,16 +29,26 @@ def _spread(samples: list[float]) -> str:
     return f"min/median/max {s['min']:,.0f} / {s['median']:,.0f} / {s['max']:,.0f} ms · n={s['n']}"
 
 
-def _geometry_timing(runs: list[dict]) -> str:
-    """' · geometry fetched 1,234→1,301 ms' (medians of its start and end) when the pages recorded it."""
+def _median_of(nav: list[dict], key: str) -> float | None:
+    return summarize([n[key] for n in nav if key in n])["median"]
+
+
+def _phases(runs: list[dict]) -> str:
+    """Where the time goes (medians, ms from navigation start): ' · WebSocket open 1,180 · first elements
+    1,620 · geometry fetch 2,230→2,260 ms' — Streamlit's own start, the page's first elements drawn (its
+    widgets follow when their lazily loaded code arrives), the map's geometry — as far as recorded."""
     nav = [r.get("navigation", {}) for r in runs]
-    start = summarize([n["geometry_start"] for n in nav if "geometry_start" in n])["median"]
-    end = summarize([n["geometry_end"] for n in nav if "geometry_end" in n])["median"]
-    return f" · geometry fetch {start:,.0f}→{end:,.0f} ms" if start is not None and end is not None else ""
+    parts = [f"{label} {v:,.0f}" for label, v in (("WebSocket open", _median_of(nav, "websocket_open")),
+                                                   ("first elements", _median_of(nav, "first_element")))
+             if v is not None]
+    start, end = _median_of(nav, "geometry_start"), _median_of(nav, "geometry_end")
+    if start is not None and end is not None:
+        parts.append(f"geometry fetch {start:,.0f}→{end:,.0f}")
+    return (" · " + " · ".join(parts) + " ms") if parts else ""
 
 
 def paint_figures(map_ms: list[float], empty_ms: list[float], cold: dict | None,
-                  geometry: str = "", key: str = "paint", where: str = "") -> list[Figure]:
+                  geometry: str = "", key: str = "paint", where: str = "", empty_phases: str = "") -> list[Figure]:
     """Median map paint (budget), the empty page's (baseline), their ratio (budget), the cold visit;
     `key` prefixes the figure keys, `where` names the server in the labels."""
     figures: list[Figure] = []
@@ -49,7 +59,7 @@ def paint_figures(map_ms: list[float], empty_ms: list[float], cold: dict | None,
     map_detail = _spread(map_ms) + " · → .bal-map[data-ready='1']" + geometry if map_ms else "no sample"
     figures.append(Figure("paint", f"{key}.map", f"first map paint, warm server (median){where}", m["median"], "ms",
                           detail=map_detail))
-    empty_detail = (_spread(empty_ms) + " · → h1 visible") if empty_ms else "no sample"
+    empty_detail = (_spread(empty_ms) + " · → h1 visible" + empty_phases) if empty_ms else "no sample"
     figures.append(Figure("paint", f"{key}.empty", f"baseline: empty Streamlit page paint (median){where}",
                           e["median"], "ms", detail=empty_detail))
     ratio = round(m["median"] / e["median"], 2) if m["median"] and e["median"] else None
@@ -91,7 +101,8 @@ def measure(app_url: str, empty_url: str, n: int, timeout_s: float, deadline: fl
             browser.close()
     map_ms = [r["paint_ms"] for r in runs["map"]]
     empty_ms = [r["paint_ms"] for r in runs["empty"]]
-    figures = paint_figures(map_ms, empty_ms, cold, _geometry_timing(runs["map"]), key, where)
+    figures = paint_figures(map_ms, empty_ms, cold, _phases(runs["map"]), key, where,
+                            _phases(runs["empty"]))
     if runs["errors"]:
         figures.append(error_figure("paint", f"{key}.errors", f"{len(runs['errors'])} visit(s) failed{where}",
                                     "; ".join(runs["errors"])[:200]))
