@@ -375,7 +375,9 @@ def test_copy_link_copies_the_address(server, browser):
     expect(button).to_have_text(t("share_copied", "en"), timeout=2_000)  # says so (for 2.5 s)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == _href(page)
-    assert {"common=true", "theil=l", "lang=en", "page=disparity"} <= set(copied.split("?", 1)[1].split("&"))
+    query = set(copied.split("?", 1)[1].split("&"))
+    assert {"common=true", "theil=l", "lang=en"} <= query
+    assert not any(q.startswith("page=") for q in query), copied  # the path names the page
     expect(button).to_have_text(t("share_copy", "en"), timeout=5_000)  # then back
     context.close()
 
@@ -391,4 +393,24 @@ def test_default_page_path_opens_cleanly(server, browser):
     assert page.locator("h1").first.inner_text() == t("overview_title", "en")
     assert not page.locator('[role="dialog"]').count(), page.locator('[role="dialog"]').all_inner_texts()
     assert _href(page) == f"{server}/?lang=en"
+    context.close()
+
+
+def test_old_page_links_open_their_page_and_drop_the_key(server, browser):
+    """Links written before the path named the page (`/?page=trends&…`, `/disparity?page=disparity&…`)
+    still open that page with the rest of their view, and the address then carries only the view: the
+    path and the keys that change what is shown, no `?page=`."""
+    context = browser.new_context(viewport=VIEWPORT)
+    for old, path, title, kept in (
+            (f"{server}/?page=trends&lang=en&events=false", "/trends", t("trends_title", "en"),
+             {"lang=en", "events=false"}),
+            (f"{server}/disparity?page=disparity&theil=l", "/disparity", t("disp_title", "ko"), {"theil=l"})):
+        page = _open(context, old)
+        page.wait_for_function(f"() => location.pathname === '{path}' && !location.search.includes('page=')",
+                               timeout=30_000)
+        page.wait_for_function(IDLE, timeout=60_000)
+        assert page.locator("h1").first.inner_text() == title, old
+        href = _href(page)
+        assert kept <= set(href.split("?", 1)[1].split("&")), href
+        page.close()
     context.close()

@@ -1,7 +1,9 @@
-"""The phone layout (390×844, issue 9) of 개요, 지도, 추이 and 지역 in Chromium, one server for the module:
-every bar of every plotly bar trace is drawn with a width (no chart squeezed to labels only), no
-legend, title or label box overlaps another, the page never scrolls sideways, and hovering an event
-badge lists every event of that year. Screenshots: tests/screenshots/phone_*.png (and one 1440×900)."""
+"""The phone layout (390×844, issue 9) of 개요, 지도, 추이, 지역, 격차 분석 and 지방소멸 in Chromium, one server
+for the module: every bar of every plotly bar trace is drawn with a width (no chart squeezed to labels
+only), no legend, title or label box overlaps another, every title, subtitle and annotation (footnotes:
+source, notes) lies inside the phone's width and inside its chart, the page never scrolls sideways, and
+hovering an event badge lists every event of that year. Screenshots: tests/screenshots/phone_*.png (and
+one 1440×900)."""
 from __future__ import annotations
 
 import csv
@@ -16,21 +18,32 @@ from helpers.browser import SHOTS, no_exception
 PHONE = {"width": 390, "height": 844}
 PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 2), "region": ("/region?region=11", 1),
          # five legend entries: three rows on a phone
-         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 2)}
+         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 2),
+         "disparity": ("/disparity", 2), "risk": ("/risk", 1)}
+# Every text line plotly draws for a title, subtitle or annotation, with its chart's box (page pixels).
+TEXTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+  const c = gd.getBoundingClientRect();
+  const lines = [...gd.querySelectorAll('.g-gtitle text, .annotation-text-g text')].flatMap(t => {
+    const spans = [...t.querySelectorAll('tspan.line')];
+    return spans.length ? spans : [t]; });
+  return lines.map(el => {
+    const r = el.getBoundingClientRect();
+    return {text: el.textContent, box: [r.left, r.top, r.right, r.bottom], chart: [c.left, c.top, c.right, c.bottom]};
+  }).filter(x => x.box[2] > x.box[0] && x.text.trim());
+})"""
 
 # Per chart: each bar trace's points (value, drawn width and height in px), and the boxes of the legend,
 # the title and subtitle, and every annotation (labels, event badges, footnotes), in page pixels.
 CHARTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
   const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  const bars = [];
-  const traces = [...gd.querySelectorAll('.barlayer .trace.bars')];
-  let k = 0;
-  (gd._fullData || []).forEach((tr, i) => {
-    if (tr.type !== 'bar') return;
-    const paths = [...traces[k++].querySelectorAll('.point path')];
-    bars.push({orientation: tr.orientation || 'v', points: gd.calcdata[i].map((cd, j) => {
+  const bars = [];  // each drawn bar trace, matched to its own calcdata (d3's data on the trace's group)
+  [...gd.querySelectorAll('.barlayer .trace.bars')].forEach(g => {
+    const cd = g.__data__ || [];
+    if (!cd.length || !cd[0].trace) return;
+    const paths = [...g.querySelectorAll('.point path')];
+    bars.push({orientation: cd[0].trace.orientation || 'v', points: cd.map((pt, j) => {
       const p = paths[j]; const r = p ? p.getBBox() : {width: 0, height: 0};
-      return {s: Number.isFinite(cd.s) ? cd.s : null, w: r.width, h: r.height};
+      return {s: Number.isFinite(pt.s) ? pt.s : null, w: r.width, h: r.height};
     })});
   });
   const named = (gd._fullLayout.annotations || []).map(a => a.name || '');
@@ -81,6 +94,15 @@ def test_phone_layout(server, phone, name):
     widths = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
         return [m.scrollWidth, m.clientWidth]; }""")
     assert widths[0] <= widths[1] + 1, widths
+
+    # every text line of every chart is readable in full: inside the phone and inside its chart
+    texts = page.evaluate(TEXTS_JS)
+    assert any(x["text"].startswith("출처") for x in texts) or name == "map", name  # the footnotes are there
+    for x in texts:
+        left, top, right, bottom = x["box"]
+        assert 0 <= left and right <= PHONE["width"], (name, x)
+        assert x["chart"][0] - 0.5 <= left and right <= x["chart"][2] + 0.5, (name, x)
+        assert x["chart"][1] - 0.5 <= top and bottom <= x["chart"][3] + 0.5, (name, x)
 
     charts = page.evaluate(CHARTS_JS)
     assert len(charts) >= n_charts
