@@ -13,9 +13,10 @@ if app_data.unknown_indicators():
 
 st.subheader(ctx.t("catalog_table"))
 catalogue = datapage.catalogue_table(ctx)
-st.dataframe(catalogue, hide_index=True, width="stretch", height=420,
-             column_config={"url": st.column_config.LinkColumn("url"),
-                            "in_data": st.column_config.CheckboxColumn("in data")})
+shown = datapage.catalogue_cells(catalogue)[list(datapage.CATALOGUE_ORDER)]
+st.markdown(datapage.catalogue_css(list(shown.columns)), unsafe_allow_html=True)
+with st.container(key="catalogue"):  # a static table: every cell in full (a grid would cut them)
+    st.table(shown, hide_index=True, height=460)
 download_csv(catalogue, "catalogue", ctx, key="dl_catalogue")
 
 st.subheader(ctx.t("build_report"))

@@ -545,4 +545,6 @@ _LABELS.update({
 # ---- issue 9, last gaps (branch gaps): presenter disparity grid, glossary captions, translated titles ----
 _LABELS.update({
     "events_dotted": ("점선: 정책 사건 (아래 정책 사건 표)", "Dotted lines: policy events (listed in the table below)"),
+    "title_translated": ("번역 제목", "title translated by Balance"),
+    "official_title": ("공식 제목", "official title"),
 })

@@ -35,12 +35,67 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
             "levels": levels.get(ind.id, ""), "in_data": y is not None,
             "formula": ind.formula, "basis": ind.basis,
             "producer": fmt.citation(src, ctx.lang, short=True) or d.get("producer", ""),
-            "table": (src.cite.table(ctx.lang) if src and src.cite else "") or d.get("title", ""),
+            "table": _table_title(src, ctx) or d.get("title", ""),
             "table_id": d.get("table_id", ""),
             "vintage": d.get("vintage", ""), "license": d.get("license", ""), "url": d.get("url", ""),
             "note": ind.note,
         })
     return pd.DataFrame(rows)
+
+
+_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:\"'=$")
+
+
+def _plain(text) -> str:
+    """A cell's text as literal Markdown (st.table renders Markdown): every special character escaped."""
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in str(text))
+
+
+def catalogue_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """`catalogue_table` as st.table shows it: every cell plain text (escaped), the source address a
+    link, yes/no as ✓/–, missing as ''. An HTML table wraps its cells, so none is cut at any width."""
+    def cell(col: str, v) -> str:
+        if v is None or (isinstance(v, float) and pd.isna(v)):
+            return ""
+        if isinstance(v, bool):
+            return "✓" if v else "–"
+        if col == "url" and str(v).startswith(("https://", "http://")):
+            return f"[{_plain(v)}]({str(v).replace(' ', '%20').replace(')', '%29')})"
+        return _plain(v)
+    return pd.DataFrame({c: [cell(c, v) for v in frame[c]] for c in frame.columns})
+
+
+CATALOGUE_ORDER = ("name", "unit", "years", "levels", "category", "producer", "table", "table_id", "formula",
+                   "basis", "note", "id", "polarity", "additive", "in_data", "vintage", "license", "url")
+# Columns of long text, wrapped at this width (rem; the rest keep one line): the table grows and scrolls
+# sideways instead of cutting a cell.
+CATALOGUE_WRAP = {"table": 16, "table_id": 16, "formula": 18, "basis": 20, "note": 30, "vintage": 20,
+                  "license": 18, "url": 18}
+
+
+def catalogue_css(columns: list[str], key: str = "catalogue") -> str:
+    """CSS for the catalogue's st.table in the container `key`: short columns on one line, long ones
+    wrapped at `CATALOGUE_WRAP` widths (a word longer than that, e.g. an address, breaks anywhere)."""
+    rules = [f".st-key-{key} th, .st-key-{key} td {{ vertical-align: top; }}",
+             f".st-key-{key} :is(th, td) :is(div, p) {{ white-space: nowrap !important; word-break: normal "
+             "!important; overflow-wrap: normal !important; }"]
+    for i, col in enumerate(columns, start=1):
+        if col in CATALOGUE_WRAP:
+            rules.append(f".st-key-{key} :is(td, th):nth-child({i}) :is(div, p) {{ white-space: normal "
+                         "!important; overflow-wrap: anywhere !important; }")
+            rules.append(f".st-key-{key} td:nth-child({i}) > div {{ width: {CATALOGUE_WRAP[col]}rem; }}")
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+def _table_title(src, ctx: Ctx) -> str:
+    """The source's table title in the reader's language; an English title that is our translation
+    says so and gives the producer's official (Korean) title beside it."""
+    cite = src.cite if src is not None else None
+    if cite is None:
+        return ""
+    if ctx.lang == "en" and cite.table_en_translated:
+        return f"{cite.table_en} ({ctx.t('title_translated')}; {ctx.t('official_title')}: {cite.table_ko})"
+    return cite.table(ctx.lang)
 
 
 def report_table(ctx: Ctx) -> pd.DataFrame:
