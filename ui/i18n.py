@@ -547,4 +547,6 @@ _LABELS.update({
     "events_dotted": ("점선: 정책 사건 (아래 정책 사건 표)", "Dotted lines: policy events (listed in the table below)"),
     "title_translated": ("번역 제목", "title translated by Balance"),
     "official_title": ("공식 제목", "official title"),
+    "definition_of": ("지표 정의: {name}", "Definition: {name}"),
+    "definitions_of": ("지표 정의 ({n}개)", "Definitions ({n} indicators)"),
 })
