@@ -11,6 +11,7 @@ import time
 from collections import defaultdict
 
 import pytest
+import yaml
 
 from helpers import ROOT
 from helpers.browser import SHOTS, no_exception
@@ -170,3 +171,44 @@ def test_hover_on_an_event_badge_lists_every_event_of_that_year(server, phone, b
         else:
             page.screenshot(path=str(SHOTS / "phone_trends_event_hover.png"))
         page.close()
+
+
+# Every header and body cell of the static tables on 자료·방법 whose content is wider or taller than
+# the cell (a cut cell), and the catalogue's cells by column name.
+CELLS_JS = """() => { const out = {cut: [], n: 0, units: []};
+  document.querySelectorAll('[data-testid="stTable"] table').forEach(t => {
+    const heads = [...t.querySelectorAll('thead th')].map(h => h.innerText.trim());
+    t.querySelectorAll('th, td').forEach(c => {
+      out.n += 1;
+      if (c.scrollWidth > c.clientWidth + 0.5 || c.scrollHeight > c.clientHeight + 0.5)
+        out.cut.push([c.innerText.slice(0, 40), c.scrollWidth, c.clientWidth, c.scrollHeight, c.clientHeight]);
+    });
+    const u = heads.indexOf('unit');
+    if (t.closest('.st-key-catalogue') && u >= 0)
+      t.querySelectorAll('tbody tr').forEach(r => out.units.push(r.children[u].innerText.trim()));
+  });
+  return out; }"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, PHONE], ids=["1440", "390"])
+def test_data_page_tables_never_cut_a_cell(server, browser, viewport):
+    """자료·방법's catalogue (and its other static tables) show every cell in full, on a desktop and on a
+    phone: no cell's content is wider or taller than the cell, and the catalogue's unit column shows each
+    declared unit whole (e.g. the total fertility rate's '명(가임여성 1명당)', cut before)."""
+    declared = {}
+    for path in sorted((ROOT / "indicators" / "sources").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for e in data.get("indicators") or []:
+            declared[e["id"]] = {**(data.get("defaults") or {}), **e}["unit_ko"]
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{server}/data")
+    page.wait_for_selector(".st-key-catalogue table tbody tr", timeout=60_000)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    no_exception(page)
+    cells = page.evaluate(CELLS_JS)
+    assert cells["n"] > 1000, cells["n"]  # the catalogue alone: 18 columns × every indicator
+    assert not cells["cut"], cells["cut"][:5]
+    assert declared["census_tfr"] in cells["units"]
+    assert {declared[i] for i in declared} <= set(cells["units"]) | {""}
+    page.screenshot(path=str(SHOTS / f"data_catalogue_{viewport['width']}.png"))
+    page.close()

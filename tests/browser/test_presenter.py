@@ -23,7 +23,7 @@ PLOTLY = {"overview": "capital_shares", "trends": "trend_chart", "region": "regi
           "disparity": "disp_measures"}
 MAPS = ("map", "risk", "composite", "bivariate")
 # 자료·방법 has no main chart: its catalogue table is what it shows first (checked as its main element)
-TABLE = {"data": '[data-testid="stDataFrame"]'}
+TABLE = {"data": '.st-key-catalogue [data-testid="stTable"]'}
 CAPITAL_SIDO = ("11", "28", "41")  # 서울, 인천, 경기
 
 _BOX = """(sel) => {
