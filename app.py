@@ -1,7 +1,8 @@
 """균형 — 수도권·비수도권 격차 대시보드: the router (`streamlit run app.py`).
 
-Page config, language (ko/en) and presenter mode, navigation, and `?page=` links: a link to
-the root with `?page=map&…` opens that page with the rest of its view state.
+Page config, language (ko/en) and presenter mode, navigation, and old `?page=` links: a link to
+the root with `?page=map&…` opens that page with the rest of its view state, and the page then
+drops `?page=` from the address (the path names the page; ui/state.py `set_page`).
 """
 from __future__ import annotations
 

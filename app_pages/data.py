@@ -13,15 +13,14 @@ if app_data.unknown_indicators():
 
 st.subheader(ctx.t("catalog_table"))
 catalogue = datapage.catalogue_table(ctx)
-st.dataframe(catalogue, hide_index=True, width="stretch", height=420,
-             column_config={"url": st.column_config.LinkColumn("url"),
-                            "in_data": st.column_config.CheckboxColumn("in data")})
+# static tables: every cell in full (a grid would cut them), long text wrapped, scrolling inside
+datapage.static_table(catalogue[list(datapage.CATALOGUE_ORDER)], "catalogue", 460, datapage.CATALOGUE_WRAP)
 download_csv(catalogue, "catalogue", ctx, key="dl_catalogue")
 
 st.subheader(ctx.t("build_report"))
 report = app_data.build_report()
 st.text(ctx.t("build_rows", rows=f"{report.get('rows', 0):,}"))
-st.dataframe(datapage.report_table(ctx), hide_index=True, width="stretch")
+datapage.static_table(datapage.report_table(ctx), "build_report", 420)
 page.raw_needed(ctx, expanded=False)
 
 st.subheader(ctx.t("raw_files"))
@@ -33,20 +32,21 @@ if conflicts.empty:
     st.caption(ctx.t("no_conflicts"))
 else:
     st.warning(ctx.t("conflicts", n=len(conflicts)))
-    st.dataframe(conflicts, hide_index=True, width="stretch")
+    st.dataframe(conflicts, hide_index=True, width="stretch", column_config=datapage.fitted_columns(conflicts))
     download_csv(conflicts, "raw_file_conflicts", ctx, key="dl_conflicts")
 with st.expander(ctx.t("raw_files_list", n=n)):
     files = datapage.raw_files_table(ctx)
-    st.dataframe(files, hide_index=True, width="stretch", height=320)
+    st.dataframe(files, hide_index=True, width="stretch", height=320, column_config=datapage.fitted_columns(files))
     download_csv(files, "raw_files", ctx, key="dl_raw_files")
 with st.expander(ctx.t("lineage_title")):
     st.caption(ctx.t("lineage_intro"))
     lineage = datapage.lineage_table(ctx)
-    st.dataframe(lineage, hide_index=True, width="stretch", height=360)
+    st.dataframe(lineage, hide_index=True, width="stretch", height=360,
+                 column_config=datapage.fitted_columns(lineage))
     download_csv(lineage, "indicator_lineage", ctx, key="dl_lineage")
 with st.expander(ctx.t("exports_reference_title")):
     st.caption(ctx.t("exports_reference_intro"))
-    st.dataframe(datapage.exports_reference_table(ctx), hide_index=True, width="stretch")
+    datapage.static_table(datapage.exports_reference_table(ctx), "exports_reference")
 
 level = pickers.pick_level(ctx, ["sido", "sigungu"], "sido")
 fig, cov = datapage.coverage_figure(ctx, level)
@@ -54,7 +54,7 @@ if fig is not None:
     show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
 
 st.subheader(ctx.t("seed_facts"))
-st.dataframe(datapage.seed_facts_table(ctx), hide_index=True, width="stretch", height=300)
+datapage.static_table(datapage.seed_facts_table(ctx), "seed_facts", 300)
 
 st.subheader(ctx.t("tidy_download"))
 obs = app_data.observations()

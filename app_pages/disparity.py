@@ -50,6 +50,7 @@ upto = reveal.timeline(ctx, table["year"])
 fig = dfig.measures_figure(ctx, ind, level, table, chosen, full, reading, show_events, note)
 shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
 show_figure(shown, key="disp_measures", filename=f"disparity_{ind_id}_{level}_{weighting}", ctx=ctx, data=table)
+page.define(ctx, [ind])
 if ctx.presenter:
     reading_notes()
 fig = dfig.decomposition_figure(ctx, ind, level, table, kind, full, reading, show_events)

@@ -21,6 +21,7 @@ fig, rel = region.relative_figure(ctx, code)
 if fig is not None:
     show_figure(fig, key="region_relative", filename=f"region_{code}_relative", ctx=ctx,
                 data=rel.drop(columns=["trend"]))
+    page.define(ctx, list(dict.fromkeys(rel["indicator"])))
 
 st.subheader(ctx.t("region_table"))
 st.dataframe(tab, hide_index=True, width="stretch", height=640, column_config=region.columns(ctx),

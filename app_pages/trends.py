@@ -34,6 +34,7 @@ if view == "macro":  # the seven 권역 side by side
     upto = reveal.timeline(ctx, table["year"] if len(table) else [])
     shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
     show_figure(shown, key="trend_chart", filename=f"trend_{ind_id}_macro_{measure}", ctx=ctx, data=table)
+    page.define(ctx, [ind])
     st.caption(ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
 else:
     measures = trends.measures_for(ind_id)
@@ -50,10 +51,12 @@ else:
     upto = reveal.timeline(ctx, table["year"] if len(table) else [])
     shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
     show_figure(shown, key="trend_chart", filename=f"trend_{ind_id}_{measure}", ctx=ctx, data=table)
+    page.define(ctx, [ind])
 
 if show_events:
     page.events_table(ctx, ("number", "date", "label", "source", "quote"))
 mfig, mtable = trends.migration_figure(ctx, show_events)
 if mfig is not None:
     show_figure(mfig, key="migration_chart", filename="net_migration_capital_region", ctx=ctx, data=mtable)
+    page.define(ctx, ["migration_net_persons"])
 page.raw_needed(ctx)

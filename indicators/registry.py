@@ -27,7 +27,8 @@ _SOURCE_KEYS = {"id": ("str", True), "producer": ("str", True), "title": ("str",
                 "vintage": ("str", True), "files": ("strs", False), "embedded": ("bool", False),
                 "note": ("str", False), "cite": ("str_map", False)}
 _CITE_KEYS = {"producer_ko": ("str", True), "producer_en": ("str", True), "table_ko": ("str", False),
-              "table_en": ("str", False), "table_id": ("str", False)}
+              "table_en": ("str", False), "table_id": ("str", False), "table_en_from": ("str", False)}
+TABLE_EN_FROM = ("producer", "balance")  # a cite's English title: the producer's own, or our translation
 _INDICATOR_KEYS = {"id": ("str", True), "name_ko": ("str", True), "name_en": ("str", True),
                    "unit": ("str", True), "unit_ko": ("str", True), "category": ("str", True),
                    "polarity": ("int", True), "additive": ("bool", True), "levels": ("strs", True),
@@ -76,6 +77,8 @@ def read_source_file(path: Path) -> tuple[Source, list[Indicator]]:
         cite = fields(path, "source cite", values["cite"], _CITE_KEYS)
         if bool(cite.get("table_ko")) != bool(cite.get("table_en")):
             raise RegistryError(path, "source cite", "table_en", "a table is named in both languages or in neither")
+        if cite.get("table_en_from", "balance") not in TABLE_EN_FROM:
+            raise RegistryError(path, "source cite", "table_en_from", f"one of {', '.join(TABLE_EN_FROM)}")
         values["cite"] = Citation(**cite)
     source = Source(**values)
     defaults = top.get("defaults", {})

@@ -50,12 +50,18 @@ class Citation:
     table_ko: str = ""
     table_en: str = ""
     table_id: str = ""
+    table_en_from: str = "balance"  # who wrote `table_en`: 'producer' (its published English title) or 'balance'
 
     def producer(self, lang: str) -> str:
         return self.producer_en if lang == "en" else self.producer_ko
 
     def table(self, lang: str) -> str:
         return self.table_en if lang == "en" else self.table_ko
+
+    @property
+    def table_en_translated(self) -> bool:
+        """True when the English table title is our translation of the Korean one, not the producer's."""
+        return bool(self.table_en) and self.table_en_from != "producer"
 
 
 @dataclass(frozen=True)

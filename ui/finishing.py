@@ -30,6 +30,43 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False)) if text else ""
 
 
+# The widest line of text a chart on a 390 px phone shows in full: the figure is 358 px wide (the page's
+# 16 px padding each side) and titles and footnotes start 4–8 px in; `text_width`'s estimate is kept
+# well under that. Plotly never re-wraps text, so figures are wrapped for the narrowest screen.
+PHONE_TEXT_PX = 320
+
+
+def wrap_px(text: str, max_px: int = PHONE_TEXT_PX, size: int = 13) -> list[str]:
+    """`text` in lines no wider than `max_px` at `size` px (`text_width`), broken at spaces (a word
+    wider than a line, at characters); existing '<br>' breaks are kept."""
+    out: list[str] = []
+    for para in str(text or "").split("<br>"):
+        line = ""
+        for word in para.split():
+            while text_width(word, size) > max_px:  # a very long word: as much as fits, then the rest
+                cut = max(1, max(k for k in range(1, len(word) + 1) if text_width(word[:k], size) <= max_px))
+                if line:
+                    out.append(line)
+                    line = ""
+                out.append(word[:cut])
+                word = word[cut:]
+            trial = f"{line} {word}" if line else word
+            if line and text_width(trial, size) > max_px:
+                out.append(line)
+                line = word
+            else:
+                line = trial
+        if line:
+            out.append(line)
+    return out
+
+
+def _foot_lines(text: str, size: int) -> list[str]:
+    """A footnote for the phone's width: each source of a '; ' or ' | ' list from its own line."""
+    parts = [p for chunk in str(text or "").split(" | ") for p in chunk.split("; ")]
+    return [line for part in parts for line in wrap_px(part, PHONE_TEXT_PX, size)]
+
+
 def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", presenter: bool = False,
            height: int = 460, legend_top: bool = True, note: str = "", wrap: int | None = None,
            extra_bottom: int = 0) -> go.Figure:
@@ -37,25 +74,36 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
     upright in the right margin (never over the title); in presenter mode the figure is at most
     `PRESENTER_HEIGHT` tall."""
     base = 19 if presenter else 13
-    width_chars = wrap or (95 if presenter else 135)
-    if presenter and wrap:
-        width_chars = int(wrap * 0.7)
-    foot = _wrap(source, width_chars)
-    if note:
-        foot = _wrap(note, width_chars) + ("<br>" if foot else "") + foot
+    foot_size = max(10, int(base * 0.8))
+    title_size, sub_size = int(base * 1.25), int(base * 0.9)
+    extra_head, title_pad = 0, 10
+    if presenter:  # a wide screen: lines of about `wrap` × 0.7 (else 95) characters
+        width_chars = int(wrap * 0.7) if wrap else 95
+        foot = _wrap(source, width_chars)
+        if note:
+            foot = _wrap(note, width_chars) + ("<br>" if foot else "") + foot
+    else:  # lines that fit a 390 px phone (plotly cannot re-wrap), so one figure reads on every screen
+        lines = (wrap_px(note, PHONE_TEXT_PX, foot_size) if note else []) + _foot_lines(source, foot_size)
+        foot = "<br>".join(lines)
+        title_lines = wrap_px(title, PHONE_TEXT_PX, title_size) or [""]
+        sub_lines = wrap_px(subtitle, PHONE_TEXT_PX, sub_size) if subtitle else []
+        title, subtitle = "<br>".join(title_lines), "<br>".join(sub_lines)
+        extra_head = int((len(title_lines) - 1) * title_size * 1.3 + max(len(sub_lines) - 1, 0) * sub_size * 1.35)
+        title_pad += int((len(title_lines) - 1) * title_size * 0.75)  # plotly centres extra lines on the anchor
     foot_lines = foot.count("<br>") + 1 if foot else 0
-    bottom = 40 + extra_bottom + int(foot_lines * base * 1.35)
+    bottom = 40 + extra_bottom + int(foot_lines * (foot_size * 1.35 if not presenter else base * 1.35))
     left = fig.layout.margin.l if fig.layout.margin.l is not None else 10
     right = fig.layout.margin.r if fig.layout.margin.r is not None else 10
-    head = int(base * 5.4)  # title and subtitle
+    head = int(base * 5.4) + extra_head  # title and subtitle
     legend_room = int(max(legend_rows(fig, base), 1) * base * 1.55 + 10) if legend_top else 0  # a phone's rows
-    total = min(int(height * 1.2) + bottom, PRESENTER_HEIGHT) if presenter else height + bottom
+    total = min(int(height * 1.2) + bottom, PRESENTER_HEIGHT) if presenter else height + bottom + extra_head
     fig.update_layout(
         template="plotly_white",
         font=dict(family=FONT, size=base, color="#000000" if presenter else "#1f1f1f"),
-        title=dict(text=f"<b>{title}</b>", x=0.0, xanchor="left", xref="container", y=1.0, yref="container",
-                   yanchor="top", pad=dict(t=10, l=4), font=dict(size=int(base * 1.25)),
-                   subtitle=dict(text=subtitle, font=dict(size=int(base * 0.9), color="#333333"))),
+        title=dict(text="<br>".join(f"<b>{line}</b>" for line in title.split("<br>")), x=0.0, xanchor="left",
+                   xref="container", y=1.0, yref="container", yanchor="top", pad=dict(t=title_pad, l=4),
+                   font=dict(size=title_size),
+                   subtitle=dict(text=subtitle, font=dict(size=sub_size, color="#333333"))),
         margin=dict(l=left, r=max(right, TOOLBAR_MARGIN), t=head + legend_room, b=bottom),
         height=total,
         modebar=dict(orientation="v"),
@@ -71,7 +119,7 @@ def finish(fig: go.Figure, *, title: str, subtitle: str = "", source: str = "", 
         fig.add_annotation(text=foot, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 6),
                            xshift=-(left - 8), xanchor="left",
                            yanchor="bottom", align="left", showarrow=False,
-                           font=dict(size=max(10, int(base * 0.8)), color="#333333"))
+                           font=dict(size=foot_size, color="#333333"))
     return fig
 
 

@@ -254,14 +254,18 @@ def indicator_label(ind: IndicatorLike, lang: str = "ko", with_unit: bool = True
 
 def citation(src: Source | None, lang: str = "ko", short: bool = False) -> str:
     """How readers see one source: 'producer, table (table id)' in `lang` (`short`: the producer only),
-    from the registry's `cite` block. No file names, internal ids or provenance notes (those stay on
-    자료·방법); a source without a `cite` block shows nothing rather than its raw fields."""
+    from the registry's `cite` block. An English title that is our translation (not the producer's
+    published English title, `Citation.table_en_translated`) says so: 'table (title translated by
+    Balance; id)'. No file names, internal ids or provenance notes (those stay on 자료·방법); a source
+    without a `cite` block shows nothing rather than its raw fields."""
     cite = src.cite if src is not None else None
     if cite is None:
         return ""
     if short or not cite.table(lang):
         return cite.producer(lang)
-    ref = f" ({cite.table_id})" if cite.table_id else ""
+    marks = [t("title_translated", lang)] if lang == "en" and cite.table_en_translated else []
+    marks += [cite.table_id] if cite.table_id else []
+    ref = f" ({'; '.join(marks)})" if marks else ""
     return f"{cite.producer(lang)}, {cite.table(lang)}{ref}"
 
 

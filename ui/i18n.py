@@ -541,3 +541,12 @@ _LABELS.update({
     "events_badge_note": ("번호 표식: 정책 사건 (표식에 마우스를 올리면 그해의 사건 전부)",
                           "Numbered badges: policy events (hover a badge for every event of that year)"),
 })
+
+# ---- issue 9, last gaps (branch gaps): presenter disparity grid, glossary captions, translated titles ----
+_LABELS.update({
+    "events_dotted": ("점선: 정책 사건 (아래 정책 사건 표)", "Dotted lines: policy events (listed in the table below)"),
+    "title_translated": ("번역 제목", "title translated by Balance"),
+    "official_title": ("공식 제목", "official title"),
+    "definition_of": ("지표 정의: {name}", "Definition: {name}"),
+    "definitions_of": ("지표 정의 ({n}개)", "Definitions ({n} indicators)"),
+})

@@ -51,10 +51,10 @@ def set_page(page: str) -> None:
 
 
 def link_params(page: str, **values: str) -> dict[str, str]:
-    """Query params for a link/switch to `page` carrying the global values that are not default."""
+    """Query params for a link/switch to `page` carrying the global values that are not default (the
+    page itself is the link's path, never a parameter)."""
+    del page  # the same global values go to every page
     out: dict[str, str] = {}
-    if page != state.DEFAULT_PAGE:
-        out["page"] = page
     if lang() != "ko":
         out["lang"] = lang()
     if presenter() != presenter_default():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import format as fmt
 from ui import nav, share, state
 from ui.concepts import events
 from ui.context import Ctx, page_setup
@@ -85,3 +86,22 @@ def events_table(ctx: Ctx, columns: tuple[str, ...] = EVENT_COLUMNS) -> None:
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={ctx.t("event_number"): st.column_config.NumberColumn(
                          format="%d", help=ctx.t("event_number_help"))})
+
+
+def _md_text(text: str) -> str:
+    """Registry text shown as Markdown literally (names hold parentheses, '+', '-')."""
+    return "".join(f"\\{c}" if c in "\\`*_[]<>#+-!|~" else c for c in str(text))
+
+
+def define(ctx: Ctx, inds, container=st) -> None:
+    """The glossary of what a chart or card names: one indicator as a caption 'definition: name (unit)'
+    whose help is its catalogue definition (`fmt.definition`: basis, formula, note, source); several
+    in an expander, one line with its help each. Both languages; nothing typed here."""
+    inds = [i for i in (fmt.as_indicator(x) for x in inds) if i is not None]
+    if len(inds) == 1:
+        container.caption(ctx.t("definition_of", name=_md_text(fmt.indicator_label(inds[0], ctx.lang))),
+                          help=fmt.definition(inds[0], ctx.lang))
+    elif inds:
+        with container.expander(ctx.t("definitions_of", n=len(inds))):
+            for ind in inds:
+                st.markdown(_md_text(fmt.indicator_label(ind, ctx.lang)), help=fmt.definition(ind, ctx.lang))

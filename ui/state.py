@@ -245,5 +245,8 @@ def switch_params() -> dict[str, str]:
 
 
 def set_page(page: str) -> None:
-    """Mirror the page shown in ?page= (left out for the default page). Called first by every page."""
-    _set_param("page", None if page == DEFAULT_PAGE else page)
+    """Called first by every page: the address's path names the page (`/trends`), so an old link's
+    `?page=` (read by the router, app.py) is dropped from the address once the page is open; links
+    carry only what changes the view."""
+    del page  # the path says it
+    _set_param("page", None)

@@ -116,3 +116,26 @@ def test_trend_axis_of_an_amount_reads_in_the_readers_unit(_data_dir, lang, unit
     nation = obs[(obs["indicator"] == "grdp_nominal_krw_mn") & (obs["region_code"] == "00")]["value"]
     assert min(axis["tickvals"]) <= nation.min() and max(axis["tickvals"]) >= 0.8 * nation.max()
     assert not any("e+" in t for t in axis["ticktext"])
+
+
+def test_english_catalogue_marks_translated_titles_beside_the_official_one():
+    """자료·방법 in English: a source's English table title that is our translation says so and gives the
+    producer's official Korean title beside it (cite blocks read here from the YAML)."""
+    import yaml
+
+    from helpers import ROOT
+
+    at = run({"page": "data", "lang": "en"}, "data catalogue (en)")
+    catalogue = next(tb.value for tb in at.table if "table" in tb.value.columns and "name" in tb.value.columns)
+    shown = {str(v).replace("\\", "") for v in catalogue["table"]}
+    checked = 0
+    for path in sorted((ROOT / "indicators" / "sources").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cite = data["source"].get("cite") or {}
+        if not data.get("indicators") or not cite.get("table_en"):
+            continue
+        if cite.get("table_en_from", "balance") != "producer":
+            want = f"{cite['table_en']} (title translated by Balance; official title: {cite['table_ko']})"
+            assert want in shown, (path.name, want)
+            checked += 1
+    assert checked >= 8

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.apptest import PAGE_PARAMS, assert_ok, new_app
+from helpers.apptest import PAGE_PARAMS, TITLE_KEYS, assert_ok, new_app
+from ui.i18n import t
 
 # page → {key: a valid non-default value} (the keys of PAGE_PARAMS, checked complete below)
 VALID: dict[str, dict[str, str]] = {
@@ -48,6 +49,11 @@ def test_valid_values_are_kept(page):
             assert kept in (None, [], ""), (name, kept)  # a default stays out of the URL
         else:
             assert kept in (value, [value]), (name, value, kept)
-    at.run()  # a rerun keeps them
+    # an old link's ?page= opened that page (its title) and was dropped: the path names the page
+    assert [h.value for h in at.title][:1] == [t(TITLE_KEYS[page], "ko")], [h.value for h in at.title]
+    assert at.query_params.get("page") in (None, [], ""), at.query_params.to_dict()
+    at.run()  # a rerun keeps them, on the same page, still without ?page=
     assert all(at.query_params.get(n) in (v, [v]) for n, v in VALID[page].items()
                if n not in DEFAULT_VIEW.get(page, ()))
+    assert [h.value for h in at.title][:1] == [t(TITLE_KEYS[page], "ko")]
+    assert at.query_params.get("page") in (None, [], "")

@@ -197,7 +197,8 @@ def test_region():
 
 def test_data_page():
     at = run({"page": "data"}, "data")
-    assert len(at.dataframe) >= 3
+    # static tables (catalogue, build report, exports reference, seed facts) and the two file grids
+    assert len(at.table) >= 4 and len(at.dataframe) >= 2
     spec0 = main_spec(at, "coverage")
     assert spec0["data"][0]["type"] == "heatmap"
     button_group(at, "w_data_level").set_value("sigungu").run()

@@ -46,6 +46,8 @@ COUNTS = """([figures, maps]) => {
   });
   walk(document);
   return document.querySelectorAll('.js-plotly-plot').length >= figures && n >= maps; }"""
+TEXTS = """(n) => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"]')]
+  .filter((m) => !m.closest('[data-testid="stTable"]') && !m.querySelector('style')).length >= n"""
 GRID_DRAWN = """(i) => { const g = [...document.querySelectorAll('[data-testid="stDataFrame"]')][i];
   return !g || !!g.querySelector('th'); }"""
 # Everything a page shows that a link must reproduce (maps are inside shadow roots).
@@ -76,8 +78,9 @@ SNAPSHOT = """() => {
                     [...r.querySelectorAll('td')].map((c) => c.textContent))}));
   const metrics = [...document.querySelectorAll('[data-testid="stMetric"]')].map((m) => m.innerText);
   const text = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"]')]
-    .map((m) => m.innerText);
-  return {figures, maps, tables, metrics, text};
+    .filter((m) => !m.closest('[data-testid="stTable"]') && !m.querySelector('style')).map((m) => m.innerText);
+  const statics = [...document.querySelectorAll('[data-testid="stTable"]')].map((t) => t.innerText);
+  return {figures, maps, tables, metrics, text, statics};
 }"""
 
 
@@ -255,6 +258,9 @@ def _ready(page, like: dict | None = None) -> dict:
     if like is not None:
         page.wait_for_function(COUNTS, arg=[len(like["figures"]), len(like["maps"])], timeout=60_000)
         page.wait_for_function(DRAWN, timeout=60_000)
+        page.wait_for_function(TEXTS, arg=len(like["text"]), timeout=30_000)  # lazily loaded widgets too
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stTable\"]')]"
+                           ".every((t) => t.querySelector('tbody tr'))", timeout=20_000)  # static tables drawn
     grids = page.locator('[data-testid="stDataFrame"]')
     for i in range(grids.count()):  # a grid draws its cells (and their accessible table) once in view
         if grids.nth(i).is_visible():
@@ -375,7 +381,9 @@ def test_copy_link_copies_the_address(server, browser):
     expect(button).to_have_text(t("share_copied", "en"), timeout=2_000)  # says so (for 2.5 s)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == _href(page)
-    assert {"common=true", "theil=l", "lang=en", "page=disparity"} <= set(copied.split("?", 1)[1].split("&"))
+    query = set(copied.split("?", 1)[1].split("&"))
+    assert {"common=true", "theil=l", "lang=en"} <= query
+    assert not any(q.startswith("page=") for q in query), copied  # the path names the page
     expect(button).to_have_text(t("share_copy", "en"), timeout=5_000)  # then back
     context.close()
 
@@ -391,4 +399,24 @@ def test_default_page_path_opens_cleanly(server, browser):
     assert page.locator("h1").first.inner_text() == t("overview_title", "en")
     assert not page.locator('[role="dialog"]').count(), page.locator('[role="dialog"]').all_inner_texts()
     assert _href(page) == f"{server}/?lang=en"
+    context.close()
+
+
+def test_old_page_links_open_their_page_and_drop_the_key(server, browser):
+    """Links written before the path named the page (`/?page=trends&…`, `/disparity?page=disparity&…`)
+    still open that page with the rest of their view, and the address then carries only the view: the
+    path and the keys that change what is shown, no `?page=`."""
+    context = browser.new_context(viewport=VIEWPORT)
+    for old, path, title, kept in (
+            (f"{server}/?page=trends&lang=en&events=false", "/trends", t("trends_title", "en"),
+             {"lang=en", "events=false"}),
+            (f"{server}/disparity?page=disparity&theil=l", "/disparity", t("disp_title", "ko"), {"theil=l"})):
+        page = _open(context, old)
+        page.wait_for_function(f"() => location.pathname === '{path}' && !location.search.includes('page=')",
+                               timeout=60_000)
+        page.wait_for_function(IDLE, timeout=60_000)
+        assert page.locator("h1").first.inner_text() == title, old
+        href = _href(page)
+        assert kept <= set(href.split("?", 1)[1].split("&")), href
+        page.close()
     context.close()

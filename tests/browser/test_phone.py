@@ -1,7 +1,9 @@
-"""The phone layout (390×844, issue 9) of 개요, 지도, 추이 and 지역 in Chromium, one server for the module:
-every bar of every plotly bar trace is drawn with a width (no chart squeezed to labels only), no
-legend, title or label box overlaps another, the page never scrolls sideways, and hovering an event
-badge lists every event of that year. Screenshots: tests/screenshots/phone_*.png (and one 1440×900)."""
+"""The phone layout (390×844, issue 9) of 개요, 지도, 추이, 지역, 격차 분석 and 지방소멸 in Chromium, one server
+for the module: every bar of every plotly bar trace is drawn with a width (no chart squeezed to labels
+only), no legend, title or label box overlaps another, every title, subtitle and annotation (footnotes:
+source, notes) lies inside the phone's width and inside its chart, the page never scrolls sideways, and
+hovering an event badge lists every event of that year. Screenshots: tests/screenshots/phone_*.png (and
+one 1440×900)."""
 from __future__ import annotations
 
 import csv
@@ -9,6 +11,7 @@ import time
 from collections import defaultdict
 
 import pytest
+import yaml
 
 from helpers import ROOT
 from helpers.browser import SHOTS, no_exception
@@ -16,21 +19,32 @@ from helpers.browser import SHOTS, no_exception
 PHONE = {"width": 390, "height": 844}
 PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 2), "region": ("/region?region=11", 1),
          # five legend entries: three rows on a phone
-         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 2)}
+         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 2),
+         "disparity": ("/disparity", 2), "risk": ("/risk", 1)}
+# Every text line plotly draws for a title, subtitle or annotation, with its chart's box (page pixels).
+TEXTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+  const c = gd.getBoundingClientRect();
+  const lines = [...gd.querySelectorAll('.g-gtitle text, .annotation-text-g text')].flatMap(t => {
+    const spans = [...t.querySelectorAll('tspan.line')];
+    return spans.length ? spans : [t]; });
+  return lines.map(el => {
+    const r = el.getBoundingClientRect();
+    return {text: el.textContent, box: [r.left, r.top, r.right, r.bottom], chart: [c.left, c.top, c.right, c.bottom]};
+  }).filter(x => x.box[2] > x.box[0] && x.text.trim());
+})"""
 
 # Per chart: each bar trace's points (value, drawn width and height in px), and the boxes of the legend,
 # the title and subtitle, and every annotation (labels, event badges, footnotes), in page pixels.
 CHARTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
   const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  const bars = [];
-  const traces = [...gd.querySelectorAll('.barlayer .trace.bars')];
-  let k = 0;
-  (gd._fullData || []).forEach((tr, i) => {
-    if (tr.type !== 'bar') return;
-    const paths = [...traces[k++].querySelectorAll('.point path')];
-    bars.push({orientation: tr.orientation || 'v', points: gd.calcdata[i].map((cd, j) => {
+  const bars = [];  // each drawn bar trace, matched to its own calcdata (d3's data on the trace's group)
+  [...gd.querySelectorAll('.barlayer .trace.bars')].forEach(g => {
+    const cd = g.__data__ || [];
+    if (!cd.length || !cd[0].trace) return;
+    const paths = [...g.querySelectorAll('.point path')];
+    bars.push({orientation: cd[0].trace.orientation || 'v', points: cd.map((pt, j) => {
       const p = paths[j]; const r = p ? p.getBBox() : {width: 0, height: 0};
-      return {s: Number.isFinite(cd.s) ? cd.s : null, w: r.width, h: r.height};
+      return {s: Number.isFinite(pt.s) ? pt.s : null, w: r.width, h: r.height};
     })});
   });
   const named = (gd._fullLayout.annotations || []).map(a => a.name || '');
@@ -81,6 +95,15 @@ def test_phone_layout(server, phone, name):
     widths = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
         return [m.scrollWidth, m.clientWidth]; }""")
     assert widths[0] <= widths[1] + 1, widths
+
+    # every text line of every chart is readable in full: inside the phone and inside its chart
+    texts = page.evaluate(TEXTS_JS)
+    assert any(x["text"].startswith("출처") for x in texts) or name == "map", name  # the footnotes are there
+    for x in texts:
+        left, top, right, bottom = x["box"]
+        assert 0 <= left and right <= PHONE["width"], (name, x)
+        assert x["chart"][0] - 0.5 <= left and right <= x["chart"][2] + 0.5, (name, x)
+        assert x["chart"][1] - 0.5 <= top and bottom <= x["chart"][3] + 0.5, (name, x)
 
     charts = page.evaluate(CHARTS_JS)
     assert len(charts) >= n_charts
@@ -148,3 +171,44 @@ def test_hover_on_an_event_badge_lists_every_event_of_that_year(server, phone, b
         else:
             page.screenshot(path=str(SHOTS / "phone_trends_event_hover.png"))
         page.close()
+
+
+# Every header and body cell of the static tables on 자료·방법 whose content is wider or taller than
+# the cell (a cut cell), and the catalogue's cells by column name.
+CELLS_JS = """() => { const out = {cut: [], n: 0, units: []};
+  document.querySelectorAll('[data-testid="stTable"] table').forEach(t => {
+    const heads = [...t.querySelectorAll('thead th')].map(h => h.innerText.trim());
+    t.querySelectorAll('th, td').forEach(c => {
+      out.n += 1;
+      if (c.scrollWidth > c.clientWidth + 0.5 || c.scrollHeight > c.clientHeight + 0.5)
+        out.cut.push([c.innerText.slice(0, 40), c.scrollWidth, c.clientWidth, c.scrollHeight, c.clientHeight]);
+    });
+    const u = heads.indexOf('unit');
+    if (t.closest('.st-key-catalogue') && u >= 0)
+      t.querySelectorAll('tbody tr').forEach(r => out.units.push(r.children[u].innerText.trim()));
+  });
+  return out; }"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, PHONE], ids=["1440", "390"])
+def test_data_page_tables_never_cut_a_cell(server, browser, viewport):
+    """자료·방법's catalogue (and its other static tables) show every cell in full, on a desktop and on a
+    phone: no cell's content is wider or taller than the cell, and the catalogue's unit column shows each
+    declared unit whole (e.g. the total fertility rate's '명(가임여성 1명당)', cut before)."""
+    declared = {}
+    for path in sorted((ROOT / "indicators" / "sources").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for e in data.get("indicators") or []:
+            declared[e["id"]] = {**(data.get("defaults") or {}), **e}["unit_ko"]
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{server}/data")
+    page.wait_for_selector(".st-key-catalogue table tbody tr", timeout=60_000)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    no_exception(page)
+    cells = page.evaluate(CELLS_JS)
+    assert cells["n"] > 1000, cells["n"]  # the catalogue alone: 18 columns × every indicator
+    assert not cells["cut"], cells["cut"][:5]
+    assert declared["census_tfr"] in cells["units"]
+    assert {declared[i] for i in declared} <= set(cells["units"]) | {""}
+    page.screenshot(path=str(SHOTS / f"data_catalogue_{viewport['width']}.png"))
+    page.close()

@@ -23,7 +23,7 @@ PLOTLY = {"overview": "capital_shares", "trends": "trend_chart", "region": "regi
           "disparity": "disp_measures"}
 MAPS = ("map", "risk", "composite", "bivariate")
 # 자료·방법 has no main chart: its catalogue table is what it shows first (checked as its main element)
-TABLE = {"data": '[data-testid="stDataFrame"]'}
+TABLE = {"data": '.st-key-catalogue [data-testid="stTable"]'}
 CAPITAL_SIDO = ("11", "28", "41")  # 서울, 인천, 경기
 
 _BOX = """(sel) => {
@@ -203,4 +203,52 @@ def test_trend_steps_reveal_one_more_year_and_the_url_holds_it(server, browser):
     assert page.evaluate(_SHOWN)[0] == held  # paused: no further year
     no_exception(page)
     assert not errors, errors
+    page.close()
+
+
+# Every text line plotly draws in a chart: tick labels, titles, panel titles, annotations (font px, box).
+_CHART_TEXT = """(sel) => { const gd = document.querySelector(sel);
+  const parts = [...gd.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text, .annotation-text-g text,'
+    + ' .g-gtitle text')];
+  return parts.flatMap((t, k) => { const spans = [...t.querySelectorAll('tspan.line')];
+      return (spans.length ? spans : [t]).map(line => [line, k]); })
+    .map(([t, k]) => { const r = t.getBoundingClientRect(); const host = t.closest('text');
+      return {text: t.textContent, size: parseFloat(getComputedStyle(host).fontSize), host: k,
+              cls: (t.closest('g[class]') || host).getAttribute('class'), box: [r.left, r.top, r.right, r.bottom]}; })
+    .filter(x => x.text.trim() && x.box[2] > x.box[0]); }"""
+
+
+def test_disparity_with_every_measure_is_legible_at_1280x720(server, browser):
+    """격차 분석 with all five measures (the default) and the policy events: each measure's panel is at
+    least 100 px tall with at least two value ticks, every tick label and panel title is at least 18 px,
+    no two text lines of the chart overlap, and the chart lies inside the 1280×720 screen."""
+    page, errors = _page(browser, f"{server}/disparity?presenter=1")
+    sel = ".st-key-disp_measures .js-plotly-plot"
+    page.wait_for_selector(f"{sel} .main-svg", timeout=60_000)
+    page.wait_for_timeout(2000)
+    box = page.evaluate(_BOX, sel)
+    assert box["top"] >= 0 and box["bottom"] <= H, box
+    panels = page.evaluate(f"""() => {{ const gd = document.querySelector("{sel}");
+        return gd._fullData.map(tr => {{ const ya = gd._fullLayout[tr.yaxis.replace('y', 'yaxis')];
+            const shown = ya._vals.filter(v => v.x >= Math.min(...ya.range) && v.x <= Math.max(...ya.range));
+            return [tr.name, ya._length, shown.length]; }}); }}""")
+    assert len(panels) == 5, panels
+    for name, height, ticks in panels:
+        assert height >= 100 and ticks >= 2, (name, height, ticks)
+    texts = page.evaluate(_CHART_TEXT, sel)
+    titles = {p[0] for p in panels}
+    body = [x for x in texts if "tick" in x["cls"] or x["text"] in titles]
+    assert len(body) >= 5 * 4, body  # each panel: its title, year ticks, value ticks
+    small = [(x["text"], x["size"]) for x in body if x["size"] < 18]
+    assert not small, small
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            if texts[i]["host"] == texts[j]["host"]:
+                continue  # the lines of one text touch by design
+            a, b = texts[i]["box"], texts[j]["box"]
+            overlap = min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
+            assert not overlap, (texts[i], texts[j])
+    no_exception(page)
+    assert not errors, errors
+    page.screenshot(path=str(SHOTS / f"presenter_disparity_measures_{W}x{H}.png"))
     page.close()

@@ -69,7 +69,10 @@ def test_a_source_line_names_producer_table_id_and_years():
     block = _declared()["kosis_migration"]["cite"]
     ind = catalog.get("migration_net_persons")
     text = fmt.cite_indicator(ind, dict(catalog.sources()), dict(catalog.indicators()), [1970, 1995, 2020], "en")
-    assert text == f"{block['producer_en']}, {block['table_en']} ({block['table_id']}), 1970–2020"
+    # the English title is our translation (no `table_en_from: producer` in the YAML): it says so
+    assert block.get("table_en_from", "balance") != "producer"
+    marked = f"(title translated by Balance; {block['table_id']})"
+    assert text == f"{block['producer_en']}, {block['table_en']} {marked}, 1970–2020"
     ko = fmt.cite_indicator(ind, dict(catalog.sources()), dict(catalog.indicators()), [1970, 2020], "ko")
     assert ko.startswith(block["producer_ko"]) and ko.endswith("1970–2020년")
 
@@ -149,3 +152,43 @@ def test_a_cite_block_names_its_table_in_both_languages_or_neither(tmp_path):
     with pytest.raises(RegistryError) as err:
         registry.load(tmp_path)
     assert "grdp.yaml" in str(err.value) and "table_en" in str(err.value)
+
+
+def test_english_titles_that_are_our_translations_say_so():
+    """A cite block's English table title is our translation unless the YAML says the producer published
+    it (`table_en_from: producer`): the English source line then marks it, the Korean one never does."""
+    srcs = dict(catalog.sources())
+    checked = 0
+    for sid, block in _declared().items():
+        cite = block.get("cite") or {}
+        if not cite.get("table_en"):
+            continue
+        en, ko = fmt.citation(srcs[sid], "en"), fmt.citation(srcs[sid], "ko")
+        translated = cite.get("table_en_from", "balance") != "producer"
+        assert cite["table_en"] in en and cite["table_ko"] in ko, sid
+        assert ("translated by Balance" in en) == translated, (sid, en)
+        assert "translated" not in ko and "번역" not in ko, (sid, ko)
+        checked += 1
+    assert checked >= 10
+    # a producer's own English title carries no mark
+    from dataclasses import replace
+
+    own = replace(srcs["kosis_migration"], cite=replace(srcs["kosis_migration"].cite, table_en_from="producer"))
+    assert fmt.citation(own, "en") == (f"{own.cite.producer_en}, {own.cite.table_en} ({own.cite.table_id})")
+
+
+def test_a_cite_block_says_who_wrote_its_english_title_with_a_known_word(tmp_path):
+    import shutil
+
+    shutil.copy(HERE / "registry.yaml", tmp_path / "registry.yaml")
+    shutil.copy(HERE / "derived.yaml", tmp_path / "derived.yaml")
+    (tmp_path / "sources").mkdir()
+    for p in (HERE / "sources").glob("*.yaml"):
+        shutil.copy(p, tmp_path / "sources" / p.name)
+    path = tmp_path / "sources" / "grdp.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["source"]["cite"]["table_en_from"] = "official-ish"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(RegistryError) as err:
+        registry.load(tmp_path)
+    assert "grdp.yaml" in str(err.value) and "table_en_from" in str(err.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 import pandas as pd
+import streamlit as st
 
 import app_analyses
 import app_data
@@ -36,12 +37,108 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
             "levels": levels.get(ind.id, ""), "in_data": y is not None,
             "formula": ind.formula, "basis": ind.basis,
             "producer": fmt.citation(src, ctx.lang, short=True) or d.get("producer", ""),
-            "table": (src.cite.table(ctx.lang) if src and src.cite else "") or d.get("title", ""),
+            "table": _table_title(src, ctx) or d.get("title", ""),
             "table_id": d.get("table_id", ""),
             "vintage": d.get("vintage", ""), "license": d.get("license", ""), "url": d.get("url", ""),
             "note": ind.note,
         })
     return pd.DataFrame(rows)
+
+
+_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:\"'=$")
+
+
+def _plain(text) -> str:
+    """A cell's text as literal Markdown (st.table renders Markdown): every special character escaped."""
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in str(text))
+
+
+def cell_text(col: str, v) -> str:
+    """One cell as st.table shows it: plain text (Markdown escaped), an address a link, yes/no as ✓/–,
+    missing as '', whole numbers with separators (years without), other numbers by magnitude."""
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    if isinstance(v, bool):
+        return "✓" if v else "–"
+    if isinstance(v, int) and not isinstance(v, bool) or hasattr(v, "dtype") and "int" in str(v.dtype):
+        return str(int(v)) if "year" in col else f"{int(v):,}"
+    if isinstance(v, float) or hasattr(v, "dtype") and "float" in str(v.dtype):
+        return str(int(v)) if "year" in col and float(v).is_integer() else fmt.number(float(v))
+    if col == "url" and str(v).startswith(("https://", "http://")):
+        return f"[{_plain(v)}]({str(v).replace(' ', '%20').replace(')', '%29')})"
+    return _plain(v)
+
+
+@figures.cached
+def catalogue_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as st.table shows it (`cell_text` for every cell). An HTML table wraps its cells, so none
+    is cut at any width."""
+    return pd.DataFrame({c: [cell_text(c, v) for v in frame[c].tolist()] for c in frame.columns})
+
+
+def fitted_columns(frame: pd.DataFrame) -> dict:
+    """st.dataframe column widths (px) that hold every cell of `frame` and its header in full: each
+    column as wide as its longest text (Hangul 15 px, other characters 8.5 px at the grid's 14 px type,
+    generous so no cell is cut) plus padding; the grid scrolls sideways when they add up past the page."""
+    def px(text: str) -> int:
+        return int(sum(15 if ord(ch) >= 0x1100 else 8.5 for ch in text)) + 28
+    out = {}
+    for c in frame.columns:
+        texts = [str(c)] + [cell_text(c, v).replace("\\", "") for v in frame[c].tolist()]
+        out[c] = st.column_config.Column(width=max(px(x) for x in texts))
+    return out
+
+
+WRAP_FROM = 40  # characters: a column whose longest cell is longer wraps (`static_table`)
+
+
+def static_table(frame: pd.DataFrame, key: str, height: int | str = "content",
+                 wrap: dict[str, int] | None = None) -> None:
+    """`frame` as a static table in the container `key` whose cells are never cut: short columns on one
+    line, long ones (`wrap`: column → width in rem; default: every column with a cell over `WRAP_FROM`
+    characters, 22 rem, 30 rem past 200) wrapped; the table scrolls inside `height`."""
+    cells = catalogue_cells(frame)
+    if wrap is None:
+        longest = {c: int(cells[c].str.len().max()) if len(cells) else 0 for c in cells.columns}
+        wrap = {c: 30 if n > 200 else 22 for c, n in longest.items() if n > WRAP_FROM}
+    st.markdown(catalogue_css(list(cells.columns), key, wrap), unsafe_allow_html=True)
+    with st.container(key=key):
+        st.table(cells, hide_index=True, height=height)
+
+
+CATALOGUE_ORDER = ("name", "unit", "years", "levels", "category", "producer", "table", "table_id", "formula",
+                   "basis", "note", "id", "polarity", "additive", "in_data", "vintage", "license", "url")
+# Columns of long text, wrapped at this width (rem; the rest keep one line): the table grows and scrolls
+# sideways instead of cutting a cell.
+CATALOGUE_WRAP = {"table": 16, "table_id": 16, "formula": 18, "basis": 20, "note": 30, "vintage": 20,
+                  "license": 18, "url": 18}
+
+
+def catalogue_css(columns: list[str], key: str = "catalogue", wrap: dict[str, int] | None = None) -> str:
+    """CSS for the catalogue's st.table in the container `key`: short columns on one line, long ones
+    wrapped at `wrap` widths in rem (default `CATALOGUE_WRAP`; a word longer than that, e.g. an address,
+    breaks anywhere)."""
+    wrap = CATALOGUE_WRAP if wrap is None else wrap
+    rules = [f".st-key-{key} th, .st-key-{key} td {{ vertical-align: top; }}",
+             f".st-key-{key} :is(th, td) :is(div, p) {{ white-space: nowrap !important; word-break: normal "
+             "!important; overflow-wrap: normal !important; }"]
+    for i, col in enumerate(columns, start=1):
+        if col in wrap:
+            rules.append(f".st-key-{key} :is(td, th):nth-child({i}) :is(div, p) {{ white-space: normal "
+                         "!important; overflow-wrap: anywhere !important; }")
+            rules.append(f".st-key-{key} td:nth-child({i}) > div {{ width: {wrap[col]}rem; }}")
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+def _table_title(src, ctx: Ctx) -> str:
+    """The source's table title in the reader's language; an English title that is our translation
+    says so and gives the producer's official (Korean) title beside it."""
+    cite = src.cite if src is not None else None
+    if cite is None:
+        return ""
+    if ctx.lang == "en" and cite.table_en_translated:
+        return f"{cite.table_en} ({ctx.t('title_translated')}; {ctx.t('official_title')}: {cite.table_ko})"
+    return cite.table(ctx.lang)
 
 
 @figures.cached

@@ -45,6 +45,11 @@ def _axis(fig: go.Figure, row: int) -> str:
     return "yaxis" if row == 1 else f"yaxis{row}"
 
 
+def _ref(axis: str, kind: str = "y") -> str:
+    """'yaxis3' → 'y3' (kind 'x': 'x3'), the reference shapes and annotations use."""
+    return kind + axis[5:]
+
+
 def _panels_span(fig: go.Figure, rows: range) -> tuple[float, float]:
     """Paper y from the bottom of the last panel to the top of the first (events strip excluded)."""
     return fig.layout[_axis(fig, rows[-1])].domain[0], fig.layout[_axis(fig, rows[0])].domain[1]
@@ -72,41 +77,77 @@ def _event_rows(ctx: Ctx, t: pd.DataFrame, show_events: bool) -> pd.DataFrame:
     return ev[(ev["x"] >= lo - 0.5) & (ev["x"] < hi + 0.5)]  # the axis ends at the data
 
 
-def _frame(n_panels: int, titles: list[str], events: pd.DataFrame, panel_px: int,
-           years: pd.Series) -> tuple[go.Figure, range]:
-    """Subplots sharing the years: an events strip on top (about 70 px, when there are events), then the panels."""
-    strip = 1 if len(events) else 0
-    rows = n_panels + strip
-    heights = ([70 / panel_px] if strip else []) + [1.0] * n_panels
-    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, row_heights=heights,
-                        vertical_spacing=min(0.08, 0.3 / rows), subplot_titles=([""] if strip else []) + titles)
+def _badges(ev: pd.DataFrame, presenter: bool, span: tuple[float, float]) -> list[tuple]:
+    """Per event year: (year, its events, x, badge text, badge row), rows staggered so no two badges of
+    a row overlap on the narrowest plot (a phone; `plots.event_rows`)."""
+    if ev.empty:
+        return []
+    groups = list(ev.groupby(ev["x"].astype(int), sort=True))
+    texts = [str(int(g["number"].iloc[0])) for _y, g in groups]
+    xs = [float(g["x"].min()) for _y, g in groups]
+    size = BADGE_SIZE[presenter]
+    rows = plots.event_rows(xs, span[0] + 0.5, span[1] - 0.5, [len(t) * size * 0.62 + 8 for t in texts])
+    return [(year, g, x, text, row) for (year, g), x, text, row in zip(groups, xs, texts, rows)]
+
+
+BADGE_SIZE = {False: 10, True: 14}  # px, an event badge's number
+BADGE_ROW = {False: plots.EVENT_ROW_PX, True: plots.EVENT_ROW_PX + 6}  # px per row of badges
+PANEL_GAP = {False: 30, True: 40}  # px between stacked panels: room for the next panel's title
+
+
+def _strip_px(badges: list[tuple], presenter: bool) -> int:
+    """Height of the events strip: every row of badges and a little air (0 without events)."""
+    return (max(b[4] for b in badges) + 1) * BADGE_ROW[presenter] + 6 if badges else 0
+
+
+def _frame(n_panels: int, strip: bool, years: pd.Series) -> tuple[go.Figure, range]:
+    """Subplots sharing the years, stacked: an events strip on top (when `strip`), then the panels.
+    Their heights are set in pixels once the figure is finished (`_stack`)."""
+    rows = n_panels + int(strip)
+    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True)
     if strip:
         fig.update_yaxes(visible=False, range=[0, 1], fixedrange=True, row=1, col=1)
     if len(years):
         fig.update_xaxes(range=[float(years.min()) - 0.7, float(years.max()) + 0.7])
-    return fig, range(strip + 1, rows + 1)
+    return fig, range(int(strip) + 1, rows + 1)
 
 
-def _events(fig: go.Figure, ctx: Ctx, ev: pd.DataFrame, rows: range) -> None:
+def _stack(fig: go.Figure, strip_px: int, panel_rows: range, titles: list[str], presenter: bool) -> None:
+    """Domains of the finished figure's stacked rows in pixels of its plot area: the events strip
+    `strip_px` tall, then equal panels `PANEL_GAP` apart, each panel's title in the gap above it."""
+    m = fig.layout.margin
+    area = max(float(fig.layout.height) - float(m.t) - float(m.b), 1.0)
+    gap = PANEL_GAP[presenter] / area
+    top = 1.0
+    if strip_px:
+        fig.layout["yaxis"].domain = [max(1.0 - strip_px / area, 0.0), 1.0]
+        top = 1.0 - strip_px / area - gap * 0.5
+    n = len(panel_rows)
+    panel = max((top - gap * (n - 1)) / n, 0.02)
+    notes = []
+    for k, (row, title) in enumerate(zip(panel_rows, titles)):
+        y1 = top - k * (panel + gap)
+        fig.layout[_axis(fig, row)].domain = [max(y1 - panel, 0.0), y1]
+        if title:
+            notes.append(dict(text=title, x=0.5, xref="paper", y=y1, yref="paper", xanchor="center",
+                              yanchor="bottom", showarrow=False, yshift=2, name="panel_title"))
+    fig.update_layout(annotations=list(fig.layout.annotations) + notes)
+
+
+def _events(fig: go.Figure, badges: list[tuple], presenter: bool) -> None:
     """Policy events (seed_facts.csv, as on the trends page): dotted vertical lines through the strip and
-    every panel, labels staggered in the strip above them (hover: every event of that year)."""
-    if ev.empty:
+    every panel, numbered badges in rows in the strip above them (hover: every event of that year)."""
+    if not badges:
         return
-    groups = list(ev.groupby(ev["x"].astype(int), sort=True))
-    texts = [str(int(g["number"].iloc[0])) for _y, g in groups]
-    xs = [float(g["x"].min()) for _y, g in groups]
-    size = 14 if ctx.presenter else 10
-    lo, hi = fig.layout.xaxis.range or (min(xs) - 0.7, max(xs) + 0.7)
-    rows = plots.event_rows(xs, lo + 0.5, hi - 0.5, [len(t) * size * 0.62 + 8 for t in texts])
     shapes, notes = [], []
-    for (year, g), x0, text, row in zip(groups, xs, texts, rows):
+    for year, g, x0, text, row in badges:
         shapes.append(dict(type="line", xref="x", yref="paper", x0=x0, x1=x0, y0=0, y1=1,
                            line=dict(color=palette.EVENT_COLOR, dash="dot", width=1)))
         lines = "<br>".join(f"{d} · {lb}" for d, lb in zip(g["date"], g["label"]))
-        notes.append(dict(x=x0, y=1.0 - (row % 3) * 0.34, xref="x", yref="y domain", text=text,
+        notes.append(dict(x=x0, y=1.0, yshift=-row * BADGE_ROW[presenter], xref="x", yref="y domain", text=text,
                           hovertext=f"<b>{year}</b><br>{lines}", showarrow=False, yanchor="top", xanchor="center",
-                          font=dict(size=size, color="#333"), bgcolor="rgba(255,255,255,0.9)",
-                          bordercolor=palette.EVENT_COLOR, borderwidth=1, borderpad=1))
+                          font=dict(size=BADGE_SIZE[presenter], color="#333"), bgcolor="rgba(255,255,255,0.9)",
+                          bordercolor=palette.EVENT_COLOR, borderwidth=1, borderpad=1, name=f"event_{year}"))
     fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
 
 
@@ -115,37 +156,103 @@ def _subtitle(ctx: Ctx, level: str, t: pd.DataFrame, reading: str) -> str:
     return f"{ctx.t(level)} · {span} · {reading}"
 
 
+def _measure_trace(ctx: Ctx, t: pd.DataFrame, m: str, full: int, part: set[int]) -> go.Scatter:
+    name = _name(m, ctx.lang)
+    sym = ["circle-open" if int(y) in part else "circle" for y in t["year"]]
+    hover = [f"<b>{name}</b> · {int(y)}<br>{fmt.number(v, 4) if pd.notna(v) else ctx.t('no_data')}"
+             f"<br>{ctx.t('n_regions')}: {int(n)}/{full}"
+             for y, v, n in zip(t["year"], t[m], t["n_regions"])]
+    return go.Scatter(x=t["year"], y=t[m], name=name, mode="lines+markers", connectgaps=False,
+                      line=dict(color=MEASURE_COLORS[m], width=2.5), marker=dict(size=6, symbol=sym,
+                                                                                  color=MEASURE_COLORS[m]),
+                      text=hover, hovertemplate="%{text}<extra></extra>", showlegend=False)
+
+
+GRID_FROM = 3  # presenter mode: from this many measures the panels sit in a grid (2 or 3 columns, 2 rows)
+GRID_TITLE_PX, GRID_TICKS_PX = 34, 34  # presenter grid: a panel's title above it, the x ticks below it
+
+
 @figures.cached
 def measures_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, chosen: list[str], full: int,
                     reading: str, show_events: bool, note: str = "") -> go.Figure:
-    """One small panel per chosen measure (each on its own scale), shared years."""
+    """One small panel per chosen measure (each on its own scale), shared years: stacked, with the events
+    strip on top; in presenter mode, from `GRID_FROM` measures, a grid of larger panels (2 rows)."""
+    if ctx.presenter and len(chosen) >= GRID_FROM:
+        return _measures_grid(ctx, ind, level, t, chosen, full, reading, show_events, note)
     ev = _event_rows(ctx, t, show_events)
-    fig, panel_rows = _frame(max(1, len(chosen)), [f"<b>{_name(m, ctx.lang)}</b>" for m in chosen] or [""], ev,
-                             165, t["year"] if not t.empty else pd.Series(dtype=float))
+    years = t["year"] if not t.empty else pd.Series(dtype=float)
+    fig, panel_rows = _frame(max(1, len(chosen)), not ev.empty, years)
+    badges = _badges(ev, ctx.presenter, tuple(fig.layout.xaxis.range or (0, 1)))
+    strip = _strip_px(badges, ctx.presenter)
     part = set(partial_years(t, full))
     for r, m in zip(panel_rows, chosen):
-        name = _name(m, ctx.lang)
-        sym = ["circle-open" if int(y) in part else "circle" for y in t["year"]]
-        hover = [f"<b>{name}</b> · {int(y)}<br>{fmt.number(v, 4) if pd.notna(v) else ctx.t('no_data')}"
-                 f"<br>{ctx.t('n_regions')}: {int(n)}/{full}"
-                 for y, v, n in zip(t["year"], t[m], t["n_regions"])]
-        fig.add_trace(go.Scatter(x=t["year"], y=t[m], name=name, mode="lines+markers", connectgaps=False,
-                                 line=dict(color=MEASURE_COLORS[m], width=2.5),
-                                 marker=dict(size=6, symbol=sym, color=MEASURE_COLORS[m]),
-                                 text=hover, hovertemplate="%{text}<extra></extra>", showlegend=False),
-                      row=r, col=1)
+        fig.add_trace(_measure_trace(ctx, t, m, full, part), row=r, col=1)
         fig.update_yaxes(tickformat=".3~f", zeroline=False, row=r, col=1)
-    if not t.empty:
-        _shade_partial(fig, sorted(part), ctx.t("partial_label", full=full), panel_rows)
-        _events(fig, ctx, ev, panel_rows)
     fig.update_xaxes(tickformat="d", showgrid=False)
     if ctx.presenter:  # short panels on a 720 px screen: three ticks each, not overlapping
         fig.update_yaxes(nticks=3)
     fig.update_layout(hovermode="closest")
     finish(fig, title=ctx.t("disp_chart_title", name=fmt.name(ind, ctx.lang)),
            subtitle=_subtitle(ctx, level, t, reading), source=_source(ctx, ind, level),
-           presenter=ctx.presenter, height=max(260, 165 * len(panel_rows) + (70 if len(ev) else 0)),
+           presenter=ctx.presenter, height=max(260, (165 + PANEL_GAP[False]) * len(panel_rows) + strip),
            legend_top=False, note=note)
+    _stack(fig, strip, panel_rows, [f"<b>{_name(m, ctx.lang)}</b>" for m in chosen], ctx.presenter)
+    if not t.empty:
+        _shade_partial(fig, sorted(part), ctx.t("partial_label", full=full), panel_rows)
+        _events(fig, badges, ctx.presenter)
+    return fig
+
+
+def _measures_grid(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, chosen: list[str], full: int,
+                   reading: str, show_events: bool, note: str) -> go.Figure:
+    """Presenter mode, several measures: panels in 2 rows of 2 or 3, each with its own year ticks and
+    three value ticks at the presenter's type size; events as dotted lines in every panel (listed in
+    the table below the chart), the shaded years explained in the footnote."""
+    n = len(chosen)
+    cols = 3 if n >= 5 else 2
+    rows = -(-n // cols)
+    fig = make_subplots(rows=rows, cols=cols, horizontal_spacing=0.07)
+    part = set(partial_years(t, full))
+    for k, m in enumerate(chosen):
+        vals, texts = fmt.scaled_ticks(t[m].min(), t[m].max(), 1.0, n=3)  # 2–4 round ticks, never one
+        fig.add_trace(_measure_trace(ctx, t, m, full, part), row=k // cols + 1, col=k % cols + 1)
+        pad = (vals[-1] - vals[0]) * 0.04 if len(vals) > 1 else 0.0
+        fig.update_yaxes(tickvals=vals, ticktext=texts, zeroline=False, row=k // cols + 1, col=k % cols + 1,
+                         range=[vals[0] - pad, vals[-1] + pad] if vals else None)
+    span = [float(t["year"].min()) - 0.7, float(t["year"].max()) + 0.7] if not t.empty else None
+    fig.update_xaxes(tickformat="d", showgrid=False, dtick=10, range=span)
+    fig.update_layout(hovermode="closest")
+    ev = _event_rows(ctx, t, show_events)
+    notes = [note] if note else []
+    if part:
+        notes.append(ctx.t("partial_label", full=full) + ".")
+    if not ev.empty:
+        notes.append(ctx.t("events_dotted"))
+    finish(fig, title=ctx.t("disp_chart_title", name=fmt.name(ind, ctx.lang)),
+           subtitle=_subtitle(ctx, level, t, reading), source=_source(ctx, ind, level), presenter=True,
+           height=600, legend_top=False, note=" ".join(notes))
+    event_years = [b[2] for b in _badges(ev, True, (0.0, 1.0))]  # one line per year, as the badges
+    m = fig.layout.margin
+    area = max(float(fig.layout.height) - float(m.t) - float(m.b), 1.0)
+    title_px, ticks_px = GRID_TITLE_PX / area, GRID_TICKS_PX / area
+    panel = (1.0 - rows * title_px - (rows - 1) * ticks_px) / rows
+    shapes, labels = [], []
+    for k, mid in enumerate(chosen):
+        r = k // cols
+        axis = "yaxis" if k == 0 else f"yaxis{k + 1}"
+        y1 = 1.0 - title_px - r * (panel + ticks_px + title_px)
+        fig.layout[axis].domain = [max(y1 - panel, 0.0), y1]
+        xdom = fig.layout["xaxis" if k == 0 else f"xaxis{k + 1}"].domain
+        labels.append(dict(text=f"<b>{_name(mid, ctx.lang)}</b>", x=(xdom[0] + xdom[1]) / 2, xref="paper", y=y1,
+                           yref="paper", xanchor="center", yanchor="bottom", showarrow=False, yshift=2,
+                           name="panel_title"))
+        xr, yr = _ref(axis, "x"), _ref(axis) + " domain"
+        shapes += [dict(type="rect", xref=xr, yref=yr, x0=a - 0.5, x1=b + 0.5, y0=0, y1=1, fillcolor=PARTIAL_FILL,
+                        line_width=0, layer="below") for a, b in _runs(sorted(part))]
+        shapes += [dict(type="line", xref=xr, yref=yr, x0=x, x1=x, y0=0, y1=1,
+                        line=dict(color=palette.EVENT_COLOR, dash="dot", width=1.2))
+                   for x in event_years] if not ev.empty else []
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + labels)
     return fig
 
 
@@ -155,7 +262,9 @@ def decomposition_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, 
     """Stacked bars: between (수도권 vs 비수도권) + within = Theil T or L; between share written on top."""
     between, within, share = (f"theil_{kind}_between", f"theil_{kind}_within", f"theil_{kind}_between_share")
     ev = _event_rows(ctx, t, show_events)
-    fig, panel_rows = _frame(1, [""], ev, 400, t["year"])
+    fig, panel_rows = _frame(1, not ev.empty, t["year"])
+    badges = _badges(ev, ctx.presenter, tuple(fig.layout.xaxis.range or (0, 1)))
+    strip = _strip_px(badges, ctx.presenter)
     r0 = panel_rows[0]
     years = t["year"].tolist()
     part = set(partial_years(t, full))
@@ -175,9 +284,6 @@ def decomposition_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, 
     fig.update_xaxes(tickformat="d", showgrid=False)
     top = float(total.max()) if total.notna().any() else 1.0
     fig.update_yaxes(tickformat=".3~f", range=[0, top * 1.15], row=r0, col=1)
-    if years:
-        _shade_partial(fig, sorted(part), ctx.t("partial_label", full=full), panel_rows)
-        _events(fig, ctx, ev, panel_rows)
     valid = t[t[share].notna()]
     note = ""
     if len(valid):
@@ -188,7 +294,11 @@ def decomposition_figure(ctx: Ctx, ind: Indicator, level: str, t: pd.DataFrame, 
     kind_name = _name(f"theil_{kind}", ctx.lang)
     finish(fig, title=ctx.t("decomp_title", measure=kind_name, name=fmt.name(ind, ctx.lang)),
            subtitle=_subtitle(ctx, level, t, reading), source=_source(ctx, ind, level),
-           presenter=ctx.presenter, height=400 + (70 if len(ev) else 0), note=note.strip())
+           presenter=ctx.presenter, height=400 + strip, note=note.strip())
+    _stack(fig, strip, panel_rows, [""], ctx.presenter)
+    if years:
+        _shade_partial(fig, sorted(part), ctx.t("partial_label", full=full), panel_rows)
+        _events(fig, badges, ctx.presenter)
     return fig
 
 

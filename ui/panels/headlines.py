@@ -41,6 +41,7 @@ class Card:
     reference_label: str = ""
     good_when_up: bool | None = None
     data: pd.DataFrame | None = None
+    indicator: str = ""  # the indicator the figure is read from (its definition is the card's help)
 
 
 def _earlier(years: list[int]) -> int | None:
@@ -62,6 +63,7 @@ def _share_card(key: str, concept: str, lang: str) -> Card:
     if g.empty:
         card.missing = t("missing_card", lang)
         return card
+    card.indicator = ind
     years = g["year"].astype(int).tolist()
     s = g.set_index("year")["capital_share_pct"]
     last, before = years[-1], _earlier(years)
@@ -83,6 +85,7 @@ def exports_card(lang: str) -> Card:
         g = app_data.gaps(ind).dropna(subset=["capital_share_pct"])
         if not g.empty:
             return _share_card("exports", "exports", lang)
+        card.indicator = ind
         cov = app_data.coverage()
         n = cov[(cov["indicator"] == ind) & (cov["level"] == "sido")]["regions"]
         card.missing = t("exports_cannot", lang, n=int(n.max()) if len(n) else 0)
@@ -120,6 +123,7 @@ def fiscal_card(lang: str) -> Card:
         card.missing = t("missing_card", lang)
         return card
     card.note = t("fiscal_simple_mean", lang) if simple_mean else ""
+    card.indicator = ind
     years = [int(y) for y in s.index]
     last, before = years[-1], _earlier(years)
     card.value, card.year = f"{s[last]:+.1f}{t('pp', lang)}", last
@@ -147,6 +151,7 @@ def risk_card(lang: str) -> Card:
         card.missing = t("risk_missing", lang)
         return card
     basis, ind, _ = best
+    card.indicator = ind
     ser = app_data.series(ind, ["00", "CR", "NC"]).pivot(index="year", columns="region_code", values="value")
     ser = ser.dropna(subset=["00"])
     years = [int(y) for y in ser.index]
