@@ -152,6 +152,22 @@ def extremes(values: list[float], k: int) -> list[int]:
 
 
 HBAR_ROW_PX = 40  # one bar and its label line above it
+PRESENTER_HBAR_ROW_PX = 60  # the same at presenter type sizes (16 px labels, 15 px values)
+
+
+def hbars_height(n: int, presenter: bool, least: int = 260) -> int:
+    """Figure height for `n` bars of `hbars` (a row per bar and one more for the axis strip)."""
+    return max(least, (PRESENTER_HBAR_ROW_PX if presenter else HBAR_ROW_PX) * (n + 1))
+PRESENTER_BARS = 3  # presenter mode: the 3 highest and 3 lowest bars (rows of `PRESENTER_HBAR_ROW_PX`)
+
+
+def presenter_hbars(fig: go.Figure) -> None:
+    """`hbars` readable from the back of a room: 16 px bar labels, 15 px values (never shrunk to fit),
+    thinner bars with each label just above its own bar."""
+    fig.update_traces(width=0.3, textfont_size=15, constraintext="none", selector=dict(type="bar"))
+    for a in fig.layout.annotations:
+        if a.name == "bar_label":
+            a.update(font_size=16, y=a.y + 0.08)
 
 
 def hbars(labels: list[str], values: list[float], *, colors: list[str], base: float = 0.0, x_title: str = "",

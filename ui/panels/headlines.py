@@ -182,7 +182,6 @@ def cards(lang: str) -> list[Card]:
             fiscal_card(lang), risk_card(lang)]
 
 
-PRESENTER_BARS = 6  # presenter mode: the 6 highest and 6 lowest bars
 
 
 @figures.cached
@@ -217,9 +216,9 @@ def share_figure(ctx: Ctx, shares: pd.DataFrame):
     year = int(shares["year"].max())
     everything, note = shares, ""
     if ctx.presenter:  # every bar readable from the back of a room: the extremes only (all in the CSV)
-        keep = plots.extremes(shares["capital_share_pct"].tolist(), PRESENTER_BARS)
+        keep = plots.extremes(shares["capital_share_pct"].tolist(), plots.PRESENTER_BARS)
         if len(keep) < len(shares):
-            note = " · " + ctx.t("presenter_top_n", n=len(shares), k=PRESENTER_BARS)
+            note = " · " + ctx.t("presenter_top_n", n=len(shares), k=plots.PRESENTER_BARS)
         shares = shares.iloc[keep].reset_index(drop=True)
     inds = [app_data.indicator(i) for i in shares["indicator"]]
     labels = [fmt.name(i, ctx.lang) for i in inds]
@@ -231,8 +230,8 @@ def share_figure(ctx: Ctx, shares: pd.DataFrame):
     fig.update_xaxes(range=[0, 100])
     finish(fig, title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}{note}",
            source=fmt.sources_line(inds, ctx.lang), presenter=ctx.presenter,
-           height=max(260, plots.HBAR_ROW_PX * (len(labels) + 1)), legend_top=False, extra_bottom=24)
-    if ctx.presenter:  # bar labels readable from the back of a room
-        fig.update_annotations(selector=dict(name="bar_label"), font_size=16)
+           height=plots.hbars_height(len(labels), ctx.presenter), legend_top=False, extra_bottom=24)
+    if ctx.presenter:
+        plots.presenter_hbars(fig)
     names = [fmt.name(app_data.indicator(i), ctx.lang) for i in everything["indicator"]]
     return fig, everything.assign(name=names)

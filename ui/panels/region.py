@@ -89,7 +89,6 @@ def columns(ctx: Ctx) -> dict:
     }
 
 
-PRESENTER_BARS = 6  # presenter mode: the 6 highest and 6 lowest bars
 
 
 @figures.cached
@@ -100,9 +99,9 @@ def relative_figure(ctx: Ctx, code: str):
         return None, rel
     everything, note = rel, ""
     if ctx.presenter:  # every bar readable from the back of a room: the extremes only (all in the table)
-        keep = plots.extremes(rel["relative_to_nation_100"].tolist(), PRESENTER_BARS)
+        keep = plots.extremes(rel["relative_to_nation_100"].tolist(), plots.PRESENTER_BARS)
         if len(keep) < len(rel):
-            note = " · " + ctx.t("presenter_top_n", n=len(rel), k=PRESENTER_BARS)
+            note = " · " + ctx.t("presenter_top_n", n=len(rel), k=plots.PRESENTER_BARS)
         rel = rel.iloc[keep]
     colors, hover = [], []
     inds = [app_data.indicator(i) for i in rel["indicator"]]
@@ -121,10 +120,10 @@ def relative_figure(ctx: Ctx, code: str):
               else "Blue: better than nation · red: worse · grey: no direction")
     finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}{note}",
            source=fmt.sources_line([i for i in inds if i is not None], ctx.lang, short=True),
-           presenter=ctx.presenter, height=max(300, plots.HBAR_ROW_PX * (len(rel) + 1)), legend_top=False,
+           presenter=ctx.presenter, height=plots.hbars_height(len(rel), ctx.presenter, 300), legend_top=False,
            extra_bottom=24)
-    if ctx.presenter:  # bar labels readable from the back of a room
-        fig.update_annotations(selector=dict(name="bar_label"), font_size=16)
+    if ctx.presenter:
+        plots.presenter_hbars(fig)
     return fig, everything
 
 
