@@ -88,9 +88,14 @@ class _Prepared(go.Figure):
         return self._bal_dict
 
 
-def prepared(fig: go.Figure) -> go.Figure:
+def prepared(fig: go.Figure | dict) -> go.Figure:
     """`fig` as `_Prepared` (for `st.plotly_chart`), made once per figure object and kept on it
-    (cached figures are read-only, so the dict stays true to the figure)."""
+    (cached figures are read-only, so the dict stays true to the figure). A dict (a figure's own
+    `to_dict()`, e.g. `ui.reveal.cut`) is wrapped as it is: Streamlit would rebuild and re-validate it."""
+    if isinstance(fig, dict):
+        done = object.__new__(_Prepared)
+        object.__setattr__(done, "_bal_dict", fig)
+        return done
     done = getattr(fig, "_bal_prepared", None)
     if done is None:
         done = object.__new__(_Prepared)
