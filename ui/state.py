@@ -60,11 +60,21 @@ def _mirror() -> dict:
     return _ss().setdefault(_MIRROR, {})
 
 
+# Written by the browser's map itself (ui/assets/mapview.js, no server run): their change alone is not a
+# newly opened link, or a widget changed after a year step would be reset to the URL's state.
+BROWSER_KEYS = frozenset({"year", "zoom"})
+
+
+def _server_part(params: dict | None) -> dict | None:
+    return None if params is None else {k: v for k, v in params.items() if k not in BROWSER_KEYS}
+
+
 def begin_run(warning_slot=None) -> None:
-    """Call once at the top of every run (app.py): notes whether the URL changed from outside."""
+    """Call once at the top of every run (app.py): notes whether the URL changed from outside (the map's
+    own keys aside: `BROWSER_KEYS`)."""
     ss = _ss()
     ss[_URL_IN] = st.query_params.to_dict()
-    ss[_EXTERNAL] = ss[_URL_IN] != ss.get(_WRITTEN)
+    ss[_EXTERNAL] = _server_part(ss[_URL_IN]) != _server_part(ss.get(_WRITTEN))
     ss.setdefault(_MIRROR, {})
     ss[_SLOT] = warning_slot
     ss[_WARNED] = set()
