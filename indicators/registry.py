@@ -9,6 +9,7 @@ unit or indicator raises `RegistryError` naming the file, the entry and the key.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,7 @@ __all__ = ["RegistryError", "Registry", "load", "registry", "declared", "LEVELS"
 _SOURCE_KEYS = {"id": ("str", True), "producer": ("str", True), "title": ("str", True),
                 "table_id": ("str", True), "url": ("str", True), "license": ("str", True),
                 "vintage": ("str", True), "files": ("strs", False), "embedded": ("bool", False),
-                "note": ("str", False), "cite": ("str_map", False)}
+                "note": ("str", False), "cite": ("str_map", False), "license_en": ("str", False)}
 _CITE_KEYS = {"producer_ko": ("str", True), "producer_en": ("str", True), "table_ko": ("str", False),
               "table_en": ("str", False), "table_id": ("str", False), "table_en_from": ("str", False)}
 TABLE_EN_FROM = ("producer", "balance")  # a cite's English title: the producer's own, or our translation
@@ -35,7 +36,8 @@ _INDICATOR_KEYS = {"id": ("str", True), "name_ko": ("str", True), "name_en": ("s
                    "basis": ("str", False), "formula": ("str", False), "numerator": ("str", False),
                    "denominator": ("str", False), "note": ("str", False), "tags": ("strs", False),
                    "population_basis": ("str", False), "weighted_by": ("str", False),
-                   "roles": ("strs", False), "scale": ("num", False), "formerly": ("strs", False)}
+                   "roles": ("strs", False), "scale": ("num", False), "formerly": ("strs", False),
+                   "basis_en": ("str", False), "formula_en": ("str", False), "note_en": ("str", False)}
 _DEFAULT_KEYS = {k: (t, False) for k, (t, _) in _INDICATOR_KEYS.items() if k not in ("id", "formerly")}
 _BASIS_KEYS = {"token": ("str", True), "name_ko": ("str", True), "name_en": ("str", True),
                "population": ("str_map", True), "risk_index": ("str", False), "at_risk_count": ("str", False),
@@ -81,6 +83,7 @@ def read_source_file(path: Path) -> tuple[Source, list[Indicator]]:
             raise RegistryError(path, "source cite", "table_en_from", f"one of {', '.join(TABLE_EN_FROM)}")
         values["cite"] = Citation(**cite)
     source = Source(**values)
+    check_english(path, "source", source, ("license",), ("vintage", "table_id"))
     defaults = top.get("defaults", {})
     fields(path, "defaults", defaults, _DEFAULT_KEYS)  # checked here, applied (as written) to each entry
     out = []
@@ -95,7 +98,23 @@ def read_source_file(path: Path) -> tuple[Source, list[Indicator]]:
                                     "denominator and scale, and no formula (it is written from them)")
             values["formula"] = ratio_formula(values["numerator"], values["denominator"], values["scale"])
         out.append(Indicator(source=source.id, **values))
+        check_english(path, f"indicator {entry_id!r}", out[-1], ("basis", "formula", "note"), ("name_en", "unit"))
     return source, out
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+
+
+def check_english(path: Path, entry: str, record, translated: tuple[str, ...], english: tuple[str, ...]) -> None:
+    """What English readers see of `record` has no Hangul: each of `translated` written with Korean has
+    its `<key>_en`, and the `_en` keys and `english` keys are in English."""
+    for key in translated:
+        if HANGUL.search(getattr(record, key)) and not getattr(record, f"{key}_en"):
+            raise RegistryError(path, entry, f"{key}_en", f"{key} is written with Korean: give English readers "
+                                f"{key}_en")
+    for key in [f"{k}_en" for k in translated] + list(english):
+        if HANGUL.search(getattr(record, key)):
+            raise RegistryError(path, entry, key, "English readers see this: write it without Hangul")
 
 
 def read_registry_file(path: Path) -> dict:

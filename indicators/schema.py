@@ -79,6 +79,11 @@ class Source:
     embedded: bool = False  # shipped inside a PyPI package (works with no raw files)
     note: str = ""
     cite: Citation | None = None  # what readers see (producer, table); the fields above are provenance
+    license_en: str = ""  # the licence in English, where `license` is written in Korean
+
+    def text(self, key: str, lang: str) -> str:
+        """Field `key` ('license') as a reader of `lang` sees it: its English version where there is one."""
+        return (getattr(self, f"{key}_en", "") if lang == "en" else "") or getattr(self, key)
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ class Indicator:
     of the basis whose population weights and divides it (`indicators.registry.yaml`).
     kind: 'amount' or 'rate', declared per unit in the registry. roles: e.g. 'population_count'.
     scale: for a derived ratio, numerator ÷ denominator × scale. formerly: ids it had before.
+    basis_en, formula_en, note_en: what English readers see where basis, formula or note has Hangul.
     """
 
     id: str
@@ -116,6 +122,14 @@ class Indicator:
     roles: tuple[str, ...] = ()
     scale: float | None = None
     formerly: tuple[str, ...] = ()
+    basis_en: str = ""  # English versions of basis, formula and note, where those are written with Korean
+    formula_en: str = ""
+    note_en: str = ""
+
+    def text(self, key: str, lang: str) -> str:
+        """Field `key` ('basis', 'formula', 'note') as a reader of `lang` sees it: its English version
+        where there is one."""
+        return (getattr(self, f"{key}_en", "") if lang == "en" else "") or getattr(self, key)
 
     @property
     def is_amount(self) -> bool:

@@ -33,12 +33,13 @@ def quoted_shares(ind_id: str, lang: str, colors: dict[str, str]) -> list[dict]:
             continue
         group = target.region
         label = r.label_en if lang == "en" and r.label_en else r.label_ko
+        unit = r.unit_en if lang == "en" else r.unit
         src = f"{t('quoted', lang)}: {views.quoted_source(r, lang)}"
         quote = f"<br><i>{fmt_quote(r.quote_ko)}</i>" if lang == "ko" else ""  # the quote is in Korean
         out.append({"x": r.x, "y": r.value, "group": group, "color": colors[group], "source": src,
-                    "label": f"{r.value:g}{r.unit if r.unit == '%' else ' ' + r.unit}",
+                    "label": f"{r.value:g}{unit if unit == '%' else ' ' + unit}",
                     "legend": t("quoted_legend", lang),
-                    "hover": f"<b>{label}</b> ({int(r.x)}): {r.value:g}{r.unit}<br>{src}{quote}"})
+                    "hover": f"<b>{label}</b> ({int(r.x)}): {r.value:g}{unit}<br>{src}{quote}"})
     return out
 
 

@@ -91,11 +91,11 @@ def _definition(obj: Indicator, lang: str, version: int) -> str:
     """`definition` of one indicator of build `version` (built once per build: a page shows dozens)."""
     bits = [indicator_label(obj, lang)]
     if obj.basis:
-        bits.append(("기준: " if lang == "ko" else "Basis: ") + obj.basis)
+        bits.append(("기준: " if lang == "ko" else "Basis: ") + obj.text("basis", lang))
     if obj.formula:
-        bits.append(("산식: " if lang == "ko" else "Formula: ") + obj.formula)
+        bits.append(("산식: " if lang == "ko" else "Formula: ") + obj.text("formula", lang))
     if obj.note:
-        bits.append(obj.note)
+        bits.append(obj.text("note", lang))
     bits.append(source_line(obj, lang))
     return "  \n".join(b.replace("\n", " ") for b in bits if b)
 

@@ -1,6 +1,7 @@
 """The shipped table of quoted figures and events (`indicators/seed_facts.csv`), parsed for the charts."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,9 @@ SEED_FACTS = Path(__file__).resolve().parents[1] / "seed_facts.csv"
 SEED_DOCS = Path(__file__).resolve().parents[1] / "seed_docs.csv"  # source_doc → title_ko, title_en
 SEED_COLUMNS = ["kind", "date", "year", "indicator_hint", "value", "unit", "label_ko", "label_en",
                 "source_doc", "quote_ko"]
+# The quoted units written in Korean, in English ('%', 'count', 'index', 'ratio' … are already English).
+UNIT_EN = {"조원": "KRW trillion", "점 (5점 만점)": "points (out of 5)"}
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 # ------------------------------------------------------------------ seed facts
@@ -25,9 +29,22 @@ def date_to_x(date: str, year: float) -> float:
     return y + (month - 1) / 12
 
 
+def unit_en(units: pd.Series, where: str = "seed_facts.csv") -> pd.Series:
+    """`units` in English through `UNIT_EN`; a Korean unit the table lacks is an error naming the row."""
+    def one(i, unit: str) -> str:
+        if unit in UNIT_EN:
+            return UNIT_EN[unit]
+        if HANGUL.search(unit):
+            raise ValueError(f"{where}, row {i + 2}, column 'unit': {unit!r} has no English unit "
+                             "(add it to indicators/views/quoted.py UNIT_EN)")
+        return unit
+    return pd.Series([one(i, str(u)) for i, u in enumerate(units)], index=units.index, dtype=str)
+
+
 def seed_facts(raw: pd.DataFrame, where: str = "seed_facts.csv") -> pd.DataFrame:
-    """The seed facts table (all columns text) with numeric year/value, x (fractional year) and the
-    document ('doc') and attribution parts of `source_doc` ('<doc> — <attribution>')."""
+    """The seed facts table (all columns text) with numeric year/value, x (fractional year), the unit in
+    English ('unit_en') and the document ('doc') and attribution parts of `source_doc`
+    ('<doc> — <attribution>')."""
     absent = [c for c in SEED_COLUMNS if c not in raw.columns]
     if absent:
         raise ValueError(f"{where} lacks columns {absent}")
@@ -35,6 +52,7 @@ def seed_facts(raw: pd.DataFrame, where: str = "seed_facts.csv") -> pd.DataFrame
     df["year"] = pd.to_numeric(df["year"], errors="coerce")
     df["value"] = pd.to_numeric(df["value"], errors="coerce")
     df["x"] = [date_to_x(d, y) for d, y in zip(df["date"], df["year"])]
+    df["unit_en"] = unit_en(df["unit"], where)
     parts = df["source_doc"].str.split(" — ")
     df["doc"] = parts.str[0].str.strip()
     df["attribution"] = parts.str[1].fillna("").str.strip()
@@ -66,7 +84,8 @@ def read_seed_facts(path: Path = SEED_FACTS, docs: Path = SEED_DOCS) -> pd.DataF
     """`seed_facts` of the shipped CSV with its documents' titles; an empty table with the same
     columns if the file is absent."""
     if not path.exists():
-        return pd.DataFrame(columns=SEED_COLUMNS + ["x", "doc", "attribution", "doc_title_ko", "doc_title_en"])
+        return pd.DataFrame(columns=SEED_COLUMNS + ["x", "unit_en", "doc", "attribution", "doc_title_ko",
+                                                    "doc_title_en"])
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     titles = (pd.read_csv(docs, dtype=str, keep_default_na=False, encoding="utf-8") if docs.exists()
               else pd.DataFrame(columns=["source_doc", "title_ko", "title_en"]))

@@ -4,9 +4,11 @@ indicator has a caption (one indicator) or a glossary (several) whose help is th
 
 Expected text is read here from the registry's YAML files (yaml.safe_load, defaults applied as the
 registry documents them): each help opens with the indicator's name and unit in the reader's language
-and holds its basis and note as declared; nothing is taken from the code under test."""
+and holds its basis and note as declared (English readers: their declared English versions, and no Hangul);
+nothing is taken from the code under test."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,7 @@ def _declared() -> dict[str, dict]:
 
 DECLARED = _declared()
 BASIS = {"ko": "기준: ", "en": "Basis: "}
+HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 
 
 def _check(help_text: str, lang: str, where: str) -> dict:
@@ -46,9 +49,13 @@ def _check(help_text: str, lang: str, where: str) -> dict:
                     else f"{entry['name_ko']} ({entry['unit_ko']})"), (where, head)
     flat = " ".join(help_text.split())
     if entry.get("basis"):
-        assert BASIS[lang] + " ".join(str(entry["basis"]).split()) in flat, (where, entry["id"])
+        basis = entry.get("basis_en") if lang == "en" and entry.get("basis_en") else entry["basis"]
+        assert BASIS[lang] + " ".join(str(basis).split()) in flat, (where, entry["id"])
     if entry.get("note"):
-        assert " ".join(str(entry["note"]).split()) in flat, (where, entry["id"])
+        note = entry.get("note_en") if lang == "en" and entry.get("note_en") else entry["note"]
+        assert " ".join(str(note).split()) in flat, (where, entry["id"])
+    if lang == "en":
+        assert not HANGUL.search(help_text), (where, entry["id"], HANGUL.findall(help_text)[:10])
     return entry
 
 

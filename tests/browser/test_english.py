@@ -9,7 +9,10 @@ import re
 
 import pytest
 
+from helpers import ROOT
 from helpers.browser import SHOTS, no_exception
+
+RAW = ROOT / "data" / "raw"
 
 PAGES = ("overview", "map", "trends", "risk", "region", "disparity", "composite", "bivariate", "data")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
@@ -59,10 +62,28 @@ COLLECT = """() => {
 }"""
 
 
+# Shown in Korean on purpose on the data page: the names of the shipped raw files (identifiers, as
+# published), and a translated table title's official Korean title, marked as such.
+RAW_NAMES = tuple(sorted((str(p.relative_to(RAW)) for p in RAW.rglob("*") if p.is_file()), key=len, reverse=True))
+OFFICIAL = re.compile(r"official title: [^\t\n]*")  # to the end of its table cell
+
+
 def leftover(text: str) -> str:
-    for ok in ALLOWED:
+    for ok in ALLOWED + RAW_NAMES:
         text = text.replace(ok, "")
-    return text
+    return OFFICIAL.sub("", text)
+
+
+def settled(page, rounds: int = 30) -> None:
+    """Wait until the page text stops growing (lazily mounted tables and charts have drawn): the same
+    length at two checks 600 ms apart."""
+    last = -1
+    for _ in range(rounds):
+        now = page.evaluate("document.body.innerText.length")
+        if now == last:
+            return
+        last = now
+        page.wait_for_timeout(600)
 
 
 def _open(browser, server: str, page_name: str, lang: str):
@@ -74,6 +95,7 @@ def _open(browser, server: str, page_name: str, lang: str):
         page.wait_for_function(TICKS_DRAWN, timeout=60_000)
     page.wait_for_timeout(800)  # charts mounting after the run, plotly's last relayout
     page.wait_for_function(READY, timeout=30_000)
+    settled(page)
     return context, page
 
 

@@ -56,6 +56,28 @@ def test_missing_required_key(tree):
     fails(tree, "navis.yaml", "navis_economic_power", "name_en", "missing")
 
 
+def test_text_written_with_korean_has_its_english(tree):
+    """English readers never see Hangul: a note, basis or formula written with Korean needs its `_en`,
+    which is itself without Hangul; so does a source's licence; vintage is written in English."""
+    def korean_note(d):
+        d["indicators"][0]["note"] = "시도 합계"
+        d["indicators"][0].pop("note_en", None)
+    edit(tree / "sources/grdp.yaml", korean_note)
+    err = fails(tree, "grdp.yaml", "grdp_nominal_krw_mn", "note_en")
+    assert err.key == "note_en"
+    edit(tree / "sources/grdp.yaml", lambda d: d["indicators"][0].update(note_en="시도 total"))
+    fails(tree, "grdp.yaml", "grdp_nominal_krw_mn", "note_en", "without Hangul")
+    edit(tree / "sources/grdp.yaml", lambda d: d["indicators"][0].update(note_en="province total"))
+    assert registry.load(tree).indicators["grdp_nominal_krw_mn"].text("note", "en") == "province total"
+    assert registry.load(tree).indicators["grdp_nominal_krw_mn"].text("note", "ko") == "시도 합계"
+    kept = yaml.safe_load((tree / "sources/exports.yaml").read_text(encoding="utf-8"))["source"]["license_en"]
+    edit(tree / "sources/exports.yaml", lambda d: d["source"].pop("license_en"))
+    fails(tree, "exports.yaml", "source", "license_en")
+    edit(tree / "sources/exports.yaml", lambda d: d["source"].update(license_en=kept))
+    edit(tree / "sources/navis.yaml", lambda d: d["source"].update(vintage="2021년판"))
+    fails(tree, "navis.yaml", "source", "vintage", "without Hangul")
+
+
 def test_missing_required_source_key(tree):
     edit(tree / "sources/exports.yaml", lambda d: d["source"].pop("license"))
     fails(tree, "exports.yaml", "source", "license", "missing")

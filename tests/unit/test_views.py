@@ -164,6 +164,15 @@ def test_seed_facts_parts_and_missing_column():
         views.seed_facts(raw.drop(columns="quote_ko"), "x.csv")
 
 
+def test_seed_facts_units_in_english_and_an_unknown_korean_unit_named():
+    """English readers get an English unit; a Korean unit without a translation stops the read at its row."""
+    rows = [{c: "" for c in views.SEED_COLUMNS} | {"unit": u} for u in ("%", "조원", "점 (5점 만점)")]
+    assert views.seed_facts(pd.DataFrame(rows))["unit_en"].tolist() == ["%", "KRW trillion", "points (out of 5)"]
+    bad = pd.DataFrame(rows + [{c: "" for c in views.SEED_COLUMNS} | {"unit": "억원"}])
+    with pytest.raises(ValueError, match=r"x\.csv, row 5, column 'unit': '억원'"):
+        views.seed_facts(bad, "x.csv")
+
+
 def test_seed_facts_file_read_as_text():
     """The shipped file: as many rows as the CSV has records, every date giving an x."""
     raw = pd.read_csv(views.SEED_FACTS, dtype=str, keep_default_na=False)

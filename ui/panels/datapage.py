@@ -35,12 +35,12 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
             "polarity": ind.polarity, "additive": ind.additive,
             "years": "" if y is None else (f"{int(y['min'])}–{int(y['max'])} ({int(y['nunique'])})"),
             "levels": levels.get(ind.id, ""), "in_data": y is not None,
-            "formula": ind.formula, "basis": ind.basis,
+            "formula": ind.text("formula", ctx.lang), "basis": ind.text("basis", ctx.lang),
             "producer": fmt.citation(src, ctx.lang, short=True) or d.get("producer", ""),
-            "table": _table_title(src, ctx) or d.get("title", ""),
+            "table": _table_title(src, ctx) or (d.get("title", "") if ctx.lang == "ko" else ""),
             "table_id": d.get("table_id", ""),
-            "vintage": d.get("vintage", ""), "license": d.get("license", ""), "url": d.get("url", ""),
-            "note": ind.note,
+            "vintage": d.get("vintage", ""), "license": src.text("license", ctx.lang) if src else "",
+            "url": d.get("url", ""), "note": ind.text("note", ctx.lang),
         })
     return pd.DataFrame(rows)
 
@@ -247,10 +247,14 @@ def exports_reference_table(ctx: Ctx) -> pd.DataFrame:
 @figures.cached
 def seed_facts_table(ctx: Ctx) -> pd.DataFrame:
     """The quoted figures and events as shipped (file names kept: this page is where they are shown),
-    in the reader's language: English readers get the English label and document title only."""
-    facts = app_data.seed_facts().drop(columns=["x", "doc", "attribution"], errors="ignore")
-    drop = ["label_ko", "quote_ko", "doc_title_ko"] if ctx.lang == "en" else ["label_en", "doc_title_en"]
-    return facts.drop(columns=drop, errors="ignore")
+    in the reader's language: Korean readers get `source_doc` ('<file> — <Korean attribution>'),
+    English readers the document's file name and English title, the English label and unit only."""
+    facts = app_data.seed_facts().drop(columns=["x", "attribution"], errors="ignore")
+    if ctx.lang == "en":
+        facts = facts.assign(unit=facts["unit_en"])
+    drop = (["label_ko", "quote_ko", "doc_title_ko", "source_doc"] if ctx.lang == "en"
+            else ["label_en", "doc_title_en", "doc"])
+    return facts.drop(columns=drop + ["unit_en"], errors="ignore")
 
 
 @figures.cached
