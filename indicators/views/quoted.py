@@ -55,7 +55,7 @@ def seed_facts(raw: pd.DataFrame, where: str = "seed_facts.csv") -> pd.DataFrame
     df["unit_en"] = unit_en(df["unit"], where)
     parts = df["source_doc"].str.split(" — ")
     df["doc"] = parts.str[0].str.strip()
-    df["attribution"] = parts.str[1].fillna("").str.strip()
+    df["attribution"] = [p[1].strip() if len(p) > 1 else "" for p in parts]
     return df
 
 
