@@ -2,7 +2,8 @@
 
 Each check compares what the browser draws with the built table read here (`store.observations`),
 not with what the component was sent: one path per region, the year's colours, the URL after a
-year step or zoom reopening the same map, play reaching the last year, a click opening the profile
+year step or zoom reopening the same map, play reaching the last year, hover giving value and rank,
+a click opening the profile
 under its own URL, the SVG export carrying title, year, unit and source, and the geometry fetched
 once for several views."""
 from __future__ import annotations
@@ -123,6 +124,29 @@ def test_click_opens_the_profile_under_its_own_url(server, browser):
     assert "lang=en" in page.url
     page.locator("h1", has_text="Region profile").wait_for(timeout=30_000)
     no_exception(page)
+    page.close()
+
+
+def test_hover_shows_the_region_its_value_and_rank(server, browser):
+    """Hovering 강원 at 시도 level: a tooltip with its name, the year's value as the built table has it
+    (to the 2 decimals shown) and its rank among the 시도 with a value (1 = highest), 'k/n'."""
+    import re
+
+    page, _ = _open(browser, f"{server}/map?level=sido&indicator={IND}")
+    year = int(page.locator(".bal-year").inner_text()[:4])
+    # the 17 시도: numeric codes (the built table's 2-character codes also hold 전국 '00' and the groups)
+    built = {c: v for c, v in _built(2, year).items() if v == v and c.isdigit() and c != "00"}
+    assert len(built) == 17
+    page.locator(".bal-areas path[data-code='51']").hover(force=True)
+    tip = page.locator(".bal-tip")
+    tip.wait_for(state="visible", timeout=10_000)
+    text = tip.inner_text()
+    rank = 1 + sum(v > built["51"] for v in built.values())
+    assert text.startswith("강원"), text
+    assert f"{built['51']:.2f}" in text, (text, built["51"])
+    assert re.search(rf"\b{rank}/{len(built)}\b", text), (text, rank, len(built))
+    page.mouse.move(1, 1)
+    tip.wait_for(state="hidden", timeout=10_000)
     page.close()
 
 
