@@ -9,11 +9,11 @@ unit or indicator raises `RegistryError` naming the file, the entry and the key.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from indicators.hangul import has_hangul
 from indicators.registry_checks import KINDS, LEVELS, check_tables
 from indicators.registry_yaml import RegistryError, fields, read, records, required_list
 from indicators.schema import Basis, Category, Citation, Concept, Domain, Hint, Indicator, Source
@@ -102,18 +102,15 @@ def read_source_file(path: Path) -> tuple[Source, list[Indicator]]:
     return source, out
 
 
-HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
-
-
 def check_english(path: Path, entry: str, record, translated: tuple[str, ...], english: tuple[str, ...]) -> None:
     """What English readers see of `record` has no Hangul: each of `translated` written with Korean has
     its `<key>_en`, and the `_en` keys and `english` keys are in English."""
     for key in translated:
-        if HANGUL.search(getattr(record, key)) and not getattr(record, f"{key}_en"):
+        if has_hangul(getattr(record, key)) and not getattr(record, f"{key}_en"):
             raise RegistryError(path, entry, f"{key}_en", f"{key} is written with Korean: give English readers "
                                 f"{key}_en")
     for key in [f"{k}_en" for k in translated] + list(english):
-        if HANGUL.search(getattr(record, key)):
+        if has_hangul(getattr(record, key)):
             raise RegistryError(path, entry, key, "English readers see this: write it without Hangul")
 
 

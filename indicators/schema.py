@@ -64,8 +64,17 @@ class Citation:
         return bool(self.table_en) and self.table_en_from != "producer"
 
 
+class Bilingual:
+    """A record whose free-text fields may have an English version `<key>_en` (declared where the field
+    is written with Korean; `indicators.registry.check_english`)."""
+
+    def text(self, key: str, lang: str) -> str:
+        """Field `key` as a reader of `lang` sees it: its English version where there is one."""
+        return (getattr(self, f"{key}_en", "") if lang == "en" else "") or getattr(self, key)
+
+
 @dataclass(frozen=True)
-class Source:
+class Source(Bilingual):
     """Where figures come from: producer, table, address, licence, vintage, files read."""
 
     id: str
@@ -81,13 +90,9 @@ class Source:
     cite: Citation | None = None  # what readers see (producer, table); the fields above are provenance
     license_en: str = ""  # the licence in English, where `license` is written in Korean
 
-    def text(self, key: str, lang: str) -> str:
-        """Field `key` ('license') as a reader of `lang` sees it: its English version where there is one."""
-        return (getattr(self, f"{key}_en", "") if lang == "en" else "") or getattr(self, key)
-
 
 @dataclass(frozen=True)
-class Indicator:
+class Indicator(Bilingual):
     """One indicator. `unit` is the English unit key, `unit_ko` what Korean readers see.
 
     polarity: +1 higher is better, -1 higher is worse, 0 neutral (e.g. a level).
@@ -125,11 +130,6 @@ class Indicator:
     basis_en: str = ""  # English versions of basis, formula and note, where those are written with Korean
     formula_en: str = ""
     note_en: str = ""
-
-    def text(self, key: str, lang: str) -> str:
-        """Field `key` ('basis', 'formula', 'note') as a reader of `lang` sees it: its English version
-        where there is one."""
-        return (getattr(self, f"{key}_en", "") if lang == "en" else "") or getattr(self, key)
 
     @property
     def is_amount(self) -> bool:

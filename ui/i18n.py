@@ -509,8 +509,6 @@ _LABELS.update({
     "coverage_source": ("이 빌드의 빌드 보고서", "this build's build report"),
     "choose_many": ("고르세요 (여러 개 가능)", "Choose one or more"),
     "code_col": ("지역 코드", "Region code"),
-    "catalogue_note_elsewhere": ("이 지표의 카탈로그 설명은 자료·방법에 있습니다.",
-                                 "This indicator's catalogue note is on Data & methods."),
 })
 
 # ---- issue 9, analysts' tables / region series / events / phone (branch analyst) ----

@@ -1,11 +1,12 @@
 """The shipped table of quoted figures and events (`indicators/seed_facts.csv`), parsed for the charts."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from indicators.hangul import has_hangul
 
 SEED_FACTS = Path(__file__).resolve().parents[1] / "seed_facts.csv"
 SEED_DOCS = Path(__file__).resolve().parents[1] / "seed_docs.csv"  # source_doc → title_ko, title_en
@@ -13,7 +14,6 @@ SEED_COLUMNS = ["kind", "date", "year", "indicator_hint", "value", "unit", "labe
                 "source_doc", "quote_ko"]
 # The quoted units written in Korean, in English ('%', 'count', 'index', 'ratio' … are already English).
 UNIT_EN = {"조원": "KRW trillion", "점 (5점 만점)": "points (out of 5)"}
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 # ------------------------------------------------------------------ seed facts
@@ -34,7 +34,7 @@ def unit_en(units: pd.Series, where: str = "seed_facts.csv") -> pd.Series:
     def one(i, unit: str) -> str:
         if unit in UNIT_EN:
             return UNIT_EN[unit]
-        if HANGUL.search(unit):
+        if has_hangul(unit):
             raise ValueError(f"{where}, row {i + 2}, column 'unit': {unit!r} has no English unit "
                              "(add it to indicators/views/quoted.py UNIT_EN)")
         return unit

@@ -18,7 +18,7 @@ TOP_MODULES = ("app", "app_data", "app_analyses")
 
 # (layer name, module-name patterns (full match), may a module import others of its own layer?)
 LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
-    ("settings", (r"indicators", r"indicators\.config", r"indicators\.errors"), False),
+    ("settings", (r"indicators", r"indicators\.config", r"indicators\.errors", r"indicators\.hangul"), False),
     ("regions", (r"geo", r"geo\.\w+"), True),
     ("tables", (r"indicators\.schema", r"indicators\.manifest", r"indicators\.inequality",
                 r"indicators\.bivariate", r"indicators\.sources", r"indicators\.sources\._io",

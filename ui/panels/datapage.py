@@ -37,7 +37,7 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
             "levels": levels.get(ind.id, ""), "in_data": y is not None,
             "formula": ind.text("formula", ctx.lang), "basis": ind.text("basis", ctx.lang),
             "producer": fmt.citation(src, ctx.lang, short=True) or d.get("producer", ""),
-            "table": _table_title(src, ctx) or (d.get("title", "") if ctx.lang == "ko" else ""),
+            "table": _table_title(src, ctx),
             "table_id": d.get("table_id", ""),
             "vintage": d.get("vintage", ""), "license": src.text("license", ctx.lang) if src else "",
             "url": d.get("url", ""), "note": ind.text("note", ctx.lang),
@@ -132,10 +132,11 @@ def catalogue_css(columns: list[str], key: str = "catalogue", wrap: dict[str, in
 
 def _table_title(src, ctx: Ctx) -> str:
     """The source's table title in the reader's language; an English title that is our translation
-    says so and gives the producer's official (Korean) title beside it."""
+    says so and gives the producer's official (Korean) title beside it. Without a cited table: the
+    source's own (Korean) title for Korean readers, nothing for English ones."""
     cite = src.cite if src is not None else None
-    if cite is None:
-        return ""
+    if cite is None or not cite.table(ctx.lang):
+        return src.title if src is not None and ctx.lang == "ko" else ""
     if ctx.lang == "en" and cite.table_en_translated:
         return f"{cite.table_en} ({ctx.t('title_translated')}; {ctx.t('official_title')}: {cite.table_ko})"
     return cite.table(ctx.lang)

@@ -2,8 +2,6 @@
 scales a view offers and the note when a level has no values."""
 from __future__ import annotations
 
-import re
-
 import app_data
 from indicators.schema import Indicator
 from ui.context import Ctx
@@ -21,9 +19,6 @@ def scale_labels(ctx: Ctx) -> dict[str, str]:
 
 
 def no_level_caption(ctx: Ctx, ind: Indicator) -> str:
-    """Under 'no 권역 values': how to see the indicator, and its catalogue note (a provenance note written
-    with Korean terms: English readers are pointed to 자료·방법, where the catalogue shows it)."""
-    note = getattr(ind, "note", "")
-    if note and ctx.lang == "en" and re.search(r"[\uac00-\ud7a3]", note):
-        return ctx.t("macro_gap_hint") + "  \n" + ctx.t("catalogue_note_elsewhere")
+    """Under 'no 권역 values': how to see the indicator, and its catalogue note in the reader's language."""
+    note = ind.text("note", ctx.lang)
     return ctx.t("macro_gap_hint") + (f"  \n{ctx.t('catalogue_note')}: {note}" if note else "")
