@@ -141,7 +141,8 @@ def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
     extra = {y: f" · {ctx.t('card_risk')}: {int(at_risk.get(y, 0))}" for y in years}
     return _view(ctx, shown, ind, "sigungu", years, title=ctx.t("risk_map"),
                  legend=mapview.legend_classes(fmt.basis_name(basis, lang), palette.RISK_COLORS, labels),
-                 unit_text=fmt.basis_name(basis, lang), key=f"risk|{basis}|{lang}|{int(presenter)}", note="",
+                 unit_text=f"{fmt.unit_label(index, lang)} · {ctx.t('basis')}: {fmt.basis_name(basis, lang)}",
+                 key=f"risk|{basis}|{lang}|{int(presenter)}", note="",
                  filename=f"extinction_risk_{basis}", extra=extra,
                  source=fmt.source_line(index, lang))
 

@@ -20,3 +20,18 @@ def test_risk_page_opens_on_the_overview_headline():
     assert view["year"] == year and f": {n_at_risk}" in view["subtitle"][str(year)]
     overview = run({"page": "overview"})
     assert any(m.value == str(n_at_risk) for m in overview.metric)
+
+
+def test_risk_map_names_its_unit_and_its_population_basis():
+    """The subtitle's unit is the index's declared unit (derived.yaml, read here), its basis named apart."""
+    from pathlib import Path
+
+    import yaml
+    declared = yaml.safe_load((Path(__file__).resolve().parents[2] / "indicators" / "derived.yaml")
+                              .read_text(encoding="utf-8"))["indicators"]
+    risk = run({"page": "risk"})
+    basis = button_group(risk, "w_risk_basis").value
+    unit_ko = next(e["unit_ko"] for e in declared if e["id"] == derive.RISK_INDEX[basis])
+    view = map_view(risk, "risk_view")
+    subtitle = view["subtitle"][str(view["year"])]
+    assert f"단위: {unit_ko} · 인구 기준: " in subtitle, subtitle
