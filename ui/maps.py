@@ -174,9 +174,10 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
             state.write_param("year", None if y == years[-1] else str(y))
             st.rerun(scope="app")
 
-    profile = nav.link_params("region") if view["clickable"] else None
-    mapview.show({**view, "profile": profile and {"path": "region", "params": profile, "key": "region"},
-                  "year_to_server": whole_page}, key=key, year=year, zoom=zoom, on_view=on_view)
+    # the params may be empty (Korean, no presenter: nothing to carry); the profile itself never is
+    profile = {"path": "region", "params": nav.link_params("region"), "key": "region"} if view["clickable"] else None
+    mapview.show({**view, "profile": profile, "year_to_server": whole_page}, key=key, year=year, zoom=zoom,
+                 on_view=on_view)
 
 
 def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:

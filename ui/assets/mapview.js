@@ -349,7 +349,7 @@ function wire(ui, spec, st, component) {
   ui.areas.onmousemove = (e) => { const c = e.target.dataset.code; if (c) hover(c, e); };
   ui.areas.onmouseleave = () => { ui.tip.hidden = true; };
   const open = (code) => {
-    if (!spec.profile || !st.index.has(code)) return;
+    if (!spec.profile || !spec.profile.path || !spec.profile.key || !st.index.has(code)) return;
     const q = new URLSearchParams(spec.profile.params);
     q.set(spec.profile.key, code);
     window.location.assign(`${spec.profile.path}?${q.toString()}`);
