@@ -1,0 +1,146 @@
+"""The path users take first, in Chromium: Korean, no URL parameters, the first click on each page.
+
+A suite that tested only English and presenter mode let a broken click through (a region clicked in
+Korean went to `/?undefined=11` and Streamlit's English "Page not found"). So every map page is opened
+at its bare address and its first click is made as a user makes it — a region on the map, then a row
+of the rank table — and the test checks where it lands: the profile page at `/region`, its heading, the
+clicked region's name (from geo/regions.csv, read here) and no error. Then the same click in English
+and in presenter mode, where the link must carry `lang=en` / `presenter=1`.
+"""
+from __future__ import annotations
+
+import csv
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from helpers import ROOT
+from helpers.browser import SHOTS, no_exception
+
+READY = ".bal-map[data-ready='1']"
+MAP_PAGES = ("map", "risk", "composite", "bivariate")
+
+
+def _names() -> dict[str, str]:
+    """region_code → Korean name as the registry declares it (read directly from the CSV)."""
+    with open(ROOT / "geo" / "regions.csv", encoding="utf-8") as fh:
+        return {r["region_code"]: r["name_ko"] for r in csv.DictReader(fh)}
+
+
+NAMES = _names()
+
+
+def _open(browser, url: str, *, width: int = 1440, height: int = 900):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+    return page, errors
+
+
+# the map is drawn in its component's shadow root (open): scripts look there
+_ROOT = """const host = [...document.querySelectorAll('*')].find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
+const root = host ? host.shadowRoot : document;"""
+
+
+def _first_coloured(page) -> str:
+    """The code of the largest area drawn with a value (a click on a hatched one may open nothing;
+    a large one is where a user clicks first)."""
+    return page.evaluate("() => {" + _ROOT + """
+        const drawn = [...root.querySelectorAll('.bal-areas path')]
+            .filter(p => !(p.getAttribute('fill') || 'url(').startsWith('url('));
+        const area = (p) => { const b = p.getBBox(); return b.width * b.height; };
+        return drawn.reduce((a, b) => (area(b) > area(a) ? b : a)).dataset.code; }""")
+
+
+def _landed(page, code: str, *, heading: str = "지역 상세") -> dict[str, list[str]]:
+    """Wait for the profile of `code` and return the landing URL's query (the default region, 서울, is
+    the page's default and leaves the URL bare)."""
+    page.wait_for_url("**/region*", timeout=30_000)
+    url = urlparse(page.url)
+    assert url.path == "/region", page.url
+    query = parse_qs(url.query)
+    assert "undefined" not in page.url, page.url
+    assert query.get("region", ["11"]) == [code], page.url
+    if heading:
+        page.locator("h1", has_text=heading).wait_for(timeout=30_000)
+    assert "Page not found" not in page.inner_text("body")
+    no_exception(page)
+    return query
+
+
+def _click_area(page, code: str) -> None:
+    """A real mouse click inside the area: at an interior point of its path (not its box's centre,
+    which may lie in a neighbour)."""
+    page.locator(f".bal-areas path[data-code='{code}']").scroll_into_view_if_needed()
+    point = page.evaluate("(code) => {" + _ROOT + """
+        const p = root.querySelector(`.bal-areas path[data-code='${code}']`);
+        const svg = p.ownerSVGElement, box = p.getBBox(), pt = svg.createSVGPoint();
+        for (let i = 1; i < 40; i++) for (let j = 1; j < 40; j++) {
+            pt.x = box.x + box.width * i / 40; pt.y = box.y + box.height * j / 40;
+            if (p.isPointInFill(pt)) {
+                const s = pt.matrixTransform(p.getScreenCTM());
+                const hit = root.elementFromPoint(s.x, s.y);
+                if (hit === p) return [s.x, s.y];
+            }
+        }
+        return null; }""", code)
+    assert point, f"no visible interior point of {code}"
+    page.mouse.click(*point)
+
+
+@pytest.mark.parametrize("name", MAP_PAGES)
+def test_first_click_on_the_map_opens_that_regions_profile(server, browser, name):
+    page, errors = _open(browser, f"{server}/{name}")
+    code = _first_coloured(page)
+    _click_area(page, code)
+    query = _landed(page, code)
+    assert set(query) <= {"region"}, page.url  # Korean, not presenting: nothing else to carry
+    assert NAMES[code] in page.locator("h3").first.inner_text()  # the profile names the clicked region
+    assert not errors, errors
+    page.screenshot(path=str(SHOTS / f"default_click_{name}.png"))
+    page.close()
+
+
+@pytest.mark.parametrize("name", ("map", "risk"))
+def test_first_row_of_the_rank_table_opens_that_regions_profile(server, browser, name):
+    page, errors = _open(browser, f"{server}/{name}")
+    row = page.locator(".bal-side tr[data-code]").first
+    code = row.get_attribute("data-code")
+    row.click()
+    _landed(page, code)
+    assert NAMES[code] in page.locator("h3").first.inner_text()
+    assert not errors, errors
+    page.close()
+
+
+def test_sigungu_click_on_the_map_page(server, browser):
+    """지도 at 시군구, chosen by its button as a user does, then a click on a 시군구."""
+    page, errors = _open(browser, f"{server}/map")
+    page.locator('[data-testid="stButtonGroup"] button', has_text="시군구").first.click()
+    page.wait_for_function("() => {" + _ROOT + " return root.querySelectorAll('.bal-areas path').length > 200; }",
+                           timeout=30_000)
+    page.wait_for_selector(READY, timeout=30_000)
+    code = _first_coloured(page)
+    assert len(code) == 5
+    _click_area(page, code)
+    _landed(page, code)
+    assert NAMES[code] in page.locator("h3").first.inner_text()
+    assert not errors, errors
+    page.close()
+
+
+@pytest.mark.parametrize(("query", "carried", "heading"), [
+    ("lang=en", {"lang": ["en"]}, "Region profile"),
+    ("presenter=1", {"presenter": ["1"]}, ""),  # presenter mode hides headings (the chart names the region)
+])
+def test_the_same_click_in_english_and_presenter_mode_carries_the_mode(server, browser, query, carried, heading):
+    page, errors = _open(browser, f"{server}/map?{query}")
+    code = _first_coloured(page)
+    _click_area(page, code)
+    landed = _landed(page, code, heading=heading)
+    for key, value in carried.items():
+        assert landed.get(key) == value, page.url
+    assert not errors, errors
+    page.close()
