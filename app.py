@@ -27,7 +27,7 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 [data-testid="stDecoration"], footer { display: none !important; }
 .st-key-presenter_exit { position: fixed; top: 0.6rem; right: 1rem; z-index: 999990; width: auto !important; }
 [data-testid="stHeader"] { background: transparent; }  /* keeps only » (open the sidebar: pages, settings) */
-.block-container, [data-testid="stMainBlockContainer"] { padding-top: 3.3rem; padding-bottom: 1rem; max-width: 100%; }
+.block-container, [data-testid="stMainBlockContainer"] { padding: 3.3rem 2.5rem 1rem; max-width: 100%; }
 /* the page's settings: a popover button beside » (ui.page.controls); the chart starts below this top bar */
 .st-key-presenter_share { position: fixed; top: 0.6rem; right: 14rem; z-index: 999990; width: auto !important; }
 .st-key-presenter_controls { position: fixed; top: 0.6rem; left: 4.2rem; z-index: 999990; width: auto !important; }
@@ -38,7 +38,11 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 [data-testid="stAppViewContainer"] p, [data-testid="stAppViewContainer"] label, [data-testid="stWidgetLabel"] p,
 [data-testid="stPopoverBody"] p, [data-testid="stPopoverBody"] label, button p { font-size: 1rem !important; }
 h1 { display: none !important; } h2, h3 { font-size: 1.9rem !important; }  /* charts carry their own titles */
-[data-testid="stMetricValue"] { font-size: 3rem !important; font-weight: 700; }
+[data-testid="stAppViewContainer"] [data-testid="stMetricValue"],
+[data-testid="stAppViewContainer"] [data-testid="stMetricValue"] p { font-size: 2.8rem !important; font-weight: 700;
+  line-height: 1.1; }  /* the headline number: the largest type on the screen */
+[data-testid="stAppViewContainer"] [data-testid="stMetricDelta"] div { font-size: 1rem !important; }
+[class*="st-key-card_"] { padding: 0.7rem 1rem !important; gap: 0.3rem !important; }  /* 개요's cards */
 [data-testid="stMetricLabel"] p { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"] { font-size: 1rem !important; color: #222 !important; }
 [data-testid="stAppViewContainer"] { background: #ffffff; }
@@ -87,7 +91,10 @@ else:
         lang, presenter = nav.global_controls()
         st.caption(t("app_title", lang))
 
+state.set_layout(presenter)
 st.markdown(BASE_CSS, unsafe_allow_html=True)
+if not presenter and state.layout_switched():
+    st.set_page_config(initial_sidebar_state="expanded")  # presenting hid the sidebar: give it back
 if presenter:
     st.set_page_config(initial_sidebar_state="collapsed")
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)

@@ -18,37 +18,40 @@ def share_chart() -> None:
         page.define(ctx, list(data["indicator"]))
 
 
-if ctx.presenter:  # the chart first, on the first screen; the cards below it
-    share_chart()
+def card_box(card, *, compact: bool) -> None:
+    """One headline card; `compact` (presenter mode): no sparkline, so the five fit the first screen."""
+    meaning = fmt.definition(card.indicator, ctx.lang) if card.indicator else None
+    st.markdown(f"**{card.title}**", help=meaning if card.missing else None)  # else on the metric
+    if card.missing:
+        if card.reference_value:  # a published figure instead of the series: one labelled number, the
+            st.metric(ctx.t("reference_point", y=card.year), card.reference_value)  # reason as its note
+            # presenter mode: the label says 'published figure (reference)'; the full note is off-screen
+            st.caption(f"{card.reference_label} {card.missing}" if not compact else card.missing)
+        else:
+            st.info(card.missing)
+        if card.source:
+            st.caption(card.source)
+        return
+    delta = f"{card.delta} ({ctx.t('change_vs', y=card.delta_year)})" if card.delta else None
+    color = "normal" if card.good_when_up is not False else "inverse"
+    st.metric(fmt.year_text(card.year, ctx.lang), card.value, delta, delta_color=color, help=meaning)
+    if len(card.spark_x) > 1 and not compact:
+        spark = headlines.sparkline(tuple(card.spark_x), tuple(card.spark_y))
+        st.plotly_chart(spark, key=f"spark_{card.key}", theme=None, config={"displayModeBar": False})
+    if card.note and not compact:
+        st.caption(card.note)
+    st.caption(card.source)
+
 
 cards = headlines.cards(ctx.lang)
-for row in (cards[:3], cards[3:]):
+for row in (cards[:3], cards[3:]):  # presenter mode: compact cards, the first screen holds all five
     cols = st.columns(3)
     for col, card in zip(cols, row):
-        with col.container(border=True):
-            meaning = fmt.definition(card.indicator, ctx.lang) if card.indicator else None
-            st.markdown(f"**{card.title}**", help=meaning if card.missing else None)  # else on the metric
-            if card.missing:
-                if card.reference_value:
-                    st.metric(ctx.t("reference_point", y=card.year), card.reference_value)  # not the series
-                    st.caption(card.reference_label)
-                st.info(card.missing)
-                if card.source:
-                    st.caption(card.source)
-                continue
-            delta = f"{card.delta} ({ctx.t('change_vs', y=card.delta_year)})" if card.delta else None
-            color = "normal" if card.good_when_up is not False else "inverse"
-            st.metric(fmt.year_text(card.year, ctx.lang), card.value, delta, delta_color=color, help=meaning)
-            if len(card.spark_x) > 1:
-                spark = headlines.sparkline(tuple(card.spark_x), tuple(card.spark_y))
-                st.plotly_chart(spark, key=f"spark_{card.key}", theme=None, config={"displayModeBar": False})
-            if card.note:
-                st.caption(card.note)
-            st.caption(card.source)
+        with col.container(border=True, key=f"card_{card.key}"):
+            card_box(card, compact=ctx.presenter)
 
 download_csv(headlines.cards_table(cards), "headline_figures", ctx, key="dl_headlines")
 
-if not ctx.presenter:
-    share_chart()
+share_chart()  # presenter mode too: below the cards, the first screen is the headline numbers
 
 page.raw_needed(ctx)

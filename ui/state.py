@@ -47,6 +47,7 @@ PAGE_FILES: dict[str, str] = {p: f"app_pages/{p}.py" for p in PAGES}
 DEFAULT_PAGE = "overview"
 _MIRROR, _WRITTEN, _EXTERNAL = "_view_mirror", "_view_qp_written", "_view_url_external"
 _SLOT, _WARNED, _URL_IN = "_view_warning_slot", "_view_warned", "_view_url_in"
+_LAYOUT, _RESEED = "_view_layout", "_view_reseed"
 ECHO_MAX = 40  # characters of a bad URL value repeated back in the note
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:\"'=$")
 BOOL_TEXT = {"true": True, "false": False}  # what a natively bound toggle accepts (any case)
@@ -78,6 +79,27 @@ def begin_run(warning_slot=None) -> None:
     ss.setdefault(_MIRROR, {})
     ss[_SLOT] = warning_slot
     ss[_WARNED] = set()
+
+
+def set_layout(presenting: bool) -> None:
+    """Call once a run, when presenter mode is known (app.py). Presenter mode moves every page's widgets
+    into a popover and back: the browser then draws them as new widgets that show their first option
+    unless the server sends the value again, so on the run after a switch `bind` re-sends every value.
+    Presenting also stops values carrying from page to page (a prepared walk-through is its links, not
+    the path taken): only the URL and the widget's own state count."""
+    ss = _ss()
+    layout = "presenter" if presenting else "normal"
+    ss[_RESEED] = ss.get(_LAYOUT, layout) != layout
+    ss[_LAYOUT] = layout
+
+
+def layout_switched() -> bool:
+    """True on the first run after presenter mode was switched on or off."""
+    return bool(_ss().get(_RESEED))
+
+
+def _presenting() -> bool:
+    return _ss().get(_LAYOUT) == "presenter"
 
 
 def url_is_external() -> bool:
@@ -154,6 +176,8 @@ def resolve(name: str, valid: Callable[[Any], bool], default: Any, *,
         if external:
             _bad(name, raw, default)
         _set_param(name, None)
+    if _presenting() and widget_key and not widget_key.startswith("w_global_"):
+        return default  # presenting: no value carried over from another page
     mirrored = _mirror().get(name)
     try:
         return mirrored if mirrored is not None and valid(mirrored) else default
@@ -174,8 +198,8 @@ def bind(name: str, render: Callable[[str], Any], *, options: Sequence[Any] | No
     key = f"w_{scope}_{name}"
     ss = _ss()
     start = resolve(name, valid, default, parse=parse, widget_key=key)
-    if key not in ss or ss[key] != start:
-        ss[key] = start
+    if key not in ss or ss[key] != start or ss.get(_RESEED):
+        ss[key] = start  # re-sent after a layout switch too (`set_layout`)
     value = render(key)
     if not valid(value):  # e.g. a widget that allows clearing
         value = default
@@ -198,6 +222,9 @@ def native_key(name: str, default: Any, accepts: Callable[[str], bool] | None = 
     ok = accepts or (lambda text: text.lower() in BOOL_TEXT)
     if raw is not None and url_is_external() and not ok(str(raw)):
         _bad(name, raw, str(default).lower() if isinstance(default, bool) else default)
+    ss = _ss()
+    if ss.get(_RESEED) and name in ss:
+        ss[name] = ss[name]  # re-sent to the widget redrawn after a layout switch (`set_layout`)
     return name
 
 

@@ -1,0 +1,98 @@
+"""Presenter mode as the audience sees it, in Chromium: what the first screen holds and what the
+controls show once the presenter leaves the mode.
+
+- 개요 at 1280×720: the five headline numbers are on the first screen, each the largest type on it
+  (larger than the year line above it), at least 36 px;
+- leaving presenter mode by its button: every control shows what the figure shows (the 지표 box names
+  the indicator of the chart's title, the level and display buttons have a selected option) and the
+  sidebar is back;
+- presenting, a page opened from the sidebar shows its own default view, not the indicator chosen on
+  the page before (a prepared walk-through is its links, not the path taken).
+"""
+from __future__ import annotations
+
+import pytest
+
+from helpers.browser import SHOTS, no_exception
+from indicators import catalog
+
+W, H = 1280, 720
+
+
+def _page(browser, url: str, width: int = W, height: int = H):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    return page, errors
+
+
+def test_presenter_overview_shows_every_headline_number_first(server, browser):
+    page, errors = _page(browser, f"{server}/?presenter=1")
+    values = page.locator('[data-testid="stMetricValue"]')
+    values.nth(4).wait_for(timeout=60_000)
+    boxes = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetricValue"] p')].map(n => {
+        const r = n.getBoundingClientRect();
+        const label = n.closest('[data-testid="stMetric"]').querySelector('[data-testid="stMetricLabel"] p');
+        return {bottom: r.bottom, top: r.top, size: parseFloat(getComputedStyle(n).fontSize),
+                label: parseFloat(getComputedStyle(label).fontSize), text: n.innerText}; })""")
+    assert len(boxes) == 5, boxes
+    for b in boxes:
+        assert b["bottom"] <= H, f"{b['text']} below the fold ({b['bottom']:.0f} px)"
+        assert b["size"] >= 36, b
+        assert b["size"] > b["label"], b
+    chart = page.locator(".st-key-capital_shares").bounding_box()
+    assert chart is None or chart["y"] >= max(b["bottom"] for b in boxes)  # the chart comes after the cards
+    no_exception(page)
+    assert not errors, errors
+    page.screenshot(path=str(SHOTS / "presenter_overview_first_screen.png"))
+    page.close()
+
+
+def _selected_buttons(page) -> list[str]:
+    """The label of the selected option of every button group on the page (an empty string where none
+    is selected)."""
+    return page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stButtonGroup"]')]
+        .filter(g => g.querySelector('button[aria-checked]'))
+        .map(g => { const on = [...g.querySelectorAll('button')].find(b => b.getAttribute('aria-checked') === 'true');
+                    return on ? on.innerText.trim() : ''; })""")
+
+
+@pytest.mark.parametrize("name", ["trends", "map"])
+def test_leaving_presenter_mode_keeps_every_control_in_step_with_the_figure(server, browser, name):
+    page, errors = _page(browser, f"{server}/{name}?presenter=1", 1440, 900)
+    page.get_by_role("button", name="발표 모드 끄기").click()
+    page.wait_for_function("() => !location.search.includes('presenter')", timeout=30_000)
+    box = page.locator('[data-testid="stSelectbox"]').first
+    box.wait_for(timeout=30_000)
+    page.locator('[data-testid="stSidebarNav"]').wait_for(state="visible", timeout=30_000)  # the sidebar is back
+    shown = box.locator("input").input_value()
+    default = catalog.get("reg_population_persons" if name == "trends" else "reg_extinction_risk_index")
+    # the chart's title names the default indicator; the box must name it too
+    if name == "trends":
+        assert default.name_ko in page.locator(".st-key-trend_chart").inner_text()
+    else:
+        assert default.name_ko in page.locator(".bal-title").inner_text()
+    assert default.name_ko in shown, shown
+    selected = _selected_buttons(page)
+    assert selected and all(selected), selected  # every button group shows its value
+    no_exception(page)
+    assert not errors, errors
+    page.screenshot(path=str(SHOTS / f"presenter_left_{name}.png"))
+    page.close()
+
+
+def test_presenting_a_page_opened_from_the_sidebar_shows_its_own_default(server, browser):
+    other = "grdp_nominal_krw_mn"  # offered on both pages; neither page's default
+    page, errors = _page(browser, f"{server}/map?presenter=1&indicator={other}")
+    page.locator(".bal-map[data-ready='1']").wait_for(timeout=60_000)
+    assert catalog.get(other).name_ko in page.locator(".bal-title").inner_text()
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    page.locator('[data-testid="stSidebarNav"] a', has_text="추이").click()
+    page.wait_for_url("**/trends*", timeout=30_000)
+    page.locator(".st-key-trend_chart").wait_for(timeout=60_000)
+    assert "indicator=" not in page.url  # the trend page's default view, not the map's indicator
+    assert catalog.get(other).name_ko not in page.locator(".st-key-trend_chart").inner_text()
+    no_exception(page)
+    assert not errors, errors
+    page.close()
