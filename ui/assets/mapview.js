@@ -166,61 +166,129 @@ function drawGeometry(ui, st, geo) {
   ui.outline.setAttribute("d", geo.capital_outline);
 }
 
+// Text of an exported image is wrapped here (SVG text never wraps): words are measured in the export's
+// font on a canvas and a line breaks before the word that would cross `width`; a word longer than a
+// line (a table id, a file name) is broken between characters. Breaks prefer the source separators.
+const EXPORT_FONT = "'Noto Sans CJK KR','Noto Sans KR',sans-serif";
+let measureCtx = null;
+
+function textWidth(s, size, weight) {
+  if (!measureCtx) measureCtx = document.createElement("canvas").getContext("2d");
+  measureCtx.font = `${weight} ${size}px ${EXPORT_FONT}`;
+  return measureCtx.measureText(s).width;
+}
+
+function wrapText(content, size, width, weight = "400") {
+  const lines = [];
+  for (const para of String(content ?? "").split("\n")) {
+    let line = "";
+    for (const word of para.split(/(?<=[ ;|·,])/)) {
+      if (textWidth(line + word, size, weight) <= width) { line += word; continue; }
+      if (line.trim()) lines.push(line.trimEnd());
+      line = "";
+      for (const ch of word.trimStart()) {  // a word wider than the line: break between characters
+        if (textWidth(line + ch, size, weight) > width && line) { lines.push(line); line = ""; }
+        line += ch;
+      }
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
 function exportSvg(ui, spec, st) {
-  const w = 1200, mapH = 1100, top = 110, bottom = 150;
-  const out = el("svg", { xmlns: NS, width: String(w), height: String(top + mapH + bottom),
-    viewBox: `0 0 ${w} ${top + mapH + bottom}`, "font-family": "'Noto Sans CJK KR','Noto Sans KR',sans-serif" }, null, true);
+  const w = 1200, pad = 30, mapW = w - 280, mapH = 1100, legendX = w - 260, textW = w - 2 * pad;
+  const title = wrapText(spec.title, 30, textW, "700");
+  const subtitle = wrapText(spec.subtitle[String(st.year)] || "", 20, textW);
+  const foot = [...wrapText(spec.source, 17, textW).map((l) => [l, 17, "#333", "bal-x-source"]),
+    ...wrapText(spec.note || "", 15, textW).map((l) => [l, 15, "#555", "bal-x-note"])];
+  const top = 20 + 40 * title.length + 30 * subtitle.length + 20;
+  const footH = foot.reduce((h, [, size]) => h + Math.round(size * 1.5), 0) + 30;
+  const legendH = legendHeight(spec);
+  const bodyH = Math.max(mapH, legendH + 40);
+  const h = top + bodyH + footH;
+  const out = el("svg", { xmlns: NS, width: String(w), height: String(h), viewBox: `0 0 ${w} ${h}`,
+    "font-family": EXPORT_FONT }, null, true);
+  const defs = el("defs", {}, out, true);
+  // the legend's missing-data swatch: the map's hatch at the legend's scale (the map's own pattern is in
+  // map units, wider than the swatch, so the swatch came out white)
+  const hatch = el("pattern", { id: "bal-hatch-legend", width: "6", height: "6", patternUnits: "userSpaceOnUse",
+    patternTransform: "rotate(45)" }, defs, true);
+  el("rect", { width: "6", height: "6", fill: "#ffffff" }, hatch, true);
+  el("line", { x1: "0", y1: "0", x2: "0", y2: "6", stroke: "#7a7a7a", "stroke-width": "2" }, hatch, true);
   el("rect", { width: "100%", height: "100%", fill: "#ffffff" }, out, true);
-  const text = (x, y, size, content, weight = "400", fill = "#111") => {
+  const text = (x, y, size, content, weight = "400", fill = "#111", cls = "") => {
     const t = el("text", { x: String(x), y: String(y), "font-size": String(size), "font-weight": weight, fill }, out, true);
+    if (cls) t.setAttribute("class", cls);  // what the line is (title, source, note): for readers and tests
     t.textContent = content;
   };
-  text(30, 50, 30, spec.title, "700");
-  text(30, 88, 20, spec.subtitle[String(st.year)] || "", "400", "#333");
+  let y = 20;
+  for (const line of title) { y += 40; text(pad, y - 8, 30, line, "700", "#111", "bal-x-title"); }
+  for (const line of subtitle) { y += 30; text(pad, y - 4, 20, line, "400", "#333", "bal-x-subtitle"); }
   const map = ui.svg.cloneNode(true);
   map.removeAttribute("class");
-  for (const [k, v] of [["x", "0"], ["y", String(top)], ["width", String(w - 260)], ["height", String(mapH)]]) map.setAttribute(k, v);
+  for (const [k, v] of [["x", "0"], ["y", String(top)], ["width", String(mapW)], ["height", String(mapH)]]) map.setAttribute(k, v);
   map.querySelectorAll("path").forEach((p) => { p.setAttribute("stroke", "#ffffff"); p.setAttribute("stroke-width", st.zoom === "capital" ? "5" : "10"); });
   map.querySelectorAll(".bal-overlays path").forEach((p) => p.setAttribute("stroke-width", String(28)));
   const ol = map.querySelector(".bal-outline") || map.lastChild;
   ol.setAttribute("fill", "none"); ol.setAttribute("stroke", "#000000"); ol.setAttribute("stroke-width", "28");
   out.appendChild(map);
-  legendSvg(out, spec, w - 250, top + 20);
-  text(30, top + mapH + 40, 17, spec.source, "400", "#333");
-  if (spec.note) text(30, top + mapH + 70, 15, spec.note, "400", "#555");
+  legendSvg(out, defs, spec, legendX, top + 20);
+  y = top + bodyH + 10;
+  for (const [line, size, fill, cls] of foot) { y += Math.round(size * 1.5); text(pad, y, size, line, "400", fill, cls); }
   return new XMLSerializer().serializeToString(out);
 }
 
-function legendSvg(out, spec, x, y) {
+// the legend's height in the export: title, then the bivariate square, a gradient bar or class rows,
+// then the missing-data and outline rows
+function legendHeight(spec) {
+  const lg = spec.legend;
+  const body = lg.kind === "square" ? 160 : lg.kind === "classes" ? 30 * lg.items.length : GRADIENT_H + 20;
+  return 30 + body + 30 + 40 + 30 * (spec.overlays || []).length;
+}
+
+const GRADIENT_H = 260;
+
+function legendSvg(out, defs, spec, x, y) {
   const lg = spec.legend;
   const add = (tag, attrs, content) => { const n = el(tag, attrs, out, true); if (content !== undefined) n.textContent = content; return n; };
-  add("text", { x, y, "font-size": "17", "font-weight": "700" }, lg.title);
-  let row = y + 30;
+  for (const [i, line] of wrapText(lg.title, 17, 250, "700").entries()) add("text", { x, y: y + 22 * i, "font-size": "17", "font-weight": "700" }, line);
+  let row = y + 30 + 22 * (wrapText(lg.title, 17, 250, "700").length - 1);
   if (lg.kind === "square") {
     for (let yc = 0; yc < 3; yc++) for (let xc = 0; xc < 3; xc++) {
-      add("rect", { x: x + 30 * xc, y: y + 20 + 30 * (2 - yc), width: "28", height: "28", fill: lg.colors[3 * xc + yc] });
+      add("rect", { x: x + 30 * xc, y: row - 10 + 30 * (2 - yc), width: "28", height: "28", fill: lg.colors[3 * xc + yc] });
     }
-    add("text", { x, y: y + 130, "font-size": "15" }, `${lg.x_label} →`);
-    add("text", { x, y: y + 152, "font-size": "15" }, `↑ ${lg.y_label}`);
+    add("text", { x, y: row + 100, "font-size": "15" }, `${lg.x_label} →`);
+    add("text", { x, y: row + 122, "font-size": "15" }, `↑ ${lg.y_label}`);
     row += 160;
+  } else if (lg.kind === "classes") {
+    for (const [color, label] of lg.items) {
+      add("rect", { x, y: row - 16, width: "26", height: "20", fill: color, stroke: "#888", "stroke-width": "0.5" });
+      add("text", { x: x + 36, y: row, "font-size": "16" }, label);
+      row += 30;
+    }
+  } else {  // a continuous scale: the whole ramp, high on top, its ticks beside it (as on screen)
+    const grad = el("linearGradient", { id: "bal-ramp", x1: "0", y1: "1", x2: "0", y2: "0" }, defs, true);
+    for (const [p, c] of lg.stops) el("stop", { offset: String(p), "stop-color": c }, grad, true);
+    const top = row - 12;
+    add("rect", { x, y: top, width: "26", height: String(GRADIENT_H), fill: "url(#bal-ramp)", stroke: "#888", "stroke-width": "0.5" });
+    for (const [p, t] of lg.ticks) {
+      const ty = top + GRADIENT_H * (1 - p);
+      add("line", { x1: x + 26, y1: ty, x2: x + 32, y2: ty, stroke: "#555", "stroke-width": "1" });
+      add("text", { x: x + 36, y: ty + 5, "font-size": "16" }, t);
+    }
+    row = top + GRADIENT_H + 36;
   }
-  const items = lg.kind === "classes" ? lg.items : lg.kind === "square" ? []
-    : lg.ticks.slice().reverse().map(([p, t]) => [colorAt(lg.stops, p), t]);
-  for (const [color, label] of items) {
-    add("rect", { x, y: row - 16, width: "26", height: "20", fill: color, stroke: "#888", "stroke-width": "0.5" });
-    add("text", { x: x + 36, y: row, "font-size": "16" }, label);
-    row += 30;
-  }
-  add("rect", { x, y: row - 16, width: "26", height: "20", fill: "url(#bal-hatch)", stroke: "#8a8a8a" });
+  add("rect", { x, y: row - 16, width: "26", height: "20", fill: "url(#bal-hatch-legend)", stroke: "#8a8a8a" });
   add("text", { x: x + 36, y: row, "font-size": "16" }, spec.missing_label);
   add("line", { x1: x, y1: row + 24, x2: x + 26, y2: row + 24, stroke: "#000", "stroke-width": "2.5" });
   add("text", { x: x + 36, y: row + 30, "font-size": "16" }, spec.outline_label);
-}
-
-function colorAt(stops, p) {
-  let best = stops[0][1], dist = Infinity;
-  for (const [q, c] of stops) if (Math.abs(q - p) < dist) { dist = Math.abs(q - p); best = c; }
-  return best;
+  row += 30;
+  for (const o of spec.overlays || []) {
+    row += 30;
+    add("line", { x1: x, y1: row - 6, x2: x + 26, y2: row - 6, stroke: o.color, "stroke-width": "3", "stroke-dasharray": o.dash ? "4 3" : "none" });
+    add("text", { x: x + 36, y: row, "font-size": "16" }, o.label);
+  }
 }
 
 function download(name, blob) {
