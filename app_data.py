@@ -87,9 +87,10 @@ def _map_geometry(version: int) -> dict:
     return store.map_geometry(build=version)
 
 
-def map_geometry() -> dict:
-    """The browser map's geometry of the published build (`store.map_geometry`)."""
-    return _map_geometry(data_version())
+def map_geometry(boundary_set: str = store.DEFAULT_MAP_SET) -> dict:
+    """The browser map's geometry of the published build in one boundary set (`store.map_geometry`;
+    "2024" by default, "2026-07" on request): per level its payload, and the 시군구 shapes for overlays."""
+    return _map_geometry(data_version())[boundary_set]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -51,18 +51,18 @@ def _pages(ctx: Context) -> None:
 
 
 def geometry_sizes() -> dict[str, dict]:
-    """The map geometry per level as the browser fetches it (geo.svgmap payload, encoded and named
-    as ui.mapview.publish_geometry writes it): bytes, KB, gzip bytes, areas, file name."""
+    """The map geometry per level of the set the app draws, as the browser fetches it (geo.svgmap payload,
+    encoded and named as ui.mapview.publish_geometry writes it): bytes, KB, gzip bytes, areas, file name."""
     import gzip
 
     from geo import svgmap
 
-    data = svgmap.load()
+    data = svgmap.load()[svgmap.DEFAULT_SET]  # the set the app draws
     out = {}
     for lv in svgmap.LEVELS:
         body = svgmap.encode(data[lv])
         out[lv] = {"bytes": len(body), "kb": len(body) / 1024, "gzip_bytes": len(gzip.compress(body, 6)),
-                   "features": len(data[lv]["codes"]), "file": svgmap.file_name(lv, body)}
+                   "features": len(data[lv]["codes"]), "file": svgmap.file_name(svgmap.DEFAULT_SET, lv, body)}
     return out
 
 

@@ -47,10 +47,10 @@ class GeometryRequests:
             self.fetched[name] = self.fetched.get(name, 0) + 1
 
     def by_level(self) -> dict[str, dict]:
-        """level ('sigungu-<hash>.json' → 'sigungu') → {file, requested, fetched, from_cache}."""
+        """level ('2024-sigungu-<hash>.json' → 'sigungu') → {file, requested, fetched, from_cache}."""
         out: dict[str, dict] = {}
         for name in sorted(set(self.requested) | set(self.fetched)):
-            level = name.split("-", 1)[0]
+            level = name.rsplit("-", 2)[-2]
             out.setdefault(level, {"files": [], "requested": 0, "fetched": 0, "from_cache": 0})
             row = out[level]
             row["files"].append(name)

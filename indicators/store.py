@@ -79,6 +79,8 @@ BUILDS = "builds"  # folder of build sets, one sub-folder per build id
 OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json",
            "map_geometry.json")
 MAP_LEVELS = ("sigungu", "sido", "macro")  # the levels of map_geometry.json (geo.svgmap.LEVELS)
+MAP_SETS = ("2024", "2026-07")  # its boundary sets (geo.boundary_sets.SETS), each with every level
+DEFAULT_MAP_SET = "2024"  # the set the app draws (geo.boundary_sets.DEFAULT_SET): the data's codes
 
 
 def current_build(out_dir: Path | None = None) -> int:
@@ -208,16 +210,19 @@ def build_report(out_dir: Path | None = None, build: int | None = None) -> dict:
 
 
 def map_geometry(out_dir: Path | None = None, build: int | None = None) -> dict:
-    """The browser map's geometry written with the build (`geo.svgmap`): per level the SVG paths of
-    every region, and the 시군구 shapes for outlines drawn later."""
+    """The browser map's geometry written with the build (`geo.svgmap`), per boundary set (`MAP_SETS`:
+    `map_geometry()["2026-07"]`): per level the SVG paths of every region, and the 시군구 shapes for
+    outlines drawn later."""
     path = _path("map_geometry.json", out_dir, build)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as err:
         raise BuiltDataError(path, f"is not valid JSON (truncated or damaged?): {str(err)[:200]}") from err
-    for level in MAP_LEVELS:
-        part = data.get(level) if isinstance(data, dict) else None
-        if not isinstance(part, dict) or len(part.get("codes", ())) != len(part.get("paths", ())) \
-                or not part.get("codes"):
-            raise BuiltDataError(path, f"has no paths for level {level!r}")
+    for set_id in MAP_SETS:
+        one = data.get(set_id) if isinstance(data, dict) else None
+        for level in MAP_LEVELS:
+            part = one.get(level) if isinstance(one, dict) else None
+            if not isinstance(part, dict) or len(part.get("codes", ())) != len(part.get("paths", ())) \
+                    or not part.get("codes"):
+                raise BuiltDataError(path, f"has no paths for boundary set {set_id!r}, level {level!r}")
     return data

@@ -1,8 +1,8 @@
 """The choropleth as our own component (`st.components.v2`, Streamlit 1.67): SVG drawn in the page.
 
 What travels where:
-- geometry: `geo.svgmap` paths, one file per level, published under `static/geo/` with a content
-  hash in its name (`publish_geometry`) and fetched once by the browser (a new geometry, a new URL);
+- geometry: `geo.svgmap` paths, one file per boundary set and level, published under `static/geo/` with
+  a content hash in its name (`publish_geometry`) and fetched once by the browser (a new geometry, a new URL);
 - values: one view = one indicator at one level, every year at once — colour, value text and rank
   per region and year (`indicator_spec`, `risk_spec`), cached per build and view;
 - interaction: year changes, play, hover and the 수도권 zoom run in the browser, which writes the year
@@ -53,13 +53,14 @@ def _write_once(path: Path, body: bytes) -> None:
 
 
 def publish_geometry(payloads: dict[str, dict], folder: Path = STATIC_GEO) -> dict[str, str]:
-    """Write each level's geometry to `folder` under its content-hashed name; level → URL path."""
+    """Write each level's geometry of one boundary set (`app_data.map_geometry(set)`) to `folder` under its
+    content-hashed name ('2024-sido-<hash>.json'); level → URL path."""
     urls = {}
     for level, payload in payloads.items():
         if level not in svgmap.LEVELS:
             continue
         body = svgmap.encode(payload)
-        name = svgmap.file_name(level, body)
+        name = svgmap.file_name(payload["boundary_set"], level, body)
         _write_once(folder / name, body)
         urls[level] = f"{STATIC_URL}/{name}"
     return urls
@@ -168,7 +169,8 @@ def _noop() -> None:
 
 
 def publish_static_geometry() -> dict[str, str]:
-    """Publish the published build's geometry under static/geo (at deployment start, before any visitor)."""
+    """Publish the published build's geometry of the set the app draws under static/geo (at deployment
+    start, before any visitor); level → URL path."""
     from indicators import store
 
-    return publish_geometry(store.map_geometry())
+    return publish_geometry(store.map_geometry()[store.DEFAULT_MAP_SET])

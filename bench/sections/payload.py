@@ -76,7 +76,7 @@ def error_figures(data: dict, refs: dict) -> tuple[list[Figure], dict]:
 def run(ctx: Context, deadline: float) -> None:
     from geo import svgmap
 
-    data = svgmap.load()
+    data = svgmap.load()[svgmap.DEFAULT_SET]  # the set the app draws
     figures = size_figures(ctx.geo, naive := naive_sizes())
     figures.append(coverage_figure(data["sigungu"]))
     errs, err_detail = error_figures(data, reference_areas_km2())

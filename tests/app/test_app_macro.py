@@ -20,7 +20,7 @@ EXPORTS = "exports/kita_regional_yearly.csv"
 
 
 def _areas(level: str) -> dict[str, float]:
-    geo = svgmap.load()[level]
+    geo = svgmap.load()[svgmap.DEFAULT_SET][level]
     return {c: path_area_km2(d, geo["quantum_m"]) for c, d in zip(geo["codes"], geo["paths"])}
 
 
@@ -36,7 +36,7 @@ def test_macro_geometry_is_the_dissolved_sido_coverage():
                  or regions.name(c) in members]
         assert macro[code] == pytest.approx(sum(sido[c] for c in codes), rel=0.002), code
     assert sum(macro.values()) == pytest.approx(sum(sido.values()), rel=0.002)
-    assert svgmap.load()["macro"]["capital_outline"].count("M") >= 1
+    assert svgmap.load()[svgmap.DEFAULT_SET]["macro"]["capital_outline"].count("M") >= 1
 
 
 # ---------------------------------------------------------------- map page

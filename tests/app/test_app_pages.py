@@ -66,7 +66,7 @@ def test_map_widgets_and_changes(coverage):
                                                  & (coverage["regions"] > 0)]["year"]))
     for year in view0["years"]:  # every year's values, as built
         assert drawn(view0, year) == pytest.approx(_obs_values(ind0, "sido", year))
-    assert "출처" in view0["source"] and view0["geo_url"].startswith("app/static/geo/sido-")
+    assert "출처" in view0["source"] and view0["geo_url"].startswith("app/static/geo/2024-sido-")
 
     # indicator
     mappable = sorted(set(available(coverage, "sido")) | set(available(coverage, "sigungu")))
