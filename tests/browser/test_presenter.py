@@ -19,8 +19,8 @@ from indicators import store
 
 W, H = 1280, 720
 MAP = ".bal-map[data-ready='1']"
-PLOTLY = {"overview": "capital_shares", "trends": "trend_chart", "region": "region_relative",
-          "disparity": "disp_measures"}
+# 개요's first screen is its five headline numbers, checked in test_presenter_screens.py
+PLOTLY = {"trends": "trend_chart", "region": "region_relative", "disparity": "disp_measures"}
 MAPS = ("map", "risk", "composite", "bivariate")
 # 자료·방법 has no main chart: its catalogue table is what it shows first (checked as its main element)
 TABLE = {"data": '.st-key-catalogue [data-testid="stTable"]'}
