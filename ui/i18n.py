@@ -466,8 +466,9 @@ _LABELS.update({
                         "{name} = {num} ÷ {den}. {part} has no macro-region values: {why}"),
     "macro_gap_unknown": ("{name}에는 권역 값이 없습니다.", "{name} has no macro-region values."),
     "compare_level_only": ("비교 지역은 '수준' 보기에 표시됩니다.", "Compared regions show in the Level view."),
-    "macro_gap_hint": ("지역 단위에서 '시도'를 고르면 이 지표를 볼 수 있습니다.", "Choose Province as the level to see this indicator."),
-    "catalogue_note": ("카탈로그 설명", "Catalogue note"),
+    "map_not_at_level": ("{name}: {level} 단위 값이 없어 이 단위의 기본 지표를 보여 줍니다 (값이 있는 단위: {levels}).",
+                         "{name} has no values by {level}: showing this level's default indicator "
+                         "(levels with values: {levels})."),
     "trend_view": ("비교 단위", "Compare"),
     "view_groups": ("수도권·비수도권", "Capital/rest"),
     "view_macro": ("7개 권역", "Macro-regions"),

@@ -63,7 +63,7 @@ def test_map_macro_level_round_trips_through_the_url():
     assert not at.warning
     assert at.query_params.get("level") in ("macro", ["macro"])
     level = button_group(at, "w_map_level")
-    assert list(level.options) == ["권역", "시도"]  # labels; 권역 first (coarse to fine)
+    assert list(level.options) == ["권역", "시도", "시군구"]  # every level, coarse to fine
     level.set_value("sido").run()
     assert not at.exception
     assert len(map_view(at)["codes"]) == 17
@@ -74,13 +74,41 @@ def test_map_macro_level_round_trips_through_the_url():
     assert sorted(drawn(map_view(at))) == sorted(MACRO)
 
 
-def test_non_summable_ratio_at_macro_says_why():
+def test_non_summable_ratio_at_macro_gives_way_and_says_why():
+    """A link to a ratio without summable parts at 권역: the level stays, the indicator gives way to the
+    level's default, and the note names the indicator, the levels it has and why it has no 권역 value."""
     at = run({"page": "map", "indicator": "fiscal_self_reliance_pct", "level": "macro"})
     assert button_group(at, "w_map_level").value == "macro"
     assert not at.warning
     info = " ".join(i.value for i in at.info)
-    assert "재정자립도" in info and "비율" in info and "분자·분모" in info
-    assert [el.key for el in at.get("bidi_component")] == ["share_link"]  # no map drawn, only 링크 복사
+    assert "재정자립도" in info and "권역 단위 값이 없어" in info and "시도" in info.split("값이 있는 단위:")[1]
+    assert "비율" in info and "분자·분모" in info
+    shown = at.selectbox(key="w_map_indicator").value
+    assert shown != "fiscal_self_reliance_pct" and sorted(drawn(map_view(at))) == sorted(MACRO)
+    assert "indicator" not in at.query_params
+
+
+def test_level_change_keeps_every_level_and_offers_what_the_level_has():
+    """시군구 chosen: the list holds exactly the indicators with 시군구 values in the built table (each
+    option names one of them); 권역 then makes the 시군구 choice give way with a note, and every level's
+    button is still there."""
+    from indicators import catalog, store
+
+    at = run({"page": "map", "level": "sigungu"})
+    sel = at.selectbox(key="w_map_indicator")
+    obs = store.observations()
+    ids = set(obs.loc[(obs["region_code"].str.len() == 5) & obs["value"].notna(), "indicator"])
+    names = {catalog.get(i).name_ko for i in ids if catalog.canonical_id(i)}
+    assert len(sel.options) == len(names)
+    assert all(any(n in label for n in names) for label in sel.options)
+    sel.set_value("census_tfr").run()  # the census TFR: 시군구 values only
+    assert not at.exception
+    button_group(at, "w_map_level").set_value("macro").run()
+    assert not at.exception
+    assert list(button_group(at, "w_map_level").options) == ["권역", "시도", "시군구"]
+    info = " ".join(i.value for i in at.info)
+    assert catalog.get("census_tfr").name_ko in info and "권역 단위 값이 없어" in info
+    assert at.selectbox(key="w_map_indicator").value != "census_tfr"
 
 
 def test_exports_at_macro_names_the_missing_sido(raw_dir):
@@ -103,7 +131,7 @@ def test_gi_indicator_opens_at_macro_with_the_published_values(raw_dir):
     assert len(published) == 7
     at = run({"page": "map", "indicator": "gi_employment_rate_pct"})
     level = button_group(at, "w_map_level")
-    assert level.value == "macro" and list(level.options) == ["권역"]  # no 시도 values: 권역 only
+    assert level.value == "macro"  # no 시도 values: opens at 권역 (every level still offered)
     assert at.selectbox(key="w_map_indicator").value == "gi_employment_rate_pct"
     view = map_view(at)
     assert {regions.name(c): v for c, v in drawn(view, year).items()} == pytest.approx(published)
@@ -113,7 +141,7 @@ def test_gi_indicator_opens_at_macro_with_the_published_values(raw_dir):
 def test_gi_indicators_listed_with_korean_names_units_and_source():
     from indicators import catalog
 
-    at = run({"page": "map"})
+    at = run({"page": "map", "level": "macro"})  # published per 권역 only: offered at 권역
     sel = at.selectbox(key="w_map_indicator")
     gi = [o for o in sel.options if "특허" in o or "고용률" in o]
     assert gi, "gi_* indicators missing from the map's indicator list"

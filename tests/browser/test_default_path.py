@@ -40,7 +40,8 @@ def _open(browser, url: str, *, width: int = 1440, height: int = 900):
 
 
 # the map is drawn in its component's shadow root (open): scripts look there
-_ROOT = """const host = [...document.querySelectorAll('*')].find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
+_ROOT = """const host = [...document.querySelectorAll('*')]
+    .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
 const root = host ? host.shadowRoot : document;"""
 
 
