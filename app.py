@@ -11,7 +11,7 @@ import streamlit as st
 st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
 
 from indicators import store  # noqa: E402
-from ui import context, gc_freeze, nav, state  # noqa: E402  (after set_page_config)
+from ui import chrome, context, gc_freeze, nav, state  # noqa: E402  (after set_page_config)
 from ui.i18n import t  # noqa: E402
 
 ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": ":material/show_chart:",
@@ -50,7 +50,25 @@ h1 { display: none !important; } h2, h3 { font-size: 1.9rem !important; }  /* ch
 """
 BASE_CSS = """
 <style>
+.st-key-bal_chrome { display: none; }  /* ui.chrome: drawn in the page, shows nothing */
 [data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+/* print (the browser's own, A4): the page's content only — no sidebar, no widgets, no tool bars — laid out
+   at its screen width (ui/assets/chrome.js keeps it in --bal-screen-w) and scaled to the paper, so a figure
+   drawn at its screen width is never cropped; the scrolling app frame opened up so every element prints */
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stButtonGroup"],
+  [data-testid="stSlider"], [data-testid="stCheckbox"], [data-testid="stTextInput"], [data-testid="stRadio"],
+  [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPopover"],
+  [data-testid="stExpander"], [data-testid="stElementToolbar"], [data-testid="stSkeleton"],
+  [class*="st-key-share_link"], [class*="st-key-presenter_"], [class*="st-key-reveal_"],
+  .modebar-container { display: none !important; }
+  html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
+    height: auto !important; min-height: 0 !important; overflow: visible !important; position: static !important; }
+  [data-testid="stMainBlockContainer"] { width: var(--bal-screen-w, 1100px) !important; max-width: none !important;
+    padding: 0 !important; margin: 0 !important; zoom: min(1, calc(100vw / var(--bal-screen-w, 1100px))); }
+  [data-testid="stElementContainer"], [data-testid="stVerticalBlockBorderWrapper"] { break-inside: avoid; }
+}
 /* a phone: the chart's tool bar only while the chart is touched, never over its title */
 @media (max-width: 640px) { .js-plotly-plot:not(:hover) .modebar-container { visibility: hidden; } }
 </style>
@@ -92,6 +110,7 @@ else:
         st.caption(t("app_title", lang))
 
 state.set_layout(presenter)
+chrome.mount(current.url_path, presenter)
 st.markdown(BASE_CSS, unsafe_allow_html=True)
 if not presenter and state.layout_switched():
     st.set_page_config(initial_sidebar_state="expanded")  # presenting hid the sidebar: give it back

@@ -96,3 +96,23 @@ def test_presenting_a_page_opened_from_the_sidebar_shows_its_own_default(server,
     no_exception(page)
     assert not errors, errors
     page.close()
+
+
+def test_presenting_the_sidebar_closes_after_a_page_is_chosen(server, browser):
+    """» then a page: the new page shows with the sidebar closed, its settings button uncovered and whole."""
+    page, errors = _page(browser, f"{server}/?presenter=1")
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'false'")
+    page.locator('[data-testid="stSidebarNav"] a', has_text="추이").click()
+    page.wait_for_url("**/trends*", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'",
+                           timeout=15_000)
+    settings = page.locator(".st-key-presenter_controls button").first
+    settings.wait_for(timeout=30_000)
+    box, side = settings.bounding_box(), sidebar.bounding_box()
+    assert side is None or side["x"] + side["width"] <= box["x"], (side, box)  # nothing over the button
+    label = settings.inner_text()
+    assert "…" not in label and ".." not in label, label
+    assert not errors, errors
+    page.close()

@@ -1,0 +1,81 @@
+"""Print → PDF (A4, the browser's own print, `page.pdf()`), every page at its default view in Korean:
+
+- no sidebar and no widget in the PDF: none of the navigation's page names under 'pages', none of the
+  sidebar's settings (언어, 발표 모드), none of the page's control labels;
+- no figure wider than the page: every tick label of every chart on the screen (plotly's axes) is printed
+  — a figure cropped at the paper's edge loses its last ticks (추이 once ended near 2014, the region bars
+  at 120) — and every character of the PDF lies inside the page box.
+The text and each character's box are read from the PDF itself (pypdfium2).
+"""
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pytest
+
+from helpers.browser import SHOTS
+
+PAGES = ("overview", "map", "trends", "risk", "region", "disparity", "composite", "bivariate", "data")
+SIDEBAR = ("발표 모드", "언어", "English")  # the sidebar's settings (its page list is checked apart)
+READY = {"map": ".bal-map[data-ready='1']", "risk": ".bal-map[data-ready='1']",
+         "composite": ".bal-map[data-ready='1']", "bivariate": ".bal-map[data-ready='1']",
+         "trends": ".st-key-trend_chart .main-svg", "region": ".st-key-region_relative .main-svg",
+         "overview": '[data-testid="stMetricValue"]', "disparity": ".main-svg",
+         "data": '[data-testid="stTable"]'}
+
+
+def _chars(pdf: bytes) -> tuple[str, list[tuple[float, float, float, float]], float, float, int]:
+    """The PDF's text, every character's box (left, bottom, right, top in points), the page size and count."""
+    doc = pdfium.PdfDocument(pdf)
+    text, boxes = [], []
+    for page in doc:
+        tp = page.get_textpage()
+        text.append(tp.get_text_range())
+        # letters and digits only: pdfium misplaces some punctuation glyphs (an en dash drawn in a
+        # fallback font was reported 500 pt right of its neighbours)
+        boxes += [tp.get_charbox(i) for i in range(tp.count_chars()) if tp.get_text_range(i, 1).isalnum()]
+    width, height = doc[0].get_size()
+    return "\n".join(text), boxes, width, height, len(doc)
+
+
+_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot .xtick text, .js-plotly-plot .ytick text')]
+    .map(t => t.textContent.trim()).filter(Boolean)"""
+_LABELS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stWidgetLabel"]')]
+    .map(n => n.innerText.trim()).filter(Boolean)"""
+
+
+def _pdf(browser, server: str, name: str) -> tuple[bytes, list[str], list[str]]:
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{server}/{name}" if name != "overview" else server)
+    page.wait_for_selector(READY[name], timeout=60_000)
+    page.wait_for_timeout(1500)  # let lazily drawn elements settle before printing
+    ticks, labels = page.evaluate(_TICKS), page.evaluate(_LABELS)
+    assert labels or name == "overview", name  # the page's controls, to be left off the paper
+    pdf = page.pdf(format="A4", print_background=True, margin={"top": "12mm", "bottom": "12mm", "left": "12mm",
+                                                                "right": "12mm"})
+    (SHOTS / f"print_{name}.pdf").write_bytes(pdf)
+    page.close()
+    return pdf, ticks, labels
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s\u2212-]", "", text)  # plotly writes minus as U+2212; PDF text keeps no spaces reliably
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_printed_page_has_content_only_and_nothing_cropped(server, browser, name):
+    pdf, ticks, labels = _pdf(browser, server, name)
+    text, boxes, width, height, pages = _chars(pdf)
+    assert boxes, name
+    for word in SIDEBAR:
+        assert word not in text, (name, word)
+    lines = {line.strip() for line in text.splitlines()}
+    assert not lines & set(labels), (name, lines & set(labels))  # a control's label on a line of its own
+    assert "종합 격차지수" not in text or name == "composite"  # a sidebar page name (another page's title)
+    outside = [b for b in boxes if b[0] < -1 or b[2] > width + 1]  # beyond the paper's left or right edge
+    assert not outside, (name, outside[:5])
+    printed = _bare(text)
+    lost = [t for t in ticks if _bare(t) not in printed]
+    assert not lost, (name, lost)  # a tick label not printed: its figure was cut at the paper's edge
+    assert pages <= 12, (name, pages)
