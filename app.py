@@ -21,7 +21,9 @@ ICONS.update({"disparity": ":material/stacked_line_chart:", "composite": ":mater
 
 PRESENTER_CSS = """
 <style>
-html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+/* drawn for a 1280×720 projector; on a larger screen everything grows with it (--bal-scale: the screen
+   against 1280×720 in steps of 0.25, set by ui/assets/chrome.js; figures are scaled to match, ui.scaling) */
+html, body, [data-testid="stAppViewContainer"] { font-size: calc(20px * var(--bal-scale, 1)); }
 [data-testid="stAppViewContainer"] * { color: #000000; }
 [data-testid="stToolbarActions"], [data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
 [data-testid="stDecoration"], footer { display: none !important; }
@@ -109,10 +111,10 @@ else:
         lang, presenter = nav.global_controls()
         st.caption(t("app_title", lang))
 
-state.set_layout(presenter)
-chrome.mount(current.url_path, presenter)
+chrome.mount(current.url_path, presenter)  # before the layout: it learns the viewport (a phone) first
+state.set_layout(presenter, chrome.viewport().phone)
 st.markdown(BASE_CSS, unsafe_allow_html=True)
-if not presenter and state.layout_switched():
+if state.left_presenter():
     st.set_page_config(initial_sidebar_state="expanded")  # presenting hid the sidebar: give it back
 if presenter:
     st.set_page_config(initial_sidebar_state="collapsed")

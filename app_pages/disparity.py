@@ -41,7 +41,8 @@ def reading_notes() -> None:
         st.warning(note, icon=":material/info:")
 
 
-if not ctx.presenter:  # presenter mode: the chart first, these notes below it
+figure_first = ctx.presenter or ctx.phone  # presenting or on a phone: the chart first, these notes below it
+if not figure_first:
     reading_notes()
 page.stop_unless(not table.empty and table["n_regions"].max() >= 2, ctx, ctx.t("disp_empty"), expanded=False)
 
@@ -51,7 +52,7 @@ fig = dfig.measures_figure(ctx, ind, level, table, chosen, full, reading, show_e
 shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
 show_figure(shown, key="disp_measures", filename=f"disparity_{ind_id}_{level}_{weighting}", ctx=ctx, data=table)
 page.define(ctx, [ind])
-if ctx.presenter:
+if figure_first:
     reading_notes()
 fig = dfig.decomposition_figure(ctx, ind, level, table, kind, full, reading, show_events)
 shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))

@@ -1,13 +1,48 @@
 """The page chrome the browser keeps for every page (`ui/assets/chrome.js`, an invisible
-`st.components.v2` component drawn in the page): the screen width that print scales from, and in
-presenter mode the sidebar closed after a page is chosen from it."""
+`st.components.v2` component drawn in the page): the screen width that print scales from, in presenter
+mode the sidebar closed after a page is chosen from it, and the viewport's class (`Viewport`: a phone; the
+presenter's screen scale) told to Python once per session — the first run draws for a desktop at 1×, and
+the browser's answer reruns the page only where that was wrong."""
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import streamlit as st
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+_SESSION_KEY = "_bal_viewport"
+
+
+@dataclass(frozen=True)
+class Viewport:
+    """What the page's layout depends on: `phone` (narrower than 640 px) and `scale`, the presenter's
+    screen against 1280×720 in steps of 0.25 (1 when not presenting; 1.5 at 1920×1080)."""
+
+    phone: bool = False
+    scale: float = 1.0
+
+
+def viewport() -> Viewport:
+    """This session's viewport as the browser last told it; until it has, a phone if the browser says it
+    is a mobile one (its User-Agent), else a desktop at 1×."""
+    raw = st.session_state.get(_SESSION_KEY)
+    if not isinstance(raw, dict):
+        return Viewport(phone=_mobile_agent())
+    try:
+        scale = float(raw.get("scale", 1))
+    except (TypeError, ValueError):
+        scale = 1.0
+    return Viewport(bool(raw.get("phone", False)), min(3.0, max(1.0, scale)))
+
+
+def _mobile_agent() -> bool:
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except (AttributeError, RuntimeError, KeyError):
+        return False
+    return "Mobi" in agent  # the token browsers put in a phone's User-Agent (not in a tablet's)
+
 
 _mount = st.components.v2.component("balance_chrome", js=(ASSETS / "chrome.js").read_text(encoding="utf-8"))
 
@@ -16,4 +51,12 @@ def mount(page: str, presenter: bool) -> None:
     """Once per run, before the page draws (app.py); its container is hidden (app.py BASE_CSS). `page`
     (the page's URL path) makes the component run again on a page switch."""
     with st.container(key="bal_chrome"):
-        _mount(data={"page": page, "presenter": presenter}, key="page_chrome")
+        result = _mount(data={"page": page, "presenter": presenter, "viewport": asdict(viewport())},
+                        key="page_chrome", default={"viewport": None}, on_viewport_change=_noop)
+    told = result.get("viewport") if result is not None else None
+    if isinstance(told, dict):
+        st.session_state[_SESSION_KEY] = told
+
+
+def _noop() -> None:
+    """A state callback makes the viewport part of the component's state (its change reruns the app)."""

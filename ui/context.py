@@ -9,7 +9,7 @@ import streamlit as st
 
 import app_data
 from indicators import config, store
-from ui import nav
+from ui import chrome, nav
 from ui.i18n import t
 
 
@@ -18,6 +18,8 @@ class Ctx:
     page: str
     lang: str
     presenter: bool
+    phone: bool = False  # a viewport under 640 px wide (`ui.chrome`): settings fold above the figure
+    scale: float = 1.0  # presenting: the screen against 1280×720 (figures and type grow with it)
 
     def t(self, key: str, **fields) -> str:
         return t(key, self.lang, **fields)
@@ -26,7 +28,8 @@ class Ctx:
 def page_setup(page: str) -> Ctx:
     """Mirror the page in the URL, stop with the build command if there is no data."""
     nav.set_page(page)
-    ctx = Ctx(page, nav.lang(), nav.presenter())
+    presenter, view = nav.presenter(), chrome.viewport()
+    ctx = Ctx(page, nav.lang(), presenter, view.phone, view.scale if presenter else 1.0)
     try:
         app_data.verify_built()
     except store.NotBuilt as err:

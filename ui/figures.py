@@ -19,6 +19,7 @@ from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import plot_config
 from ui.i18n import t
+from ui.scaling import scale_figure
 
 _BUILDERS: dict[str, Callable[..., Any]] = {}
 
@@ -104,12 +105,25 @@ def prepared(fig: go.Figure | dict) -> go.Figure:
     return done
 
 
+def at_scale(fig: go.Figure | dict, s: float) -> go.Figure:
+    """`prepared(fig)` with every pixel size times `s` (presenting on a screen larger than 1280×720:
+    `ui.scaling`), made once per figure and scale and kept on the prepared figure."""
+    base = prepared(fig)
+    done = getattr(base, "_bal_scaled", None)
+    if done is None:
+        done = {}
+        object.__setattr__(base, "_bal_scaled", done)
+    if s not in done:
+        done[s] = prepared(scale_figure(base.to_dict(), s))
+    return done[s]
+
+
 def show_figure(fig, *, key: str, filename: str, ctx: Ctx, data: pd.DataFrame | None = None,
                 selectable: bool = False):
     """The chart (PNG via the mode bar, with title/unit/year/source inside) and a CSV download;
     `selectable`: clicking a point reruns the page with it (the event is returned)."""
     cfg = plot_config(filename, ctx.presenter)
-    fig = prepared(fig)
+    fig = prepared(fig) if ctx.scale == 1 else at_scale(fig, ctx.scale)
     if selectable:
         event = st.plotly_chart(fig, key=key, config=cfg, theme=None, on_select="rerun", selection_mode="points")
     else:

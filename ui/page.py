@@ -26,8 +26,11 @@ def open_page(page: str, title: str | None = None, intro: str | None = None) -> 
 
 
 def controls(ctx: Ctx):
-    """Where a page's settings go: in the page (normal), or in presenter mode a '설정' popover that
+    """Where a page's settings go: in the page (normal); on a phone a folded '설정' above the figure (the
+    figure is on the first screen, not under a stack of controls); in presenter mode a '설정' popover that
     floats beside » at the top (app.py PRESENTER_CSS), so the main chart starts at the top of the screen."""
+    if ctx.phone and not ctx.presenter:
+        return st.expander(ctx.t("presenter_settings"), icon=":material/tune:", expanded=False)
     if not ctx.presenter:
         return st.container()
     return st.popover(ctx.t("presenter_settings"), icon=":material/tune:", key="presenter_controls",

@@ -47,7 +47,7 @@ PAGE_FILES: dict[str, str] = {p: f"app_pages/{p}.py" for p in PAGES}
 DEFAULT_PAGE = "overview"
 _MIRROR, _WRITTEN, _EXTERNAL = "_view_mirror", "_view_qp_written", "_view_url_external"
 _SLOT, _WARNED, _URL_IN = "_view_warning_slot", "_view_warned", "_view_url_in"
-_LAYOUT, _RESEED = "_view_layout", "_view_reseed"
+_LAYOUT, _RESEED, _LEFT_PRESENTER = "_view_layout", "_view_reseed", "_view_left_presenter"
 ECHO_MAX = 40  # characters of a bad URL value repeated back in the note
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:\"'=$")
 BOOL_TEXT = {"true": True, "false": False}  # what a natively bound toggle accepts (any case)
@@ -81,21 +81,23 @@ def begin_run(warning_slot=None) -> None:
     ss[_WARNED] = set()
 
 
-def set_layout(presenting: bool) -> None:
-    """Call once a run, when presenter mode is known (app.py). Presenter mode moves every page's widgets
-    into a popover and back: the browser then draws them as new widgets that show their first option
-    unless the server sends the value again, so on the run after a switch `bind` re-sends every value.
-    Presenting also stops values carrying from page to page (a prepared walk-through is its links, not
-    the path taken): only the URL and the widget's own state count."""
+def set_layout(presenting: bool, phone: bool = False) -> None:
+    """Call once a run, when the layout is known (app.py). Presenter mode moves every page's widgets into a
+    popover and back, a phone into a folded expander (`ui.page.controls`): the browser then draws them as
+    new widgets that show their first option unless the server sends the value again, so on the run
+    after a switch `bind` re-sends every value. Presenting also stops values carrying from page to page
+    (a prepared walk-through is its links, not the path taken): only the URL and the widget's own state."""
     ss = _ss()
-    layout = "presenter" if presenting else "normal"
-    ss[_RESEED] = ss.get(_LAYOUT, layout) != layout
+    layout = "presenter" if presenting else "phone" if phone else "normal"
+    before = ss.get(_LAYOUT, layout)
+    ss[_RESEED] = before != layout
+    ss[_LEFT_PRESENTER] = before == "presenter" and layout != "presenter"
     ss[_LAYOUT] = layout
 
 
-def layout_switched() -> bool:
-    """True on the first run after presenter mode was switched on or off."""
-    return bool(_ss().get(_RESEED))
+def left_presenter() -> bool:
+    """True on the first run after presenter mode was switched off."""
+    return bool(_ss().get(_LEFT_PRESENTER))
 
 
 def _presenting() -> bool:

@@ -87,9 +87,20 @@ def test_phone_layout(server, phone, name):
     path, n_charts = PAGES[name]
     page = phone.new_page()
     page.goto(f"{server}{path}")
+    if name != "overview":  # the page's settings fold into one '설정' above the figure (the browser said: a phone)
+        page.locator('[data-testid="stExpander"]', has_text="설정").first.wait_for(timeout=60_000)
     _settle(page, n_charts)
     no_exception(page)
     page.screenshot(path=str(SHOTS / f"phone_{name}.png"), full_page=True)
+
+    # the figure first: the main chart (or map) starts on the first screen, under the folded settings
+    top = page.evaluate("""() => { const host = [...document.querySelectorAll('*')]
+        .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
+        const fig = host ? host.shadowRoot.querySelector('.bal-map') : document.querySelector('.js-plotly-plot');
+        const m = document.querySelector('[data-testid="stMain"]');
+        return fig.getBoundingClientRect().top + m.scrollTop; }""")
+    if name != "overview":  # 개요's first screen is its headline cards
+        assert top < 0.6 * PHONE["height"], (name, top)
 
     # never sideways: the main column fits the phone
     widths = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
@@ -134,6 +145,11 @@ def test_phone_layout(server, phone, name):
             .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
             return host.shadowRoot.querySelector('.bal-map').getBoundingClientRect().right; }""")
         assert width <= PHONE["width"]
+        rows = page.evaluate("""() => { const host = [...document.querySelectorAll('*')]
+            .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
+            return [...host.shadowRoot.querySelectorAll('.bal-side tbody tr')].filter(r => {
+              const b = r.getBoundingClientRect(); return b.width > 200 && b.height > 10; }).length; }""")
+        assert rows == 17, rows  # the rank table under the map, every 시도 in it
     page.close()
 
 

@@ -116,3 +116,36 @@ def test_presenting_the_sidebar_closes_after_a_page_is_chosen(server, browser):
     assert "…" not in label and ".." not in label, label
     assert not errors, errors
     page.close()
+
+
+_CHART = """() => { const svg = document.querySelector('.st-key-trend_chart .main-svg');
+    const tick = document.querySelector('.st-key-trend_chart .xtick text');
+    const r = svg.getBoundingClientRect();
+    const body = [...document.querySelectorAll('[data-testid="stMain"] p')].filter(n => n.offsetParent)[0];
+    return {bottom: r.bottom, height: r.height, width: r.width, tick: parseFloat(getComputedStyle(tick).fontSize),
+            body: body ? parseFloat(getComputedStyle(body).fontSize) : 0}; }"""
+
+
+def _trend_chart_at(browser, server, width, height):
+    page, errors = _page(browser, f"{server}/trends?presenter=1", width, height)
+    page.wait_for_selector(".st-key-trend_chart .xtick text", timeout=60_000)
+    # the browser tells the server its screen once; the chart is then redrawn at the screen's scale
+    page.wait_for_function(f"""() => {{ const s = document.querySelector('.st-key-trend_chart .main-svg');
+        return s && s.getBoundingClientRect().height >= {0.7 * height:.0f}; }}""", timeout=30_000)
+    page.wait_for_timeout(500)
+    m = page.evaluate(_CHART)
+    assert not errors, errors
+    page.screenshot(path=str(SHOTS / f"presenter_trends_{width}x{height}.png"))
+    page.close()
+    return m
+
+
+def test_presenter_type_and_chart_grow_with_the_screen(server, browser):
+    """The same view at 1280×720 and 1920×1080: chart height, tick type and body type 1.5× as large on the
+    larger screen (not the same pixels on a screen half again as wide), the chart still above the fold."""
+    small = _trend_chart_at(browser, server, 1280, 720)
+    large = _trend_chart_at(browser, server, 1920, 1080)
+    assert small["bottom"] <= 720 and large["bottom"] <= 1080, (small, large)
+    for key in ("height", "tick", "body"):
+        assert large[key] == pytest.approx(1.5 * small[key], rel=0.08), (key, small, large)
+    assert large["body"] >= 27

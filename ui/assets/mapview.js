@@ -137,6 +137,12 @@ function fitToScreen(ui) {
     const chrome = ui.box.offsetHeight - ui.box.querySelector(".bal-stage").offsetHeight;
     const h = Math.max(420, Math.floor(window.innerHeight - Math.max(top, 0) - chrome - 12));
     if (ui.box.style.getPropertyValue("--bal-h") !== `${h}px`) ui.box.style.setProperty("--bal-h", `${h}px`);
+    // the rank table ends on a whole row (a row cut in half reads as a value cut off)
+    const head = ui.side.querySelector("thead tr"), row = ui.side.querySelector("tbody tr");
+    if (head && row && row.offsetHeight) {
+      const whole = head.offsetHeight + Math.floor((h - head.offsetHeight) / row.offsetHeight) * row.offsetHeight;
+      ui.side.style.maxHeight = `${whole}px`;
+    }
   };
   ui.fit = fit;
   requestAnimationFrame(fit);
