@@ -1,10 +1,11 @@
 """개요: headline cards for the latest year and the capital share of every additive indicator."""
 import streamlit as st
 
+import app_data
 from ui import format as fmt
 from ui import page
 from ui.figures import download_csv, show_figure
-from ui.panels import headlines
+from ui.panels import headlines, trends
 
 ctx = page.open_page("overview", "overview_title", "overview_intro")
 
@@ -13,8 +14,12 @@ def share_chart() -> None:
     shares = headlines.share_table()
     if not shares.empty:
         fig, data = headlines.share_figure(ctx, shares)
-        show_figure(fig, key="capital_shares", filename=f"capital_share_{int(shares['year'].max())}", ctx=ctx,
-                    data=data)
+        clicked = show_figure(fig, key="capital_shares", filename=f"capital_share_{int(shares['year'].max())}",
+                              ctx=ctx, data=data, selectable=True)
+        # a bar opens that indicator's trend (its map where it has one year only)
+        page.share_on_click(clicked, set(trends.options()), set(app_data.mappable_indicators(macro=True)))
+        if not ctx.presenter:
+            st.caption(ctx.t("share_click_hint"))
         page.define(ctx, list(data["indicator"]))
 
 

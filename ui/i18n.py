@@ -87,6 +87,8 @@ _LABELS: dict[str, tuple[str, str]] = {
                            "14 other provinces, unweighted"),
     "risk_of": ("{n}개 시군구 중 · 수도권 {cr} · 비수도권 {nc}", "of {n} districts · capital {cr} · rest {nc}"),
     "share_chart_title": ("지표별 수도권 비중 ({y}년 또는 최근 연도)", "Capital-region share by indicator (latest year)"),
+    "share_click_hint": ("막대를 누르면 그 지표의 수도권 비중 추이가 열립니다 (한 해뿐인 지표는 지도).",
+                         "Click a bar to open that indicator's capital-share trend (its map where it has one year)."),
     "share_chart_note": ("합산 가능한 지표만 (비율 지표의 비중은 의미가 없음). 점선: 50%",
                          "Additive indicators only (a share of a ratio means nothing). Dotted line: 50%"),
     "missing_card": ("자료 없음 — 원자료가 필요합니다", "No data — needs the raw files"),

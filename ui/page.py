@@ -74,6 +74,18 @@ def profile_on_click(event, codes) -> None:
         nav.open_page("region", region=clicked[0])
 
 
+def share_on_click(event, with_trend: set[str], mappable: set[str]) -> None:
+    """A bar of the capital-share chart clicked (`customdata`: its indicator's id): 추이 at the capital
+    share where the indicator has more than one year (`with_trend`), else its map."""
+    for point in (event or {}).get("selection", {}).get("points", []):
+        ind = point.get("customdata")
+        ind = ind[0] if isinstance(ind, list) and ind else ind
+        if isinstance(ind, str) and ind in with_trend:
+            nav.open_page("trends", indicator=ind, measure="share")
+        elif isinstance(ind, str) and ind in mappable:
+            nav.open_page("map", indicator=ind)
+
+
 def events_toggle(ctx: Ctx, container=st) -> bool:
     """'정책 사건 표시', bound natively to `?events=` (true/false; default on)."""
     return container.toggle(ctx.t("events_toggle"), value=True, key=state.native_key("events", True),

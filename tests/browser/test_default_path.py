@@ -145,3 +145,92 @@ def test_the_same_click_in_english_and_presenter_mode_carries_the_mode(server, b
         assert landed.get(key) == value, page.url
     assert not errors, errors
     page.close()
+
+
+# ---------------------------------------------------------------- the first control of the other pages
+
+def _open_plain(browser, url: str, ready: str, *, width: int = 1440, height: int = 900):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=60_000)
+    return page, errors
+
+
+def _choose(page, box_label: str, typed: str, option: str) -> None:
+    """Type into the selectbox labelled `box_label` and pick the option showing `option`."""
+    box = page.locator('[data-testid="stSelectbox"]', has_text=box_label).first
+    box.locator("input").click()
+    box.locator("input").fill(typed)
+    page.locator('[role="option"]', has_text=option).first.click()
+
+
+def _bars(page) -> list[str]:
+    """The capital-share chart's bars, top to bottom: the indicator id each carries (plotly's data)."""
+    return page.evaluate("""() => { const gd = document.querySelector('.st-key-capital_shares .js-plotly-plot');
+        return gd.data.filter(t => t.type === 'bar').flatMap(t => t.customdata || []); }""")
+
+
+@pytest.mark.parametrize(("query", "carried"), [("", {}), ("?lang=en", {"lang": ["en"]}),
+                                                ("?presenter=1", {"presenter": ["1"]})])
+def test_overview_first_click_on_a_share_bar_opens_its_trend(server, browser, query, carried):
+    """개요: the first bar with a trend (more than one year in the built table) opens 추이 at that
+    indicator's capital share; in English and presenter mode the mode is carried."""
+    from indicators import catalog, store
+
+    page, errors = _open_plain(browser, f"{server}/{query}", ".st-key-capital_shares .barlayer .point path")
+    obs = store.observations()
+    years = obs.groupby("indicator")["year"].nunique()
+    ids = _bars(page)
+    k, ind = next((k, i) for k, i in enumerate(ids) if years.get(i, 0) > 1)
+    bar = page.locator(".st-key-capital_shares .barlayer .point path").nth(k)
+    bar.scroll_into_view_if_needed()
+    bar.click(force=True)
+    page.wait_for_url("**/trends?*", timeout=30_000)
+    q = parse_qs(urlparse(page.url).query)
+    assert q.get("indicator") == [ind], page.url
+    assert q.get("measure", ["share"]) == ["share"], page.url  # the share (the page's default: may be left out)
+    for key, value in carried.items():
+        assert q.get(key) == value, page.url
+    english = "lang" in carried
+    name = catalog.get(ind).name_en if english else catalog.get(ind).name_ko
+    chart = page.locator(".st-key-trend_chart")
+    chart.locator(".gtitle", has_text=name).wait_for(timeout=30_000)
+    assert ("Share (%)" if english else "비중(%)") in chart.inner_text()
+    no_exception(page)
+    assert not errors, errors
+    page.close()
+
+
+def test_trends_first_control_changes_the_chart_and_the_link(server, browser):
+    from indicators import catalog
+
+    page, errors = _open_plain(browser, f"{server}/trends", ".st-key-trend_chart .gtitle")
+    other = catalog.get("grdp_nominal_krw_mn")
+    _choose(page, "지표", other.name_ko[:4], other.name_ko)
+    page.wait_for_url("**/trends?*indicator=grdp_nominal_krw_mn*", timeout=30_000)
+    page.locator(".st-key-trend_chart .gtitle", has_text=other.name_ko).wait_for(timeout=30_000)
+    no_exception(page)
+    assert not errors, errors
+    page.close()
+
+
+def test_region_first_control_opens_the_region_typed(server, browser):
+    page, errors = _open_plain(browser, f"{server}/region", "h3")
+    _choose(page, "지역", "의성", "의성군")
+    page.wait_for_url("**/region?*region=47730*", timeout=30_000)
+    page.locator("h3", has_text=NAMES["47730"]).wait_for(timeout=30_000)
+    no_exception(page)
+    assert not errors, errors
+    page.close()
+
+
+def test_disparity_first_control_redraws_at_the_level_chosen(server, browser):
+    page, errors = _open_plain(browser, f"{server}/disparity", ".st-key-disp_measures .gtitle")
+    page.locator('[data-testid="stButtonGroup"] button', has_text="시군구").first.click()
+    page.wait_for_url("**/disparity?*level=sigungu*", timeout=30_000)
+    page.locator(".st-key-disp_measures .g-gtitle", has_text="시군구").wait_for(timeout=30_000)
+    no_exception(page)
+    assert not errors, errors
+    page.close()

@@ -228,6 +228,7 @@ def share_figure(ctx: Ctx, shares: pd.DataFrame):
     fig = plots.hbars(labels, shares["capital_share_pct"].tolist(), colors=[CR_COLOR] * len(labels),
                       x_title="%", hover=hover, ref=50.0, ref_label="50%", text=text)
     fig.update_xaxes(range=[0, 100])
+    fig.update_traces(customdata=list(shares["indicator"]), selector=dict(type="bar"))  # a click opens its trend
     finish(fig, title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}{note}",
            source=fmt.sources_line(inds, ctx.lang), presenter=ctx.presenter,
            height=plots.hbars_height(len(labels), ctx.presenter), legend_top=False, extra_bottom=24)
