@@ -48,6 +48,9 @@ h1 { display: none !important; } h2, h3 { font-size: 1.9rem !important; }  /* ch
 [data-testid="stMetricLabel"] p { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"] { font-size: 1rem !important; color: #222 !important; }
 [data-testid="stAppViewContainer"] { background: #ffffff; }
+/* the audience never sees a greyed, stale screen while the next view is computed: the old one stays */
+[data-stale="true"], [data-stale="true"] * { opacity: 1 !important; }
+[data-testid="stSkeleton"] { visibility: hidden; }  /* nor a grey loading box (the code is prefetched) */
 </style>
 """
 BASE_CSS = """

@@ -2,7 +2,8 @@
 `st.components.v2` component drawn in the page): the screen width that print scales from, in presenter
 mode the sidebar closed after a page is chosen from it, and the viewport's class (`Viewport`: a phone; the
 presenter's screen scale) told to Python once per session — the first run draws for a desktop at 1×, and
-the browser's answer reruns the page only where that was wrong."""
+the browser's answer reruns the page only where that was wrong — and Streamlit's plotly chunk loaded while
+the page is idle (`PREFETCH`), so switching to a page with a chart shows the chart, not a skeleton."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -12,6 +13,13 @@ import streamlit as st
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 _SESSION_KEY = "_bal_viewport"
+# Streamlit's code for the elements our pages use (plotly's chunk is 4.7 MB), which its frontend loads the
+# first time a page of the tab shows one: fetched and run by the browser once the page is idle, so the next
+# page draws its chart and controls without a loading skeleton in their place
+_STREAMLIT_JS = Path(st.__file__).resolve().parent / "static" / "static" / "js"
+ELEMENTS = ("PlotlyChart", "Slider", "ButtonGroup", "Selectbox", "Multiselect", "Checkbox", "DownloadButton",
+            "DataFrame", "Table")
+PREFETCH = [p.name for e in ELEMENTS for p in sorted(_STREAMLIT_JS.glob(f"{e}.*.js"))[:1]]
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,8 @@ def mount(page: str, presenter: bool) -> None:
     """Once per run, before the page draws (app.py); its container is hidden (app.py BASE_CSS). `page`
     (the page's URL path) makes the component run again on a page switch."""
     with st.container(key="bal_chrome"):
-        result = _mount(data={"page": page, "presenter": presenter, "viewport": asdict(viewport())},
+        result = _mount(data={"page": page, "presenter": presenter, "viewport": asdict(viewport()),
+                              "prefetch": PREFETCH},
                         key="page_chrome", default={"viewport": None}, on_viewport_change=_noop)
     told = result.get("viewport") if result is not None else None
     if isinstance(told, dict):

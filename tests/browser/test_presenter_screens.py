@@ -149,3 +149,44 @@ def test_presenter_type_and_chart_grow_with_the_screen(server, browser):
     for key in ("height", "tick", "body"):
         assert large[key] == pytest.approx(1.5 * small[key], rel=0.08), (key, small, large)
     assert large["body"] >= 27
+
+
+_SCREEN = """() => {
+  const main = document.body;  // what the audience sees: the page, or the still copy over it while it changes
+  const visible = (n) => { const r = n.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.top < innerHeight; };
+  const figures = [...main.querySelectorAll('.js-plotly-plot .main-svg')].filter(visible).length
+    + [...main.querySelectorAll('*')].filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map')).length
+    + [...main.querySelectorAll('.bal-curtain .bal-map svg')].filter(visible).length;
+  const skeletons = [...main.querySelectorAll('[data-testid="stSkeleton"]')]
+    .filter(n => visible(n) && getComputedStyle(n).visibility !== 'hidden').length;
+  const trend = !!document.querySelector('[data-testid="stMain"] .st-key-trend_chart .main-svg')
+    && !document.querySelector('.bal-curtain');
+  return {figures, skeletons, trend};
+}"""
+
+
+def test_presenting_a_page_switch_never_shows_a_blank_or_a_skeleton(server, browser):
+    """지도 → 추이 from the sidebar, watched every 50 ms until the trend chart is drawn: the screen always
+    holds a figure (the map — a still copy of it while Streamlit clears the page — until the chart
+    replaces it) and never a loading skeleton. The chart code was fetched while the map page was idle
+    (ui/chrome.py PREFETCH)."""
+    page, errors = _page(browser, f"{server}/map?presenter=1")
+    page.locator(".bal-map[data-ready='1']").wait_for(timeout=60_000)
+    page.wait_for_function("""() => performance.getEntriesByType('resource')
+        .some(e => e.name.includes('/static/js/PlotlyChart.') && e.responseEnd > 0)""", timeout=30_000)
+    page.wait_for_timeout(1500)  # the fetched chunk is run when the page is idle
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    page.locator('[data-testid="stSidebarNav"] a', has_text="추이").click()
+    seen = []
+    for _ in range(400):
+        state = page.evaluate(_SCREEN)
+        seen.append(state)
+        if state["trend"]:
+            break
+        page.wait_for_timeout(50)
+    assert seen[-1]["trend"], seen[-5:]
+    assert all(s["skeletons"] == 0 for s in seen), [s for s in seen if s["skeletons"]][:3]
+    assert all(s["figures"] >= 1 for s in seen), [i for i, s in enumerate(seen) if not s["figures"]][:5]
+    assert not errors, errors
+    page.close()

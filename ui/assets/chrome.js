@@ -5,6 +5,9 @@
 //   (app.py PRINT_CSS); nothing is cropped.
 // - presenter mode: after a page is chosen from the sidebar (» then a page), the sidebar closes, so it never
 //   covers the settings button or squeezes the chart.
+// - a page switch from the sidebar: Streamlit clears the screen before the next page draws; a still copy of
+//   the page being left (a curtain) stays over it until the next page's figure is drawn, so the audience
+//   never sees a blank main area or half-built page — the new figure replaces the old one.
 // - the viewport's class, told to Python once per session (and again when it changes class): a phone (the
 //   page's settings fold above its figure) and, presenting, the screen's scale against the 1280×720 the
 //   presenter layout is drawn for (type and figures grow with it). Kept in --bal-scale for the CSS too.
@@ -70,9 +73,64 @@ function tellViewport(component, data) {
   }
 }
 
+// Streamlit loads a chart's code the first time a page of the tab shows one; we load it when the page is
+// idle, from the same URL its own loader uses (beside its index script), so that load finds it done.
+function prefetch(names) {
+  if (!names || !names.length || window.__balPrefetched) return;
+  window.__balPrefetched = true;
+  const index = [...document.querySelectorAll("script[src]")].find((s) => /\/static\/js\/index\.[^/]+\.js/.test(s.src));
+  if (!index) return;
+  const later = window.requestIdleCallback || ((f) => setTimeout(f, 1200));
+  later(() => { for (const name of names) import(new URL(name, index.src).href).catch(() => {}); }, { timeout: 4000 });
+}
+
+const FIGURE = '.js-plotly-plot .main-svg, [data-testid="stTable"], [data-testid="stMetricValue"]';
+const CURTAIN_MAX_MS = 6000;
+
+function drawn(main) {
+  if (!main) return false;
+  if (main.querySelector(FIGURE)) return true;
+  return [...main.querySelectorAll("*")].some((n) => n.shadowRoot && n.shadowRoot.querySelector(".bal-map[data-ready='1']"));
+}
+
+function stillCopy(main) {
+  const copy = main.cloneNode(true);
+  // a component drawn in a shadow root (the map) is copied as plain markup, with its own style
+  const from = [...main.querySelectorAll("*")], to = [...copy.querySelectorAll("*")];
+  from.forEach((node, i) => { if (node.shadowRoot && to[i]) to[i].innerHTML = node.shadowRoot.innerHTML; });
+  return copy;
+}
+
+function curtainOnPageSwitch() {
+  if (window.__balCurtain) return;
+  window.__balCurtain = true;
+  document.addEventListener("click", (e) => {
+    const link = e.target.closest && e.target.closest('[data-testid="stSidebarNav"] a');
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+    if (!link || !main || new URL(link.href, location.href).pathname === location.pathname) return;
+    const r = main.getBoundingClientRect();
+    const curtain = document.createElement("div");
+    curtain.className = "bal-curtain";
+    Object.assign(curtain.style, { position: "fixed", left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`,
+      height: `${Math.min(r.height, window.innerHeight - r.top)}px`, overflow: "hidden", zIndex: "999980",
+      background: "#ffffff", pointerEvents: "none" });
+    curtain.appendChild(stillCopy(main));
+    document.body.appendChild(curtain);
+    const from = location.pathname;
+    const done = () => { clearInterval(watch); curtain.remove(); };
+    const watch = setInterval(() => {
+      const now = document.querySelector('[data-testid="stMainBlockContainer"]');
+      if (location.pathname !== from && drawn(now)) done();
+    }, 40);
+    setTimeout(done, CURTAIN_MAX_MS);
+  }, true);
+}
+
 export default function (component) {
   const { data } = component;
   trackWidth();
+  curtainOnPageSwitch();
   closeSidebarAfterPageChoice(Boolean(data && data.presenter), data && data.page);
   tellViewport(component, data);
+  prefetch(data && data.prefetch);
 }
