@@ -9,10 +9,17 @@ of one process under 50 sessions: the deployment keeps serving, the process is r
 browsers and sessions of the dead one go on on the living one. Ctrl-C stops everything."""
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import gzip
 import http.server
+import os
 import re
 import secrets
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -21,8 +28,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.wsclient import StreamlitClient
 from deploy.nginx import ROUTE_COOKIE, streamlit_static
-from deploy.stack import ROOT, Stack, free_port
+from deploy.stack import ROOT, Stack, answers, free_port
 from helpers.apptest import PAGE_PARAMS, TITLE_KEYS
 from helpers.browser import no_exception
 from indicators import config
@@ -312,3 +320,216 @@ def test_map_and_download_work_through_the_proxy(stack, browser):
     assert text.count("\n") > 10 and text.splitlines()[0].startswith("indicator,")  # the profile CSV
     assert not errors
     page.close()
+
+
+# ---------------------------------------------------------------- kill -9 of one process under load
+
+SESSIONS = 50
+RERUN_EVERY_S = 5.0  # each session reruns its page this often (50 sessions: ~10 runs a second in all)
+
+
+class Load:
+    """`SESSIONS` WebSocket sessions (bench.wsclient: the protocol of a browser tab) through nginx, each
+    pinned by the cookie of its first response and rerunning its page every `RERUN_EVERY_S`. A session
+    whose connection closes reconnects at once the way Streamlit's frontend does: a request with its
+    cookie (nginx answers from a living process and re-pins it), then a new WebSocket and a run."""
+
+    def __init__(self, url: str):
+        self.url, self.ws_url = url, url.replace("http://", "ws://") + "/_stcore/stream"
+        self.opened = threading.Event()
+        self.stop = threading.Event()
+        self.sessions: list[dict] = []
+        self.thread = threading.Thread(target=lambda: asyncio.run(self._main()), daemon=True)
+
+    async def _connect(self, route: str | None) -> tuple[StreamlitClient, str, object]:
+        route = (await asyncio.to_thread(_get, self.url + "/", route)).route_set() or route
+        client = StreamlitClient(self.ws_url, run_timeout=60, cookie=f"{ROUTE_COOKIE}={route}")
+        await client.connect()
+        return client, route, await client.rerun("")
+
+    async def _session(self, s: dict, gate: asyncio.Semaphore, counter: list[int]) -> None:
+        async with gate:
+            client, s["route"], res = await self._connect(None)
+        s["first"] = s["route"]
+        s["runs"].append((time.monotonic(), res.status, s["route"]))
+        counter[0] += 1
+        if counter[0] == SESSIONS:
+            self.opened.set()
+        while not self.stop.is_set():
+            idle = asyncio.ensure_future(asyncio.sleep(RERUN_EVERY_S * (0.5 + secrets.randbelow(100) / 100)))
+            closed = asyncio.ensure_future(client.ws.wait_closed())
+            await asyncio.wait([idle, closed], return_when=asyncio.FIRST_COMPLETED)
+            idle.cancel()
+            if self.stop.is_set():
+                closed.cancel()
+                break
+            if not closed.done():
+                closed.cancel()
+                try:
+                    res = await client.rerun("")
+                except Exception:  # noqa: BLE001 — the connection went away while sending
+                    res = None
+                if res is not None and res.status != "closed":
+                    s["runs"].append((time.monotonic(), res.status, s["route"]))
+                    continue
+            s["runs"].append((time.monotonic(), "closed", s["route"]))
+            client, s["route"], res = await self._connect(s["route"])  # reconnect, as the frontend does
+            s["reconnects"].append((time.monotonic(), s["route"], res.status))
+            s["runs"].append((time.monotonic(), res.status, s["route"]))
+        await client.close()
+
+    async def _main(self) -> None:
+        gate, counter = asyncio.Semaphore(8), [0]
+        self.sessions = [{"runs": [], "reconnects": []} for _ in range(SESSIONS)]
+        await asyncio.gather(*(self._session(s, gate, counter) for s in self.sessions))
+
+
+def _new_sessions(url: str, n: int) -> list[tuple[str, str]]:
+    """Open n new sessions (first request, WebSocket, one run): (the route each was pinned to, status)."""
+    async def one():
+        route = (await asyncio.to_thread(_get, url + "/")).route_set()
+        client = StreamlitClient(url.replace("http://", "ws://") + "/_stcore/stream", run_timeout=60,
+                                 cookie=f"{ROUTE_COOKIE}={route}")
+        await client.connect()
+        res = await client.rerun("")
+        await client.close()
+        return route, res.status
+
+    async def main():
+        return await asyncio.gather(*(one() for _ in range(n)))
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # its own loop: Playwright's runs in this thread
+        return pool.submit(lambda: asyncio.run(main())).result(timeout=120)
+
+
+def _until(what: str, check, timeout_s: float = 60.0, every_s: float = 0.1):
+    """Poll `check()` until it returns something true; that value (AssertionError naming `what` on timeout)."""
+    end = time.monotonic() + timeout_s
+    while time.monotonic() < end:
+        if value := check():
+            return value
+        time.sleep(every_s)
+    raise AssertionError(f"{what}: not within {timeout_s:.0f} s")
+
+
+def _route_of(context) -> str | None:
+    return next((c["value"] for c in context.cookies() if c["name"] == ROUTE_COOKIE), None)
+
+
+def test_kill_9_of_one_process_under_50_sessions(stack, browser):
+    """The deployment stays up (nginx answers throughout), new sessions are served, supervisord
+    restarts the process (logged), the 50 sessions go on (those of the dead process reconnect to the
+    living one), and a browser on the dead process reconnects and works again."""
+    victim, survivor = stack.names
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    context.add_cookies([{"name": ROUTE_COOKIE, "value": victim, "url": stack.url}])
+    page = context.new_page()
+    page.goto(stack.url + "/")
+    page.wait_for_function(WAIT_DONE, timeout=60_000)
+    assert _route_of(context) == victim
+
+    load = Load(stack.url)
+    load.thread.start()
+    assert load.opened.wait(timeout=180), "the 50 sessions did not open"
+    on_victim = [s for s in load.sessions if s["first"] == victim]
+    assert on_victim and len(on_victim) < SESSIONS, [s["first"] for s in load.sessions]
+
+    front: list[int] = []  # nginx's health answer for a new browser, every 0.2 s from the kill on
+    watching = threading.Event()
+
+    def watch():
+        while not watching.is_set():
+            front.append(_get(stack.url + "/_stcore/health").status)
+            time.sleep(0.2)
+
+    old_pid = stack.states()[victim]["pid"]
+    killed = time.monotonic()
+    os.kill(old_pid, signal.SIGKILL)
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        # while the victim is down: new sessions are served (by the survivor)
+        fresh = _new_sessions(stack.url, 10)
+        assert all(status == "ok" for _, status in fresh), fresh
+        # the browser of the dead process reconnects, re-pinned to the survivor, and its session works
+        moved = _until("the browser re-pinned", lambda: _route_of(context) == survivor, 30)
+        page.wait_for_function(WAIT_DONE, timeout=60_000)
+        page.locator('[data-testid="stSidebarNav"] a[href$="/trends"]').click()
+        page.wait_for_function(f"""() => [...document.querySelectorAll('h1')].some(h =>
+            h.innerText.trim() === {t(TITLE_KEYS["trends"], "ko")!r})""", timeout=60_000)
+        no_exception(page)
+        browser_back = time.monotonic() - killed
+        # supervisord restarts the process, and it answers again
+        info = _until("the process restarted", lambda: (i := stack.states()[victim])["statename"] == "RUNNING"
+                      and i["pid"] != old_pid and i, 90)
+        _until("the process answered", lambda: answers(f"http://127.0.0.1:{stack.ports[0]}/_stcore/health"), 90)
+        recovered = time.monotonic() - killed
+        # every session of the dead process has reconnected and run its page again
+        _until("the sessions reconnected", lambda: all(s["reconnects"] for s in on_victim), 60)
+    finally:
+        watching.set()
+        watcher.join()
+        load.stop.set()
+        load.thread.join(timeout=60)
+        context.close()
+    assert moved and stack.alive()
+    assert front and set(front) == {200}, front  # the deployment never refused a new browser
+    for s in on_victim:
+        assert [st for _, _, st in s["reconnects"]] == ["ok"], s["reconnects"]
+        assert s["reconnects"][0][0] - killed < 15, s["reconnects"]
+    assert any(s["reconnects"][0][1] == survivor for s in on_victim)
+    for s in load.sessions:
+        if s["first"] == survivor:  # the survivor's sessions never noticed
+            assert not s["reconnects"] and {st for _, st, _ in s["runs"]} == {"ok"}, s
+        assert s["runs"] and s["runs"][-1][1] == "ok", s
+    log = (stack.prefix / "supervisord.log").read_text()
+    assert f"exited: {victim} (terminated by SIGKILL; not expected)" in log
+    assert log.count(f"spawned: '{victim}'") == 2 and log.count(f"success: {victim} entered RUNNING") == 2
+    # the restarted process takes new browsers again (it has the fewest connections)
+    assert victim in {_get(stack.url + "/").route_set() for _ in range(4)}
+    print(f"\nkill -9 {victim} (pid {old_pid}) under {SESSIONS} sessions ({len(on_victim)} on it): "
+          f"browser working again after {browser_back:.1f} s, process back (pid {info['pid']}) after "
+          f"{recovered:.1f} s; {len(front)} front health checks all 200; 10 new sessions during the outage "
+          f"on {sorted({r for r, _ in fresh})}; reconnects to "
+          f"{sorted({s['reconnects'][0][1] for s in on_victim})}")
+
+
+# ---------------------------------------------------------------- one command
+
+def _refused(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return False
+    except OSError:
+        return True
+
+
+def test_one_command_starts_everything_and_ctrl_c_stops_everything(built_data):
+    """`python -m deploy --processes 1`: it prints where it serves, its console shows supervisord's log;
+    Ctrl-C (SIGINT to its process group, as a terminal sends it) stops supervisord, the process and nginx."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "deploy", "--processes", "1", "--port", str(port)], cwd=ROOT,
+                            env={**os.environ, config.OUT_DIR_ENV: str(built_data)}, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+    reader.start()
+    try:
+        banner = _until("the deployment started", lambda: next((x for x in lines if x.startswith("균형 on")), None),
+                        120)
+        assert f"http://127.0.0.1:{port}" in banner
+        app_port = int(re.search(r"app1 on port (\d+)", banner).group(1))
+        prefix = Path(re.search(r"files in (\S+);", banner).group(1))
+        supervisord = int((prefix / "supervisord.pid").read_text())
+        assert _get(f"http://127.0.0.1:{port}/_stcore/health").status == 200
+        assert any("spawned: 'app1'" in x for x in lines) and any("spawned: 'nginx'" in x for x in lines)
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        code = proc.wait(timeout=60)
+        reader.join(timeout=10)
+    assert code == 0, "".join(lines)[-2000:]
+    assert _refused(port) and _refused(app_port)
+    with pytest.raises(ProcessLookupError):
+        os.kill(supervisord, 0)
+    log = (prefix / "supervisord.log").read_text()
+    assert "stopped: nginx" in log and "stopped: app1" in log
