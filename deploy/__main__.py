@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 0
+    except (OSError, RuntimeError, TimeoutError) as err:  # it did not start: say why, in one line
+        print(f"python -m deploy: {err}", file=sys.stderr)
+        return 1
     finally:
         stack.stop()
 

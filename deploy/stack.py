@@ -97,11 +97,26 @@ class Stack:
         return [sys.executable, "-m", "deploy.process", *(["--app", str(self.app)] if self.app else []),
                 "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
 
+    def _check_listen(self) -> None:
+        """OSError naming the address if nginx could not listen there (taken, or not this machine's)."""
+        host, port = self.listen.rsplit(":", 1)
+        with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                s.bind((host or "0.0.0.0", int(port)))
+            except OSError as err:
+                raise OSError(f"cannot listen on {self.listen}: {err.strerror or err}") from err
+
     def start(self, timeout_s: float = 90.0) -> None:
         """Write the configurations, start supervisord (which starts the processes, then nginx) and wait
         until every process and nginx answer."""
         from streamlit import logger as st_logger
 
+        try:
+            self._check_listen()
+        except OSError:
+            shutil.rmtree(self.prefix, ignore_errors=True)
+            raise
         # this process only imports the app's modules (no runtime): no "No runtime found" per cache
         st_logger.set_log_level("error")
         from ui import mapview  # the geometry files nginx serves from static/geo
@@ -133,11 +148,27 @@ class Stack:
                                             cwd=ROOT, env=self.env, stdout=out, stderr=out, start_new_session=True)
         try:
             for port in self.ports:
-                wait_ok(f"http://127.0.0.1:{port}/_stcore/health", timeout_s, self.alive)
-            wait_ok(f"{self.url}/_stcore/health", timeout_s, self.alive)
+                wait_ok(f"http://127.0.0.1:{port}/_stcore/health", timeout_s, self._starting)
+            wait_ok(f"{self.url}/_stcore/health", timeout_s, self._starting)
         except BaseException:
             self.stop()
             raise
+
+    def _starting(self) -> bool:
+        """While the deployment starts: False if supervisord is gone; RuntimeError naming the program and
+        its log if one of them failed to start (e.g. nginx: its port is taken)."""
+        if not self.alive():
+            return False
+        try:
+            states = self.states()
+        except (OSError, xmlrpc.client.Error):  # its socket is not up yet
+            return True
+        for name, info in states.items():
+            if info["statename"] in ("BACKOFF", "FATAL"):
+                log = self.prefix / f"{name}.log"
+                last = (log.read_text(errors="replace").strip().splitlines() or [""])[-1] if log.exists() else ""
+                raise RuntimeError(f"{name} could not start ({info['statename']}; {log}): {last[-300:]}")
+        return True
 
     def alive(self) -> bool:
         """Whether supervisord runs (it keeps the processes and nginx running)."""

@@ -533,3 +533,16 @@ def test_one_command_starts_everything_and_ctrl_c_stops_everything(built_data):
         os.kill(supervisord, 0)
     log = (prefix / "supervisord.log").read_text()
     assert "stopped: nginx" in log and "stopped: app1" in log
+
+
+def test_one_command_refuses_a_taken_port_and_a_bad_origin():
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        res = subprocess.run([sys.executable, "-m", "deploy", "--port", str(port)], cwd=ROOT, capture_output=True,
+                             text=True, timeout=120)
+    assert res.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in res.stderr, res.stderr[-500:]
+    res = subprocess.run([sys.executable, "-m", "deploy", "--embed-from", "https://a.org; script-src *"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2 and "--embed-from takes an origin" in res.stderr, res.stderr[-500:]
