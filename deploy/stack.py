@@ -2,6 +2,7 @@
 `python -m deploy`, the bench and the tests)."""
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import secrets
@@ -146,6 +147,7 @@ class Stack:
         # its own session: Ctrl-C reaches `python -m deploy`, which stops supervisord, which stops the rest
         self.supervisord = subprocess.Popen([sys.executable, "-m", "supervisor.supervisord", "-c", str(self.conf)],
                                             cwd=ROOT, env=self.env, stdout=out, stderr=out, start_new_session=True)
+        atexit.register(self.stop)  # also when this interpreter exits without stopping it (not on SIGKILL)
         try:
             for port in self.ports:
                 wait_ok(f"http://127.0.0.1:{port}/_stcore/health", timeout_s, self._starting)
@@ -199,6 +201,7 @@ class Stack:
     def stop(self, timeout_s: float = 30.0) -> None:
         """Stop supervisord (it stops nginx, then the processes); remove the copy of Streamlit's assets
         (the configuration and the logs stay)."""
+        atexit.unregister(self.stop)
         proc, self.supervisord = self.supervisord, None
         if proc is not None and proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
