@@ -10,6 +10,7 @@ import streamlit as st
 
 st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
 
+import app_data  # noqa: E402
 from indicators import store  # noqa: E402
 from ui import chrome, context, gc_freeze, nav, state  # noqa: E402  (after set_page_config)
 from ui.i18n import t  # noqa: E402
@@ -87,6 +88,7 @@ def _default_page_alias() -> None:
 
 
 gc_freeze.freeze_if_new_imports()  # startup objects out of the cyclic GC (see ui/gc_freeze.py)
+app_data.begin_run()  # the build this run reads, resolved once: a rebuild meanwhile never mixes two builds
 warning_slot = st.container()
 state.begin_run(warning_slot)
 lang = nav.lang()

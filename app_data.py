@@ -10,8 +10,12 @@ that into one message with the build command.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
+
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from indicators import catalog, store, views
 from indicators.schema import Indicator, Source
@@ -51,10 +55,42 @@ def unit(ind_id: str, lang: str = "ko") -> str:
 
 # ------------------------------------------------------------------ built tables
 
+_RUN_BUILD = "_data_build"  # session_state key: the build id resolved at the start of the session's last full run
+_PINNED: contextvars.ContextVar[int | None] = contextvars.ContextVar("balance_build", default=None)
+
+
+def begin_run() -> int:
+    """Resolve the published build once, at the start of a script run (app.py): every loader of the
+    run then reads this id (`data_version`), whatever a rebuild switches the pointer to meanwhile.
+    A fragment rerun keeps the id of the run that drew its page. Returns the id (0: none published)."""
+    version = store.current_build()
+    st.session_state[_RUN_BUILD] = version
+    return version
+
+
+@contextlib.contextmanager
+def one_build():
+    """Outside a script run (the deployment's warm-up thread, scripts): every loader called inside the
+    block reads the build published when it was entered."""
+    token = _PINNED.set(store.current_build())
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
 def data_version() -> int:
-    """Id of the published build (`store.current_build`, 0 if none): part of every cache key, and the
-    set every loader reads (`build=version`), so one page's tables all come from one build."""
-    return store.current_build()
+    """Id of the build this run reads: part of every cache key, and the set every loader reads
+    (`build=version`), so one page run's tables all come from one build. In a script run, the id
+    `begin_run` resolved at its start (resolved on first use if the run did not begin in app.py);
+    inside `one_build`, its id; elsewhere the pointer now (`store.current_build`, 0 if none)."""
+    pinned = _PINNED.get()
+    if pinned is not None:
+        return pinned
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return store.current_build()
+    version = st.session_state.get(_RUN_BUILD)
+    return begin_run() if version is None else version
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -138,7 +174,7 @@ def build_report() -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _available(version: int, level: str | None) -> tuple[str, ...]:
-    return tuple(views.available(coverage(), catalogue().indicators, level))
+    return tuple(views.available(_coverage(version), catalogue().indicators, level))
 
 
 def available_indicators(level: str | None = None) -> list[str]:
@@ -160,7 +196,7 @@ def missing_indicators() -> list[str]:
 def _availability(version: int) -> views.Availability:
     """`views.availability` once per build (the map page asks for every indicator's levels on each
     run). Shared (cache_resource): read, never mutate."""
-    return views.availability(coverage())
+    return views.availability(_coverage(version))
 
 
 _HELD: dict[int, views.Availability] = {}  # build id → its availability index, held by this process
@@ -212,7 +248,7 @@ def risk_bases() -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _values(version: int, ind_id: str, level: str, year: int) -> pd.DataFrame:
-    return views.values_at(observations(), ind_id, level, year)
+    return views.values_at(_observations(version), ind_id, level, year)
 
 
 def values(ind_id: str, level: str, year: int) -> pd.DataFrame:
@@ -222,7 +258,7 @@ def values(ind_id: str, level: str, year: int) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _series(version: int, ind_id: str, codes: tuple[str, ...]) -> pd.DataFrame:
-    return views.series(observations(), ind_id, codes)
+    return views.series(_observations(version), ind_id, codes)
 
 
 def series(ind_id: str, codes: list[str] | tuple[str, ...]) -> pd.DataFrame:
@@ -232,7 +268,7 @@ def series(ind_id: str, codes: list[str] | tuple[str, ...]) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _region_profile(version: int, code: str) -> pd.DataFrame:
-    return views.region_profile(observations(), code)
+    return views.region_profile(_observations(version), code)
 
 
 def region_profile(code: str) -> pd.DataFrame:
@@ -242,7 +278,7 @@ def region_profile(code: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _region_series(version: int, code: str) -> pd.DataFrame:
-    return views.region_series(observations(), code, catalogue().indicators)
+    return views.region_series(_observations(version), code, catalogue().indicators)
 
 
 def region_series(code: str) -> pd.DataFrame:

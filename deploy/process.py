@@ -44,8 +44,11 @@ def _warm_when_ready() -> None:
 
     while not Runtime.exists():
         time.sleep(0.05)
+    import app_data
+
     try:
-        LOG.warning("caches warmed in %.1f s", warm())
+        with app_data.one_build():  # every cache warmed from one build, whatever a rebuild does meanwhile
+            LOG.warning("caches warmed in %.1f s", warm())
     except Exception:  # noqa: BLE001 — a warm-up problem must not take the process down
         LOG.exception("cache warm-up failed (the first visitor will fill the caches)")
 

@@ -5,12 +5,15 @@ inputs exist (the package-embedded census always) and marks a source read withou
 manifest-listed files as partial; derives, validates, sanity-checks (naming the raw files behind
 a failing indicator), then publishes all outputs as one set: they are written into a new folder
 `<out>/builds/<build id>/`, and only when all are complete does the pointer `<out>/current` switch
-to it (one `os.replace`). A failed or killed build leaves the previous set published and intact;
+to it (one `os.replace`). A failed or killed build leaves the previous set published and intact
+(its unfinished `.tmp-*` folder is removed by the next build, which holds the folder's publish lock);
 readers (`indicators.store`) see the old set or the new one, never a mix. The previous set is
 kept, older ones are removed.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -30,7 +33,6 @@ from indicators.schema import tidy
 from indicators.sources import _files, population_decline
 
 OUTPUTS = store.OUTPUTS  # one set, published together
-STALE_TMP_SECONDS = 3600  # unfinished build folders older than this are removed
 # Empty designations table (package-only build): same columns as population_decline.COLUMNS.
 _NO_DESIGNATIONS = pd.DataFrame({c: pd.Series(dtype=str) for c in population_decline.COLUMNS})
 
@@ -161,31 +163,58 @@ def switch_pointer(out_dir: Path, build_id: int) -> None:
         raise
 
 
-def _stale(path: Path) -> bool:
-    """An unfinished temp file or folder left by a build that was killed (older than STALE_TMP_SECONDS)."""
-    return path.name.startswith(".tmp-") and time.time() - path.stat().st_mtime > STALE_TMP_SECONDS
+LOCK = ".build.lock"  # in the output folder: one build publishes at a time
+
+
+@contextlib.contextmanager
+def _publishing(out_dir: Path):
+    """Hold the output folder's publish lock (`fcntl.flock`, released if the build dies): while it is
+    held no other build writes there, so any `.tmp-*` in the folder is a leftover of a killed build."""
+    with open(out_dir / LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _leftovers(out_dir: Path) -> list[Path]:
+    """Unfinished build folders and pointer files left by a killed build (call with the lock held)."""
+    return sorted([*(out_dir / store.BUILDS).glob(".tmp-*"), *out_dir.glob(".tmp-*")])
 
 
 def prune(out_dir: Path, keep: set[int]) -> None:
-    """Remove build sets older than the oldest kept one, stale temp files and folders, and the
-    outputs of the earlier flat layout (tables directly in out_dir)."""
+    """Remove build sets older than the oldest kept one, leftover temp files and folders of killed
+    builds, and the outputs of the earlier flat layout (tables directly in out_dir). Call with the
+    publish lock held (`write` does)."""
     out_dir = Path(out_dir)
     oldest = min((k for k in keep if k), default=0)
     for p in (out_dir / store.BUILDS).iterdir():
-        if (p.name.isdigit() and int(p.name) < oldest) or _stale(p):
+        if p.name.isdigit() and int(p.name) < oldest:
             shutil.rmtree(p, ignore_errors=True)
-    for p in [out_dir / name for name in OUTPUTS] + [p for p in out_dir.glob(".tmp-*") if _stale(p)]:
+    for p in _leftovers(out_dir):
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
+    for p in [out_dir / name for name in OUTPUTS]:
         if p.is_file():
             p.unlink(missing_ok=True)
 
 
 def write(result: BuildResult, out_dir: Path) -> list[Path]:
-    """Publish all outputs as one set: write them into a new build folder, then switch the pointer.
+    """Publish all outputs as one set: write them into a new build folder, then switch the pointer,
+    then remove older sets and what killed builds left (`.tmp-*`), all under the publish lock.
 
     Returns the paths of the published files (in `<out_dir>/builds/<build id>/`)."""
     out_dir = Path(out_dir)
     builds = out_dir / store.BUILDS
     builds.mkdir(parents=True, exist_ok=True)
+    with _publishing(out_dir):
+        return _write(result, out_dir, builds)
+
+
+def _write(result: BuildResult, out_dir: Path, builds: Path) -> list[Path]:
     build_id = new_build_id(out_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{build_id}-", dir=builds))
     final = builds / str(build_id)

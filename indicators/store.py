@@ -13,12 +13,15 @@ Layout (written by `indicators.build.write`): each build is a complete set of fi
 folder `<out>/builds/<build id>/`, and the text file `<out>/current` names the published one (it is
 replaced in one step, so a reader sees either the old set or the new one, never a mix). Readers
 take the output folder (`out_dir`, default `config.out_dir()`) and optionally a `build` id; without
-one they follow the pointer at the time of the call. The app passes the id it resolved once
-(`app_data.data_version()`), so all its tables come from one set.
+one they follow the pointer at the time of the call. The app passes the id it resolved once per
+script run (`app_data.data_version()`), so all the tables of a run come from one set. A damaged
+pointer (not one build id, or naming a folder that is not there) raises `BuiltDataError` naming the
+pointer, not a missing table.
 """
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -83,21 +86,44 @@ MAP_SETS = ("2024", "2026-07")  # its boundary sets (geo.boundary_sets.SETS), ea
 DEFAULT_MAP_SET = "2024"  # the set the app draws (geo.boundary_sets.DEFAULT_SET): the data's codes
 
 
-def current_build(out_dir: Path | None = None) -> int:
-    """Id of the published build (a UTC time stamp as digits, e.g. 20250101120000123456), 0 if none."""
+def published(out_dir: Path | None = None) -> int:
+    """Id of the published build, read from the pointer `<out>/current`. `NotBuilt` when there is no
+    pointer (nothing built yet); `BuiltDataError` naming the pointer when it is damaged: unreadable,
+    not one line of digits, or naming a build folder that does not exist."""
+    root = config.out_dir(out_dir)
+    path = root / POINTER
     try:
-        text = (config.out_dir(out_dir) / POINTER).read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise NotBuilt(f"{path} not found — run `{BUILD_COMMAND}` first") from None
+    except OSError as err:
+        raise BuiltDataError(path, f"the build pointer cannot be read ({err.strerror or err})") from err
+    text = raw.decode("ascii", errors="replace").strip()
+    if not re.fullmatch(r"[0-9]{1,30}", text) or not int(text):
+        shown = text[:40] + ("…" if len(text) > 40 else "")
+        raise BuiltDataError(path, f"the build pointer is damaged: it should hold one build id (digits), "
+                                   f"it holds {shown!r}")
+    build = int(text)
+    if not (root / BUILDS / text).is_dir():
+        raise BuiltDataError(path, f"the build pointer is damaged: it names build {build}, which is not in "
+                                   f"{root / BUILDS}")
+    return build
+
+
+def current_build(out_dir: Path | None = None) -> int:
+    """Id of the published build (a UTC time stamp as digits, e.g. 20250101120000123456); 0 if there is
+    none or the pointer is damaged (`published` says which)."""
+    try:
+        return published(out_dir)
+    except NotBuilt:
         return 0
-    return int(text) if text.isdigit() else 0
 
 
 def build_dir(out_dir: Path | None = None, build: int | None = None) -> Path:
-    """Folder of one build set: `build`, else the published one; NotBuilt if there is none."""
+    """Folder of one build set: `build`, else the published one. `NotBuilt` if there is none (or
+    `build` was removed since), `BuiltDataError` naming the pointer if the pointer is damaged."""
     root = config.out_dir(out_dir)
-    build = build or current_build(out_dir)
-    if not build:
-        raise NotBuilt(f"{root / POINTER} not found — run `{BUILD_COMMAND}` first")
+    build = build or published(out_dir)
     folder = root / BUILDS / str(build)
     if not folder.is_dir():
         raise NotBuilt(f"{folder} not found — run `{BUILD_COMMAND}` first")

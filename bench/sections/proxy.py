@@ -101,7 +101,7 @@ def _through_stack(ctx: Context, shared: dict, deadline: float, detail: dict) ->
         detail["stack"]["warm_up_errors"] = [warm_up(f"ws://127.0.0.1:{p}/_stcore/stream", shared, deadline)
                                              for p in stack.ports]
         cookie_from = (stack.url, nginx.ROUTE_COOKIE)
-        pids = [p.pid for p in stack.procs[: len(stack.ports)]]
+        pids = stack.app_pids()
         for n in (20, 50):
             cpu0 = [cpu_seconds(p) or 0.0 for p in pids]
             figs, conc = _run("proxy", "nginx + 2 processes", ws, n, plan.changes, shared, deadline, cookie_from)
