@@ -215,7 +215,8 @@ def test_geometry_is_fetched_once_per_level(server, browser):
     page.locator('[data-testid="stButtonGroup"] button', has_text="전국=100").first.click()
     page.wait_for_url("**scale=relative*", timeout=30_000)
     page.wait_for_selector(READY, timeout=30_000)
-    by_level = {lv: sum(f"/{lv}-" in u for u in fetched) for lv in ("sido", "sigungu")}
+    by_level = {lv: sum(u.rsplit("/", 1)[-1].split("-")[-2] == lv for u in fetched)  # '<set>-<level>-<hash>.json'
+                for lv in ("sido", "sigungu")}
     assert by_level == {"sido": 1, "sigungu": 1}, fetched
     page.close()
 
