@@ -88,9 +88,11 @@ def _default_page_alias() -> None:
 
 
 gc_freeze.freeze_if_new_imports()  # startup objects out of the cyclic GC (see ui/gc_freeze.py)
-app_data.begin_run()  # the build this run reads, resolved once: a rebuild meanwhile never mixes two builds
 warning_slot = st.container()
 state.begin_run(warning_slot)
+# the build this run reads, resolved once (a rebuild meanwhile never mixes two builds), in the boundary set
+# the address names (?set=2024; the current one, 2026-07, by default)
+app_data.begin_run(nav.boundary_set())
 lang = nav.lang()
 
 pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p],

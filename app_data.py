@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from indicators import catalog, store, views
+from geo import regions
+from indicators import catalog, designation_views, store, views
 from indicators.schema import Indicator, Source
 from indicators.views import Catalogue
 
@@ -56,16 +58,41 @@ def unit(ind_id: str, lang: str = "ko") -> str:
 # ------------------------------------------------------------------ built tables
 
 _RUN_BUILD = "_data_build"  # session_state key: the build id resolved at the start of the session's last full run
+_RUN_SET = "_data_boundary_set"  # session_state key: the boundary set the session's last full run draws
 _PINNED: contextvars.ContextVar[int | None] = contextvars.ContextVar("balance_build", default=None)
+CURRENT_SET = "2026-07"  # the boundary set pages draw unless the reader chose the other (ui.nav)
 
 
-def begin_run() -> int:
+class DataKey(NamedTuple):
+    """What a run's tables are: one published build, in one boundary set (the key of every cache)."""
+
+    build: int
+    boundary_set: str
+
+
+def begin_run(boundary_set: str = CURRENT_SET) -> int:
     """Resolve the published build once, at the start of a script run (app.py): every loader of the
-    run then reads this id (`data_version`), whatever a rebuild switches the pointer to meanwhile.
-    A fragment rerun keeps the id of the run that drew its page. Returns the id (0: none published)."""
+    run then reads this id (`data_version`), whatever a rebuild switches the pointer to meanwhile, in
+    `boundary_set` (`data_key`). A fragment rerun keeps the id and set of the run that drew its page.
+    Returns the id (0: none published)."""
+    if boundary_set not in regions.SETS:
+        raise KeyError(f"unknown boundary set {boundary_set!r}")
     version = store.current_build()
     st.session_state[_RUN_BUILD] = version
+    st.session_state[_RUN_SET] = boundary_set
     return version
+
+
+def boundary_set() -> str:
+    """The boundary set this run draws (`begin_run`; the current one outside a run)."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return CURRENT_SET
+    return st.session_state.get(_RUN_SET, CURRENT_SET)
+
+
+def data_key() -> DataKey:
+    """The build and boundary set this run reads: the key of every cache of set-dependent tables."""
+    return DataKey(data_version(), boundary_set())
 
 
 @contextlib.contextmanager
@@ -93,19 +120,19 @@ def data_version() -> int:
     return begin_run() if version is None else version
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _observations(version: int) -> pd.DataFrame:
-    return views.with_levels(store.observations(build=version))
+@st.cache_data(show_spinner=False, max_entries=4)
+def _observations(key: DataKey) -> pd.DataFrame:
+    return views.with_levels(store.observations(build=key.build, boundary_set=key.boundary_set))
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _gaps(version: int) -> pd.DataFrame:
-    return store.gaps(build=version)
+@st.cache_data(show_spinner=False, max_entries=4)
+def _gaps(key: DataKey) -> pd.DataFrame:
+    return store.gaps(build=key.build, boundary_set=key.boundary_set)
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _coverage(version: int) -> pd.DataFrame:
-    return store.coverage(build=version)
+@st.cache_data(show_spinner=False, max_entries=4)
+def _coverage(key: DataKey) -> pd.DataFrame:
+    return store.coverage(build=key.build, boundary_set=key.boundary_set)
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -123,18 +150,21 @@ def _map_geometry(version: int) -> dict:
     return store.map_geometry(build=version)
 
 
-def map_geometry(boundary_set: str = store.DEFAULT_MAP_SET) -> dict:
-    """The browser map's geometry of the published build in one boundary set (`store.map_geometry`;
-    "2024" by default, "2026-07" on request): per level its payload, and the 시군구 shapes for overlays."""
-    return _map_geometry(data_version())[boundary_set]
+def map_geometry(set_id: str | None = None) -> dict:
+    """The browser map's geometry of the published build in one boundary set (`store.map_geometry`; the
+    run's set unless named): per level its payload, and the 시군구 shapes for overlays."""
+    return _map_geometry(data_version())[set_id or boundary_set()]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _verified(version: int) -> bool:
     """Every table of build `version` read and checked once (filling the loaders' caches); raises
     `store.NotBuilt` / `store.BuiltDataError` (not cached: the next run checks again)."""
-    for loader in (_observations, _gaps, _coverage, _designations, _build_report, _map_geometry):
+    for loader in (_designations, _build_report, _map_geometry):
         loader(version)
+    for set_id in regions.SETS:
+        for loader in (_observations, _gaps, _coverage):
+            loader(DataKey(version, set_id))
     return True
 
 
@@ -148,21 +178,27 @@ def verify_built() -> None:
 
 
 def observations() -> pd.DataFrame:
-    """The tidy table (region_code, year, indicator, value) plus a `level` column."""
-    return _observations(data_version())
+    """The tidy table of the run's boundary set (region_code, year, indicator, value) plus a `level` column."""
+    return _observations(data_key())
 
 
 def gaps(ind_id: str | None = None) -> pd.DataFrame:
-    g = _gaps(data_version())
+    g = _gaps(data_key())
     return g if ind_id is None else g[g["indicator"] == ind_id].sort_values("year", ignore_index=True)
 
 
 def coverage() -> pd.DataFrame:
-    return _coverage(data_version())
+    return _coverage(data_key())
 
 
 def designations() -> pd.DataFrame:
-    """region_code, designation ('decline' | 'interest'), notice, notice_date, in_force_from."""
+    """region_code, designation ('decline' | 'interest'), notice, notice_date, in_force_from, on the
+    run's boundary set (`designation_views.on_set`)."""
+    return designation_views.on_set(_designations(data_version()), boundary_set())
+
+
+def designations_as_designated() -> pd.DataFrame:
+    """The designations in the codes of their notices (end-2024 codes), whatever the run's set."""
     return _designations(data_version())
 
 
@@ -172,14 +208,14 @@ def build_report() -> dict:
 
 # ------------------------------------------------------------------ availability (cached)
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _available(version: int, level: str | None) -> tuple[str, ...]:
-    return tuple(views.available(_coverage(version), catalogue().indicators, level))
+@st.cache_data(show_spinner=False, max_entries=16)
+def _available(key: DataKey, level: str | None) -> tuple[str, ...]:
+    return tuple(views.available(_coverage(key), catalogue().indicators, level))
 
 
 def available_indicators(level: str | None = None) -> list[str]:
     """Indicators with at least one value in the built data (catalogue order), optionally at `level`."""
-    return list(_available(data_version(), level))
+    return list(_available(data_key(), level))
 
 
 def unknown_indicators() -> list[str]:
@@ -192,25 +228,26 @@ def missing_indicators() -> list[str]:
     return views.missing(catalogue().indicators, available_indicators())
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _availability(version: int) -> views.Availability:
-    """`views.availability` once per build (the map page asks for every indicator's levels on each
-    run). Shared (cache_resource): read, never mutate."""
-    return views.availability(_coverage(version))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _availability(key: DataKey) -> views.Availability:
+    """`views.availability` once per build and set (the map page asks for every indicator's levels on
+    each run). Shared (cache_resource): read, never mutate."""
+    return views.availability(_coverage(key))
 
 
-_HELD: dict[int, views.Availability] = {}  # build id → its availability index, held by this process
+_HELD: dict[DataKey, views.Availability] = {}  # build and set → its availability index, held by this process
 
 
 def _availability_now() -> views.Availability:
-    """`_availability` of the published build, held between calls: each cached call costs ~0.3 ms of
+    """`_availability` of the run's build and set, held between calls: each cached call costs ~0.3 ms of
     argument hashing, and a page asks for the levels and years of dozens of indicators each run."""
-    version = data_version()
-    held = _HELD.get(version)
+    key = data_key()
+    held = _HELD.get(key)
     if held is None:
-        held = _availability(version)
-        _HELD.clear()
-        _HELD[version] = held
+        held = _availability(key)
+        if len(_HELD) >= 2 * len(regions.SETS):
+            _HELD.clear()
+        _HELD[key] = held
     return held
 
 
@@ -247,43 +284,43 @@ def risk_bases() -> list[str]:
 # ------------------------------------------------------------------ values and profiles (cached)
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _values(version: int, ind_id: str, level: str, year: int) -> pd.DataFrame:
-    return views.values_at(_observations(version), ind_id, level, year)
+def _values(key: DataKey, ind_id: str, level: str, year: int) -> pd.DataFrame:
+    return views.values_at(_observations(key), ind_id, level, year, key.boundary_set)
 
 
 def values(ind_id: str, level: str, year: int) -> pd.DataFrame:
     """`views.values_at`: every region of `level` with its value and rank in `year`."""
-    return _values(data_version(), ind_id, level, int(year))
+    return _values(data_key(), ind_id, level, int(year))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _series(version: int, ind_id: str, codes: tuple[str, ...]) -> pd.DataFrame:
-    return views.series(_observations(version), ind_id, codes)
+def _series(key: DataKey, ind_id: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    return views.series(_observations(key), ind_id, codes)
 
 
 def series(ind_id: str, codes: list[str] | tuple[str, ...]) -> pd.DataFrame:
     """region_code, year, value for the given regions over all years (rows with a value)."""
-    return _series(data_version(), ind_id, tuple(codes))
+    return _series(data_key(), ind_id, tuple(codes))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _region_profile(version: int, code: str) -> pd.DataFrame:
-    return views.region_profile(_observations(version), code)
+def _region_profile(key: DataKey, code: str) -> pd.DataFrame:
+    return views.region_profile(_observations(key), code)
 
 
 def region_profile(code: str) -> pd.DataFrame:
     """`views.region_profile` of `code`."""
-    return _region_profile(data_version(), code)
+    return _region_profile(data_key(), code)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _region_series(version: int, code: str) -> pd.DataFrame:
-    return views.region_series(_observations(version), code, catalogue().indicators)
+def _region_series(key: DataKey, code: str) -> pd.DataFrame:
+    return views.region_series(_observations(key), code, catalogue().indicators)
 
 
 def region_series(code: str) -> pd.DataFrame:
     """`views.region_series` of `code`: years (newest first) × indicators (catalogue order)."""
-    return _region_series(data_version(), code)
+    return _region_series(data_key(), code)
 
 
 # ------------------------------------------------------------------ seed facts

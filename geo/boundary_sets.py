@@ -26,36 +26,31 @@ import shapely
 from geo import boundaries, coverage, regions
 from geo.groups import MACRO_REGIONS
 
-SETS: tuple[str, ...] = ("2024", "2026-07")
+SETS: tuple[str, ...] = regions.SETS
 DEFAULT_SET = "2024"  # what the app draws: the data are coded in end-2024 codes
 DECLARATION = Path(__file__).with_name("incheon_2026_gu.csv")
 DONG_LIST = "reference/incheon_2026_new_gu_haengjeongdong.csv"  # under data/raw/: MOIS's 행정동 of the new 구
 SNAP_M = 1e-6  # a new border's end lies on the neighbour's edge to rounding error; it becomes a vertex there
 
-MERGED_SIDO: dict[str, str] = {"29": "12", "46": "12"}  # 광주, 전남 → 전남광주통합특별시 (2026-07-01)
 
+def _reform(kind: str) -> pd.DataFrame:
+    ref = regions.reform()
+    return ref[ref["kind"] == kind]
+
+
+# the reform's changes, read from its one declaration (geo/reform_2026.csv)
+MERGED_SIDO: dict[str, str] = {old: new for new, olds in zip(_reform("merge")["region_code"],
+                                                            _reform("merge")["from_codes"])
+                               for old in olds}  # 광주, 전남 → 전남광주통합특별시 (2026-07-01)
 # (new code, old code, name): the 27 시군구 of 전남광주통합특별시, territory unchanged
-JEONNAM_GWANGJU: tuple[tuple[str, str, str], ...] = (
-    ("12110", "46110", "목포시"), ("12130", "46130", "여수시"), ("12150", "46150", "순천시"),
-    ("12170", "46170", "나주시"), ("12190", "46230", "광양시"),
-    ("12210", "29110", "동구"), ("12240", "29140", "서구"), ("12270", "29155", "남구"),
-    ("12300", "29170", "북구"), ("12330", "29200", "광산구"),
-    ("12710", "46710", "담양군"), ("12720", "46720", "곡성군"), ("12730", "46730", "구례군"),
-    ("12740", "46770", "고흥군"), ("12750", "46780", "보성군"), ("12760", "46790", "화순군"),
-    ("12770", "46800", "장흥군"), ("12780", "46810", "강진군"), ("12790", "46820", "해남군"),
-    ("12800", "46830", "영암군"), ("12810", "46840", "무안군"), ("12820", "46860", "함평군"),
-    ("12830", "46870", "영광군"), ("12840", "46880", "장성군"), ("12850", "46890", "완도군"),
-    ("12860", "46900", "진도군"), ("12870", "46910", "신안군"),
-)
-
+JEONNAM_GWANGJU: tuple[tuple[str, str, str], ...] = tuple(
+    (new, olds[0], name) for new, olds, name in zip(_reform("rename")["region_code"], _reform("rename")["from_codes"],
+                                                    _reform("rename")["name_ko"]))
 # new 구 → (name, the old 구 whose territory it is cut from); siblings share their old 구
 INCHEON_NEW_GU: dict[str, tuple[str, tuple[str, ...]]] = {
-    "28125": ("제물포구", ("28110", "28140")),
-    "28155": ("영종구", ("28110", "28140")),
-    "28275": ("서해구", ("28260",)),
-    "28290": ("검단구", ("28260",)),
-}
-INCHEON_OLD_GU: tuple[str, ...] = ("28110", "28140", "28260")
+    new: (name, olds) for new, name, olds in zip(_reform("split")["region_code"], _reform("split")["name_ko"],
+                                                 _reform("split")["from_codes"])}
+INCHEON_OLD_GU: tuple[str, ...] = tuple(sorted({c for _, olds in INCHEON_NEW_GU.values() for c in olds}))
 
 _IN_OLD_INLAND_JUNGGU = ("one of old 중구's 7 inland 행정동 (SOURCES.md; the dong list puts it in 제물포구), and "
                          "every inland 법정동 of old 중구 (28110101-144) goes to 제물포구")
@@ -134,18 +129,10 @@ def codes(set_id: str, level: str) -> list[str]:
     """All codes of a level ('sigungu', 'sido', 'macro') in a boundary set, sorted (macro: the seven
     권역 in their order, the same in both sets)."""
     _check_set(set_id)
-    if level == "macro":
-        return regions.codes("macro")
-    base = regions.codes(level)
-    if set_id == "2024":
-        return sorted(base)
-    if level == "sido":
-        return sorted({to_set_sido(c, set_id) for c in base})
-    if level != "sigungu":
+    if level not in ("macro", "sido", "sigungu"):
         raise KeyError(f"unknown level {level!r}")
-    renamed = {old: new for new, old, _ in JEONNAM_GWANGJU}
-    kept = [renamed.get(c, c) for c in base if c not in INCHEON_OLD_GU]
-    return sorted(kept + list(INCHEON_NEW_GU))
+    found = regions.codes(level, set_id)
+    return found if level == "macro" else sorted(found)
 
 
 def macro_members(set_id: str) -> dict[str, tuple[str, ...]]:

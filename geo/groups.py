@@ -43,9 +43,13 @@ MACRO_REGIONS: tuple[Group, ...] = (
 )
 
 GROUP_CODES: frozenset[str] = frozenset(g.code for g in GROUPS + MACRO_REGIONS)
-CODE_PATTERN = r"^(\d{2}|\d{5}|" + "|".join(sorted(GROUP_CODES)) + r")$"
+CODE_PATTERN = r"^(\d{2}|\d{5}|\d{2}U\d{2}|" + "|".join(sorted(GROUP_CODES)) + r")$"  # 28U01: a union stand-in
+
+
+# 시도 of later boundary sets, in the 권역 of the 시도 they were made of (geo/reform_2026.csv: 12 = 29 + 46)
+LATER_SIDO_MACRO: dict[str, str] = {"12": "HN"}
 
 
 def macro_of_sido() -> dict[str, str]:
-    """시도 code → its 권역 code."""
-    return {s: g.code for g in MACRO_REGIONS for s in g.members}
+    """시도 code (of either boundary set) → its 권역 code."""
+    return {**{s: g.code for g in MACRO_REGIONS for s in g.members}, **LATER_SIDO_MACRO}

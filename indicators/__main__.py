@@ -27,14 +27,19 @@ def summary(result: build_mod.BuildResult) -> str:
     lines += raw_file_lines(result.report.get("raw_files", []))
     lines += manifest.overlap_lines(result.report)
     lines += manifest.lineage_lines(result.report.get("lineage", []))
-    lines.append("Indicators (years; regions with a value per level, latest year):")
+    sets = result.report.get("checks", {}).get("boundary_sets", {})
+    lines.append("Boundary sets: " + "; ".join(f"{s} ({n['sido']} 시도, {n['sigungu']} 시군구)"
+                                               for s, n in sets.items()))
+    lines.append("Indicators (years; regions with a value per level in the latest year, per boundary set):")
     cov = result.coverage
     for ind, g in cov.groupby("indicator", sort=True):
         years = sorted(g["year"].unique())
         span = f"{years[0]}–{years[-1]} ({len(years)} yrs)" if len(years) > 1 else str(years[0])
-        last = g[g["year"] == years[-1]].set_index("level")["regions"].to_dict()
-        lv = " ".join(f"{k}={v}" for k, v in sorted(last.items()))
-        lines.append(f"  {ind:<46} {span:<20} {lv}")
+        per_set = []
+        for set_id, h in g.groupby("boundary_set", sort=True):
+            last = h[h["year"] == h["year"].max()].set_index("level")["regions"].to_dict()
+            per_set.append(f"{set_id}: " + " ".join(f"{k}={v}" for k, v in sorted(last.items())))
+        lines.append(f"  {ind:<46} {span:<20} {' | '.join(per_set)}")
     return "\n".join(lines)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo import regions, svgmap
-from indicators import catalog, checks, derive, gap, manifest, store
+from indicators import catalog, checks, derive, gap, manifest, restate, set_checks, store
 from indicators.errors import InputsMissing
 from indicators.origins import guard_sizes, incomplete_indicators, indicator_origins, mark_partial
 from indicators.schema import tidy
@@ -110,20 +110,27 @@ def build(raw_dir: Path, *, check_counts: bool = True) -> BuildResult:
     mark_partial(log, raw_dir)
     base = pd.concat(frames, ignore_index=True)
     additive = {i.id for i in catalog.indicators().values() if i.additive}
-    obs = tidy(derive.derive_all(base, additive))
+    # every series on each boundary set, exactly or not at all (indicators/restate.py), then derived there
+    on_set = {s: restate.express(base, s, additive) for s in regions.SETS}
+    by_set = {s: tidy(derive.derive_all(on_set[s], additive, s)) for s in regions.SETS}
+    obs = pd.concat([o.assign(boundary_set=s) for s, o in by_set.items()], ignore_index=True)
     unknown = set(obs["indicator"]) - set(catalog.indicators())
     if unknown:
         raise ValueError(f"indicators not in the catalogue: {sorted(unknown)}")
-    cov = coverage(obs)
+    cov_by_set = {s: coverage(o) for s, o in by_set.items()}
+    cov = pd.concat([c.assign(boundary_set=s) for s, c in cov_by_set.items()], ignore_index=True)
     files = [asdict(f) for f in checked_files]
-    checked = checks.run_all(base, cov, obs, origin=indicator_origins(raw_dir, log),
+    ref = regions.REFERENCE_SET
+    checked = checks.run_all(on_set[ref], cov_by_set[ref], by_set[ref], origin=indicator_origins(raw_dir, log),
                              excused=incomplete_indicators(log), counts=check_counts)
+    checked["boundary_sets"] = set_checks.run(by_set, additive)
     report = {"raw_dir": str(raw_dir), "sources": log, "raw_files": files, "checks": checked,
               "overlap_rule": manifest.RULE, "conflicts": manifest.take(log, "_conflicts"),
               "lineage": manifest.take(log, "_lineage")
               + manifest.derived_lineage(catalog.indicators().values(), set(obs["indicator"]), derive.SOURCE.id),
               "rows": len(obs), "seconds": round(time.perf_counter() - t0, 2)}
-    return BuildResult(obs, gap.capital_gaps(obs), cov, designations, report)
+    gaps = pd.concat([gap.capital_gaps(o).assign(boundary_set=s) for s, o in by_set.items()], ignore_index=True)
+    return BuildResult(obs, gaps, cov, designations, report)
 
 
 def new_build_id(out_dir: Path) -> int:

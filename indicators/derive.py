@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from geo import regions
-from geo.groups import GROUPS, MACRO_REGIONS, macro_of_sido
+from geo.groups import macro_of_sido
 from indicators.registry import declared, registry
 from indicators.schema import Basis
 
@@ -54,11 +54,19 @@ AT_RISK_COUNTS: dict[str, str] = {t: b.at_risk_count for t, b in RISK_BASES.item
 SPLIT_FROM: dict[str, tuple[str, ...]] = {"29": ("46",), "30": ("44",), "31": ("48",), "36": ("44", "43")}
 
 
-def _members() -> dict[str, list[str]]:
-    """Aggregate code → member 시도: 수도권/비수도권, the 권역 (geo.groups) and the nation '00'."""
-    out = {g.code: list(g.members) for g in GROUPS + MACRO_REGIONS}
-    out["00"] = regions.codes("sido")
-    return out
+def _members(boundary_set: str) -> dict[str, list[str]]:
+    """Aggregate code → member 시도 of `boundary_set`: 수도권/비수도권, the 권역 and the nation '00'."""
+    return {code: list(members) for code, members in regions.group_members(boundary_set).items()}
+
+
+def _coarse_units(boundary_set: str) -> tuple[dict[str, str], pd.Series]:
+    """For summing 시군구 to 시도 in `boundary_set`: the code a 시군구 counts under (a part of a union —
+    제물포구, 영종구 — counts under its union, so a year of parts and a year of the union are complete
+    alike) and the number of such units per 시도."""
+    reg = regions.table()
+    to_union = {part: union for union, parts in regions.stand_ins(boundary_set).items() for part in parts}
+    units = pd.Series(sorted({to_union.get(c, c) for c in regions.codes("sigungu", boundary_set)}))
+    return to_union, units.groupby(units.map(reg["parent_code"])).size()
 
 
 def _sum_complete(df: pd.DataFrame, group: pd.Series, members: pd.Series,
@@ -100,14 +108,23 @@ def late_sido_excused(sido: pd.DataFrame, code: str, members: list[str]) -> pd.D
     return out.assign(parent=code)
 
 
-def aggregate(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
-    """Add missing 시도 (from 시군구), CR, NC and '00' rows for additive indicators."""
+def aggregate(obs: pd.DataFrame, additive: set[str], boundary_set: str = regions.REFERENCE_SET) -> pd.DataFrame:
+    """Add missing 시도 (from 시군구), CR, NC and '00' rows for additive indicators; `obs` holds the units of
+    `boundary_set` (`restate.express`)."""
     reg = regions.table()
     add = obs[obs["indicator"].isin(additive)]
     lv = regions.level_of(add["region_code"])
+    to_union, n_children = _coarse_units(boundary_set)
     sgg = add[lv == "sigungu"]
+    if to_union:  # the parts of a union summed under it, where every part has a value
+        n_parts = pd.Series({u: len(p) for u, p in regions.stand_ins(boundary_set).items()})
+        sgg = sgg.assign(part=sgg["region_code"].isin(to_union),
+                         region_code=sgg["region_code"].map(lambda c: to_union.get(c, c)))
+        g = sgg.groupby(["region_code", "year", "indicator"], as_index=False).agg(
+            value=("value", "sum"), n=("value", "count"), part=("part", "sum"))
+        expected = g["region_code"].map(n_parts).where(g["part"] > 0, 1)
+        sgg = g.assign(value=g["value"].where(g["n"] >= expected))[["region_code", "year", "indicator", "value"]]
     parents = sgg["region_code"].map(reg["parent_code"])
-    n_children = reg[reg["level"] == "sigungu"].groupby("parent_code").size()
     sido_from_sgg = _sum_complete(sgg, parents, n_children)
     key = ["region_code", "year", "indicator"]
     have = obs.set_index(key).index
@@ -118,7 +135,7 @@ def aggregate(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
     sido_from_sgg = sido_from_sgg[~sido_from_sgg.set_index(["indicator", "year"]).index.isin(own_iy)]
     sido = pd.concat([own, sido_from_sgg])
     parts = [obs, sido_from_sgg]
-    for code, members in _members().items():
+    for code, members in _members(boundary_set).items():
         m = sido[sido["region_code"].isin(members)]
         s = _sum_complete(m, pd.Series(code, index=m.index), pd.Series({code: len(members)}),
                           late_sido_excused(sido, code, members))
@@ -218,9 +235,10 @@ def risk_class_counts(obs: pd.DataFrame, basis: str) -> pd.DataFrame:
     return out
 
 
-def derive_all(obs: pd.DataFrame, additive: set[str]) -> pd.DataFrame:
-    """Source observations → observations + aggregates + ratios + at-risk counts."""
-    full = aggregate(obs, additive)
+def derive_all(obs: pd.DataFrame, additive: set[str], boundary_set: str = regions.REFERENCE_SET) -> pd.DataFrame:
+    """Source observations expressed on `boundary_set` (`restate.express`) → observations + aggregates +
+    ratios + at-risk counts."""
+    full = aggregate(obs, additive, boundary_set)
     numer_denoms = {x for r in RATIOS for x in (r.numerator, r.denominator)}
     full = pd.concat([full, ratios(full[full["indicator"].isin(numer_denoms)])], ignore_index=True)
     return pd.concat([full, at_risk_counts(full)], ignore_index=True)

@@ -23,19 +23,19 @@ MISMATCH_KINDS: dict[str, str] = {
 }
 
 
-def _index_of_year(index: pd.DataFrame, year: int) -> pd.Series:
-    """region_code → index value for the registry's 시군구 in `year` (NaN where none)."""
+def _index_of_year(index: pd.DataFrame, year: int, boundary_set: str = regions.REFERENCE_SET) -> pd.Series:
+    """region_code → index value for the 시군구 of `boundary_set` in `year` (NaN where none)."""
     if "indicator" in index and index["indicator"].nunique() > 1:
         raise ValueError(f"index rows mix indicators {sorted(index['indicator'].unique())}: pass one")
     rows = index[(index["year"] == year) & (regions.level_of(index["region_code"]) == "sigungu")]
-    unknown = sorted(set(rows["region_code"]) - set(regions.codes("sigungu")))
+    unknown = sorted(set(rows["region_code"]) - set(regions.codes("sigungu", boundary_set)))
     if unknown:
         raise ValueError(f"index has 시군구 codes not in the registry: {unknown[:5]}")
     dup = rows["region_code"].duplicated()
     if dup.any():
         raise ValueError(f"index has several {year} values for {sorted(set(rows.loc[dup, 'region_code']))[:5]}")
     values = rows.set_index("region_code")["value"].astype("float64")
-    return values.reindex(pd.Index(regions.codes("sigungu"), name="region_code"))
+    return values.reindex(pd.Index(regions.codes("sigungu", boundary_set), name="region_code"))
 
 
 def _status(designations: pd.DataFrame, codes: pd.Index) -> pd.Series:
@@ -50,10 +50,11 @@ def _status(designations: pd.DataFrame, codes: pd.Index) -> pd.Series:
     return status.reindex(codes).fillna("none").astype(str)
 
 
-def classified(index: pd.DataFrame, designations: pd.DataFrame, year: int) -> pd.DataFrame:
+def classified(index: pd.DataFrame, designations: pd.DataFrame, year: int,
+               boundary_set: str = regions.REFERENCE_SET) -> pd.DataFrame:
     """Every registry 시군구: region_code, name_ko, value, risk_class (0..4, <NA> if no value),
     class_ko (KEIS class or '자료 없음'), designation."""
-    values = _index_of_year(index, year)
+    values = _index_of_year(index, year, boundary_set)
     cls = risk_class(values)
     out = pd.DataFrame({"region_code": values.index, "name_ko": [regions.name(c) for c in values.index],
                         "value": values.to_numpy(), "risk_class": cls.astype("Int64").to_numpy()})
@@ -62,10 +63,11 @@ def classified(index: pd.DataFrame, designations: pd.DataFrame, year: int) -> pd
     return out
 
 
-def risk_by_designation(index: pd.DataFrame, designations: pd.DataFrame, year: int) -> pd.DataFrame:
+def risk_by_designation(index: pd.DataFrame, designations: pd.DataFrame, year: int,
+                        boundary_set: str = regions.REFERENCE_SET) -> pd.DataFrame:
     """Counts of 시군구: rows the five KEIS classes (고위험 first) + '자료 없음' + '합계',
     columns 'decline', 'interest', 'none' + '합계'."""
-    df = classified(index, designations, year)
+    df = classified(index, designations, year, boundary_set)
     table = pd.crosstab(df["class_ko"], df["designation"])
     table = table.reindex(index=list(CLASS_ROWS), columns=list(DESIGNATIONS), fill_value=0)
     table[TOTAL] = table.sum(axis=1)
@@ -74,14 +76,15 @@ def risk_by_designation(index: pd.DataFrame, designations: pd.DataFrame, year: i
     return table.astype("int64")
 
 
-def mismatches(index: pd.DataFrame, designations: pd.DataFrame, year: int) -> pd.DataFrame:
+def mismatches(index: pd.DataFrame, designations: pd.DataFrame, year: int,
+               boundary_set: str = regions.REFERENCE_SET) -> pd.DataFrame:
     """시군구 where risk and designation disagree, plus those that cannot be judged.
 
     kind: 'at_risk_not_designated' (index < 0.5, neither decline nor interest),
     'decline_not_at_risk' (인구감소지역 with index ≥ 0.5), 'no_data' (no index value).
     Columns: kind, region_code, name_ko, value, risk_class, class_ko, designation.
     """
-    df = classified(index, designations, year)
+    df = classified(index, designations, year, boundary_set)
     kinds = {
         "at_risk_not_designated": (df["value"] < AT_RISK_BELOW) & (df["designation"] == "none"),
         "decline_not_at_risk": (df["value"] >= AT_RISK_BELOW) & (df["designation"] == "decline"),
@@ -96,3 +99,11 @@ def mismatches(index: pd.DataFrame, designations: pd.DataFrame, year: int) -> pd
 def _kind_order(s: pd.Series) -> pd.Series:
     """Sort key: kinds in MISMATCH_KINDS order, other columns as they are."""
     return s.map(list(MISMATCH_KINDS).index) if s.name == "kind" else s
+
+
+def on_set(designations: pd.DataFrame, boundary_set: str) -> pd.DataFrame:
+    """The designations (made in the end-2024 codes) on the units of `boundary_set`: a 시군구 renamed by
+    a later reform under its new code (46770 고흥군 → 12740); one whose territory is no unit of the set
+    (인천 동구, now part of 제물포구 with part of 중구) left out — its designation stays on the 2024 set."""
+    carried = designations["region_code"].map(lambda c: regions.carry_code(c, boundary_set))
+    return designations.assign(region_code=carried).dropna(subset=["region_code"]).reset_index(drop=True)

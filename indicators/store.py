@@ -28,11 +28,14 @@ import pandas as pd
 import pandera.errors as pa_errors
 import pandera.pandas as pa
 
+from geo.regions import REFERENCE_SET, SETS
 from indicators import config, schema
 
 BUILD_COMMAND = "python -m indicators build"
 _ID = r"^[a-z0-9_]+$"
 _YEAR = pa.Check.in_range(1960, 2100)
+SET_COLUMN = "boundary_set"  # every built table but the designations: the boundary set of its rows
+_SET = pa.Column(str, pa.Check.isin(list(SETS)))
 
 
 class NotBuilt(FileNotFoundError):
@@ -166,19 +169,43 @@ def _read_table(name: str, table_schema: pa.DataFrameSchema, out_dir: Path | Non
                                    f"{type(err).__name__}: {str(err)[:200]}") from err
 
 
-def observations(out_dir: Path | None = None, build: int | None = None) -> pd.DataFrame:
-    """The tidy table: region_code, year, indicator, value (checked against `schema.TIDY`)."""
-    return _read_table("observations.parquet", schema.TIDY, out_dir, build)
+def _with_set(table_schema: pa.DataFrameSchema) -> pa.DataFrameSchema:
+    """`table_schema` as written: its columns and the boundary set of each row, unique per set."""
+    return pa.DataFrameSchema({**table_schema.columns, SET_COLUMN: _SET},
+                              unique=[*(table_schema.unique or []), SET_COLUMN], strict=True)
 
 
-def gaps(out_dir: Path | None = None, build: int | None = None) -> pd.DataFrame:
-    """Capital vs non-capital per indicator and year (checked against `GAPS`)."""
-    return _read_table("gaps.parquet", GAPS, out_dir, build)
+OBSERVATIONS = _with_set(schema.TIDY)
 
 
-def coverage(out_dir: Path | None = None, build: int | None = None) -> pd.DataFrame:
-    """indicator, level, year, regions (with a value) (checked against `COVERAGE`)."""
-    return _read_table("coverage.parquet", COVERAGE, out_dir, build)
+def _in_set(df: pd.DataFrame, boundary_set: str | None) -> pd.DataFrame:
+    """The rows of one boundary set, without the set column (what every page reads); None: every row,
+    with the column (as written)."""
+    if boundary_set is None:
+        return df
+    if boundary_set not in SETS:
+        raise KeyError(f"unknown boundary set {boundary_set!r} (known: {', '.join(SETS)})")
+    return df[df[SET_COLUMN] == boundary_set].drop(columns=SET_COLUMN).reset_index(drop=True)
+
+
+def observations(out_dir: Path | None = None, build: int | None = None,
+                 boundary_set: str | None = REFERENCE_SET) -> pd.DataFrame:
+    """The tidy table of one boundary set: region_code, year, indicator, value (the file, every set,
+    checked against `OBSERVATIONS`: `schema.TIDY` plus the set)."""
+    return _in_set(_read_table("observations.parquet", OBSERVATIONS, out_dir, build), boundary_set)
+
+
+def gaps(out_dir: Path | None = None, build: int | None = None,
+         boundary_set: str | None = REFERENCE_SET) -> pd.DataFrame:
+    """Capital vs non-capital per indicator and year in one boundary set (checked against `GAPS`; the same
+    in both sets but for counts of units, e.g. at-risk 시군구)."""
+    return _in_set(_read_table("gaps.parquet", _with_set(GAPS), out_dir, build), boundary_set)
+
+
+def coverage(out_dir: Path | None = None, build: int | None = None,
+             boundary_set: str | None = REFERENCE_SET) -> pd.DataFrame:
+    """indicator, level, year, regions (with a value) in one boundary set (checked against `COVERAGE`)."""
+    return _in_set(_read_table("coverage.parquet", _with_set(COVERAGE), out_dir, build), boundary_set)
 
 
 # What indicators/build.py writes from indicators/sources/population_decline.py (empty in a

@@ -9,6 +9,24 @@ _LABELS: dict[str, tuple[str, str]] = {
     "language": ("언어", "Language"),
     "presenter": ("발표 모드", "Presenter mode"),
     "presenter_help": ("큰 글자, 높은 대비, 최소 화면 구성", "Larger text, high contrast, minimal chrome"),
+    "boundary_set": ("경계 기준", "Boundaries"),
+    "boundary_set_help": ("2026년 7월 개편 뒤의 현행 경계(16개 시도, 230개 시군구: 전남광주통합특별시, 인천 제물포구·영종구·"
+                          "서해구·검단구) 또는 2024년 말 경계(17개 시도, 229개 시군구: 2026년 6월 이전 모든 공표 자료의 경계). "
+                          "과거 자료는 정확히 옮길 수 있는 만큼만 현행 경계로 나타냅니다(광주+전남의 합, 같은 구역의 새 코드). "
+                          "인천의 새 구를 나눌 행정동 자료가 없는 해는 제물포구+영종구, 서해구+검단구를 합계 하나로 보여 줍니다.",
+                          "Today's boundaries since the July 2026 reform (16 provinces, 230 districts: Jeonnam-Gwangju, and "
+                          "Incheon's Jemulpo-gu, Yeongjong-gu, Seohae-gu and Geomdan-gu) or the end-2024 boundaries (17 "
+                          "provinces, 229 districts: those of every publication before July 2026). History is shown on "
+                          "today's boundaries only where that is exact (Gwangju + Jeonnam summed, new codes for the same "
+                          "areas); in years without the neighbourhood (haengjeong-dong) figures that divide Incheon's new "
+                          "districts, Jemulpo-gu + Yeongjong-gu and Seohae-gu + Geomdan-gu are shown as one area each."),
+    "union_value": ("{name} 합계", "total of {name}"),
+    "union_note": ("{names}: 나눌 행정동 자료가 없는 해라 합계 하나로 표시", "{names}: one total (no neighbourhood figures "
+                   "divide them this year)"),
+    "set_2026-07": ("현행 (2026.7)", "Current (Jul 2026)"),
+    "set_2024": ("2024년 말", "End 2024"),
+    "set_note_2026-07": ("2026년 7월 경계", "July 2026 boundaries"),
+    "set_note_2024": ("2024년 말 경계", "End-2024 boundaries"),
     "presenter_exit": ("발표 모드 끄기", "Leave presenter mode"),
     "presenter_exit_help": ("왼쪽 위 » 단추로 다른 화면을 열 수 있습니다", "Open other pages with » at the top left"),
     "page_overview": ("개요", "Overview"),

@@ -38,31 +38,35 @@ def _labels(ctx: Ctx) -> dict[str, str]:
 
 
 def geometry_urls() -> dict[str, str]:
-    """level → URL of the build's SVG geometry under static/geo (content-hashed; written once)."""
-    return _geometry_urls(app_data.data_version())
+    """level → URL of the build's SVG geometry of the run's boundary set under static/geo (content-hashed;
+    written once)."""
+    return _geometry_urls(app_data.data_key())
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _geometry_urls(version: int) -> dict[str, str]:
-    return mapview.publish_geometry(app_data.map_geometry())
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _geometry_urls(key: app_data.DataKey) -> dict[str, str]:
+    return mapview.publish_geometry(app_data.map_geometry(key.boundary_set))
 
 
 def _all_years(ind_id: str, level: str) -> pd.DataFrame:
-    """Every region of `level` × every year with a value (region_code, year, value — NaN where missing —
-    and rank within the year), from one cached series read."""
-    codes, years = regions.codes(level), app_data.years_for(ind_id, level)
-    grid = pd.MultiIndex.from_product([codes, years], names=["region_code", "year"])
-    out = app_data.series(ind_id, codes).set_index(["region_code", "year"])["value"].reindex(grid).reset_index()
-    return out.assign(rank=mapview.ranks(out))
+    """Every area of `level` in the run's boundary set × every year with a value (region_code, year,
+    value — NaN where missing — rank within the year among the units with a value, and `union`: the
+    union code whose value an area shows in a year no file has it apart, else None), from one cached
+    series read (`views.on_areas`)."""
+    set_id = app_data.boundary_set()
+    codes, years = regions.codes(level, set_id), app_data.years_for(ind_id, level)
+    stand = regions.stand_ins(set_id) if level == "sigungu" else {}
+    read = app_data.series(ind_id, codes + list(stand))
+    return views.on_areas(read, codes, years, stand)
 
 
 def indicator_view(ctx: Ctx, ind_id: str, level: str, scale: str = "value") -> dict:
     """The browser map of `ind_id` at `level`, every year (cached per build and view)."""
-    return _indicator_view(app_data.data_version(), ind_id, level, scale, ctx.lang, ctx.presenter)
+    return _indicator_view(app_data.data_key(), ind_id, level, scale, ctx.lang, ctx.presenter)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str, presenter: bool) -> dict:
+def _indicator_view(key: app_data.DataKey, ind_id: str, level: str, scale: str, lang: str, presenter: bool) -> dict:
     ctx = Ctx("map", lang, presenter)
     frame = _all_years(ind_id, level)
     years = sorted(frame["year"].unique().tolist())
@@ -86,12 +90,27 @@ def _indicator_view(version: int, ind_id: str, level: str, scale: str, lang: str
     shown["text"] = [fmt.value(v, ind, lang) if not fmt.is_missing(v) else None for v in frame["value"]]
     if scale == "relative":
         shown["text"] = [None if t is None else f"{t} · {r:,.1f}" for t, r in zip(shown["text"], shown["value"])]
+    shown["text"] = union_texts(ctx, shown)
     view = _view(ctx, shown, ind_id, level, years, title=app_data.name(ind_id, lang), legend=legend,
                  unit_text=unit_text, key=f"{ind_id}|{level}|{scale}|{lang}|{int(presenter)}",
                  note=macro.macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}",
-                 source=fmt.source_line(ind, lang))
+                 source=fmt.source_line(ind, lang), extra=union_note(ctx, frame))
     return {**view, "csv": {"header": [ctx.t(k) for k in CSV_COLUMNS], "indicator": app_data.name(ind_id, lang),
                             "unit": unit, "decimals": fmt.csv_decimals(ind)}}
+
+
+def union_texts(ctx: Ctx, shown: pd.DataFrame) -> list[str | None]:
+    """Each area's text, marked where it shows its union's value (a year no file has it apart):
+    '0.68배 (제물포구+영종구 합계)'."""
+    return [t if u is None or t is None else f"{t} ({ctx.t('union_value', name=regions.name(u, ctx.lang))})"
+            for t, u in zip(shown["text"], shown["union"])]
+
+
+def union_note(ctx: Ctx, frame: pd.DataFrame) -> dict[int, str]:
+    """Per year where an area shows its union's value: the note naming those unions."""
+    unions = frame.dropna(subset=["union"]).groupby("year")["union"].unique()
+    return {int(y): " · " + ctx.t("union_note", names=", ".join(regions.name(u, ctx.lang) for u in us))
+            for y, us in unions.items()}
 
 
 CSV_COLUMNS = ("csv_region_code", "region", "year", "indicator", "value", "unit", "rank")
@@ -100,9 +119,11 @@ CSV_COLUMNS = ("csv_region_code", "region", "year", "indicator", "value", "unit"
 def _view(ctx: Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,
           legend: dict, unit_text: str, key: str, note: str, filename: str, source: str,
           extra: dict | None = None, missing_label: str = "") -> dict:
-    codes = regions.codes(level)
+    set_id = app_data.boundary_set()
+    codes = regions.codes(level, set_id)
     have = shown.groupby("year")["value"].apply(lambda s: int(s.notna().sum()))
-    subtitle = {str(y): f"{ctx.t(level)} · {fmt.year_text(y, ctx.lang)} · {ctx.t('unit')}: {unit_text} · "
+    boundaries = "" if level == "macro" else f" · {ctx.t(f'set_note_{set_id}')}"  # 권역: one territory in both
+    subtitle = {str(y): f"{ctx.t(level)} · {fmt.year_text(y, ctx.lang)}{boundaries} · {ctx.t('unit')}: {unit_text} · "
                 f"{have.get(y, 0)}/{len(codes)}" + ((extra or {}).get(y, "")) for y in years}
     rank = {y: [None if r is None else int(r) for r in v]
             for y, v in mapview.by_year(shown, codes, years, "rank").items()}
@@ -121,11 +142,11 @@ def _view(ctx: Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[in
 
 def risk_view(ctx: Ctx, basis: str) -> dict:
     """The browser map of the KEIS classes on `basis`, every year (cached per build)."""
-    return _risk_view(app_data.data_version(), basis, ctx.lang, ctx.presenter)
+    return _risk_view(app_data.data_key(), basis, ctx.lang, ctx.presenter)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
+def _risk_view(key: app_data.DataKey, basis: str, lang: str, presenter: bool) -> dict:
     ctx = Ctx("risk", lang, presenter)
     ind = derive.RISK_INDEX[basis]
     index = app_data.indicator(ind)
@@ -137,8 +158,10 @@ def _risk_view(version: int, basis: str, lang: str, presenter: bool) -> dict:
                          text=[None if fmt.is_missing(v) else f"{fmt.value(v, index, lang)} · {labels[int(c)]}"
                                for v, c in zip(frame["value"], cls)],
                          rank=frame["rank"])
+    shown["text"] = union_texts(ctx, shown)
     at_risk = frame.assign(r=frame["value"] < derive.AT_RISK_BELOW).groupby("year")["r"].sum()
-    extra = {y: f" · {ctx.t('card_risk')}: {int(at_risk.get(y, 0))}" for y in years}
+    unions = union_note(ctx, frame)
+    extra = {y: f" · {ctx.t('card_risk')}: {int(at_risk.get(y, 0))}" + unions.get(y, "") for y in years}
     return _view(ctx, shown, ind, "sigungu", years, title=ctx.t("risk_map"),
                  legend=mapview.legend_classes(fmt.basis_name(basis, lang), palette.RISK_COLORS, labels),
                  unit_text=f"{fmt.unit_label(index, lang)} · {ctx.t('basis')}: {fmt.basis_name(basis, lang)}",
@@ -182,16 +205,19 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
 
 def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:
     """The dissolved edge of the 시군구 with `designation` ('decline' = 인구감소지역) over the map."""
-    return mapview.overlay(_overlay_path(app_data.data_version(), designation), color=color, label=label,
+    return mapview.overlay(_overlay_path(app_data.data_key(), designation), color=color, label=label,
                            width=2.4 if designation == "decline" else 1.8, dash=designation != "decline")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _overlay_path(version: int, designation: str) -> str:
+def _overlay_path(key: app_data.DataKey, designation: str) -> str:
     from geo import svgmap
 
-    d = app_data.designations()
-    return svgmap.overlay_path(app_data.map_geometry(), sorted(d.loc[d["designation"] == designation, "region_code"]))
+    # drawn from the shapes of the 시군구 as designated (end-2024 codes): both sets share one frame, so the
+    # outline lies right on the current map too (인천 동구 included, now inside 제물포구)
+    d = app_data.designations_as_designated()
+    return svgmap.overlay_path(app_data.map_geometry(regions.REFERENCE_SET),
+                               sorted(d.loc[d["designation"] == designation, "region_code"]))
 
 
 def one_year_view(ctx: Ctx, frame: pd.DataFrame, *, level: str, year: int, title: str, legend: dict,

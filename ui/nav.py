@@ -16,6 +16,15 @@ def lang() -> str:
     return state.peek("lang", LANGS.__contains__, "ko")
 
 
+SETS = ("2026-07", "2024")  # the boundary sets a reader can choose, the current one first (geo.regions.SETS)
+DEFAULT_SET = "2026-07"
+
+
+def boundary_set() -> str:
+    """The boundary set the reader draws in: ?set= (the current one, 2026-07, by default)."""
+    return state.peek("set", SETS.__contains__, DEFAULT_SET)
+
+
 def presenter_default() -> bool:
     return state.embedded()
 
@@ -33,6 +42,9 @@ def global_controls() -> tuple[str, bool]:
     pres = state.bind("presenter", lambda k: st.toggle(t("presenter", lg), key=k, help=t("presenter_help", lg)),
                       valid=lambda v: isinstance(v, bool), default=presenter_default(), scope="global",
                       parse=state.parse_bool, serialize=lambda v: "1" if v else "0")
+    state.bind("set", lambda k: st.segmented_control(
+        t("boundary_set", lg), SETS, key=k, required=True, format_func=lambda s: t(f"set_{s}", lg),
+        help=t("boundary_set_help", lg)), options=SETS, default=DEFAULT_SET, scope="global")
     return chosen_lang, pres
 
 
@@ -59,6 +71,8 @@ def link_params(page: str, **values: str) -> dict[str, str]:
         out["lang"] = lang()
     if presenter() != presenter_default():
         out["presenter"] = "1" if presenter() else "0"
+    if boundary_set() != DEFAULT_SET:
+        out["set"] = boundary_set()
     out.update({k: v for k, v in values.items() if v is not None})
     return out
 

@@ -155,5 +155,7 @@ def pick_regions(ctx: Ctx, name: str, codes: list[str], label: str, *, container
 
 
 def all_region_codes() -> list[str]:
-    """시도 then 시군구 in registry order."""
-    return regions.codes("sido") + regions.codes("sigungu")
+    """시도 then 시군구 of the run's boundary set in registry order, then its unions (제물포구+영종구: the
+    area as one in years no file has it apart)."""
+    set_id = app_data.boundary_set()
+    return regions.codes("sido", set_id) + regions.codes("sigungu", set_id) + list(regions.stand_ins(set_id))

@@ -69,7 +69,8 @@ def _scores(wide: pd.DataFrame, level: str, method: str, active: dict[str, float
 
 
 def composite_result(wide: pd.DataFrame, vint: pd.DataFrame, level: str, year: int, method: str,
-                     weights: Mapping[str, float], domains_built: Iterable[str], lang: str = "ko") -> CompositeResult:
+                     weights: Mapping[str, float], domains_built: Iterable[str], lang: str = "ko",
+                     boundary_set: str = regions.REFERENCE_SET) -> CompositeResult:
     """Score every area of `level` from `composite_inputs` (wide, vint); domains not in `domains_built`
     get weight 0. The table has year, level, method, region_code, region (name in `lang`),
     is_capital_region, score, rank, decile, the domain scores and the missing inputs of each area."""
@@ -77,7 +78,7 @@ def composite_result(wide: pd.DataFrame, vint: pd.DataFrame, level: str, year: i
     eff = {d.id: (float(weights.get(d.id, 0)) if d.id in built else 0.0) for d in cx.DOMAINS}
     active = {k: v for k, v in eff.items() if v > 0}
     scores, comp = _scores(wide, level, method, active)
-    codes = regions.codes(level)
+    codes = regions.codes(level, boundary_set)
     table = pd.DataFrame(index=pd.Index(codes, name="region_code"))
     table["region"] = [regions.name(c, lang) for c in codes]
     table["is_capital_region"] = [regions.is_capital(c) for c in codes]

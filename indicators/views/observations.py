@@ -39,16 +39,40 @@ def _at_level(obs: pd.DataFrame, level: str) -> pd.Series:
     return obs["level"] == level
 
 
-def values_at(obs: pd.DataFrame, ind_id: str, level: str, year: int) -> pd.DataFrame:
-    """Every region of `level` (registry order; 'macro': the seven 권역, 수도권 first) with its value
-    (NaN = no data), rank (1 = highest, ties share the lowest rank), n_ranked and is_capital_region."""
-    codes = pd.Index(regions.codes(level), name="region_code")
+def values_at(obs: pd.DataFrame, ind_id: str, level: str, year: int,
+              boundary_set: str = regions.REFERENCE_SET) -> pd.DataFrame:
+    """Every region of `level` in `boundary_set` (registry order; 'macro': the seven 권역, 수도권 first) with
+    its value (NaN = no data), rank (1 = highest, ties share the lowest rank), n_ranked and
+    is_capital_region."""
+    codes = pd.Index(regions.codes(level, boundary_set), name="region_code")
     sub = obs[(obs["indicator"] == ind_id) & _at_level(obs, level) & (obs["year"] == year)]
     out = sub.set_index("region_code")["value"].reindex(codes).reset_index()
     out["rank"] = out["value"].rank(ascending=False, method="min")
     out["n_ranked"] = int(out["value"].notna().sum())
     out["is_capital_region"] = out["region_code"].map(lambda c: c == "CR" or regions.is_capital(c))
     return out
+
+
+def on_areas(read: pd.DataFrame, codes: list[str], years: list[int],
+             stand_ins: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    """Every area of `codes` × `years` as a map draws it: region_code, year, value (NaN where missing),
+    rank within the year among the units with a value (1 = highest; a union counts once), and `union`:
+    in a year where a union (`stand_ins`: 28U01 → 제물포구, 영종구) has the value its parts lack, the
+    parts show the union's value and rank and name it here (else None). `read`: region_code, year, value
+    of the areas and the unions (rows with a value)."""
+    unions = list(stand_ins)
+    grid = pd.MultiIndex.from_product([codes + unions, years], names=["region_code", "year"])
+    full = read.set_index(["region_code", "year"])["value"].reindex(grid).reset_index()
+    full["rank"] = full.groupby("year")["value"].rank(ascending=False, method="min")
+    full["union"] = None
+    for union, parts in stand_ins.items():
+        u = full[full["region_code"] == union].set_index("year")
+        for part in parts:
+            rows = (full["region_code"] == part) & full["value"].isna() & full["year"].map(u["value"]).notna()
+            full.loc[rows, "value"] = full.loc[rows, "year"].map(u["value"])
+            full.loc[rows, "rank"] = full.loc[rows, "year"].map(u["rank"])
+            full.loc[rows, "union"] = union
+    return full[~full["region_code"].isin(unions)].reset_index(drop=True)
 
 
 def series(obs: pd.DataFrame, ind_id: str, codes: Iterable[str]) -> pd.DataFrame:
@@ -139,11 +163,11 @@ def region_series(obs: pd.DataFrame, code: str, order: Iterable[str] = ()) -> pd
 
 # ------------------------------------------------------------------ overview figures
 
-def simple_mean_gap(obs: pd.DataFrame, ind_id: str) -> pd.Series:
+def simple_mean_gap(obs: pd.DataFrame, ind_id: str, boundary_set: str = regions.REFERENCE_SET) -> pd.Series:
     """Per year with all 시도: mean of the capital 시도 values − mean of the other 시도 values (the
     unweighted stand-in for CR − NC when the gaps table has none), named capital_minus_noncapital."""
     sido = obs[(obs["indicator"] == ind_id) & regions.in_level(obs["region_code"], "sido")].dropna(subset=["value"])
-    full = sido.groupby("year").filter(lambda d: len(d) == len(regions.codes("sido")))
+    full = sido.groupby("year").filter(lambda d: len(d) == len(regions.codes("sido", boundary_set)))
     if full.empty:
         return pd.Series(dtype=float, name="capital_minus_noncapital")
     cap = full["region_code"].map(regions.is_capital)
@@ -151,7 +175,8 @@ def simple_mean_gap(obs: pd.DataFrame, ind_id: str) -> pd.Series:
     return (means[True] - means[False]).rename("capital_minus_noncapital")
 
 
-def capital_gap_series(gaps: pd.DataFrame, obs: pd.DataFrame, ind_id: str) -> tuple[pd.Series, bool]:
+def capital_gap_series(gaps: pd.DataFrame, obs: pd.DataFrame, ind_id: str,
+                       boundary_set: str = regions.REFERENCE_SET) -> tuple[pd.Series, bool]:
     """(capital − non-capital gap of `ind_id` per year, is_simple_mean), in the indicator's unit.
 
     From the gaps table's `capital_minus_noncapital` (수도권 − 비수도권 as the build forms it) where it
@@ -159,6 +184,6 @@ def capital_gap_series(gaps: pd.DataFrame, obs: pd.DataFrame, ind_id: str) -> tu
     year (ascending), named capital_minus_noncapital; empty when neither can be formed."""
     g = gaps[gaps["indicator"] == ind_id].dropna(subset=["capital_minus_noncapital"])
     if g.empty:
-        return simple_mean_gap(obs, ind_id), True
+        return simple_mean_gap(obs, ind_id, boundary_set), True
     s = g.set_index("year")["capital_minus_noncapital"].sort_index()
     return s.rename("capital_minus_noncapital"), False

@@ -30,7 +30,7 @@ from ui import state
 from ui.i18n import t
 from ui.pickers import plain_text
 
-GLOBAL_PARAMS = ["lang", "presenter", "embed"]  # read on every page (app.py, the sidebar)
+GLOBAL_PARAMS = ["lang", "presenter", "embed", "set"]  # read on every page (app.py, the sidebar)
 PAYLOADS = {
     "unknown": "zz-no-such-value",
     "md_link": f"`[Log in](http://{HOST}/)`",

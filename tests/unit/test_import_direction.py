@@ -26,11 +26,13 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
                 # the metadata registry (YAML → records): read by the sources, so below them
                 r"indicators\.registry", r"indicators\.registry_yaml", r"indicators\.registry_checks"), True),
     # a source reads its own files: it may not import a sibling source (shared helpers: _io, _files, _kosis)
-    ("sources", (r"indicators\.sources\.[a-z]\w*", r"indicators\.derive", r"indicators\.reference_points"), False),
+    ("sources", (r"indicators\.sources\.[a-z]\w*", r"indicators\.derive", r"indicators\.restate",
+                 r"indicators\.reference_points"), False),
     ("catalogue", (r"indicators\.catalog",), False),
     ("computation", (r"indicators\.gap", r"indicators\.checks", r"indicators\.disparity",
                      r"indicators\.composite", r"indicators\.designation_views", r"indicators\.store",
-                     r"indicators\.build", r"indicators\.origins", r"indicators\.__main__"), True),
+                     r"indicators\.build", r"indicators\.origins", r"indicators\.set_checks",
+                     r"indicators\.__main__"), True),
     # the views package re-exports its modules (one per job); they may build on each other
     ("views", (r"indicators\.views", r"indicators\.views\.\w+"), True),
     ("cache", (r"app_data",), False),

@@ -10,20 +10,36 @@ from geo import crosswalk, regions
 from geo.boundaries import sido_units, sigungu_units
 
 
-def test_registry_has_17_sido_and_229_sigungu_with_unique_codes():
+@pytest.mark.parametrize(("boundary_set", "n_sido", "n_sigungu"), [("2024", 17, 229), ("2026-07", 16, 230)])
+def test_registry_counts_per_boundary_set_with_unique_codes(boundary_set, n_sido, n_sigungu):
     t = regions.table()
-    assert len(regions.codes("sido")) == 17
-    assert len(regions.codes("sigungu")) == 229
+    assert len(regions.codes("sido", boundary_set)) == n_sido
+    assert len(regions.codes("sigungu", boundary_set)) == n_sigungu
     assert t["region_code"].is_unique
 
 
-def test_every_sigungu_parent_is_a_sido_and_capital_flag_follows_parent():
+@pytest.mark.parametrize("boundary_set", regions.SETS)
+def test_every_sigungu_parent_is_a_sido_and_capital_flag_follows_parent(boundary_set):
     t = regions.table()
-    sgg = t[t["level"] == "sigungu"]
-    assert set(sgg["parent_code"]) == set(regions.codes("sido"))
+    sgg = t.loc[regions.codes("sigungu", boundary_set)]
+    assert set(sgg["parent_code"]) == set(regions.codes("sido", boundary_set))
     capital = set(t.loc[t["is_capital_region"] & (t["level"] == "sido"), "region_code"])
     assert capital == {"11", "28", "41"}
     assert (sgg["is_capital_region"] == sgg["parent_code"].isin(capital)).all()
+
+
+def test_the_2026_reform_as_declared_in_sources():
+    """The reform as SOURCES.md states it: 12 for 29 + 46 with 27 renamed 시군구 (same names), 인천's
+    four new 구 from 중구·동구 and 서구, and the rest of the country unchanged."""
+    old, new = set(regions.codes("sigungu", "2024")), set(regions.codes("sigungu", "2026-07"))
+    assert old - new == {c for c in old if c[:2] in ("29", "46")} | {"28110", "28140", "28260"}
+    assert new - old == {c for c in new if c[:2] == "12"} | {"28125", "28155", "28275", "28290"}
+    assert len([c for c in new if c[:2] == "12"]) == 27
+    t = regions.table()
+    assert t.loc["12", "name_ko"] == "전남광주통합특별시"
+    assert t.loc["28U01", "from_codes"] == ("28125", "28155")
+    assert regions.stand_ins("2026-07") == {"28U01": ("28125", "28155"), "28U02": ("28275", "28290")}
+    assert regions.stand_ins("2024") == {}
 
 
 @pytest.mark.parametrize("old,new", [("42", "51"), ("42110", "51110"), ("45113", "52113"),

@@ -71,8 +71,8 @@ def table(ctx: Ctx, ind_id: str, level: str, weighting: str, common_only: bool) 
     """(per-year table with n_regions, full set size and regions absent; reading text; full set size)."""
     result = app_analyses.disparity(ind_id, level, weighting, common_only)
     raw, kind, used = result.table, result.reading, result.used
-    full = len(regions.codes(level))
-    all_codes = regions.codes(level)
+    all_codes = regions.codes(level, app_data.boundary_set())
+    full = len(all_codes)
     t = raw.copy()
     if t.empty:
         return t, reading_text(ctx, ind_id, level, weighting, kind), full

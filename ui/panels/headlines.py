@@ -159,7 +159,7 @@ def risk_card(lang: str) -> Card:
     idx_cov = app_data.coverage()
     n = idx_cov[(idx_cov["indicator"] == derive.RISK_INDEX[basis]) & (idx_cov["level"] == "sigungu")
                 & (idx_cov["year"] == last)]["regions"]
-    total = int(n.iloc[0]) if len(n) else len(regions.codes("sigungu"))
+    total = int(n.iloc[0]) if len(n) else len(regions.codes("sigungu", app_data.boundary_set()))
     card.value, card.year = f"{int(ser.loc[last, '00'])}", last
     card.note = t("risk_of", lang, n=total, cr=_int(ser.loc[last].get("CR")), nc=_int(ser.loc[last].get("NC")))
     if before is not None:

@@ -221,7 +221,7 @@ def cross_table(ctx: Ctx, frame: pd.DataFrame, year: int) -> pd.DataFrame:
     """KEIS class (rows, 고위험 first, then 자료 없음, 합계) × designation (columns) counts of 시군구,
     labelled in the page language."""
     index = frame[["region_code", "value"]].assign(year=year)
-    table = designation_views.risk_by_designation(index, app_data.designations(), year)
+    table = designation_views.risk_by_designation(index, app_data.designations(), year, app_data.boundary_set())
     rows = maps.class_labels(ctx.lang) + [ctx.t("no_data"), "합계" if ctx.lang == "ko" else "Total"]
     cols = [ctx.t(f"desig_{k}") for k in designation_views.DESIGNATIONS] + ["합계" if ctx.lang == "ko" else "Total"]
     out = pd.DataFrame(table.to_numpy(), index=rows, columns=cols)
@@ -234,7 +234,7 @@ def mismatch_lists(ctx: Ctx, frame: pd.DataFrame, year: int) -> dict[str, pd.Dat
     """kind → table (region, sido, index, class, designation) of 시군구 where risk and designation
     disagree, or with no index value (see `designation_views.MISMATCH_KINDS`)."""
     index = frame[["region_code", "value"]].assign(year=year)
-    mm = designation_views.mismatches(index, app_data.designations(), year)
+    mm = designation_views.mismatches(index, app_data.designations(), year, app_data.boundary_set())
     names = maps.class_labels(ctx.lang)
     labels = designation_labels(ctx)
     out = {}
