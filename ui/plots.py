@@ -74,7 +74,8 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
                 y_title: str = "", presenter: bool = False, hline: float | None = None,
                 y_tickformat: str = ",.4~r") -> go.Figure:
     """Lines (dicts: name, x, y, color, dash, width, hover), policy events as vertical lines with
-    numbered badges (`event_marks`), quoted figures as labelled open diamonds."""
+    numbered badges (`event_marks`), quoted figures as labelled open diamonds. Hovering a year lists
+    every line's value at that year (plotly's "x unified"; each `hover` text is one entry of that list)."""
     fig = go.Figure()
     xs: list[float] = []
     for ln in lines:
@@ -102,7 +103,8 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
     axis_unit(fig, y_title)
     # the unit sits left of the plot, beside the legend: keep room for it (tick labels widen it further)
     fig.update_layout(margin=dict(l=text_width(y_title, 11) + 12))
-    fig.update_layout(hovermode="closest")
+    # hovering a year shows every series at that year (capital and the rest side by side), under the year
+    fig.update_layout(hovermode="x unified")
     return fig
 
 
