@@ -6,6 +6,8 @@ tables (indicators.store) and the region registry (geo/regions.csv), never from 
 Screenshots: tests/screenshots/issue20_*.png."""
 from __future__ import annotations
 
+import pytest
+
 from helpers.browser import SHOTS, no_exception
 from indicators import store
 
@@ -44,3 +46,47 @@ def test_trends_hover_lists_both_series_of_the_year(server, browser):
     assert "2019" in text
     assert f"수도권: {share[2019]:.1f}%" in text, text
     assert f"비수도권: {100 - share[2019]:.1f}%" in text, text
+
+
+# ---------------------------------------------------------------- 지역: labels on their own bars, the 100 line
+
+BARS_JS = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const box = el => { const r = el.getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom}; };
+  const names = gd._fullLayout.annotations.map(a => a.name || '');
+  const labels = [...gd.querySelectorAll('g.annotation')]
+    .filter(g => names[Number(g.dataset.index)] === 'bar_label')
+    .map(g => ({index: Number(g.dataset.index), box: box(g.querySelector('.annotation-text-g text') || g)}));
+  return {bars: [...gd.querySelectorAll('.barlayer .point path')].map(box),
+          labels: labels.sort((a, b) => a.index - b.index).map(a => a.box),
+          ref: [...gd.querySelectorAll('.shapelayer path')].map(box)
+                 .filter(b => b.b - b.t > 1 && b.r - b.l < 6),  // the reference line's vertical strokes
+          x100: gd.querySelector('.nsewdrag').getBoundingClientRect().left + gd._fullLayout.xaxis.l2p(100)};
+}"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_region_bars_sit_under_their_own_labels_and_the_100_line_crosses_none(server, browser, viewport):
+    page, _ = _open(browser, server, "/region", viewport)
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    got = page.evaluate(BARS_JS)
+    page.locator(".js-plotly-plot").first.screenshot(path=str(SHOTS / f"issue20_region_bars_{viewport['width']}.png"))
+    page.close()
+    bars, labels = got["bars"], got["labels"]
+    assert len(bars) == len(labels) > 5
+    bars = sorted(bars, key=lambda b: b["t"])
+    for i, (bar, label) in enumerate(zip(bars, labels)):
+        own = bar["t"] - label["b"]  # from the label down to its own bar
+        assert -1 <= own <= 6, (i, own)
+        if i:  # the bar above ends well before this label starts: the label reads with its own bar
+            before = label["t"] - bars[i - 1]["b"]
+            assert before >= own + 5, (i, own, before)
+    # the 100 line is drawn (at x = 100) and runs through no label
+    assert got["ref"] and all(abs((r["l"] + r["r"]) / 2 - got["x100"]) < 2 for r in got["ref"])
+    for r in got["ref"]:
+        for label in labels:
+            assert not _overlap(r, label), (r, label)
