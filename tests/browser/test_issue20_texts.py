@@ -90,3 +90,41 @@ def test_region_bars_sit_under_their_own_labels_and_the_100_line_crosses_none(se
     for r in got["ref"]:
         for label in labels:
             assert not _overlap(r, label), (r, label)
+
+
+# ---------------------------------------------------------------- 지역: the search finds every way of naming a 시군구
+
+def _registry() -> dict[str, dict]:
+    import csv
+
+    from helpers import ROOT
+    with open(ROOT / "geo" / "regions.csv", encoding="utf-8") as f:
+        return {r["region_code"]: r for r in csv.DictReader(f)}
+
+
+def test_region_search_accepts_full_short_and_sigungu_names(server, browser):
+    reg = _registry()
+    row = reg["47730"]  # 의성군, 경상북도 (경북)
+    sido = reg[row["parent_code"]]
+    official = f"{sido['name_ko']} {row['name_ko']}"  # what the picker shows: the official full name
+    typed = [f"{sido['name_ko']} {row['name_ko'][:-1]}",  # 경상북도 의성
+             f"{sido['short_ko']} {row['name_ko'][:-1]}",  # 경북 의성
+             row["name_ko"]]  # 의성군
+    page, _ = _open(browser, server, "/region", DESKTOP, wait='[data-testid="stSelectbox"] input')
+    box = page.locator('[data-testid="stSelectbox"] input').first
+    for text in typed:
+        box.click()
+        box.fill(text)
+        options = page.locator('[role="option"]')
+        options.first.wait_for(timeout=10_000)
+        shown = options.all_inner_texts()
+        assert official in shown, (text, shown[:5])
+        page.keyboard.press("Escape")
+    box.click()
+    box.fill(typed[0])
+    page.locator('[role="option"]', has_text=official).first.click()
+    page.wait_for_function("() => location.search.includes('region=47730')", timeout=20_000)
+    page.wait_for_function("() => (document.querySelector('.js-plotly-plot .gtitle') || {}).textContent"
+                           f".includes('{row['name_ko']}')", timeout=20_000)
+    page.screenshot(path=str(SHOTS / "issue20_region_search.png"))
+    page.close()
