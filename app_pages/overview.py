@@ -32,7 +32,8 @@ for row in (cards[:3], cards[3:]):
                 if card.reference_value:
                     st.metric(ctx.t("reference_point", y=card.year), card.reference_value)  # not the series
                     st.caption(card.reference_label)
-                st.info(card.missing)
+                # under a reference figure: why there is no series (a caption, not a 'missing' box)
+                (st.caption if card.reference_value else st.info)(card.missing)
                 if card.source:
                     st.caption(card.source)
                 continue

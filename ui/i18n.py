@@ -76,12 +76,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "card_exports": ("수도권 수출 비중", "Capital-region share of exports"),
     "card_fiscal": ("재정자립도 격차 (수도권−비수도권)", "Fiscal self-reliance gap (capital − rest)"),
     "card_risk": ("소멸위험 시군구 수", "Districts at extinction risk"),
-    "exports_cannot": ("계산할 수 없음: 수출 파일에 17개 시도 중 {n}개만 있습니다 (경기 등 누락). 없는 값을 추정하지 않습니다.",
-                       "Cannot be computed: the exports file holds only {n} of 17 provinces (Gyeonggi and others "
-                       "missing). Missing values are not estimated."),
-    "exports_absent": ("수출 자료가 만들어지지 않았습니다. 있더라도 한국무역협회 파일에는 17개 시도 중 10개만 있어 수도권 비중은 계산할 수 없습니다.",
-                       "No exports data built. Even with it, the KITA file holds only 10 of 17 provinces, so the "
-                       "capital-region share cannot be computed."),
+    # shown under the 2020 published share (a reference point): what the yearly series cannot give, never a
+    # "cannot be computed" beside a number that is shown
+    "exports_cannot": ("연도별 수도권 비중은 내지 않습니다: K-stat 수출 파일에 17개 시도 중 {n}개만 있습니다 (경기 등 누락). "
+                       "없는 값을 추정하지 않습니다.",
+                       "No yearly capital-region share: the K-stat exports file holds only {n} of 17 provinces "
+                       "(Gyeonggi and others missing). Missing values are not estimated."),
+    "exports_absent": ("수출 시계열이 빌드에 없습니다. 한국무역협회 파일에는 17개 시도 중 10개만 있어 연도별 수도권 비중은 내지 않습니다.",
+                       "No exports series in this build. The KITA file holds only 10 of 17 provinces, so there is "
+                       "no yearly capital-region share."),
     "fiscal_simple_mean": ("시도 본청 재정자립도의 단순평균 차이 (수도권 3개 vs 비수도권 14개 시도, 가중치 없음)",
                            "Difference of simple means of provincial-government ratios: 3 capital-region vs "
                            "14 other provinces, unweighted"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -89,3 +90,20 @@ def test_region_rank_column_shows_the_whole_rank_and_tables_end_at_their_last_ro
         assert len(t["data"]) == rows
         assert isinstance(t["height"], int) and t["height"] <= ROW_PX * (rows + 1) + 4, (rows, t["height"])
         assert t["height"] >= min(ROW_PX * (rows + 1), 500), (rows, t["height"])
+
+
+# ---------------------------------------------------------------- 10. the exports card: its figure, no "cannot" box
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_exports_card_shows_its_figure_and_no_cannot_compute_box(lang):
+    ref = pd.read_csv(ROOT / "indicators" / "reference_exports_2020.csv", dtype={"region_code": str})
+    sido = ref[ref["region_code"] != "00"].set_index("region_code")["exports_usd_100m"]
+    share = sido[["11", "28", "41"]].sum() / sido.sum() * 100
+    at = run({"lang": lang} if lang == "en" else {}, f"issue20_overview_{lang}")
+    assert [m.value for m in at.metric if m.value == f"{share:.1f}%"]  # the card's figure, shown
+    boxes = [b.value for b in list(at.info) + list(at.warning) + list(at.error)]
+    assert not [b for b in boxes if "17" in b], boxes  # no alert box beside the figure
+    words = "계산할 수 없음" if lang == "ko" else "Cannot be computed"
+    assert all(words not in m.value for m in list(at.markdown) + list(at.caption)), words
+    # why there is no yearly share, said quietly under the figure (10 of the 17 시도 in the K-stat file)
+    assert any("K-stat" in c.value and "10" in c.value and "17" in c.value for c in at.caption)
