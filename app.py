@@ -11,7 +11,7 @@ import streamlit as st
 st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
 
 from indicators import store  # noqa: E402
-from ui import context, gc_freeze, nav, state  # noqa: E402  (after set_page_config)
+from ui import context, gc_freeze, nav, notfound, state  # noqa: E402  (after set_page_config)
 from ui.i18n import t  # noqa: E402
 
 ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": ":material/show_chart:",
@@ -71,7 +71,12 @@ pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[
 # opens `/` with the same query, instead of Streamlit's "Page not found" note.
 alias = st.Page(_default_page_alias, title=t(f"page_{state.DEFAULT_PAGE}", lang), url_path=state.DEFAULT_PAGE,
                 visibility="hidden")
-current = st.navigation([*pages.values(), alias], position="hidden" if state.embedded() else "sidebar")
+# An address that names no page gets our own hidden page at that path (in the reader's language), not
+# Streamlit's English "Page not found" dialog (ui/notfound.py).
+unknown = notfound.unknown_path([p.url_path for p in pages.values()] + [alias.url_path])
+missing = [st.Page(notfound.page(pages, unknown), title=t("not_found_title", lang), url_path=unknown,
+                   visibility="hidden")] if unknown else []
+current = st.navigation([*pages.values(), alias, *missing], position="hidden" if state.embedded() else "sidebar")
 if current.url_path == state.DEFAULT_PAGE:
     st.switch_page(pages[state.DEFAULT_PAGE], query_params=state.switch_params())
 

@@ -26,6 +26,9 @@ _LABELS: dict[str, tuple[str, str]] = {
                    "The official raw files ship with the project in data/raw/. Download a missing file from the "
                    "producer and table id named above, put it at the same path under data/raw/, and rebuild "
                    "with the command above."),
+    "not_found_title": ("페이지를 찾을 수 없습니다", "Page not found"),
+    "not_found_text": ("이 주소에 해당하는 화면이 없습니다. 아래에서 화면을 고르세요.",
+                       "No page of this dashboard has this address. Choose a page below."),
     "unknown_meta": ("카탈로그에 없는 지표(설명 없음): {ids}", "Indicators without catalogue entries: {ids}"),
     # common widgets
     "indicator": ("지표", "Indicator"),

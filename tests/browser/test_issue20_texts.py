@@ -128,3 +128,22 @@ def test_region_search_accepts_full_short_and_sigungu_names(server, browser):
                            f".includes('{row['name_ko']}')", timeout=20_000)
     page.screenshot(path=str(SHOTS / "issue20_region_search.png"))
     page.close()
+
+
+# ---------------------------------------------------------------- an unknown address, in Korean
+
+def test_unknown_address_says_so_in_korean_and_links_the_pages(server, browser):
+    page, _ = _open(browser, server, "/no-such-page", DESKTOP, wait="h1")
+    page.wait_for_function("() => document.querySelector('h1').textContent.includes('페이지')", timeout=20_000)
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    dialogs = page.locator('[role="dialog"]').all_inner_texts()
+    page.screenshot(path=str(SHOTS / "issue20_unknown_path.png"))
+    assert "페이지를 찾을 수 없습니다" in body and "/no-such-page" in body
+    assert not any("Page not found" in d or "does not seem to exist" in d for d in dialogs), dialogs
+    assert "Page not found" not in body
+    assert page.url.endswith("/no-such-page")  # the address stays as typed
+    page.locator('[data-testid="stMain"] a[data-testid="stPageLink-NavLink"][href="map"]').click()
+    page.wait_for_url("**/map", timeout=20_000)
+    page.wait_for_selector(".bal-map", timeout=60_000)
+    no_exception(page)
+    page.close()
