@@ -191,14 +191,14 @@ def series_columns(ctx: Ctx, code: str) -> dict:
     return conf
 
 
-CSV_KEYS = ("region_code", "region", "indicator_id", "indicator", "unit", "year", "value", "source")
+CSV_KEYS = ("region_code", "region", "indicator", "indicator_name", "unit", "year", "value", "source")
 
 
 @figures.cached
 def series_csv(ctx: Ctx, code: str) -> pd.DataFrame:
     """ONE table of everything the region has: one row per indicator and year the build holds (a year
-    without a value stays empty, never filled), values rounded as the table shows them; headers in the
-    page's language."""
+    without a value stays empty, never filled), values rounded as the table shows them; the download
+    titles its columns in the page's language (`ui.csvs`)."""
     wide = app_data.region_series(code)
     dec = series_decimals(code)
     name = regions.name(code, ctx.lang, full=len(code) != 5)
@@ -211,5 +211,4 @@ def series_csv(ctx: Ctx, code: str) -> pd.DataFrame:
             rows.append((code, name, c, fmt.name(ind, ctx.lang) if ind else c, fmt.unit_label(ind, ctx.lang),
                          int(year), None if fmt.is_missing(v) else round(float(v), dec[c]),
                          fmt.source_text(ind, ctx.lang) if ind else ""))
-    frame = pd.DataFrame(rows, columns=list(CSV_KEYS))
-    return frame.rename(columns={k: ctx.t(f"csv_{k}") for k in CSV_KEYS})
+    return pd.DataFrame(rows, columns=list(CSV_KEYS))
