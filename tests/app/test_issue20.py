@@ -6,6 +6,9 @@ the region registry and the shipped seed tables, never from the page code under 
 from __future__ import annotations
 
 import csv
+import io
+import json
+import re
 
 import pandas as pd
 import pytest
@@ -13,7 +16,7 @@ import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from helpers import ROOT
-from helpers.apptest import run
+from helpers.apptest import map_view, run
 from indicators import store
 
 ROW_PX = 35  # st.dataframe's row and header height (Streamlit's default row height)
@@ -107,3 +110,125 @@ def test_exports_card_shows_its_figure_and_no_cannot_compute_box(lang):
     assert all(words not in m.value for m in list(at.markdown) + list(at.caption)), words
     # why there is no yearly share, said quietly under the figure (10 of the 17 시도 in the K-stat file)
     assert any("K-stat" in c.value and "10" in c.value and "17" in c.value for c in at.caption)
+
+
+# ---------------------------------------------------------------- 9. 종합 격차지수: the weights, in title, export, CSV
+
+def _domains() -> list[dict]:
+    """The composite's domains as the registry declares them (read here with yaml)."""
+    import yaml
+    return yaml.safe_load((ROOT / "indicators" / "registry.yaml").read_text(encoding="utf-8"))["domains"]
+
+
+def _csv(files, name: str) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(files[name]), encoding="utf-8-sig", dtype=str)
+
+
+@pytest.mark.parametrize("custom", [False, True], ids=["default", "changed"])
+def test_composite_weights_are_in_the_map_title_subtitle_filename_and_csv(downloads, custom):
+    domains = _domains()
+    weights = {d["id"]: d["default_weight"] for d in domains}
+    if custom:
+        weights.update({domains[0]["id"]: 60, domains[-1]["id"]: 5})
+    params = {"page": "composite", "level": "sido"}
+    params.update({f"w_{k}": str(v) for k, v in weights.items()} if custom else {})
+    at = run(params, f"issue20_composite_{'changed' if custom else 'default'}")
+    total = sum(weights.values())
+    shares = {d["id"]: weights[d["id"]] / total * 100 for d in domains}
+
+    view = map_view(at, "comp_view")
+    year = str(view["year"])
+    # the map's title says when the weights are the reader's own; its subtitle (the exported image's too)
+    # gives every domain's share
+    assert ("사용자 가중치" in view["title"]) == custom, view["title"]
+    for d in domains:
+        assert f"{d['name_ko']} {shares[d['id']]:.0f}%" in view["subtitle"][year], (d["id"], view["subtitle"][year])
+    tag = "_w" + "-".join(str(weights[d["id"]]) for d in domains)
+    assert view["filename"].endswith(tag) == custom, view["filename"]
+
+    # the table's CSV: every area with its year, unit, each domain's weight share and the sources
+    name = next(n for n in downloads.names() if n.startswith("composite_sido_") and "sensitivity" not in n)
+    assert name.endswith(f"{tag}.csv") == custom, name
+    table = _csv(downloads, name)
+    for d in domains:
+        col = f"가중치 (%): {d['name_ko']}"
+        assert col in table.columns, table.columns.tolist()
+        assert {round(float(v), 2) for v in table[col]} == {round(shares[d["id"]], 2)}
+    assert {"연도", "단위", "출처", "지역코드", "점수"} <= set(table.columns)
+    assert table["출처"].str.len().min() > 20 and table["단위"].nunique() == 1
+    assert set(table["연도"]) == {year}
+
+
+# ---------------------------------------------------------------- 10. 자료·방법: titled columns, documents by title
+
+HASHED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def test_data_page_titles_its_columns_and_names_documents_by_title():
+    at = run({"page": "data"}, "issue20_data")
+    for table in at.table:  # catalogue, build report, exports reference, quoted figures
+        cols = list(table.value.columns)
+        assert all(HANGUL.search(str(c)) for c in cols), cols  # no raw field name (name, unit, module …)
+    for frame in at.dataframe:  # the file lists: titled through their column settings
+        config = json.loads(frame.proto.columns)
+        labels = [config.get(str(c), {}).get("label", "") for c in frame.value.columns]
+        assert labels and all(HANGUL.search(lb) for lb in labels), labels
+    # the quoted figures name each document by its title (indicators/seed_docs.csv), never its file name
+    docs = pd.read_csv(ROOT / "indicators" / "seed_docs.csv", dtype=str)
+    facts = pd.read_csv(ROOT / "indicators" / "seed_facts.csv", dtype=str)
+    used = set(facts["source_doc"].str.split(" — ").str[0].str.strip())
+    seed = next(t.value for t in at.table if "인용문" in t.value.columns)
+    text = " ".join(seed.astype(str).to_numpy().ravel())
+    assert not HASHED_FILE.search(text), HASHED_FILE.search(text).group(0)
+    for title in docs.loc[docs["source_doc"].isin(used), "title_ko"]:
+        assert title.replace("\\", "") in text.replace("\\", ""), title
+    assert "indicator_hint" not in text and "population_capital_share" not in text
+
+
+# ---------------------------------------------------------------- 10. one convention for every CSV
+
+CSV_PAGES = [("overview", {}), ("trends", {}), ("risk", {}), ("region", {}), ("disparity", {}),
+             ("composite", {"level": "sido"}), ("bivariate", {}), ("data", {})]
+
+
+@pytest.mark.parametrize("page,params", CSV_PAGES, ids=[p for p, _ in CSV_PAGES])
+def test_every_csv_titles_its_columns_in_korean_and_carries_unit_year_source(downloads, page, params):
+    run({"page": page, **params}, f"issue20_csv_{page}")
+    names = [n for n in downloads.names() if n.endswith(".csv")]
+    assert names
+    for name in names:
+        frame = _csv(downloads, name)
+        cols = list(frame.columns)
+        assert all(HANGUL.search(c) for c in cols), (name, cols)  # titles in the reader's language
+        if "값" in cols:  # figures: each row says its unit, its year and where it comes from
+            assert {"단위", "연도", "출처"} <= set(cols), (name, cols)
+            assert frame["출처"].notna().all() and frame["단위"].notna().all(), name
+        if "지역코드" in cols:  # the long form: the region first
+            assert cols[0] == "지역코드", (name, cols)
+
+
+def test_tidy_csv_carries_region_indicator_unit_and_source(downloads):
+    import yaml
+    run({"page": "data"}, "issue20_tidy")
+    tidy = _csv(downloads, "observations_tidy.csv")
+    assert list(tidy.columns[:7]) == ["지역코드", "지역", "지표 ID", "지표", "단위", "연도", "값"]
+    assert tidy.columns[-1] == "출처"
+    obs = store.observations()
+    assert len(tidy) == len(obs)
+    # units and names as the registry YAML declares them (read here), the source naming the producer
+    declared = {}
+    for path in (ROOT / "indicators" / "sources").glob("*.yaml"):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        defaults = doc.get("defaults") or {}
+        for ind in doc.get("indicators") or []:
+            declared[ind["id"]] = {**defaults, **ind}
+    for ind_id in ("reg_population_persons", "grdp_nominal_krw_mn"):
+        rows = tidy[tidy["지표 ID"] == ind_id]
+        assert set(rows["지표"]) == {declared[ind_id]["name_ko"]}
+        assert set(rows["단위"]) == {declared[ind_id]["unit_ko"]}
+        assert rows["출처"].str.contains("통계청|행정안전부").all()
+    seoul = tidy[(tidy["지역코드"] == "11") & (tidy["지표 ID"] == "reg_population_persons")]
+    assert set(seoul["지역"]) == {"서울"}
+    built = obs[(obs["region_code"] == "11") & (obs["indicator"] == "reg_population_persons")]
+    assert dict(zip(seoul["연도"].astype(int), seoul["값"].astype(float))) == dict(zip(built["year"], built["value"]))
