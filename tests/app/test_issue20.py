@@ -232,3 +232,22 @@ def test_tidy_csv_carries_region_indicator_unit_and_source(downloads):
     assert set(seoul["지역"]) == {"서울"}
     built = obs[(obs["region_code"] == "11") & (obs["indicator"] == "reg_population_persons")]
     assert dict(zip(seoul["연도"].astype(int), seoul["값"].astype(float))) == dict(zip(built["year"], built["value"]))
+
+
+# ---------------------------------------------------------------- 10. English units as a person writes them
+
+def test_english_units_read_as_written_by_hand():
+    obs = store.observations()
+    seoul = obs[(obs["region_code"] == "11") & obs["value"].notna()].sort_values("year")
+    latest = seoul.groupby("indicator")["value"].last()
+    at = run({"page": "region", "region": "11", "lang": "en"}, "issue20_units_en")
+    table = next(d.value for d in at.dataframe if "value_text" in d.value.columns).set_index("indicator")
+    shown = table["value_text"]
+    v = latest["reg_extinction_risk_index"]  # a ratio (registry unit 'ratio'): like 배, never '0.82 ratio'
+    assert shown["reg_extinction_risk_index"] == f"{v:.2f}×"
+    v = latest["reg_at_risk_sigungu_count"]  # a count: the number alone ('0', never '0 count')
+    assert shown["reg_at_risk_sigungu_count"] == f"{v:,.0f}"
+    v = latest["navis_index_total"]  # an index: '7.04 (index)'
+    assert shown["navis_index_total"] == f"{v:.2f} (index)"
+    for text in list(shown) + list(table["nation_text"]):
+        assert not re.search(r"\d (ratio|count|index)$", str(text)), text
