@@ -20,7 +20,7 @@ tab = region.table(ctx, code)
 fig, rel = region.relative_figure(ctx, code)
 if fig is not None:
     show_figure(fig, key="region_relative", filename=f"region_{code}_relative", ctx=ctx,
-                data=rel.drop(columns=["trend"]))
+                data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
     page.define(ctx, list(dict.fromkeys(rel["indicator"])))
 
 st.subheader(ctx.t("region_table"))

@@ -147,3 +147,31 @@ def test_unknown_address_says_so_in_korean_and_links_the_pages(server, browser):
     page.wait_for_selector(".bal-map", timeout=60_000)
     no_exception(page)
     page.close()
+
+
+# ---------------------------------------------------------------- no 404 on any page
+
+PAGE_PATHS = ["/", "/map", "/trends", "/risk", "/region", "/disparity", "/composite", "/bivariate", "/data"]
+
+
+def test_no_page_logs_a_404(server, browser):
+    """Opened at its own address, every page asks the server at the app's base only (no
+    /<page>/_stcore/health or host-config first), and its links still work (a sidebar link, a map click)."""
+    context = browser.new_context(viewport=DESKTOP)
+    failed: list[tuple[int, str]] = []
+    context.on("response", lambda r: failed.append((r.status, r.url)) if r.status >= 400 else None)
+    page = context.new_page()
+    for path in PAGE_PATHS:
+        page.goto(f"{server}{path}")
+        page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=60_000)
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+        no_exception(page)
+    page.locator('[data-testid="stSidebarNav"] a[href$="/trends"]').click()
+    page.wait_for_url("**/trends", timeout=20_000)
+    page.goto(f"{server}/map")
+    page.wait_for_selector(".bal-map[data-ready='1']", timeout=60_000)
+    page.locator(".bal-areas path[data-code='51']").first.click(force=True)  # 강원
+    page.wait_for_url("**/region?region=51", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    context.close()
+    assert not failed, failed
