@@ -3,17 +3,15 @@
 Page config, language (ko/en) and presenter mode, navigation, and old `?page=` links: a link to
 the root with `?page=map&…` opens that page with the rest of its view state, and the page then
 drops `?page=` from the address (the path names the page; ui/state.py `set_page`).
+
+Serving: `streamlit run app.py` finds the `st.App` at the end of this file and serves it (Streamlit's own
+server with `ui.serving.BaseAddress`, which tells every page the app's base address, so the browser never
+asks a page's path for the server: no 404s). Streamlit then runs this file as `__main__` for every page
+run, which calls `run()`.
 """
 from __future__ import annotations
 
 import streamlit as st
-
-st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
-
-import app_data  # noqa: E402
-from indicators import store  # noqa: E402
-from ui import chrome, context, gc_freeze, nav, state  # noqa: E402  (after set_page_config)
-from ui.i18n import t  # noqa: E402
 
 ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": ":material/show_chart:",
          "risk": ":material/warning:", "region": ":material/location_on:", "data": ":material/database:"}
@@ -87,49 +85,72 @@ def _default_page_alias() -> None:
     """`/overview`: never drawn (the router switches to `/` first)."""
 
 
-gc_freeze.freeze_if_new_imports()  # startup objects out of the cyclic GC (see ui/gc_freeze.py)
-warning_slot = st.container()
-state.begin_run(warning_slot)
-# the build this run reads, resolved once (a rebuild meanwhile never mixes two builds), in the boundary set
-# the address names (?set=2024; the current one, 2026-07, by default)
-app_data.begin_run(nav.boundary_set())
-lang = nav.lang()
+def run() -> None:
+    """One run of the router (every run of every session)."""
+    st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
+    import app_data
+    from indicators import store
+    from ui import chrome, context, gc_freeze, nav, notfound, state
+    from ui.i18n import t
 
-pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p],
-                    url_path=p if p != state.DEFAULT_PAGE else DEFAULT_PAGE_KEY, default=p == state.DEFAULT_PAGE)
-         for p in state.PAGES}
-# The default page lives at `/`; `/overview` (its name, as a link may spell it) is a hidden page that
-# opens `/` with the same query, instead of Streamlit's "Page not found" note.
-alias = st.Page(_default_page_alias, title=t(f"page_{state.DEFAULT_PAGE}", lang), url_path=state.DEFAULT_PAGE,
-                visibility="hidden")
-current = st.navigation([*pages.values(), alias], position="hidden" if state.embedded() else "sidebar")
-if current.url_path == state.DEFAULT_PAGE:
-    st.switch_page(pages[state.DEFAULT_PAGE], query_params=state.switch_params())
+    gc_freeze.freeze_if_new_imports()  # startup objects out of the cyclic GC (see ui/gc_freeze.py)
+    warning_slot = st.container()
+    state.begin_run(warning_slot)
+    # the build this run reads, resolved once (a rebuild meanwhile never mixes two builds), in the boundary set
+    # the address names (?set=2024; the current one, 2026-07, by default)
+    app_data.begin_run(nav.boundary_set())
+    lang = nav.lang()
 
-wanted = state.requested_page()
-if wanted and wanted != current.url_path and current.url_path == pages[state.DEFAULT_PAGE].url_path \
-        and wanted != state.DEFAULT_PAGE:
-    st.switch_page(pages[wanted], query_params=state.switch_params())
+    pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p],
+                        url_path=p if p != state.DEFAULT_PAGE else DEFAULT_PAGE_KEY, default=p == state.DEFAULT_PAGE)
+             for p in state.PAGES}
+    # The default page lives at `/`; `/overview` (its name, as a link may spell it) is a hidden page that
+    # opens `/` with the same query, instead of Streamlit's "Page not found" note.
+    alias = st.Page(_default_page_alias, title=t(f"page_{state.DEFAULT_PAGE}", lang), url_path=state.DEFAULT_PAGE,
+                    visibility="hidden")
+    # An address that names no page gets our own hidden page at that path (in the reader's language), not
+    # Streamlit's English "Page not found" dialog (ui/notfound.py).
+    unknown = notfound.unknown_path([p.url_path for p in pages.values()] + [alias.url_path])
+    missing = [st.Page(notfound.page(pages, unknown), title=t("not_found_title", lang), url_path=unknown,
+                       visibility="hidden")] if unknown else []
+    current = st.navigation([*pages.values(), alias, *missing], position="hidden" if state.embedded() else "sidebar")
+    if current.url_path == state.DEFAULT_PAGE:
+        st.switch_page(pages[state.DEFAULT_PAGE], query_params=state.switch_params())
 
-if state.embedded():  # embedded view: no sidebar chrome; lang/presenter come from the URL only
-    presenter = nav.presenter()
-else:
-    with st.sidebar:
-        lang, presenter = nav.global_controls()
-        st.caption(t("app_title", lang))
+    wanted = state.requested_page()
+    if wanted and wanted != current.url_path and current.url_path == pages[state.DEFAULT_PAGE].url_path \
+            and wanted != state.DEFAULT_PAGE:
+        st.switch_page(pages[wanted], query_params=state.switch_params())
 
-chrome.mount(current.url_path, presenter)  # before the layout: it learns the viewport (a phone) first
-state.set_layout(presenter, chrome.viewport().phone)
-st.markdown(BASE_CSS, unsafe_allow_html=True)
-if state.left_presenter():
-    st.set_page_config(initial_sidebar_state="expanded")  # presenting hid the sidebar: give it back
-if presenter:
-    st.set_page_config(initial_sidebar_state="collapsed")
-    st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
-    if not state.embedded():  # a visible, keyboard-reachable way back (the sidebar's >> switches pages)
-        nav.presenter_exit(lang)
+    if state.embedded():  # embedded view: no sidebar chrome; lang/presenter come from the URL only
+        presenter = nav.presenter()
+    else:
+        with st.sidebar:
+            lang, presenter = nav.global_controls()
+            st.caption(t("app_title", lang))
 
-try:
-    current.run()
-except store.NotBuilt as err:  # a built table went missing or bad after the page's setup checked it
-    context.stop_unusable(err, lang)
+    chrome.mount(current.url_path, presenter)  # before the layout: it learns the viewport (a phone) first
+    state.set_layout(presenter, chrome.viewport().phone)
+    st.markdown(BASE_CSS, unsafe_allow_html=True)
+    if state.left_presenter():
+        st.set_page_config(initial_sidebar_state="expanded")  # presenting hid the sidebar: give it back
+    if presenter:
+        st.set_page_config(initial_sidebar_state="collapsed")
+        st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
+        if not state.embedded():  # a visible, keyboard-reachable way back (the sidebar's >> switches pages)
+            nav.presenter_exit(lang)
+
+    try:
+        current.run()
+    except store.NotBuilt as err:  # a built table went missing or bad after the page's setup checked it
+        context.stop_unusable(err, lang)
+
+
+if __name__ == "__main__":  # a page run (Streamlit runs this file as __main__)
+    run()
+else:  # `streamlit run app.py` imports this file to serve it: Streamlit finds this App and serves it
+    from starlette.middleware import Middleware
+
+    from ui.serving import BaseAddress
+
+    app = st.App(__file__, middleware=[Middleware(BaseAddress)])

@@ -1,6 +1,7 @@
 """이변량 지도: any two indicators at one level and year as 3 × 3 tercile classes, missing areas hatched."""
 import streamlit as st
 
+from ui import format as fmt
 from ui import maps, page, pickers
 from ui.figures import download_csv
 from ui.panels import bivariate as bv
@@ -38,8 +39,9 @@ with right:
     shown = bv.shown_table(f)
     st.dataframe(shown, hide_index=True, width="stretch", height=380, column_order=bv.TABLE_ORDER,
                  column_config=bv.table_columns(ctx, x, y, shown), placeholder="–")
-    download_csv(shown.assign(x_indicator=x, y_indicator=y), f"bivariate_{x}_{y}_{level}_{year}", ctx,
-                 key="dl_biv")
+    download_csv(shown.assign(x_indicator=x, y_indicator=y, x_unit=fmt.unit_label(x, ctx.lang),
+                              y_unit=fmt.unit_label(y, ctx.lang)), f"bivariate_{x}_{y}_{level}_{year}", ctx,
+                 key="dl_biv", source=f"{fmt.source_text(x, ctx.lang)}; {fmt.source_text(y, ctx.lang)}")
 if bv.missing_caption(ctx, f):
     st.caption(bv.missing_caption(ctx, f))
 page.raw_needed(ctx, bv.default_inputs())

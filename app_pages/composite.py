@@ -55,7 +55,8 @@ with right:
     shown = cm.ranked_table(res)
     st.dataframe(shown, hide_index=True, width="stretch", height=560, column_order=cm.TABLE_ORDER,
                  column_config=cm.table_columns(ctx))
-    download_csv(shown, f"composite_{level}_{year}_{method}", ctx, key="dl_comp_table")
+    download_csv(cm.table_csv(ctx, res), f"composite_{level}_{year}_{method}{cm.weights_tag(res)}", ctx,
+                 key="dl_comp_table")
 if ctx.presenter:
     vintage_notes()
 cm.show_missing(ctx, res)
@@ -67,7 +68,8 @@ if sens.empty:
 else:
     st.caption(ctx.t("sens_note"))
     show_figure(cm.sensitivity_figure(ctx, res, sens), key="comp_sens",
-                filename=f"composite_sensitivity_{level}_{year}_{method}", ctx=ctx, data=sens)
+                filename=f"composite_sensitivity_{level}_{year}_{method}{cm.weights_tag(res)}", ctx=ctx, data=sens,
+                source=cm.source_text(ctx, res))
 
 if level == "sido":
     composite_navis.show_section(ctx, res, weights, lambda r: cm.source_text(ctx, r))

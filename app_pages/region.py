@@ -20,16 +20,18 @@ tab = region.table(ctx, code)
 fig, rel = region.relative_figure(ctx, code)
 if fig is not None:
     show_figure(fig, key="region_relative", filename=f"region_{code}_relative", ctx=ctx,
-                data=rel.drop(columns=["trend"]))
+                data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
     page.define(ctx, list(dict.fromkeys(rel["indicator"])))
 
 st.subheader(ctx.t("region_table"))
-st.dataframe(tab, hide_index=True, width="stretch", height=640, column_config=region.columns(ctx),
+st.dataframe(tab, hide_index=True, width="stretch", height=region.table_height(len(tab), "profile"),
+             column_config=region.columns(ctx),
              column_order=region.TABLE_ORDER, placeholder="–")
 
 st.subheader(ctx.t("region_series_title"))
 st.caption(ctx.t("region_series_note"))
-st.dataframe(region.series_table(ctx, code), hide_index=True, width="stretch", height=520, key="region_series",
-             column_config=region.series_columns(ctx, code))
+series = region.series_table(ctx, code)
+st.dataframe(series, hide_index=True, width="stretch", height=region.table_height(len(series), "series"),
+             key="region_series", column_config=region.series_columns(ctx, code))
 download_csv(region.series_csv(ctx, code), f"region_{code}_all_years", ctx, key="dl_region_series",
              label=ctx.t("region_series_csv"))

@@ -3,6 +3,7 @@ per class over years, classes against the 인구감소지역 designations."""
 import streamlit as st
 
 import app_data
+from ui import format as fmt
 from ui import maps, page, pickers, state
 from ui.figures import download_csv, show_figure
 from ui.panels import risk
@@ -24,7 +25,9 @@ view = maps.risk_view(ctx, basis)
 maps.show_view(ctx, {**view, "overlays": [risk.designation_overlay(ctx, "decline")] if outline else []},
                key="risk_view", whole_page=True)
 frame = risk.frame(basis, year)
-download_csv(risk.class_table(ctx, frame, basis, year), f"extinction_risk_{basis}_{year}", ctx, key="dl_risk_map")
+source = fmt.source_text(risk.index_id(basis), ctx.lang)  # every row of the page's CSVs carries it
+download_csv(risk.class_table(ctx, frame, basis, year), f"extinction_risk_{basis}_{year}", ctx, key="dl_risk_map",
+             source=source)
 
 with st.container():
     st.subheader(ctx.t("risk_list"))
@@ -39,10 +42,10 @@ with st.container():
     st.caption(risk.list_caption(ctx, len(at_risk), basis, year))
     st.dataframe(at_risk, hide_index=True, width="stretch", height=480, column_config=risk.list_columns(ctx),
                  column_order=risk.LIST_ORDER)
-    download_csv(at_risk, f"at_risk_sigungu_{basis}_{year}", ctx, key="dl_risk_list")
+    download_csv(at_risk, f"at_risk_sigungu_{basis}_{year}", ctx, key="dl_risk_list", source=source)
 
 cfig, ctable = risk.counts_figure(ctx, basis)
-show_figure(cfig, key="risk_counts", filename=f"extinction_risk_counts_{basis}", ctx=ctx, data=ctable)
+show_figure(cfig, key="risk_counts", filename=f"extinction_risk_counts_{basis}", ctx=ctx, data=ctable, source=source)
 
 st.subheader(ctx.t("desig_cross_title"))
 if not has_designations:
@@ -55,5 +58,6 @@ else:
     st.caption(risk.cross_source(ctx, basis))
     with t2:
         risk.show_mismatches(ctx, frame, year)
-    download_csv(cross.reset_index(), f"risk_class_by_designation_{basis}_{year}", ctx, key="dl_risk_cross")
+    download_csv(cross.reset_index(), f"risk_class_by_designation_{basis}_{year}", ctx, key="dl_risk_cross",
+                 source=f"{source}; {ctx.t('desig_notices', notices=risk.notices_text(ctx.lang))}")
 page.raw_needed(ctx, risk.all_index_ids())

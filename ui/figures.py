@@ -15,6 +15,7 @@ import streamlit as st
 
 import app_data
 from geo import regions
+from ui import csvs
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import plot_config
@@ -119,9 +120,9 @@ def at_scale(fig: go.Figure | dict, s: float) -> go.Figure:
 
 
 def show_figure(fig, *, key: str, filename: str, ctx: Ctx, data: pd.DataFrame | None = None,
-                selectable: bool = False):
-    """The chart (PNG via the mode bar, with title/unit/year/source inside) and a CSV download;
-    `selectable`: clicking a point reruns the page with it (the event is returned)."""
+                selectable: bool = False, source: str | None = None):
+    """The chart (PNG via the mode bar, with title/unit/year/source inside) and a CSV download of `data`
+    (`download_csv`); `selectable`: clicking a point reruns the page with it (the event is returned)."""
     cfg = plot_config(filename, ctx.presenter)
     fig = prepared(fig) if ctx.scale == 1 else at_scale(fig, ctx.scale)
     if selectable:
@@ -129,12 +130,17 @@ def show_figure(fig, *, key: str, filename: str, ctx: Ctx, data: pd.DataFrame | 
     else:
         event = st.plotly_chart(fig, key=key, config=cfg, theme=None)
     if data is not None:
-        download_csv(data, filename, ctx, key=f"dl_{key}")
+        download_csv(data, filename, ctx, key=f"dl_{key}", source=source)
     return event
 
 
-def download_csv(data: pd.DataFrame, filename: str, ctx: Ctx, key: str, label: str | None = None) -> None:
-    st.download_button(label or ctx.t("download_csv"), lambda: data.to_csv(index=False).encode("utf-8-sig"),
+def download_csv(data: pd.DataFrame, filename: str, ctx: Ctx, key: str, label: str | None = None,
+                 source: str | None = None) -> None:
+    """A CSV download of `data` in the app's one convention (`ui.csvs`: titles in the reader's language,
+    every row with its unit, year and source; `source`: the page's source text for a frame without
+    indicator ids). Made when clicked, not on every run."""
+    lang = ctx.lang
+    st.download_button(label or ctx.t("download_csv"), lambda: csvs.encoded(data, lang, source),
                        file_name=f"{filename}.csv", mime="text/csv", key=key, icon=":material/download:",
                        on_click="ignore")
 

@@ -44,6 +44,9 @@ _LABELS: dict[str, tuple[str, str]] = {
                    "The official raw files ship with the project in data/raw/. Download a missing file from the "
                    "producer and table id named above, put it at the same path under data/raw/, and rebuild "
                    "with the command above."),
+    "not_found_title": ("페이지를 찾을 수 없습니다", "Page not found"),
+    "not_found_text": ("이 주소에 해당하는 화면이 없습니다. 아래에서 화면을 고르세요.",
+                       "No page of this dashboard has this address. Choose a page below."),
     "unknown_meta": ("카탈로그에 없는 지표(설명 없음): {ids}", "Indicators without catalogue entries: {ids}"),
     # common widgets
     "indicator": ("지표", "Indicator"),
@@ -94,12 +97,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "card_exports": ("수도권 수출 비중", "Capital-region share of exports"),
     "card_fiscal": ("재정자립도 격차 (수도권−비수도권)", "Fiscal self-reliance gap (capital − rest)"),
     "card_risk": ("소멸위험 시군구 수", "Districts at extinction risk"),
-    "exports_cannot": ("계산할 수 없음: 수출 파일에 17개 시도 중 {n}개만 있습니다 (경기 등 누락). 없는 값을 추정하지 않습니다.",
-                       "Cannot be computed: the exports file holds only {n} of 17 provinces (Gyeonggi and others "
-                       "missing). Missing values are not estimated."),
-    "exports_absent": ("수출 자료가 만들어지지 않았습니다. 있더라도 한국무역협회 파일에는 17개 시도 중 10개만 있어 수도권 비중은 계산할 수 없습니다.",
-                       "No exports data built. Even with it, the KITA file holds only 10 of 17 provinces, so the "
-                       "capital-region share cannot be computed."),
+    # shown under the 2020 published share (a reference point): what the yearly series cannot give, never a
+    # "cannot be computed" beside a number that is shown
+    "exports_cannot": ("연도별 수도권 비중은 내지 않습니다: K-stat 수출 파일에 17개 시도 중 {n}개만 있습니다 (경기 등 누락). "
+                       "없는 값을 추정하지 않습니다.",
+                       "No yearly capital-region share: the K-stat exports file holds only {n} of 17 provinces "
+                       "(Gyeonggi and others missing). Missing values are not estimated."),
+    "exports_absent": ("수출 시계열이 빌드에 없습니다. 한국무역협회 파일에는 17개 시도 중 10개만 있어 연도별 수도권 비중은 내지 않습니다.",
+                       "No exports series in this build. The KITA file holds only 10 of 17 provinces, so there is "
+                       "no yearly capital-region share."),
     "fiscal_simple_mean": ("시도 본청 재정자립도의 단순평균 차이 (수도권 3개 vs 비수도권 14개 시도, 가중치 없음)",
                            "Difference of simple means of provincial-government ratios: 3 capital-region vs "
                            "14 other provinces, unweighted"),
@@ -218,6 +224,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "desig_missing": ("인구감소지역 지정 자료가 빌드에 없습니다 (data/raw/policy/ 의 행정안전부 고시 파일).",
                       "The designation table is not in the build (the MOIS notice files in data/raw/policy/)."),
     "desig_source": ("출처: 행정안전부 고시 {notices}", "Source: Ministry of the Interior and Safety, notices {notices}"),
+    "desig_notices": ("행정안전부 고시 {notices}", "Ministry of the Interior and Safety, notices {notices}"),
 }
 
 # ---------------------------------------------------------------- links that reopen the same view (issue 9: links)
@@ -350,6 +357,8 @@ _LABELS.update({
     "decile_label": ("{d}분위" , "decile {d}"),
     "scored_of": ("{total}곳 중 {n}곳 산출", "{n} of {total} scored"),
     "comp_map_title": ("종합 격차지수", "Composite disparity index"),
+    "weights_custom": ("사용자 가중치", "custom weights"),
+    "weights_used": ("가중치 {parts}", "weights {parts}"),
     "comp_direction": ("점수가 높을수록(색이 짙을수록) 더 불리. 1분위 = 가장 불리한 10%. 빗금: 입력 자료가 빠져 산출하지 않은 지역.",
                        "Higher score (darker) = more disadvantaged; decile 1 = most disadvantaged 10%. Hatched: not "
                        "scored because an input is missing."),
@@ -545,14 +554,6 @@ _LABELS.update({
                            "Rows: years (latest first); columns: indicator and unit (hover a header for its "
                            "definition). '–' means no value that year; nothing is filled in."),
     "region_series_csv": ("이 지역 전체 자료 CSV (모든 지표·모든 연도)", "CSV of everything for this region (every indicator, every year)"),
-    "csv_region_code": ("지역코드", "Region code"),
-    "csv_region": ("지역", "Region"),
-    "csv_indicator_id": ("지표 ID", "Indicator ID"),
-    "csv_indicator": ("지표", "Indicator"),
-    "csv_unit": ("단위", "Unit"),
-    "csv_year": ("연도", "Year"),
-    "csv_value": ("값", "Value"),
-    "csv_source": ("출처", "Source"),
     "weight_dropped": ("제외: 자료 없음", "left out: no data"),
     "weight_dropped_help": ("이 빌드에는 이 영역의 입력 자료가 없어 가중치 0으로 계산합니다 (기본값 {default}).",
                             "This build has no input for this domain, so it is computed with weight 0 (default {default})."),
@@ -568,4 +569,159 @@ _LABELS.update({
     "official_title": ("공식 제목", "official title"),
     "definition_of": ("지표 정의: {name}", "Definition: {name}"),
     "definitions_of": ("지표 정의 ({n}개)", "Definitions ({n} indicators)"),
+})
+
+
+# ---- issue 20: column titles of every table and CSV (one title per column id, in the reader's language) ----
+COLUMNS: dict[str, tuple[str, str]] = {
+    # the long form every CSV of figures shares: where, what, in which unit, when, how much, from whom
+    "region_code": ("지역코드", "Region code"),
+    "region": ("지역", "Region"),
+    "indicator": ("지표 ID", "Indicator ID"),
+    "indicator_name": ("지표", "Indicator"),
+    "name": ("지표", "Indicator"),
+    "unit": ("단위", "Unit"),
+    "year": ("연도", "Year"),
+    "value": ("값", "Value"),
+    "source": ("출처", "Source"),
+    "rank": ("순위", "Rank"),
+    "level": ("지역 단위", "Level"),
+    "sido": ("시도", "Province"),
+    "is_capital_region": ("수도권 여부", "In the capital region"),
+    "series": ("계열", "Series"),
+    "measure": ("측정", "Measure"),
+    "basis": ("인구 기준", "Population basis"),
+    # 개요
+    "figure": ("수치", "Figure"),
+    "reference_point": ("참고 수치", "Reference point"),
+    "change": ("변화", "Change"),
+    "change_vs_year": ("비교 연도", "Compared with"),
+    "note": ("비고", "Note"),
+    "series_years": ("시계열 연도", "Series years"),
+    "series_values": ("시계열 값", "Series values"),
+    "capital_value": ("수도권 값", "Capital-region value"),
+    "noncapital_value": ("비수도권 값", "Non-capital value"),
+    "national_value": ("전국 값", "National value"),
+    "capital_share_pct": ("수도권 비중 (%)", "Capital-region share (%)"),
+    "capital_to_noncapital_ratio": ("수도권 ÷ 비수도권 (배)", "Capital ÷ non-capital (×)"),
+    "capital_minus_noncapital": ("수도권 − 비수도권", "Capital − non-capital"),
+    # 지방소멸
+    "extinction_risk_index": ("지방소멸위험지수", "Extinction-risk index"),
+    "risk_class": ("위험 등급", "Risk class"),
+    "female_20_39": ("20~39세 여성 인구", "Women aged 20–39"),
+    "age65plus": ("65세 이상 인구", "Population aged 65+"),
+    "designation": ("인구감소지역 지정", "Designation"),
+    "sigungu_count": ("시군구 수", "Districts"),
+    "class_ko": ("등급 (한국어)", "Class (Korean)"),
+    "class_en": ("등급 (영어)", "Class (English)"),
+    # 지역
+    "value_text": ("값 (표시)", "Value (as shown)"),
+    "nation_text": ("전국 (표시)", "Nation (as shown)"),
+    "capital_text": ("수도권 (표시)", "Capital region (as shown)"),
+    "noncapital_text": ("비수도권 (표시)", "Non-capital (as shown)"),
+    "share_of_nation_pct": ("전국 대비 비중 (%)", "Share of nation (%)"),
+    "relative_to_nation_100": ("전국=100", "Nation = 100"),
+    "nation": ("전국 값", "National value"),
+    "capital": ("수도권 값", "Capital-region value"),
+    "noncapital": ("비수도권 값", "Non-capital value"),
+    # 격차 분석
+    "weighting": ("가중 방식", "Weighting"),
+    "n_regions": ("지역 수", "Regions"),
+    "n_full": ("전체 지역 수", "Regions in full"),
+    "regions_absent": ("빠진 지역", "Regions absent"),
+    "cv": ("변이계수", "Coefficient of variation"),
+    "cv_weighted": ("가중 변이계수 (Williamson)", "Weighted CV (Williamson)"),
+    "gini": ("지니계수", "Gini"),
+    "theil_t": ("타일 T", "Theil T"),
+    "theil_t_between": ("타일 T 집단 간", "Theil T between groups"),
+    "theil_t_within": ("타일 T 집단 내", "Theil T within groups"),
+    "theil_t_between_share": ("타일 T 집단 간 비중", "Theil T between-group share"),
+    "theil_l": ("타일 L", "Theil L"),
+    "theil_l_between": ("타일 L 집단 간", "Theil L between groups"),
+    "theil_l_within": ("타일 L 집단 내", "Theil L within groups"),
+    "theil_l_between_share": ("타일 L 집단 간 비중", "Theil L between-group share"),
+    # 종합 격차지수
+    "method": ("표준화 방법", "Method"),
+    "score": ("점수", "Score"),
+    "decile": ("분위", "Decile"),
+    "missing_inputs": ("빠진 입력", "Missing inputs"),
+    "domain": ("영역 ID", "Domain ID"),
+    "domain_name": ("영역", "Domain"),
+    "areas_changing_decile": ("분위가 바뀌는 지역 수", "Areas changing decile"),
+    "areas_ranked": ("순위 매긴 지역 수", "Areas ranked"),
+    "rho": ("순위상관 (ρ)", "Rank correlation (ρ)"),
+    "n": ("지역 수", "Regions"),
+    "areas_scored": ("산출 지역 수", "Areas scored"),
+    "vintage_min": ("가장 이른 입력 연도", "Earliest input year"),
+    "vintage_max": ("가장 늦은 입력 연도", "Latest input year"),
+    "inputs_absent": ("빠진 입력", "Inputs absent"),
+    "navis_index_total": ("NAVIS 지역발전지수", "NAVIS regional development index"),
+    "weight_pct": ("가중치 (%)", "Weight (%)"),  # per domain: '가중치: 경제 (%)' (ui/csvs.py)
+    # 이변량 지도
+    "x_indicator": ("X 지표 ID", "X indicator ID"),
+    "y_indicator": ("Y 지표 ID", "Y indicator ID"),
+    "x_value": ("X 값", "X value"),
+    "x_unit": ("X 단위", "X unit"),
+    "y_unit": ("Y 단위", "Y unit"),
+    "y_value": ("Y 값", "Y value"),
+    "x_class": ("X 등급", "X class"),
+    "y_class": ("Y 등급", "Y class"),
+    "class": ("등급", "Class"),
+    "colour": ("색", "Colour"),
+    # 자료·방법: catalogue, build report, files, lineage, conflicts, coverage, quoted figures
+    "id": ("지표 ID", "Indicator ID"),
+    "category": ("분류", "Category"),
+    "polarity": ("방향 (+1 높을수록 좋음)", "Polarity (+1 higher is better)"),
+    "additive": ("합산 가능", "Additive"),
+    "years": ("연도", "Years"),
+    "levels": ("지역 단위", "Levels"),
+    "in_data": ("빌드에 있음", "In this build"),
+    "formula": ("산식", "Formula"),
+    "producer": ("작성 기관", "Producer"),
+    "table": ("통계표", "Table"),
+    "table_id": ("통계표 ID", "Table ID"),
+    "vintage": ("자료 시점", "Vintage"),
+    "license": ("이용 조건", "Licence"),
+    "url": ("주소", "Address"),
+    "module": ("모듈", "Module"),
+    "status": ("상태", "Status"),
+    "rows": ("행 수", "Rows"),
+    "indicators": ("지표", "Indicators"),
+    "reason": ("사유", "Reason"),
+    "seconds": ("소요 시간 (초)", "Seconds"),
+    "file": ("파일", "File"),
+    "sha256": ("sha256 (앞 12자)", "sha256 (first 12)"),
+    "via": ("입력 지표", "Computed from"),
+    "regions": ("지역 수", "Regions"),
+    "kept_file": ("채택 파일", "File kept"),
+    "kept_vintage": ("채택 파일 시점", "Vintage kept"),
+    "kept_value": ("채택 값", "Value kept"),
+    "dropped_file": ("제외 파일", "File dropped"),
+    "dropped_vintage": ("제외 파일 시점", "Vintage dropped"),
+    "dropped_value": ("제외 값", "Value dropped"),
+    "published_usd_100m": ("공표치 (억 달러)", "Published (USD 100 mn)"),
+    "kstat_series_usd_100m": ("K-stat 시계열 (억 달러)", "K-stat series (USD 100 mn)"),
+    "kind": ("종류", "Kind"),
+    "date": ("날짜", "Date"),
+    "hint": ("관련 수치", "Refers to"),
+    "label": ("내용", "What"),
+    "document": ("문서", "Document"),
+    "publisher": ("발행처", "Publisher"),
+    "attribution": ("인용 출처 표기", "Attributed to"),
+    "quote": ("인용문", "Quote"),
+}
+
+
+def column(col: str, lang: str = "ko") -> str | None:
+    """The title of the column `col` (a table's or a CSV's) in `lang`; None for a column without one."""
+    pair = COLUMNS.get(col)
+    return None if pair is None else pair[1] if lang == "en" else pair[0]
+
+
+_LABELS.update({
+    "level_group": ("수도권·비수도권", "Capital / non-capital"),
+    "unit_districts": ("시군구", "districts"),
+    "tidy_rows": ("{n}행 · 열: {columns}", "{n} rows · columns: {columns}"),
+    "kind_event": ("정책 사건", "Policy event"),
+    "kind_figure": ("인용 수치", "Quoted figure"),
 })

@@ -9,8 +9,8 @@ import streamlit as st
 import app_data
 from geo import regions
 from indicators import derive, views
+from ui import csvs, macro, mapview, nav, palette, state
 from ui import format as fmt
-from ui import macro, mapview, nav, palette, state
 from ui.context import Ctx
 
 
@@ -95,8 +95,9 @@ def _indicator_view(key: app_data.DataKey, ind_id: str, level: str, scale: str, 
                  unit_text=unit_text, key=f"{ind_id}|{level}|{scale}|{lang}|{int(presenter)}",
                  note=macro.macro_note(ctx, ind_id) if level == "macro" else "", filename=f"{ind_id}_{level}",
                  source=fmt.source_line(ind, lang), extra=union_note(ctx, frame))
-    return {**view, "csv": {"header": [ctx.t(k) for k in CSV_COLUMNS], "indicator": app_data.name(ind_id, lang),
-                            "unit": unit, "decimals": fmt.csv_decimals(ind)}}
+    return {**view, "csv": {"header": [csvs.title(k, lang) for k in CSV_COLUMNS],
+                            "indicator": app_data.name(ind_id, lang), "unit": unit, "decimals": fmt.csv_decimals(ind),
+                            "indicator_id": ind_id, "source": fmt.source_text(ind, lang)}}
 
 
 def union_texts(ctx: Ctx, shown: pd.DataFrame) -> list[str | None]:
@@ -113,7 +114,8 @@ def union_note(ctx: Ctx, frame: pd.DataFrame) -> dict[int, str]:
             for y, us in unions.items()}
 
 
-CSV_COLUMNS = ("csv_region_code", "region", "year", "indicator", "value", "unit", "rank")
+# The map's CSV (written in the browser, ui/assets/mapview.js), titled as every CSV (ui/csvs.py)
+CSV_COLUMNS = ("region_code", "region", "year", "indicator_name", "value", "unit", "rank", "indicator", "source")
 
 
 def _view(ctx: Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[int], *, title: str,

@@ -2,6 +2,7 @@
 labelled choice. Each returns the chosen value (an id, code, level name or year)."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import streamlit as st
@@ -13,6 +14,7 @@ from indicators.schema import Indicator
 from ui import format as fmt
 from ui import state
 from ui.context import Ctx
+from ui.i18n import t
 
 
 def indicator_label(ind: Indicator, lang: str) -> str:
@@ -99,12 +101,32 @@ def pick_text(ctx: Ctx, name: str, label: str, *, placeholder: str = "", contain
 
 
 def region_label(code: str, lang: str) -> str:
-    return regions.name(code, lang, full=regions.level(code) == "sido")
+    """A region as its pickers list it: the official full name in Korean ('서울특별시', '경상북도 의성군':
+    the 시도's full name before the 시군구), the registry's English name otherwise. Streamlit's search
+    matches what is typed as an in-order subsequence of this label, so '경상북도 의성', '경북 의성' (every
+    short 시도 name is a subsequence of its full name) and '의성군' alone all find 의성군."""
+    label = _region_labels(lang).get(code)
+    return label if label is not None else regions.name(code, lang, full=regions.level(code) == "sido")
+
+
+@functools.lru_cache(maxsize=2)
+def _region_labels(lang: str) -> dict[str, str]:
+    """`region_label` of every 시도 and 시군구 (a picker formats all its options on every rerun)."""
+    reg = regions.table()
+    out = {}
+    for code, level, name_ko, parent in zip(reg["region_code"], reg["level"], reg["name_ko"], reg["parent_code"]):
+        if level == "sigungu" and lang == "ko":
+            sido = regions.name(parent, "ko", full=True)
+            # 세종 is a 시도 and its own only 시군구: the name once, the level said
+            out[code] = f"{name_ko} ({t('sigungu', 'ko')})" if name_ko == sido else f"{sido} {name_ko}"
+        elif level in ("sido", "sigungu"):
+            out[code] = regions.name(code, lang, full=level == "sido")
+    return out
 
 
 def pick_region(ctx: Ctx, codes: list[str], default: str, *, container=st) -> str:
     return state.bind("region", lambda k: container.selectbox(
-        ctx.t("region"), codes, key=k, format_func=lambda c: region_label(c, ctx.lang)),
+        ctx.t("region"), codes, key=k, format_func=lambda c: region_label(c, ctx.lang), filter_mode="fuzzy"),
         options=codes, default=default, scope=ctx.page)
 
 

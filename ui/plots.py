@@ -74,7 +74,8 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
                 y_title: str = "", presenter: bool = False, hline: float | None = None,
                 y_tickformat: str = ",.4~r") -> go.Figure:
     """Lines (dicts: name, x, y, color, dash, width, hover), policy events as vertical lines with
-    numbered badges (`event_marks`), quoted figures as labelled open diamonds."""
+    numbered badges (`event_marks`), quoted figures as labelled open diamonds. Hovering a year lists
+    every line's value at that year (plotly's "x unified"; each `hover` text is one entry of that list)."""
     fig = go.Figure()
     xs: list[float] = []
     for ln in lines:
@@ -102,7 +103,8 @@ def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figure
     axis_unit(fig, y_title)
     # the unit sits left of the plot, beside the legend: keep room for it (tick labels widen it further)
     fig.update_layout(margin=dict(l=text_width(y_title, 11) + 12))
-    fig.update_layout(hovermode="closest")
+    # hovering a year shows every series at that year (capital and the rest side by side), under the year
+    fig.update_layout(hovermode="x unified")
     return fig
 
 
@@ -151,8 +153,12 @@ def extremes(values: list[float], k: int) -> list[int]:
     return sorted(set(order[:k]) | set(order[-k:]))
 
 
-HBAR_ROW_PX = 40  # one bar and its label line above it
+HBAR_ROW_PX = 50  # one bar and its label line above it, with a clear gap before the next label
 PRESENTER_HBAR_ROW_PX = 60  # the same at presenter type sizes (16 px labels, 15 px values)
+BAR_WIDTH = 0.34  # of a row (y units): the rest holds the label (just above its bar) and the gap under the bar
+PRESENTER_BAR_WIDTH = 0.3
+LABEL_GAP_PX = 0  # from the label box (its text padding included) to the top of its own bar
+REF_BELOW = 0.12  # y units the reference line runs on below each bar (above it: the bar's label)
 
 
 def hbars_height(n: int, presenter: bool, least: int = 260) -> int:
@@ -161,40 +167,60 @@ def hbars_height(n: int, presenter: bool, least: int = 260) -> int:
 PRESENTER_BARS = 3  # presenter mode: the 3 highest and 3 lowest bars (rows of `PRESENTER_HBAR_ROW_PX`)
 
 
+def _label_y(bar_y: float, width: float) -> float:
+    """Where a bar's label sits: its bottom at the top of its own bar (y grows downwards here)."""
+    return bar_y - width / 2
+
+
+def _ref_segments(ref: float, n: int, width: float) -> list[dict]:
+    """The reference line as one short segment across each bar (never across a label, which sits in the
+    row's upper part): a dotted line that reads as one vertical line down the bars."""
+    return [dict(type="line", xref="x", yref="y", x0=ref, x1=ref, y0=y - width / 2, y1=y + width / 2 + REF_BELOW,
+                 name="ref_line", line=dict(color="#333", dash="dot", width=1.2)) for y in range(n)]
+
+
 def presenter_hbars(fig: go.Figure) -> None:
     """`hbars` readable from the back of a room: 16 px bar labels, 15 px values (never shrunk to fit),
     thinner bars with each label just above its own bar."""
-    fig.update_traces(width=0.3, textfont_size=15, constraintext="none", selector=dict(type="bar"))
+    fig.update_traces(width=PRESENTER_BAR_WIDTH, textfont_size=15, constraintext="none", selector=dict(type="bar"))
     for a in fig.layout.annotations:
         if a.name == "bar_label":
-            a.update(font_size=16, y=a.y + 0.08)
+            a.update(font_size=16, y=_label_y(a.y + BAR_WIDTH / 2, PRESENTER_BAR_WIDTH))
+    half = PRESENTER_BAR_WIDTH / 2
+    for sh in fig.layout.shapes:
+        if sh.name == "ref_line":
+            mid = sh.y0 + BAR_WIDTH / 2
+            sh.update(y0=mid - half, y1=mid + half + REF_BELOW)
 
 
 def hbars(labels: list[str], values: list[float], *, colors: list[str], base: float = 0.0, x_title: str = "",
           hover: list[str] | None = None, ref: float | None = None, ref_label: str = "",
           text: list[str] | None = None) -> go.Figure:
     """Horizontal bars (top to bottom in the given order), optional reference line. Stacked layout: each
-    label sits on its own line above its bar, left-aligned, so the bars keep the plot's full width at
-    any screen width (a phone included); give the figure `HBAR_ROW_PX` of height per bar and one more."""
+    label sits on its own line just above its bar, left-aligned, so the bars keep the plot's full width at
+    any screen width (a phone included), and a gap parts each bar from the next label; give the figure
+    `HBAR_ROW_PX` of height per bar and one more. The reference line (e.g. 전국 = 100) is drawn across the
+    bars only, so it never runs through a label; its own label heads it in a strip above the first bar."""
     n = len(labels)
     ys = list(range(n))
     fig = go.Figure(go.Bar(
-        y=ys, x=[v - base for v in values], base=base, orientation="h", marker_color=colors, width=0.42,
+        y=ys, x=[v - base for v in values], base=base, orientation="h", marker_color=colors, width=BAR_WIDTH,
         text=text, textposition="outside", cliponaxis=False, customdata=labels,
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>" if hover else "%{customdata}<extra></extra>"))
-    fig.update_layout(annotations=[dict(x=0, xref="paper", y=y - 0.25, yref="y", text=str(lb), showarrow=False,
-                                        xanchor="left", yanchor="bottom", yshift=1, font=dict(size=12),
-                                        name="bar_label") for y, lb in zip(ys, labels)])
+    fig.update_layout(annotations=[dict(x=0, xref="paper", y=_label_y(y, BAR_WIDTH), yref="y", text=str(lb),
+                                        showarrow=False, xanchor="left", yanchor="bottom", yshift=LABEL_GAP_PX,
+                                        font=dict(size=12), name="bar_label") for y, lb in zip(ys, labels)])
     top = -0.75
-    if ref is not None:  # the reference line's label in a strip of its own above the first bar's label
-        fig.add_vline(x=ref, line=dict(color="#333", dash="dot", width=1.2))
-        if ref_label:
+    if ref is not None:
+        fig.update_layout(shapes=_ref_segments(ref, n, BAR_WIDTH))
+        if ref_label:  # in a strip of its own above the first bar's label
             top = -1.65
             fig.add_annotation(x=ref, y=-1.3, xref="x", yref="y", text=ref_label, showarrow=False,
                                font=dict(size=11, color="#333"), bgcolor="#ffffff", name="ref_label")
     fig.update_yaxes(autorange=False, range=[n - 0.5, top], showticklabels=False, showgrid=False, zeroline=False,
                      automargin=False)
-    fig.update_xaxes(title=x_title, zeroline=False)
+    # no vertical grid: it would run through the labels (each bar carries its value)
+    fig.update_xaxes(title=x_title, zeroline=False, showgrid=False)
     fig.update_layout(showlegend=False, margin=dict(l=10, r=44))
     return fig
 

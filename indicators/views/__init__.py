@@ -16,6 +16,7 @@ from indicators.views.analysis import (
     composite_navis_year,
     composite_result,
     disparity,
+    weight_shares,
 )
 from indicators.views.availability import (
     CATEGORY_ORDER,
@@ -65,5 +66,5 @@ __all__ = [
     "macro_measure", "on_areas",
     "region_profile", "region_series", "regions_with_values", "relative_to", "series", "simple_mean_gap",
     "values_at", "with_levels", "SEED_COLUMNS", "SEED_FACTS", "date_to_x", "read_seed_facts", "seed_facts",
-    "quoted_source", "with_doc_titles",
+    "quoted_source", "with_doc_titles", "weight_shares",
 ]

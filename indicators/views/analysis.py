@@ -56,6 +56,24 @@ class CompositeResult:
     def scored(self) -> int:
         return int(self.table["score"].notna().sum())
 
+    @property
+    def weight_shares(self) -> dict[str, float]:
+        """Each domain's share of the total weight (%), as the score uses it (weights need not sum to
+        100); all 0 when every weight is 0."""
+        return weight_shares(self.weights)
+
+    @property
+    def custom_weights(self) -> bool:
+        """True when a reader changed a weight: some domain the build has inputs for is not at its
+        registry default (a domain left out for lack of inputs is not a change)."""
+        return any(self.weights.get(d.id, 0) != d.default_weight for d in cx.DOMAINS if d.id not in self.dropped)
+
+
+def weight_shares(weights: Mapping[str, float]) -> dict[str, float]:
+    """`weights` as shares of their total (%), in the registry's domain order."""
+    total = sum(weights.values())
+    return {d.id: (weights.get(d.id, 0) / total * 100 if total else 0.0) for d in cx.DOMAINS}
+
 
 def _scores(wide: pd.DataFrame, level: str, method: str, active: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(domain scores, composite score/rank/decile) of the areas in `wide`."""

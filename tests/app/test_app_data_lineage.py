@@ -51,13 +51,13 @@ def test_real_build_every_file_matches_and_lineage_names_the_file():
         f"원자료 {len(rows)}개 파일 중 {len(rows)}개가 목록(data/raw/MANIFEST.csv)의 sha256과 일치합니다."]
     files = _table(at, "file")
     assert sorted(files["file"]) == sorted(r["path"] for r in rows)
-    lineage = _table(at, "indicator")
+    lineage = _table(at, "indicator_name")  # the indicator's name, then its id
     mois = next(r for r in rows if r["path"] == MOIS_REL)
-    res = lineage[lineage["id"] == "res_population_persons"]
+    res = lineage[lineage["indicator"] == "res_population_persons"]
     assert list(res["file"]) == [MOIS_REL]
     assert list(res["vintage"]) == [mois["vintage"]]
     assert res["years"].item() == "2022–2024"  # the file covers 202212–202412 (its name)
-    pop = lineage[lineage["id"] == "reg_population_persons"]
+    pop = lineage[lineage["indicator"] == "reg_population_persons"]
     assert len(pop) >= 2  # KOSIS series then MOIS: two files, each with its own years
     assert "겹치는 파일 사이에 값이 다른 곳은 없습니다." in [c.value for c in at.caption]
 

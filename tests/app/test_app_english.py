@@ -126,8 +126,9 @@ def test_english_catalogue_marks_translated_titles_beside_the_official_one():
     from helpers import ROOT
 
     at = run({"page": "data", "lang": "en"}, "data catalogue (en)")
-    catalogue = next(tb.value for tb in at.table if "table" in tb.value.columns and "name" in tb.value.columns)
-    shown = {str(v).replace("\\", "") for v in catalogue["table"]}
+    # the catalogue, its columns titled in English (ui/csvs.py)
+    catalogue = next(tb.value for tb in at.table if "Table" in tb.value.columns and "Indicator" in tb.value.columns)
+    shown = {str(v).replace("\\", "") for v in catalogue["Table"]}
     checked = 0
     for path in sorted((ROOT / "indicators" / "sources").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -31,10 +31,10 @@ def test_overview(coverage):
     text = " ".join(m.value for m in at.markdown)
     for label in ("수도권 인구 비중", "수도권 GRDP 비중", "수도권 수출 비중", "재정자립도 격차", "소멸위험 시군구 수"):
         assert label in text
-    # exports: said plainly that the capital share cannot be computed from 10 of 17 시도
-    infos = " ".join(i.value for i in [*at.info, *at.caption])  # the card's note beside its reference point
+    # exports: said plainly that there is no yearly capital share from 10 of 17 시도 (under the reference figure)
+    captions = " ".join(c.value for c in at.caption)
     assert "exports_usd_th" in available(coverage)  # the full build has the K-stat file
-    assert "17개 시도 중" in infos
+    assert "17개 시도 중" in captions
     share = main_spec(at, "capital_shares")
     assert share["data"][0]["type"] == "bar"
     assert any("출처" in a.get("text", "") for a in share["layout"]["annotations"])

@@ -317,7 +317,8 @@ def test_map_and_download_work_through_the_proxy(stack, browser):
     with page.expect_download(timeout=30_000) as info:  # served by the process that owns the session
         page.locator('[data-testid="stDownloadButton"] button').first.click()
     text = open(info.value.path(), encoding="utf-8-sig").read()
-    assert text.count("\n") > 10 and text.splitlines()[0].startswith("indicator,")  # the profile CSV
+    # the profile CSV, titled as every CSV of the app (ui/csvs.py)
+    assert text.count("\n") > 10 and text.splitlines()[0].startswith("지표 ID,")
     assert not errors
     page.close()
 

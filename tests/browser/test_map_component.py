@@ -184,7 +184,9 @@ def test_csv_export_carries_every_year_and_region_as_displayed(server, browser):
         page.locator(".bal-csv").click()
     raw = open(got.value.path(), encoding="utf-8-sig").read()
     rows = list(csv.reader(io.StringIO(raw)))
-    assert rows[0] == ["지역코드", "지역", "연도", "지표", "값", "단위", "순위"]
+    # titled as every CSV of the app (ui/csvs.py); each row names its indicator id and source
+    assert rows[0] == ["지역코드", "지역", "연도", "지표", "값", "단위", "순위", "지표 ID", "출처"]
+    assert {r[7] for r in rows[1:]} == {IND} and all("출처" not in r[8] and r[8] for r in rows[1:])
     obs = store.observations()
     built = obs[(obs["indicator"] == IND) & (obs["region_code"].str.len() == 5)]
     years = sorted(built["year"].unique())

@@ -321,7 +321,8 @@ function exportCsv(spec) {
   for (const y of spec.years) {
     const k = String(y);
     spec.codes.forEach((code, i) => {
-      rows.push([code, spec.names[i], y, spec.csv.indicator, roundAsShown(spec.value[k][i], spec.csv.decimals), spec.csv.unit, spec.rank[k][i]].map(cell).join(","));
+      rows.push([code, spec.names[i], y, spec.csv.indicator, roundAsShown(spec.value[k][i], spec.csv.decimals), spec.csv.unit, spec.rank[k][i],
+        spec.csv.indicator_id, spec.csv.source].map(cell).join(","));
     });
   }
   return new Blob(["\ufeff" + rows.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });

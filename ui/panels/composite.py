@@ -141,12 +141,42 @@ def map_view(ctx: Ctx, res: Result, view: str) -> dict:
         lo, hi = float(t["score"].min()), float(t["score"].max())
         frame["fill"] = mapview.fills(t["score"].to_numpy(dtype=float), scale, lo, hi)
         legend = mapview.legend_continuous(ctx.t("score_unit"), scale, lo, hi, fmt.number)
-    extra = f" · {ctx.t('method_' + res.method)} · {ctx.t('scored_of', n=res.scored, total=len(t))}"
-    return maps.one_year_view(ctx, frame, level=res.level, year=res.year, title=ctx.t("comp_map_title"),
+    extra = (f" · {ctx.t('method_' + res.method)} · {ctx.t('scored_of', n=res.scored, total=len(t))}"
+             f" · {weights_line(ctx, res)}")
+    return maps.one_year_view(ctx, frame, level=res.level, year=res.year, title=map_title(ctx, res),
                               legend=legend, unit_text=ctx.t("score_unit"), source=source(ctx, res),
                               key=f"comp|{res.level}|{res.year}|{res.method}|{view}|{ctx.lang}",
-                              filename=f"composite_{res.level}_{res.method}_{view}", note=ctx.t("comp_direction"),
-                              extra=extra, missing_label=ctx.t("no_composite"))
+                              filename=f"composite_{res.level}_{res.method}_{view}{weights_tag(res)}",
+                              note=ctx.t("comp_direction"), extra=extra, missing_label=ctx.t("no_composite"))
+
+
+def weights_line(ctx: Ctx, res: Result) -> str:
+    """'가중치 인구·소멸 30% · 경제 30% · …': each domain's share of the total weight, as the score uses it
+    (in the map's subtitle, so its SVG/PNG export carries it too)."""
+    shares = res.weight_shares
+    parts = [f"{domain_name(d, ctx.lang)} {shares[d.id]:.0f}%" for d in cx.DOMAINS]
+    return ctx.t("weights_used", parts=" · ".join(parts))
+
+
+def map_title(ctx: Ctx, res: Result) -> str:
+    """The map's title; a reader's own weights say so in it (and in the exported image)."""
+    title = ctx.t("comp_map_title")
+    return f"{title} ({ctx.t('weights_custom')})" if res.custom_weights else title
+
+
+def weights_tag(res: Result) -> str:
+    """A file name's mark of a reader's own weights ('_w40-30-20-10', registry order); '' for the defaults."""
+    return "_w" + "-".join(f"{res.weights[d.id]:g}" for d in cx.DOMAINS) if res.custom_weights else ""
+
+
+def table_csv(ctx: Ctx, res: Result) -> pd.DataFrame:
+    """The ranked table as its CSV: every area with its score and domain scores, the unit, the year and
+    method, each domain's weight share as used, and the sources of the inputs (`ui.csvs` titles it)."""
+    shares = res.weight_shares
+    out = ranked_table(res).assign(unit=ctx.t("score_unit"))
+    for d in cx.DOMAINS:
+        out[f"weight_{d.id}_pct"] = round(shares[d.id], 2)
+    return out.assign(source=source_text(ctx, res))
 
 
 def source(ctx: Ctx, res: Result) -> str:

@@ -96,7 +96,7 @@ def show_section(ctx: Ctx, res: Result, weights: dict[str, float], inputs_source
     a, b = st.columns([3, 2], gap="medium")
     with a:
         show_figure(navis_figure(ctx, res, nt), key="comp_navis_rho", filename=f"composite_vs_navis_rho_{res.method}",
-                    ctx=ctx, data=nt)
+                    ctx=ctx, data=nt, source=f"{fmt.source_text(NAVIS, ctx.lang)}; {inputs_source(res)}")
     with b:
         _rho_table(ctx, ok)
     skipped = nt.loc[nt["rho"].isna(), "year"].tolist()
@@ -108,7 +108,7 @@ def show_section(ctx: Ctx, res: Result, weights: dict[str, float], inputs_source
     sres = res if syear == res.year else app_analyses.composite_result(res.level, syear, res.method, weights, ctx.lang)
     sfig, sdata = navis_scatter(ctx, sres, inputs_source(sres))
     show_figure(sfig, key="comp_navis_scatter", filename=f"composite_vs_navis_{syear}_{res.method}", ctx=ctx,
-                data=sdata)
+                data=sdata, source=f"{fmt.source_text(NAVIS, ctx.lang)}; {inputs_source(sres)}")
 
 
 def _rho_table(ctx: Ctx, ok: pd.DataFrame) -> None:

@@ -9,11 +9,13 @@ import streamlit as st
 import app_analyses
 import app_data
 from geo import regions
-from indicators import manifest
-from ui import figures, plots
+from indicators import catalog, manifest
+from ui import concepts, csvs, figures, plots
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
+
+LEVEL_KEYS = {"nation": "nation", "group": "level_group", "macro": "macro", "sido": "sido", "sigungu": "sigungu"}
 
 
 @figures.cached
@@ -23,7 +25,7 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
     cov = app_data.coverage()
     span = cov.groupby("indicator")["year"].agg(["min", "max", "nunique"])
     levels = cov[cov["regions"] > 0].groupby("indicator")["level"].agg(
-        lambda s: ", ".join(lv for lv in ("nation", "group", "sido", "sigungu") if lv in set(s)))
+        lambda s: ", ".join(ctx.t(LEVEL_KEYS[lv]) for lv in LEVEL_KEYS if lv in set(s)))
     rows = []
     for ind in cat.indicators.values():
         src = cat.sources.get(ind.source)
@@ -31,7 +33,8 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
         y = span.loc[ind.id] if ind.id in span.index else None
         rows.append({
             "id": ind.id, "name": ind.name_en if ctx.lang == "en" else ind.name_ko,
-            "unit": ind.unit if ctx.lang == "en" else ind.unit_ko, "category": ind.category,
+            "unit": ind.unit if ctx.lang == "en" else ind.unit_ko,
+            "category": catalog.category_name(ind.category, ctx.lang),
             "polarity": ind.polarity, "additive": ind.additive,
             "years": "" if y is None else (f"{int(y['min'])}–{int(y['max'])} ({int(y['nunique'])})"),
             "levels": levels.get(ind.id, ""), "in_data": y is not None,
@@ -76,34 +79,36 @@ def catalogue_cells(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c: [cell_text(c, v) for v in frame[c].tolist()] for c in frame.columns})
 
 
-def fitted_columns(frame: pd.DataFrame) -> dict:
-    """st.dataframe column widths (px) that hold every cell of `frame` and its header in full: each
-    column as wide as its longest text (Hangul 15 px, other characters 8.5 px at the grid's 14 px type,
-    generous so no cell is cut) plus padding; the grid scrolls sideways when they add up past the page."""
+def fitted_columns(frame: pd.DataFrame, lang: str) -> dict:
+    """st.dataframe column settings: each column titled in `lang` (`ui.csvs.title`) and as wide as its
+    title or longest text (Hangul 15 px, other characters 8.5 px at the grid's 14 px type, generous so
+    no cell is cut) plus padding; the grid scrolls sideways when they add up past the page."""
     def px(text: str) -> int:
         return int(sum(15 if ord(ch) >= 0x1100 else 8.5 for ch in text)) + 28
     out = {}
     for c in frame.columns:
-        texts = [str(c)] + [cell_text(c, v).replace("\\", "") for v in frame[c].tolist()]
-        out[c] = st.column_config.Column(width=max(px(x) for x in texts))
+        title = csvs.title(c, lang)
+        texts = [title] + [cell_text(c, v).replace("\\", "") for v in frame[c].tolist()]
+        out[c] = st.column_config.Column(title, width=max(px(x) for x in texts))
     return out
 
 
 WRAP_FROM = 40  # characters: a column whose longest cell is longer wraps (`static_table`)
 
 
-def static_table(frame: pd.DataFrame, key: str, height: int | str = "content",
+def static_table(frame: pd.DataFrame, key: str, lang: str, height: int | str = "content",
                  wrap: dict[str, int] | None = None) -> None:
-    """`frame` as a static table in the container `key` whose cells are never cut: short columns on one
-    line, long ones (`wrap`: column → width in rem; default: every column with a cell over `WRAP_FROM`
-    characters, 22 rem, 30 rem past 200) wrapped; the table scrolls inside `height`."""
+    """`frame` as a static table in the container `key` whose cells are never cut: columns titled in
+    `lang` (`ui.csvs.title`), short ones on one line, long ones (`wrap`: column → width in rem; default:
+    every column with a cell over `WRAP_FROM` characters, 22 rem, 30 rem past 200) wrapped; the table
+    scrolls inside `height`."""
     cells = catalogue_cells(frame)
     if wrap is None:
         longest = {c: int(cells[c].str.len().max()) if len(cells) else 0 for c in cells.columns}
         wrap = {c: 30 if n > 200 else 22 for c, n in longest.items() if n > WRAP_FROM}
     st.markdown(catalogue_css(list(cells.columns), key, wrap), unsafe_allow_html=True)
     with st.container(key=key):
-        st.table(cells, hide_index=True, height=height)
+        st.table(csvs.titled(cells, lang), hide_index=True, height=height)
 
 
 CATALOGUE_ORDER = ("name", "unit", "years", "levels", "category", "producer", "table", "table_id", "formula",
@@ -209,11 +214,11 @@ def lineage_table(ctx: Ctx) -> pd.DataFrame:
         direct = [e for e in by_indicator[ind] if "file" in e]
         via = "" if direct else ", ".join(e for x in by_indicator[ind] for e in x.get("inputs", []))
         for e in direct or _root_files(ind, by_indicator):
-            rows.append({"indicator": app_data.name(ind, ctx.lang), "id": ind, "file": e["file"],
+            rows.append({"indicator_name": app_data.name(ind, ctx.lang), "indicator": ind, "file": e["file"],
                          "vintage": e.get("vintage", ""),
                          "status": _status_label(e.get("manifest_status", ""), ctx.lang),
                          "years": manifest.year_span(e.get("years", [])), "via": via})
-    return pd.DataFrame(rows, columns=["indicator", "id", "file", "vintage", "status", "years", "via"])
+    return pd.DataFrame(rows, columns=["indicator_name", "indicator", "file", "vintage", "status", "years", "via"])
 
 
 @figures.cached
@@ -247,15 +252,35 @@ def exports_reference_table(ctx: Ctx) -> pd.DataFrame:
 
 @figures.cached
 def seed_facts_table(ctx: Ctx) -> pd.DataFrame:
-    """The quoted figures and events as shipped (file names kept: this page is where they are shown),
-    in the reader's language: Korean readers get `source_doc` ('<file> — <Korean attribution>'),
-    English readers the document's file name and English title, the English label and unit only."""
-    facts = app_data.seed_facts().drop(columns=["x", "attribution"], errors="ignore")
-    if ctx.lang == "en":
-        facts = facts.assign(unit=facts["unit_en"])
-    drop = (["label_ko", "quote_ko", "doc_title_ko", "source_doc"] if ctx.lang == "en"
-            else ["label_en", "doc_title_en", "doc"])
-    return facts.drop(columns=drop + ["unit_en"], errors="ignore")
+    """The quoted figures and events in the reader's language: kind, date, what (label), value and unit,
+    the figure it refers to (the concept's indicator and group, not the hint's id), the document by its
+    title (indicators/seed_docs.csv; never the shipped file's name) with the attribution it gives, and
+    the Korean quote for Korean readers."""
+    facts = app_data.seed_facts()
+    en = ctx.lang == "en"
+    out = pd.DataFrame({
+        "kind": [ctx.t(f"kind_{k}") for k in facts["kind"]],
+        "date": facts["date"], "year": facts["year"],
+        "label": facts["label_en" if en else "label_ko"],
+        "value": facts["value"], "unit": facts["unit_en" if en else "unit"],
+        "hint": [_hint_text(h, ctx) for h in facts["indicator_hint"]],
+        "document": facts["doc_title_en" if en else "doc_title_ko"],
+        "attribution": facts["attribution"],
+    })
+    if en:  # the attributions and quotes are Korean text: English readers get the document's English title
+        return out.drop(columns=["attribution"])
+    return out.assign(quote=facts["quote_ko"])
+
+
+def _hint_text(hint: str, ctx: Ctx) -> str:
+    """What a quoted figure refers to, for readers: '주민등록인구 · 수도권' (the concept's indicator in this
+    build and the group), '' for an event."""
+    target = catalog.hint_target(hint) if hint else None
+    if target is None:
+        return ""
+    ind = concepts.concept_indicator(target.concept)
+    what = fmt.name(ind, ctx.lang) if ind else target.concept
+    return f"{what} · {ctx.t(target.region)}"
 
 
 @figures.cached
@@ -275,3 +300,9 @@ def coverage_figure(ctx: Ctx, level: str):
            source=f"{ctx.t('source')}: {ctx.t('coverage_source')}",
            presenter=ctx.presenter, height=max(320, 17 * len(z)), legend_top=False)
     return fig, cov
+
+
+def tidy_titles(tidy: pd.DataFrame, lang: str) -> list[str]:
+    """The columns of the tidy CSV as its file titles them (every row: region, indicator, unit, year,
+    value and source; `ui.csvs`)."""
+    return list(csvs.for_download(tidy.head(1), lang).columns)

@@ -37,6 +37,7 @@ class Card:
     source: str = ""
     note: str = ""
     missing: str = ""
+    unit: str = ""  # what `value` counts in ('%', '%p', 시군구), for the figures' CSV
     reference_value: str = ""  # a published figure shown instead of a series value (labelled as such)
     reference_label: str = ""
     good_when_up: bool | None = None
@@ -67,7 +68,7 @@ def _share_card(key: str, concept: str, lang: str) -> Card:
     years = g["year"].astype(int).tolist()
     s = g.set_index("year")["capital_share_pct"]
     last, before = years[-1], _earlier(years)
-    card.value, card.year = f"{s[last]:.1f}%", last
+    card.value, card.year, card.unit = f"{s[last]:.1f}%", last, "%"
     if before is not None:
         card.delta, card.delta_year = f"{s[last] - s[before]:+.1f}{t('pp', lang)}", before
     card.spark_x, card.spark_y = years, s.round(3).tolist()
@@ -102,7 +103,7 @@ def _exports_reference(card: Card, lang: str) -> None:
     from indicators import reference_points as rp
 
     ref = app_analyses.exports_reference_2020()
-    card.reference_value = f"{rp.capital_share_pct(ref):.1f}%"
+    card.reference_value, card.unit = f"{rp.capital_share_pct(ref):.1f}%", "%"
     card.year = 2020
     src = rp.EXPORTS_2020
     producer, reported = src.who(lang)
@@ -126,7 +127,7 @@ def fiscal_card(lang: str) -> Card:
     card.indicator = ind
     years = [int(y) for y in s.index]
     last, before = years[-1], _earlier(years)
-    card.value, card.year = f"{s[last]:+.1f}{t('pp', lang)}", last
+    card.value, card.year, card.unit = f"{s[last]:+.1f}{t('pp', lang)}", last, t("pp", lang)
     if before is not None:
         card.delta, card.delta_year = f"{s[last] - s[before]:+.1f}{t('pp', lang)}", before
         card.good_when_up = False  # a narrowing gap is good
@@ -160,7 +161,7 @@ def risk_card(lang: str) -> Card:
     n = idx_cov[(idx_cov["indicator"] == derive.RISK_INDEX[basis]) & (idx_cov["level"] == "sigungu")
                 & (idx_cov["year"] == last)]["regions"]
     total = int(n.iloc[0]) if len(n) else len(regions.codes("sigungu", app_data.boundary_set()))
-    card.value, card.year = f"{int(ser.loc[last, '00'])}", last
+    card.value, card.year, card.unit = f"{int(ser.loc[last, '00'])}", last, t("unit_districts", lang)
     card.note = t("risk_of", lang, n=total, cr=_int(ser.loc[last].get("CR")), nc=_int(ser.loc[last].get("NC")))
     if before is not None:
         card.delta, card.delta_year = f"{int(ser.loc[last, '00'] - ser.loc[before, '00']):+d}", before
@@ -203,7 +204,7 @@ def sparkline(years: tuple[int, ...], values: tuple[float, ...]):
 
 def cards_table(cards_: list[Card]) -> pd.DataFrame:
     """The headline figures as one table (title, value, year, change, source, note or why missing)."""
-    return pd.DataFrame([{"figure": c.title, "value": c.value or c.reference_value, "year": c.year,
+    return pd.DataFrame([{"figure": c.title, "value": c.value or c.reference_value, "unit": c.unit, "year": c.year,
                           "reference_point": c.reference_label, "change": c.delta,
                           "change_vs_year": c.delta_year, "note": c.note or c.missing, "source": c.source,
                           "series_years": ",".join(str(x) for x in c.spark_x),

@@ -17,6 +17,21 @@ BETTER, WORSE, NEUTRAL = "#2166ac", "#b2182b", "#8c8c8c"
 
 
 TEXT_PX = 118  # a value with its unit ("130.3 개/천 명", "KRW 1,946.0 tn") whole, never cut
+ROW_PX = 35  # st.dataframe's row (and header) height
+TABLE_MAX_PX = {"profile": 640, "series": 520}  # taller tables scroll inside
+
+
+def rank_px() -> int:
+    """Width of the rank column: the longest rank there can be ('229/229' among the 시군구) in full
+    (8.5 px a digit or slash at the grid's 14 px type, and the cell's padding)."""
+    n = len(regions.codes("sigungu"))
+    return int(len(f"{n}/{n}") * 8.5) + 32
+
+
+def table_height(rows: int, kind: str) -> int:
+    """A table's height in px: its header and rows exactly (no empty rows under the last one), at most
+    `TABLE_MAX_PX[kind]` (then it scrolls)."""
+    return min(TABLE_MAX_PX[kind], ROW_PX * (rows + 1) + 3)
 TABLE_ORDER = ["name", "year", "value_text", "rank", "trend", "nation_text", "capital_text", "noncapital_text",
                "share_of_nation_pct", "relative_to_nation_100", "source"]
 
@@ -77,7 +92,8 @@ def columns(ctx: Ctx) -> dict:
                                             help=ctx.t("region_name_help")),
         "year": st.column_config.NumberColumn(ctx.t("latest_year"), format="%d"),
         "value_text": st.column_config.TextColumn(ctx.t("value"), width=TEXT_PX),
-        "rank": st.column_config.TextColumn(ctx.t("rank"), help="높은 값 순" if ko else "highest first"),
+        "rank": st.column_config.TextColumn(ctx.t("rank"), help="높은 값 순" if ko else "highest first",
+                                            width=rank_px()),
         "nation_text": st.column_config.TextColumn(ctx.t("nation"), width=TEXT_PX),
         "capital_text": st.column_config.TextColumn(ctx.t("CR"), width=TEXT_PX),
         "noncapital_text": st.column_config.TextColumn(ctx.t("NC"), width=TEXT_PX),
@@ -175,14 +191,14 @@ def series_columns(ctx: Ctx, code: str) -> dict:
     return conf
 
 
-CSV_KEYS = ("region_code", "region", "indicator_id", "indicator", "unit", "year", "value", "source")
+CSV_KEYS = ("region_code", "region", "indicator", "indicator_name", "unit", "year", "value", "source")
 
 
 @figures.cached
 def series_csv(ctx: Ctx, code: str) -> pd.DataFrame:
     """ONE table of everything the region has: one row per indicator and year the build holds (a year
-    without a value stays empty, never filled), values rounded as the table shows them; headers in the
-    page's language."""
+    without a value stays empty, never filled), values rounded as the table shows them; the download
+    titles its columns in the page's language (`ui.csvs`)."""
     wide = app_data.region_series(code)
     dec = series_decimals(code)
     name = regions.name(code, ctx.lang, full=len(code) != 5)
@@ -195,5 +211,4 @@ def series_csv(ctx: Ctx, code: str) -> pd.DataFrame:
             rows.append((code, name, c, fmt.name(ind, ctx.lang) if ind else c, fmt.unit_label(ind, ctx.lang),
                          int(year), None if fmt.is_missing(v) else round(float(v), dec[c]),
                          fmt.source_text(ind, ctx.lang) if ind else ""))
-    frame = pd.DataFrame(rows, columns=list(CSV_KEYS))
-    return frame.rename(columns={k: ctx.t(f"csv_{k}") for k in CSV_KEYS})
+    return pd.DataFrame(rows, columns=list(CSV_KEYS))

@@ -49,9 +49,9 @@ def compare_options(ind_id: str) -> list[str]:
     return views.regions_with_values(app_data.observations(), ind_id, pickers.all_region_codes())
 
 
-def _hover(name: str, years, values, ind: Indicator, lang: str, kind: str) -> list[str]:
+def _hover(name: str, values, ind: Indicator, lang: str, kind: str) -> list[str]:
     out = []
-    for y, v in zip(years, values):
+    for v in values:
         if kind == "share":
             txt = f"{v:.1f}%"
         elif kind == "ratio":
@@ -60,7 +60,7 @@ def _hover(name: str, years, values, ind: Indicator, lang: str, kind: str) -> li
             txt = fmt.delta(v, ind, lang)
         else:
             txt = fmt.value(v, ind, lang)
-        out.append(f"<b>{name}</b> · {int(y)}<br>{txt}")
+        out.append(f"<b>{name}</b>: {txt}")  # one entry of the year's hover list (the year heads it)
     return out
 
 
@@ -89,7 +89,7 @@ def _level_lines(ctx: Ctx, ind: Indicator, compare: list[str], unit: str) -> _Li
         color = GROUP_COLORS.get(code, palette.COMPARE_COLORS[(i - 3) % len(palette.COMPARE_COLORS)])
         out.lines.append(dict(name=name, x=part["year"].tolist(), y=part["value"].tolist(), color=color,
                               dash="dash" if code == "00" else "solid", width=3 if code in ("CR", "NC") else 2,
-                              hover=_hover(name, part["year"], part["value"], ind, ctx.lang, "level")))
+                              hover=_hover(name, part["value"], ind, ctx.lang, "level")))
         out.rows.append(part.assign(series=name, measure="level", unit=unit))
     return out
 
@@ -101,7 +101,7 @@ def _share_lines(ctx: Ctx, ind: Indicator, g: pd.DataFrame) -> _Lines:
     for code, vals in (("CR", cr), ("NC", 100 - cr)):
         name = ctx.t(code)
         out.lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=GROUP_COLORS[code], width=3,
-                              hover=_hover(name, g["year"], vals, ind, ctx.lang, "share")))
+                              hover=_hover(name, vals, ind, ctx.lang, "share")))
         out.rows.append(pd.DataFrame({"region_code": code, "year": g["year"], "value": vals, "series": name,
                                       "measure": "share_pct", "unit": "%"}))
     return out
@@ -115,7 +115,7 @@ def _gap_lines(ctx: Ctx, ind: Indicator, g: pd.DataFrame, measure: str, unit: st
     vals = g[col]
     out = _Lines(y_title="×" if ratio else unit, hline=1.0 if ratio else 0.0)
     out.lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=palette.CR_COLOR, width=3,
-                          hover=_hover(name, g["year"], vals, ind, ctx.lang, measure)))
+                          hover=_hover(name, vals, ind, ctx.lang, measure)))
     out.rows.append(pd.DataFrame({"region_code": "CR/NC", "year": g["year"], "value": vals, "series": name,
                                   "measure": col, "unit": "×" if ratio else unit}))
     return out

@@ -68,7 +68,7 @@ def macro_figure(ctx: Ctx, ind: Indicator, measure: str, show_events: bool):
         lines.append(dict(name=name, x=years, y=[None if pd.isna(v) else float(v) for v in vals],
                           color=palette.MACRO_COLORS.get(code, palette.NATION_COLOR),
                           dash="dash" if code == "00" else "solid", width=4 if code == "CR" else 2,
-                          hover=_macro_hover(name, years, vals, ind, lang, kind)))
+                          hover=_macro_hover(name, vals, ind, lang, kind)))
         rows.append(pd.DataFrame({"region_code": code, "year": years, "value": vals.to_numpy(), "series": name,
                                   "measure": {"share": "share_of_seven_pct", "relative": "nation_100"}.get(
                                       measure, "level"),
@@ -101,10 +101,10 @@ def macro_figure(ctx: Ctx, ind: Indicator, measure: str, show_events: bool):
     return fig, table
 
 
-def _macro_hover(name: str, years, values, ind: Indicator, lang: str, kind: str) -> list[str]:
-    """Hover per point: 권역, year, the value as shown (missing: 'no data')."""
+def _macro_hover(name: str, values, ind: Indicator, lang: str, kind: str) -> list[str]:
+    """Hover per point: 권역 and the value as shown (missing: 'no data'); the year heads the list."""
     out = []
-    for y, v in zip(years, values):
+    for v in values:
         if pd.isna(v):
             txt = t("no_data", lang)
         elif kind == "share":
@@ -113,5 +113,5 @@ def _macro_hover(name: str, years, values, ind: Indicator, lang: str, kind: str)
             txt = f"{v:,.1f} ({t('relative_unit', lang)})"
         else:
             txt = fmt.value(v, ind, lang)
-        out.append(f"<b>{name}</b> · {int(y)}<br>{txt}")
+        out.append(f"<b>{name}</b>: {txt}")  # one entry of the year's hover list (the year heads it)
     return out
