@@ -165,6 +165,23 @@ def carry_code(code: str, boundary_set: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def dong_units() -> pd.DataFrame:
+    """`incheon_2026_dongs.csv`: old_gu, dong (행정동 name before the reform), new_gu — the table that
+    rebuilds a split's new units from a file's 행정동 rows; each new 구 a split unit of the reform, each
+    old 구 one it was cut from."""
+    df = pd.read_csv(HERE / "incheon_2026_dongs.csv", comment="#", dtype=str, keep_default_na=False)
+    ref = reform()
+    split = ref[ref["kind"] == "split"].set_index("region_code")["from_codes"]
+    for i, row in df.iterrows():
+        if row["new_gu"] not in split.index or row["old_gu"] not in split[row["new_gu"]]:
+            raise ValueError(f"incheon_2026_dongs.csv row {i + 1}: {row['dong']} of {row['old_gu']} cannot go to "
+                             f"{row['new_gu']} (not a split unit cut from it: geo/reform_2026.csv)")
+    if df.duplicated(["old_gu", "dong"]).any():
+        raise ValueError("incheon_2026_dongs.csv: a 행정동 listed twice")
+    return df[["old_gu", "dong", "new_gu"]]
+
+
 def known_codes() -> frozenset[str]:
     """Every code of the registry (both sets, unions, groups, the nation)."""
     return frozenset(table()["region_code"])
