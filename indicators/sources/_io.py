@@ -90,13 +90,25 @@ def require_columns(path: Path, df: pd.DataFrame, columns: list[str]) -> None:
             raise SourceFileError(path, f"expected column missing; found {list(df.columns)[:8]}…", row=1, column=col)
 
 
-def to_number(path: Path, values: pd.Series, column: str, first_row: int = 2) -> pd.Series:
-    """Numbers from published cells: thousands separators stripped, '-'/'' → NaN.
+# A number written with thousands separators must group its digits by three ('1,234,567',
+# '-12,345.6'): '1,2,3' or '12,34' is a damaged cell, never read as 123 or 1234.
+GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
-    Anything else non-numeric raises SourceFileError with its row (first_row = file row
-    of values.iloc[0]) and column.
+
+def to_number(path: Path, values: pd.Series, column: str, first_row: int = 2) -> pd.Series:
+    """Numbers from published cells: thousands separators (grouped by three) stripped, '-'/'' → NaN.
+
+    Anything else non-numeric, and a separator that does not group by three ('1,2,3'), raises
+    SourceFileError with its row (first_row = file row of values.iloc[0]) and column.
     """
-    s = values.astype(str).str.strip().str.replace(",", "", regex=False)
+    cells = values.astype(str).str.strip()
+    commas = cells.str.contains(",", regex=False).to_numpy()
+    misgrouped = commas & ~cells.str.fullmatch(GROUPED).fillna(False).to_numpy()
+    if misgrouped.any():
+        pos = int(np.flatnonzero(misgrouped)[0])
+        raise SourceFileError(path, f"value {values.iloc[pos]!r}: thousands separators must group digits by "
+                              "three ('1,234,567')", row=first_row + pos, column=column)
+    s = cells.str.replace(",", "", regex=False)
     missing = values.isna().to_numpy() | s.isin(MISSING_MARKS).to_numpy()
     missing = pd.Series(missing, index=values.index)
     num = pd.to_numeric(s.where(~missing), errors="coerce")

@@ -3,7 +3,8 @@
 For each raw file of data/raw/MANIFEST.csv (one per layout where a folder holds many alike files)
 the file is mutated in a copy of its source's raw folder — wrong encoding, a required column
 dropped, a row duplicated, a number made non-numeric, a number made negative, an unknown region,
-the file emptied, the file cut mid-row, a year column deleted — and the source module's own
+the file emptied, the file cut mid-row, a year column deleted, a number with a malformed thousands
+separator ('1,2,3', which was once read as 123) — and the source module's own
 loader is run on that copy. The outcome must be one of:
 
 - a `SourceFileError` whose message names the mutated file and, where they make sense, the row
@@ -41,7 +42,7 @@ from indicators.errors import SourceFileError
 from indicators.sources import kostat_gi
 
 MUTATIONS = ("wrong_encoding", "missing_column", "duplicate", "non_numeric", "negative", "unknown_region",
-             "empty", "truncated", "deleted_year_column")
+             "empty", "truncated", "deleted_year_column", "bad_separator")
 CONTROL = "roundtrip"  # rewritten by the harness with no change: must be equal (checks the harness itself)
 
 
@@ -118,10 +119,10 @@ CASES: tuple[Case, ...] = (
          ("policy",), row=5, num="lawdCd", drop="lawdCd", year=None, region="name", unknown="가상군"),
     Case("policy_decline_json", "population_decline", "policy/population-decline-regions-2024.json", "json",
          ("policy",), row=5, num="totalCount", drop="name", year="source.effectiveDate", region="name",
-         unknown="가상구", needs={"non_numeric": {"column"}, "negative": {"column"}}),
+         unknown="가상구", needs={"non_numeric": {"column"}, "negative": {"column"}, "bad_separator": {"column"}}),
     Case("policy_interest_json", "population_decline", "policy/population-decline-interest-regions-2026.json",
          "json", ("policy",), row=5, num="totalCount", drop="name", year="source.effectiveDate", region="name",
-         unknown="가상구", needs={"non_numeric": {"column"}, "negative": {"column"}}),
+         unknown="가상구", needs={"non_numeric": {"column"}, "negative": {"column"}, "bad_separator": {"column"}}),
     Case("population_kosis_english", "sido_population",
          "population/Resident_Population_by_City__County__and_District_1992-2020.csv", "csv", POP,
          row={"By Administrative District": "Busan"}, num="2000", drop="By Administrative District", year="2000",
@@ -302,7 +303,8 @@ def mutate_csv(case: Case, data: bytes, mutation: str) -> Mutated:
         return Mutated(write_text_file(t), rows_ok=(line, line + 1))
     if mutation == "truncated":
         return Mutated(cut_mid_row(write_text_file(t), line))
-    col = {"non_numeric": case.num, "negative": case.neg or case.num, "unknown_region": case.region}[mutation]
+    col = {"non_numeric": case.num, "negative": case.neg or case.num, "unknown_region": case.region,
+           "bad_separator": case.num}[mutation]
     j = col_index(rows[h], col)
     quote = "'" if rows[r][j].lstrip().startswith("'") else ""
     if mutation == "unknown_region" and case.unknown_all:  # the region's whole block of rows renamed
@@ -312,6 +314,8 @@ def mutate_csv(case: Case, data: bytes, mutation: str) -> Mutated:
         return Mutated(write_text_file(t), row=hit[0] + 1, rows_ok=(hit[0] + 1,), column=col)
     if mutation == "non_numeric":
         rows[r][j] = "12a"
+    elif mutation == "bad_separator":
+        rows[r][j] = "1,2,3"
     elif mutation == "negative":
         rows[r][j] = negate(rows[r][j])
     else:
@@ -383,11 +387,14 @@ def mutate_xlsx(case: Case, data: bytes, mutation: str) -> Mutated:
         for c in range(1, ws.max_column + 1):
             ws.cell(r + 1, c).value = ws.cell(r, c).value
         out.rows_ok = (r, r + 1)
-    elif mutation in ("non_numeric", "negative", "unknown_region"):
-        col = {"non_numeric": case.num, "negative": case.neg or case.num, "unknown_region": case.region}[mutation]
+    elif mutation in ("non_numeric", "negative", "unknown_region", "bad_separator"):
+        col = {"non_numeric": case.num, "negative": case.neg or case.num, "unknown_region": case.region,
+               "bad_separator": case.num}[mutation]
         cell = ws.cell(r, cols[col])
         if mutation == "non_numeric":
             cell.value = "12a"
+        elif mutation == "bad_separator":
+            cell.value = "1,2,3"
         elif mutation == "negative":
             assert isinstance(cell.value, (int, float)) and cell.value > 0, cell.value
             cell.value = -cell.value
@@ -425,11 +432,11 @@ def mutate_json(case: Case, data: bytes, mutation: str) -> Mutated:
     elif mutation == "duplicate":
         recs.insert(i + 1, dict(recs[i]))
         out.rows_ok = (case.row, case.row + 1)
-    elif mutation in ("non_numeric", "negative") and case.num == "totalCount":
-        doc["totalCount"] = "89a" if mutation == "non_numeric" else -doc["totalCount"]
+    elif mutation in ("non_numeric", "negative", "bad_separator") and case.num == "totalCount":
+        doc["totalCount"] = {"non_numeric": "89a", "bad_separator": "8,9"}.get(mutation, -doc["totalCount"])
         out = Mutated(b"", column="totalCount")
-    elif mutation == "non_numeric":
-        recs[i][case.num] = "12a45"
+    elif mutation in ("non_numeric", "bad_separator"):
+        recs[i][case.num] = "12a45" if mutation == "non_numeric" else "1,2,3"
         out.column = case.num
     elif mutation == "negative":
         recs[i][case.num] = "-" + recs[i][case.num]
