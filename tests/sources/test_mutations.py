@@ -150,8 +150,11 @@ CASES: tuple[Case, ...] = (
          row={"행정구역별": "서울특별시", "연령별": "70 - 74세"}, num="인구 (명)", drop="인구 (명)", year="시점",
          region="행정구역별", unknown="가상도"),
     # files in a source folder that no loader reads: any mutation must leave the output equal
-    Case("migration_quarterly_not_read", "migration", "migration/101_DT_1B26003_A01_20210719123202.csv", "csv",
-         ("migration",), not_read=True),
+    # the quarterly CSV gives no figure: it is read to hold the annual flows to (an agreement of the build)
+    Case("migration_quarterly_csv", "migration", "migration/101_DT_1B26003_A01_20210719123202.csv", "csv",
+         ("migration",), row={"By district to move-out": "Seoul", "By district to move-in": "Busan",
+                              "PERIOD": "2000. 1/4"}, num="Migrants[명]", drop="PERIOD", year="PERIOD",
+         region="By district to move-in", unknown="Atlantis"),
     Case("census2010_codebook_not_read", "census2010_population_age",
          "population/census2010/codebook-20100401-04-municipality.csv", "csv", POP, not_read=True),
     Case("kostat_gi_out_of_scope_not_read", "kostat_gi", "kostat_gi/data/indicator_5-1-1.csv", "csv", GI,
