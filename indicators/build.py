@@ -2,9 +2,10 @@
 
 Refuses raw files far larger than the official ones before reading any; runs every source whose
 inputs exist (the package-embedded census always) and marks a source read without some of its
-manifest-listed files as partial; derives, validates, sanity-checks (naming the raw files behind
-a failing indicator), then publishes all outputs as one set: they are written into a new folder
-`<out>/builds/<build id>/`, and only when all are complete does the pointer `<out>/current` switch
+manifest-listed files as partial; derives, validates, sanity-checks (naming the raw file, row and
+column of each value behind a failure, from the cells the loaders recorded), then publishes all
+outputs as one set: they are written into a new folder `<out>/builds/<build id>/`, and only when
+all are complete does the pointer `<out>/current` switch
 to it (one `os.replace`). A failed or killed build leaves the previous set published and intact;
 readers (`indicators.store`) see the old set or the new one, never a mix. The previous set is
 kept, older ones are removed.
@@ -67,8 +68,15 @@ def run_sources(raw_dir: Path, checked: list[manifest.FileStatus] | None = None,
         log.append({"source": mod.SOURCE.id, "module": name, "status": "built", "rows": len(df),
                     "indicators": sorted(df["indicator"].unique()), "seconds": round(time.perf_counter() - t0, 2),
                     "files": sorted(rec.files), "overlaps": rec.overlaps, "conflicts": len(rec.conflicts),
-                    "_lineage": _files.lineage(df, rec, package), "_conflicts": rec.conflicts})
+                    "notes": rec.notes, "_lineage": _files.lineage(df, rec, package), "_conflicts": rec.conflicts,
+                    "_cells": rec.cells})
     return frames, log
+
+
+def take_cells(log: list[dict]) -> pd.DataFrame:
+    """The cells every source recorded (file, row and column of each value read), removed from the log."""
+    parts = [c for entry in log for c in entry.pop("_cells", [])]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_files.CELL_COLUMNS)
 
 
 def coverage(obs: pd.DataFrame) -> pd.DataFrame:
@@ -114,8 +122,9 @@ def build(raw_dir: Path, *, check_counts: bool = True) -> BuildResult:
         raise ValueError(f"indicators not in the catalogue: {sorted(unknown)}")
     cov = coverage(obs)
     files = [asdict(f) for f in checked_files]
+    cells = take_cells(log)
     checked = checks.run_all(base, cov, obs, origin=indicator_origins(raw_dir, log),
-                             excused=incomplete_indicators(log), counts=check_counts)
+                             excused=incomplete_indicators(log), counts=check_counts, cells=cells)
     report = {"raw_dir": str(raw_dir), "sources": log, "raw_files": files, "checks": checked,
               "overlap_rule": manifest.RULE, "conflicts": manifest.take(log, "_conflicts"),
               "lineage": manifest.take(log, "_lineage")

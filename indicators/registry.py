@@ -69,7 +69,8 @@ _TABLE_KEYS = {"files": ("str", True), "region_order": ("str", True), "marks": (
                "note": ("str", False), "unranked": ("strs", False)}
 _MARK_KEYS = {"mark": ("str", True), "means": ("str", True), "note": ("str", True), "regions": ("strs", False),
               "years": ("ints", False), "columns": ("strs", False), "labels": ("strs", False)}
-_CHANGE_KEYS = {"kind": ("str", True), "low": ("num", True), "high": ("num", True), "note": ("str", False)}
+_CHANGE_KEYS = {"kind": ("str", True), "low": ("num", True), "high": ("num", True), "note": ("str", False),
+                "breaks": ("ints", False)}
 _BOUNDARY_KEYS = {"year": ("int", True), "regions": ("strs", True), "note": ("str", True)}
 _AGREEMENT_KEYS = {"id": ("str", True), "a": ("map", True), "b": ("map", True), "relative_difference": ("nums", True),
                    "levels": ("strs", True), "note": ("str", True)}

@@ -130,6 +130,7 @@ class Change:
     low: float
     high: float
     note: str = ""
+    breaks: tuple[int, ...] = ()  # years of a declared series break (their change is not compared)
 
 
 @dataclass(frozen=True)

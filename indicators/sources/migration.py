@@ -123,14 +123,14 @@ def to_long(path: Path, data: pd.DataFrame, years: dict[int, int]) -> pd.DataFra
     for pos, year in years.items():
         persons = to_number(path, data[pos], f"{year}", first_row=FIRST_DATA_ROW)
         refuse_negative(path, persons, data["_row"], f"{year}", "a number of migrants")
-        part = pd.DataFrame({"year": year, "origin_code": data["origin_code"], "dest_code": data["dest_code"],
-                             "persons": persons, "_row": data["_row"]})
-        check_marks(path, part.assign(region_code=part["origin_code"] + "→" + part["dest_code"],
-                                      mark=marks_of(data[pos]), _col=f"{year}"), table)
-        parts.append(part)
+        parts.append(pd.DataFrame({"year": year, "origin_code": data["origin_code"], "dest_code": data["dest_code"],
+                                   "persons": persons, "_row": data["_row"], "mark": marks_of(data[pos]),
+                                   "_col": f"{year}"}))
+    long = pd.concat(parts, ignore_index=True)
+    check_marks(path, long.assign(region_code=long["origin_code"] + "→" + long["dest_code"]), table)
     _check_regions(path, data.rename(columns={"origin_code": "o", "dest_code": "d"}), list(years.values()),
                    table, ("A", "B"))
-    return pd.concat(parts, ignore_index=True)
+    return long.drop(columns=["mark", "_col"])
 
 
 def _check_regions(path: Path, pairs: pd.DataFrame, years: list[int], table, columns: tuple[str, str],
@@ -215,14 +215,21 @@ def _tallied(path: Path, fl: pd.DataFrame, column) -> pd.DataFrame:
     return recorded(path, out.assign(_row=pd.array(out["_row"], dtype="Int64"), _col=col))
 
 
+def _codes(path: Path, df: pd.DataFrame, code: str, name: str) -> pd.Series:
+    """Current 시도 code of each row's '<code>', '<name>' pair (each distinct pair checked once)."""
+    label = df[code].str.strip() + " " + df[name].str.strip()
+    first = df.assign(_label=label).drop_duplicates("_label")
+    known = {lab: _code(path, lab, r, code) for lab, r in zip(first["_label"], first["_row"])}
+    return label.map(known)
+
+
 def quarterly_flows(path: Path) -> pd.DataFrame:
     """The quarterly CSV of the same table → year, origin_code, dest_code, persons (Σ of the four
     quarters; a year without all four is left out), `_row` (first row of the pair in that year)."""
     df = read_csv_text(path, read_text(path, ("utf-8-sig", "cp949")))
     require_columns(path, df, [Q_ORIGIN, Q_ORIGIN_NAME, Q_DEST, Q_DEST_NAME, Q_PERIOD, Q_PERSONS])
     df["_row"] = range(2, len(df) + 2)
-    origin = [_code(path, f"{c} {n}", r, Q_ORIGIN) for c, n, r in zip(df[Q_ORIGIN], df[Q_ORIGIN_NAME], df["_row"])]
-    dest = [_code(path, f"{c} {n}", r, Q_DEST) for c, n, r in zip(df[Q_DEST], df[Q_DEST_NAME], df["_row"])]
+    origin, dest = (_codes(path, df, code, name) for code, name in ((Q_ORIGIN, Q_ORIGIN_NAME), (Q_DEST, Q_DEST_NAME)))
     periods = [_QUARTER.fullmatch(str(p)) for p in df[Q_PERIOD]]
     bad = [i for i, m in enumerate(periods) if m is None]
     if bad:
@@ -239,8 +246,8 @@ def quarterly_flows(path: Path) -> pd.DataFrame:
     pairs = fl.drop_duplicates(["origin_code", "dest_code"]).rename(columns={"origin_code": "o", "dest_code": "d"})
     _check_regions(path, pairs, sorted(fl["year"].unique()), table, (Q_ORIGIN_NAME, Q_DEST_NAME), Q_PERIOD)
     g = fl.groupby(["year", "origin_code", "dest_code"])
-    out = g.agg(persons=("persons", lambda v: v.sum(min_count=1)), quarters=("quarter", "nunique"),
-                _row=("_row", "min")).reset_index()
+    out = pd.DataFrame({"persons": g["persons"].sum(min_count=1), "quarters": g["quarter"].nunique(),
+                        "_row": g["_row"].min()}).reset_index()
     return out[out["quarters"] == 4].drop(columns="quarters")
 
 
