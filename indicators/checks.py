@@ -294,14 +294,17 @@ def _term_text(term) -> str:
     return text + (f" ÷ {term.per}" + (f" × {term.scale:g}" if term.scale != 1 else "") if term.per else "")
 
 
-def agreements(obs: pd.DataFrame, cells: pd.DataFrame | None) -> list[Found]:
+def agreements(obs: pd.DataFrame, cells: pd.DataFrame | None, only: Collection[str] | None = None) -> list[Found]:
     """Pairs of measures of one thing (registry.yaml `agreements`) whose relative difference
     (a − b) ÷ b leaves the band declared for the pair, at the levels it names. A pair one of whose
-    sides is absent (its file not in this build) is not compared; a side divided by another
+    sides is absent (its file not in this build) is not compared (`only`: just the pairs that involve
+    one of these indicators); a side divided by another
     indicator (`per`) is not compared in a declared boundary change's years of a region it names
     (the two sources may report the new territory from different years: 경남 1997 with or without 울산)."""
     problems: list[Found] = []
     for ag in registry().agreements:
+        if only is not None and not {ag.a.indicator, ag.b.indicator, ag.b.per, ag.a.per} & set(only):
+            continue
         a, b = _side(ag.a, obs, cells), _side(ag.b, obs, cells)
         if a is None or b is None:
             continue
@@ -376,6 +379,23 @@ def _with_origin(problems: list, origin: Mapping[str, str], cells: Cells | None 
     return out
 
 
+def fail(problems: list, origin: Mapping[str, str] | None = None, cells: pd.DataFrame | None = None) -> None:
+    """CheckFailed listing the problems (up to MAX_LISTED), each naming where its values came from."""
+    if not problems:
+        return
+    lines = _with_origin(problems, origin or {}, Cells(cells))
+    more = f"\n  … and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
+    raise CheckFailed(f"sanity checks failed ({len(lines)}):\n  " + "\n  ".join(lines[:MAX_LISTED]) + more)
+
+
+def read_checks(base: pd.DataFrame, cells: pd.DataFrame | None, only: Collection[str] | None = None) -> list:
+    """The checks that need only what sources read (no derived table, no expected counts): value
+    rules, additivity, continuity and agreements, of the indicators in `only` (default all). For
+    tests that load one source against the others' output of the shipped files."""
+    mine = base if only is None else base[base["indicator"].isin(set(only))]
+    return value_ranges(mine) + additivity(mine) + continuity(mine) + agreements(base, cells, only)
+
+
 def run_all(base: pd.DataFrame, cov: pd.DataFrame, derived: pd.DataFrame | None = None, *,
             origin: Mapping[str, str] | None = None, excused: Collection[str] = (),
             counts: bool = True, cells: pd.DataFrame | None = None) -> dict:
@@ -387,15 +407,9 @@ def run_all(base: pd.DataFrame, cov: pd.DataFrame, derived: pd.DataFrame | None 
     (`_files.CELL_COLUMNS`), for the agreements between files and for naming file, row and column."""
     obs = derived if derived is not None else base
     ranges = value_ranges(obs)
-    add = additivity(base)
     mism, new = expected_counts(cov, excused) if counts else ([], [])
     mixed = one_territory(derived) if derived is not None else []
-    steady = continuity(base)
-    agree = agreements(base, cells)
-    problems = _with_origin(ranges + add + mism + mixed + steady + agree, origin or {}, Cells(cells))
-    if problems:
-        more = f"\n  … and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
-        raise CheckFailed(f"sanity checks failed ({len(problems)}):\n  " + "\n  ".join(problems[:MAX_LISTED]) + more)
+    fail(ranges + additivity(base) + mism + mixed + continuity(base) + agreements(base, cells), origin, cells)
     return {"value_rules": "ok", "additivity": "ok",
             "expected_counts": "ok" if counts else "not run (--update-expected)",
             "one_territory_per_ratio": "ok", "continuity": "ok",

@@ -21,6 +21,7 @@ import pandas as pd
 from geo.regions import level_of as regions_level_of
 from indicators import manifest, schema
 from indicators.errors import InputsMissing, SourceFileError
+from indicators.registry import registry
 
 FILE_SEP = "; "  # between the files of a row computed from several (e.g. '00' = Σ 시도 of two files)
 # What a file said, cell by cell: the value of an indicator for a region and year, at a file row
@@ -292,6 +293,7 @@ def combine_files(parts: list[tuple[Path, pd.DataFrame]], key: list[str], row_co
         record_cells(path, df, indicator)
     info = {str(path): file_status(path, raw_dir) for path, _ in parts}
     rank = {p: i for i, p in enumerate(sorted(info, key=lambda p: manifest.vintage_rank(info[p])))}
+    check_vintage_order([Path(p) for p in sorted(rank, key=rank.get)], {p: info[p].path for p in info})
     both = pd.concat([df.assign(_file=str(path), _rank=rank[str(path)]) for path, df in parts], ignore_index=True)
     kept = both.sort_values("_rank", ascending=False, kind="stable").drop_duplicates(key, keep="first").sort_index()
     if rec is not None:
@@ -299,6 +301,44 @@ def combine_files(parts: list[tuple[Path, pd.DataFrame]], key: list[str], row_co
     _record(_conflicts(both, kept, key, value_col), info, table, indicator, row_col, value_col)
     out = kept.assign(source_file=kept["_file"].map(lambda p: info[p].path))
     return out.drop(columns=["_file", "_rank"]).reset_index(drop=True)
+
+
+def check_vintage_order(paths: list[Path], rel: dict[str, str]) -> None:
+    """Rank stability of region labels across vintages of one table: where two files of one table
+    (oldest first) give the same indicator and year, the regions they share must come in the same
+    order of file rows. A newer download with two region labels swapped (its figures under each
+    other's names) breaks it: SourceFileError naming the newer file's row and column. Regions of a
+    boundary change declared between the two files' last years may move. Needs the cells of an
+    active recording (`record_cells`); without one nothing is compared."""
+    rec = _ACTIVE.get()
+    if rec is None or len(paths) < 2 or not rec.cells:
+        return
+    files = [rel[str(p)] for p in paths]
+    cells = pd.concat([c[c["file"].isin(files)] for c in rec.cells], ignore_index=True).dropna(subset=["row"])
+    by_file = {f: c for f, c in cells.groupby("file")}
+    for i, older in enumerate(files):
+        for j in range(i + 1, len(files)):
+            newer = files[j]
+            if older not in by_file or newer not in by_file:
+                continue
+            a, b = by_file[older], by_file[newer]
+            moved = _moved_regions(int(a["year"].max()), int(b["year"].max()))
+            m = a.merge(b, on=["indicator", "region_code", "year"], suffixes=("_a", "_b"))
+            m = m[~m["region_code"].isin(moved)]
+            for (ind, year), g in m.groupby(["indicator", "year"], sort=True):
+                first = g.sort_values("row_a")["region_code"].tolist()
+                then = g.sort_values("row_b")
+                for k, (code, row, col) in enumerate(zip(then["region_code"], then["row_b"], then["column_b"])):
+                    if code != first[k]:
+                        raise SourceFileError(paths[j], f"region {code} comes at rank {k + 1} of the {len(first)} "
+                                              f"regions both give for {ind} {year}, but {older} lists {first[k]} "
+                                              "there: region labels swapped or rows moved against the other "
+                                              "vintage of this table", row=int(row), column=str(col))
+
+
+def _moved_regions(older_last: int, newer_last: int) -> set[str]:
+    """Regions of a boundary change declared after the older file's last year, up to the newer's."""
+    return {r for b in registry().boundary_changes if older_last < b.year <= newer_last for r in b.regions}
 
 
 def load_all(raw_dir: Path, pattern: str, load_one, key: list[str] | None = None, **kw) -> pd.DataFrame:

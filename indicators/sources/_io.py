@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -242,6 +243,9 @@ def check_marks(path: Path, cells: pd.DataFrame, table) -> None:
 
 # --- region order: the rank of each region label within a block of rows -----------------------
 
+_GROUP_RANK = {code: i for i, code in enumerate([g.code for g in MACRO_REGIONS] + ["NC"])}
+
+@lru_cache(maxsize=4096)
 def order_key(code: str, parent: str | None = None) -> tuple:
     """Where a region sits in the statistical order producers list regions in: 전국 first, then the
     시도 by their code of the time (강원 42 and 전북 45 before their renumbering, so after 경기),
@@ -254,9 +258,8 @@ def order_key(code: str, parent: str | None = None) -> tuple:
     back = {new: old for old, (new, _) in SIDO_CODE_CHANGES.items()}
     if code == "00":
         return (0, "")
-    macro = [g.code for g in MACRO_REGIONS] + ["NC"]
-    if code in macro:
-        return (2, f"{macro.index(code):02d}")
+    if code in _GROUP_RANK:
+        return (2, f"{_GROUP_RANK[code]:02d}")
     if len(code) == 5:
         for old, (new, _) in SIGUNGU_CODE_CHANGES.items():
             if new == code and parent and old[:2] != code[:2] and parent == old[:2]:

@@ -243,8 +243,9 @@ def quarterly_flows(path: Path) -> pd.DataFrame:
     table = table_of(SOURCE, path)
     check_marks(path, fl.assign(region_code=fl["origin_code"] + "→" + fl["dest_code"], mark=marks_of(df[Q_PERSONS]),
                                 _col=Q_PERSONS), table)
-    pairs = fl.drop_duplicates(["origin_code", "dest_code"]).rename(columns={"origin_code": "o", "dest_code": "d"})
-    _check_regions(path, pairs, sorted(fl["year"].unique()), table, (Q_ORIGIN_NAME, Q_DEST_NAME), Q_PERIOD)
+    # every row, in file order: a label swapped in one quarter breaks the order of its origin's destinations
+    _check_regions(path, fl.rename(columns={"origin_code": "o", "dest_code": "d"}), sorted(fl["year"].unique()),
+                   table, (Q_ORIGIN_NAME, Q_DEST_NAME), Q_PERIOD)
     g = fl.groupby(["year", "origin_code", "dest_code"])
     out = pd.DataFrame({"persons": g["persons"].sum(min_count=1), "quarters": g["quarter"].nunique(),
                         "_row": g["_row"].min()}).reset_index()
