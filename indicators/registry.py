@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from geo import regions
 from indicators.hangul import has_hangul
 from indicators.registry_checks import KINDS, LEVELS, check_tables
 from indicators.registry_yaml import RegistryError, fields, read, records, required_list
@@ -157,10 +158,20 @@ def read_tables(path: Path, data) -> tuple[Table, ...]:
                 raise RegistryError(path, f"{name} mark #{j}", "means", f"{mark.means!r} is not one of {MARK_MEANINGS}")
             if mark.years and (len(mark.years) != 2 or mark.years[0] > mark.years[1]):
                 raise RegistryError(path, f"{name} mark #{j}", "years", "give [first, last] (inclusive)")
+            _known_regions(path, f"{name} mark #{j}", mark.regions)
             marks.append(mark)
         values["marks"] = tuple(marks)
+        _known_regions(path, name, values.get("unranked", ()), "unranked")
         out.append(Table(**values))
     return tuple(out)
+
+
+def _known_regions(path: Path, entry: str, codes, key: str = "regions") -> None:
+    """Each code is one of the region registry (geo/regions.csv and the groups)."""
+    known = set(regions.table().index)
+    bad = [c for c in codes if c not in known]
+    if bad:
+        raise RegistryError(path, entry, key, f"{bad[0]!r} is not a region code of geo/regions.csv")
 
 
 def read_change(path: Path, entry: str, data) -> Change:
@@ -181,6 +192,8 @@ def read_checks(path: Path, top: dict) -> dict:
     """registry.yaml's cross-source declarations: boundary changes, agreements, additivity tolerances."""
     changes = tuple(BoundaryChange(**fields(path, f"boundary change #{i + 1}", b, _BOUNDARY_KEYS))
                     for i, b in enumerate(required_list(path, "boundary_changes", top.get("boundary_changes", []))))
+    for i, b in enumerate(changes):
+        _known_regions(path, f"boundary change #{i + 1}", b.regions)
     agreements = []
     for a in records(path, "agreement", "id", top.get("agreements", []), _AGREEMENT_KEYS):
         entry = f"agreement {a['id']!r}"

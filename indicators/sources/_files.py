@@ -47,6 +47,7 @@ class Recording:
     listed: dict[str, manifest.Entry] | None = None
     cells: list[pd.DataFrame] = field(default_factory=list)  # CELL_COLUMNS, one frame per file read
     notes: list[str] = field(default_factory=list)  # said by the build (e.g. a file not in the manifest)
+    marks_used: set[tuple[str, int]] = field(default_factory=set)  # (table glob, mark index) met in a cell
 
 
 _ACTIVE: contextvars.ContextVar[Recording | None] = contextvars.ContextVar("recording", default=None)
@@ -141,6 +142,14 @@ def record_cells(path: Path, df: pd.DataFrame, indicator: str = "") -> None:
                           "year": df["year"], "value": df["value"], "row": df["_row"],
                           "column": df["_col"] if "_col" in df.columns else ""})
     rec.cells.append(cells.astype({"row": "Int64", "column": str, "year": "int64", "value": "float64"}))
+
+
+def note_marks(table: str, indices) -> None:
+    """The declared marks (by their table's glob and position) that a cell used: a declaration no
+    shipped cell uses is stale (tests/sources/test_declarations.py)."""
+    rec = _ACTIVE.get()
+    if rec is not None:
+        rec.marks_used.update((table, i) for i in indices)
 
 
 def note(text: str) -> None:

@@ -230,7 +230,10 @@ def check_marks(path: Path, cells: pd.DataFrame, table) -> None:
     for mark, region, year, col, label in keys.itertuples(index=False):
         year = None if pd.isna(year) else int(year)
         parts = str(region).split("→")  # a flow 'origin→destination': a mark allowed for either region
-        if any(m.mark == mark and m.allows(r, year, str(col), label) for m in marks for r in parts):
+        allowed = [i for i, m in enumerate(marks) if m.mark == mark
+                   and any(m.allows(r, year, str(col), label) for r in parts)]
+        if allowed:
+            _files.note_marks(table.files, allowed)
             continue
         first = hit[(hit["mark"] == mark) & (hit["region_code"] == region) & (hit["_col"] == col)
                     & (hit["_label"] == label)

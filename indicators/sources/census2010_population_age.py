@@ -199,10 +199,10 @@ def check_cells(path: Path, raw: pd.DataFrame, df: pd.DataFrame, levels: tuple[s
     """Marks of the count cells read, years and regions against the manifest, region order."""
     read_rows = df["level"].isin(levels)
     table = table_of(SOURCE, path)
-    for col in COUNTS:
-        check_marks(path, df[read_rows].assign(mark=marks_of(raw.loc[read_rows, col]), _col=col), table)
     rows = df[read_rows]
     check_coverage(path, rows.assign(_col=PERIOD), rows.assign(_col=NAME))
+    for col in COUNTS:
+        check_marks(path, rows.assign(mark=marks_of(raw.loc[read_rows, col]), _col=col), table)
     firsts = rows.drop_duplicates(CODE)
     parent = firsts[CODE].str[:2].map(CENSUS_SIDO_CODES)
     check_order(path, firsts.assign(_block="file", _parent=parent), table, NAME)

@@ -84,12 +84,12 @@ def clean(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     regions and region order checked against the table's declarations and the manifest."""
     out = pd.DataFrame({"_row": df["_row"], "region_code": _codes(path, df), "year": _years(path, df)})
     table = table_of(SOURCE, path)
+    check_coverage(path, out.assign(_col=YEAR), out.assign(_col=REGION))
     for col in COLUMNS:
         out[col] = to_number(path, df[col], col, first_row=2)
         refuse_negative(path, out[col], out["_row"], col, "an export or import amount")
         check_marks(path, out.assign(mark=marks_of(df[col]), _col=col), table)
     check_unique(path, out, ["region_code", "year"], row_col="_row", column=REGION)
-    check_coverage(path, out.assign(_col=YEAR), out.assign(_col=REGION))
     check_order(path, out.assign(_block=out["year"]), table, REGION)
     return out
 

@@ -141,9 +141,9 @@ def clean_series(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     out["region_code"] = [_sido(path, n, int(r), "region") for n, r in zip(rows["region"], rows["_row"])]
     check_unique(path, out, ["region_code", "year"], row_col="_row", column="region")
     table = table_of(SOURCE, path)
+    check_coverage(path, out.assign(_col="year"), out.assign(_col="region"))
     for col in COLUMN_INDICATOR:
         check_marks(path, out.assign(mark=marks_of(rows[col]).to_numpy(), _col=col), table)
-    check_coverage(path, out.assign(_col="year"), out.assign(_col="region"))
     check_order(path, out.assign(_block=out["year"]), table, "region")
     # 재정자주도 ⊇ 재정자립도 by definition: a row breaking this means a swapped or shifted column
     wrong = out["fiscal_independence_ratio"] < out["fiscal_autonomy_ratio"]

@@ -121,9 +121,9 @@ def load_file(path: Path) -> pd.DataFrame:
     picked = select(path, df)[["_row", "region_code", "indicator"]]
     out = picked.merge(long, on="_row", how="left")
     table = table_of(SOURCE, path)
-    check_marks(path, out, table)  # rows read only
     years = long.drop_duplicates("year")
     check_coverage(path, years.assign(_row=1), picked.assign(_col=REGION))
+    check_marks(path, out, table)  # rows read only
     for ind, rows in picked.groupby("indicator", sort=False):  # each (activity, item) lists the 시도 once
         check_order(path, rows.assign(_block=ind), table, REGION)
     out = out.dropna(subset=["value"])

@@ -115,8 +115,8 @@ def reshape(path: Path, df: pd.DataFrame) -> pd.DataFrame:
                                    "value": value, "mark": marks_of(df[col]), "_row": df["_row"], "_col": col}))
     long = pd.concat(parts, ignore_index=True)
     table = table_of(SOURCE, path)
-    check_marks(path, long, table)
     check_coverage(path, df.assign(_col=PERIOD), df.assign(_col=REGION))
+    check_marks(path, long, table)
     check_order(path, df.assign(_block=df["year"]), table, REGION)
     return long.dropna(subset=["value"]).drop(columns="mark")
 

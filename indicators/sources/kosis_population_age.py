@@ -239,9 +239,9 @@ def load_file(path: Path, spec: dict[str, tuple[str, ...]]) -> pd.DataFrame:
     codes = df[["_row", "_block", REGION]].rename(columns={REGION: "_label"}).merge(
         kept[["_block", "region_code", "level", "sido"]], on="_block")
     cells = long.merge(codes, on="_row")
-    check_marks(path, cells.assign(region_code=cells["region_code"].fillna("00")), table)
     check_coverage(path, long.drop_duplicates("year").assign(_row=1),
                    kept.assign(region_code=kept["region_code"].fillna("00"), _col=REGION))
+    check_marks(path, cells.assign(region_code=cells["region_code"].fillna("00")), table)
     check_order(path, kept.assign(_block="file", _parent=kept["sido"]), table, REGION)
     parts = []
     for indicator, levels in spec.items():

@@ -173,8 +173,8 @@ def clean(path: Path, df: pd.DataFrame, indicator: str, nation: bool = True) -> 
     keys = pd.DataFrame({REGION: df[REGION].str.strip(), YEAR: out["year"], "_row": df["_row"]})
     check_unique(path, keys, [REGION, YEAR], row_col="_row")  # names the file's columns, not ours
     table = table_of(SOURCE, path)
-    check_marks(path, out.assign(mark=marks_of(df[VALUE]).to_numpy(), _col=VALUE), table)
     check_coverage(path, out.assign(_col=YEAR), out.assign(_col=REGION))
+    check_marks(path, out.assign(mark=marks_of(df[VALUE]).to_numpy(), _col=VALUE), table)
     check_order(path, out.assign(_block=out["year"]), table, REGION)
     _check_complete(path, out, nation)
     return out.assign(indicator=indicator, _col=VALUE)

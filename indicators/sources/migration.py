@@ -127,9 +127,9 @@ def to_long(path: Path, data: pd.DataFrame, years: dict[int, int]) -> pd.DataFra
                                    "persons": persons, "_row": data["_row"], "mark": marks_of(data[pos]),
                                    "_col": f"{year}"}))
     long = pd.concat(parts, ignore_index=True)
-    check_marks(path, long.assign(region_code=long["origin_code"] + "→" + long["dest_code"]), table)
     _check_regions(path, data.rename(columns={"origin_code": "o", "dest_code": "d"}), list(years.values()),
                    table, ("A", "B"))
+    check_marks(path, long.assign(region_code=long["origin_code"] + "→" + long["dest_code"]), table)
     return long.drop(columns=["mark", "_col"])
 
 
@@ -241,11 +241,11 @@ def quarterly_flows(path: Path) -> pd.DataFrame:
                        "origin_code": origin, "dest_code": dest, "persons": persons, "_row": df["_row"]})
     check_unique(path, fl, ["year", "quarter", "origin_code", "dest_code"], row_col="_row", column=Q_PERIOD)
     table = table_of(SOURCE, path)
-    check_marks(path, fl.assign(region_code=fl["origin_code"] + "→" + fl["dest_code"], mark=marks_of(df[Q_PERSONS]),
-                                _col=Q_PERSONS), table)
     # every row, in file order: a label swapped in one quarter breaks the order of its origin's destinations
     _check_regions(path, fl.rename(columns={"origin_code": "o", "dest_code": "d"}), sorted(fl["year"].unique()),
                    table, (Q_ORIGIN_NAME, Q_DEST_NAME), Q_PERIOD)
+    check_marks(path, fl.assign(region_code=fl["origin_code"] + "→" + fl["dest_code"], mark=marks_of(df[Q_PERSONS]),
+                                _col=Q_PERSONS), table)
     g = fl.groupby(["year", "origin_code", "dest_code"])
     out = pd.DataFrame({"persons": g["persons"].sum(min_count=1), "quarters": g["quarter"].nunique(),
                         "_row": g["_row"].min()}).reset_index()

@@ -161,9 +161,9 @@ def reshape(path: Path, df: pd.DataFrame, years: list[int]) -> pd.DataFrame:
                       for c in cols]
     cells = pd.concat(cells, ignore_index=True).rename(columns={"row": "_row", "name": "_label"})
     table = table_of(SOURCE, path)
-    check_marks(path, cells, table)
     check_coverage(path, pd.DataFrame({"year": years, "_row": 1, "_col": [f"{y}년_거주자_총인구수" for y in years]}),
                    df.rename(columns={"row": "_row"}).assign(_col=REGION_COL))
+    check_marks(path, cells, table)
     printed = df["code"].str[:5].where(df["level"] == "sigungu", df["code"].str[:2])  # the code of the time
     check_order(path, df.rename(columns={"row": "_row"}).assign(_block="file", region_code=printed,
                                                                  _parent=df["code"].str[:2]), table, REGION_COL)

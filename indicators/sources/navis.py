@@ -108,9 +108,9 @@ def read_sheet(path: Path, sheet: str, raw: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat(parts, ignore_index=True).dropna(subset=["region_code"])
     check_unique(path, out, ["region_code", "year"], row_col="_row", column="A")
     table = table_of(SOURCE, path)
-    check_marks(path, out, table)
     check_coverage(path, pd.DataFrame({"year": list(years.values()), "_row": 1, "_col": list(years)}),
                    out.drop_duplicates("region_code").assign(_col="A"))
+    check_marks(path, out, table)
     check_order(path, out.drop_duplicates("region_code").assign(_block=sheet), table, "A")
     return out.drop(columns="mark")
 

@@ -80,9 +80,9 @@ def _header_years(years: dict[str, int]) -> pd.DataFrame:
 def _checked(path: Path, long: pd.DataFrame, years: dict[str, int], region_col: str) -> None:
     """A wide file's declared marks, its years and regions against the manifest, its region order."""
     table = table_of(SOURCE, path)
-    check_marks(path, long, table)
     read = long.drop_duplicates("region_code")
-    check_coverage(path, _header_years(years), read.assign(_col=region_col))
+    check_coverage(path, _header_years(years), read.assign(_col=region_col))  # years first: a shift explains all
+    check_marks(path, long, table)
     check_order(path, read.assign(_block="file"), table, region_col)
 
 
@@ -158,8 +158,8 @@ def read_trends(path: Path) -> pd.DataFrame:
         indicator=ind, _col=col, value=values[col], mark=marks_of(df[col])) for ind, col in cols.items()],
         ignore_index=True)
     table = table_of(SOURCE, path)
-    check_marks(path, long, table)
     check_coverage(path, long.assign(_col="연도")[["year", "_row", "_col"]], long.assign(_col="지역"))
+    check_marks(path, long, table)
     check_order(path, df.assign(_block=df["year"], _row=df["row"]), table, "지역")
     record_cells(path, long[long["indicator"] == "reg_population_persons"])
     # 인구 0 (세종 before 2012): the region did not exist → no rows, not zero births
