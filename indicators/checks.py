@@ -358,6 +358,31 @@ class Cells:
         return list(dict.fromkeys(out))
 
 
+def missing_cells(problems: list[Problem], obs: pd.DataFrame, cells: pd.DataFrame | None) -> list[Found]:
+    """Count problems ('ind level year: …') with the cells that would hold the missing values: each
+    region of the level that has a cell for the indicator in the year before or after but no value in
+    that year, at its file row and the year's column (where other regions have it)."""
+    out: list[Found] = []
+    for ind, text in problems:
+        m = re.match(r"(\S+) (\w+) (\d{4}):", text)
+        if cells is None or cells.empty or not m:
+            out.append(Found(ind, text))
+            continue
+        level, year = m.group(2), int(m.group(3))
+        mine = cells[(cells["indicator"] == ind) & regions.in_level(cells["region_code"], level).to_numpy()]
+        have = set(obs.loc[(obs["indicator"] == ind) & (obs["year"] == year)].dropna(subset=["value"])["region_code"])
+        near = mine[mine["year"].isin([year - 1, year + 1]) & ~mine["region_code"].isin(have)].dropna(subset=["row"])
+        cols = mine.loc[mine["year"] == year, ["file", "column"]].drop_duplicates()
+        where = []
+        for r in near.drop_duplicates("region_code").head(PER_CHECK).itertuples():
+            col = cols.loc[cols["file"] == r.file, "column"]
+            where.append(f"{r.region_code} (its {r.year} value: {r.file}, row {int(r.row)}, column {r.column!r}"
+                         + (f"; {year} is column {col.iloc[0]!r})" if len(col) and col.iloc[0] != r.column
+                            else ")" if len(col) else f"; no column for {year})"))
+        out.append(Found(ind, text + (f"; no {year} value for {', '.join(where)}" if where else "")))
+    return out
+
+
 def _with_origin(problems: list, origin: Mapping[str, str], cells: Cells | None = None) -> list[str]:
     """Each problem followed by where its value(s) came from: file, row and column of each cell
     (the recorded cells), else the raw file(s) its indicator was read from."""
@@ -408,6 +433,7 @@ def run_all(base: pd.DataFrame, cov: pd.DataFrame, derived: pd.DataFrame | None 
     obs = derived if derived is not None else base
     ranges = value_ranges(obs)
     mism, new = expected_counts(cov, excused) if counts else ([], [])
+    mism = missing_cells(mism, obs, cells)
     mixed = one_territory(derived) if derived is not None else []
     fail(ranges + additivity(base) + mism + mixed + continuity(base) + agreements(base, cells), origin, cells)
     return {"value_rules": "ok", "additivity": "ok",

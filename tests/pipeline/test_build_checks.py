@@ -175,3 +175,23 @@ def test_a_file_not_in_the_manifest_is_said_to_be_checked_against_its_own_header
     shutil.copyfile(raw / "exports/kita_regional_yearly.csv", raw / copy)
     summary = cli.summary(build.build(raw))
     assert f"{copy}: not in MANIFEST.csv: its years and regions are checked against its own header only" in summary
+
+
+def test_a_missing_region_year_names_the_cells_beside_it(raw_dir, tmp_path):
+    """The count check (issue 22 item 4: it named the file only): Seoul's and Busan's 2020 rows
+    deleted from the K-stat file; the failure names, for each, the row and column of its 2021 value."""
+    raw = _raw(raw_dir, tmp_path, "exports")
+    path = raw / "exports/kita_regional_yearly.csv"
+    rows = _rows(path)
+    year, region = rows[0].index("연도"), rows[0].index("지역명")
+    at_2021 = {r[region]: n + 1 for n, r in enumerate(rows) if r[year] == "2021"}
+    gone = [r for r in rows[1:] if r[year] == "2020" and r[region] in ("서울", "부산")]
+    assert len(gone) == 2
+    kept = [r for r in rows if r not in gone]
+    _write(path, kept)
+    shift = {n: n - sum(1 for g in gone if rows.index(g) + 1 < n) for n in at_2021.values()}  # rows after a deletion
+    msg = _refused(raw)
+    assert "exports_usd_th sido 2020: 8 regions, expected 10; no 2020 value for" in msg, msg
+    for name, code in (("서울", "11"), ("부산", "26")):
+        assert f"{code} (its 2021 value: exports/kita_regional_yearly.csv, row {shift[at_2021[name]]}, " \
+               "column '수출_금액')" in msg, msg
