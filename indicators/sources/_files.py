@@ -14,6 +14,7 @@ import contextvars
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -179,10 +180,17 @@ def manifest_entry(path: Path) -> tuple[manifest.Entry | None, str]:
         rel = relative(path, rec.raw_dir)
         return rec.listed.get(rel), rel
     for folder in path.resolve().parents:
-        if (folder / manifest.MANIFEST_NAME).is_file():
+        listed = folder / manifest.MANIFEST_NAME
+        if listed.is_file():
             rel = relative(path, folder)
-            return manifest.read(folder).get(rel), rel
+            return _read_manifest(folder, listed.stat().st_mtime_ns).get(rel), rel
     return None, path.name
+
+
+@lru_cache(maxsize=16)
+def _read_manifest(folder: Path, mtime_ns: int) -> dict[str, manifest.Entry]:
+    """The manifest of a folder, read once per version of the file."""
+    return manifest.read(folder)
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -107,12 +107,14 @@ def to_number(path: Path, values: pd.Series, column: str, first_row: int = 2) ->
     """
     cells = values.astype(str).str.strip()
     commas = cells.str.contains(",", regex=False).to_numpy()
-    misgrouped = commas & ~cells.str.fullmatch(GROUPED).fillna(False).to_numpy()
-    if misgrouped.any():
-        pos = int(np.flatnonzero(misgrouped)[0])
-        raise SourceFileError(path, f"value {values.iloc[pos]!r}: thousands separators must group digits by "
-                              "three ('1,234,567')", row=first_row + pos, column=column)
-    s = cells.str.replace(",", "", regex=False)
+    if commas.any():
+        grouped = cells[commas].str.fullmatch(GROUPED).fillna(False).to_numpy()
+        if not grouped.all():
+            pos = int(np.flatnonzero(commas)[np.flatnonzero(~grouped)[0]])
+            raise SourceFileError(path, f"value {values.iloc[pos]!r}: thousands separators must group digits by "
+                                  "three ('1,234,567')", row=first_row + pos, column=column)
+        cells = cells.str.replace(",", "", regex=False)
+    s = cells
     missing = values.isna().to_numpy() | s.isin(MISSING_MARKS).to_numpy()
     missing = pd.Series(missing, index=values.index)
     num = pd.to_numeric(s.where(~missing), errors="coerce")
@@ -197,9 +199,13 @@ def marks_of(values: pd.Series) -> pd.Series:
 
     Use beside `to_number` (which reads every mark as NaN): `check_marks` then says whether the
     table may print that mark there."""
+    empty = values.isna().to_numpy()
     text = values.astype(str).str.strip()
-    text = text.where(values.notna() & ~text.isin({"nan", "NaN"}), "")
-    return text.where(text.isin(MISSING_MARKS), None)
+    mark = empty | text.isin(MISSING_MARKS).to_numpy()
+    out = pd.Series(None, index=values.index, dtype=object)
+    if mark.any():
+        out[mark] = text[mark].where(~empty[mark] & ~text[mark].isin({"nan", "NaN"}), "")
+    return out
 
 
 def _describe_marks(table) -> str:

@@ -204,7 +204,14 @@ def load(raw_dir: Path) -> pd.DataFrame:
 
     Copies of one indicator file are combined by the newest-vintage rule (`_files.combine_files`);
     `source_file` names the file of each row."""
-    parts = [combine_files([(p, recorded(p, clean(p, read(p), SPEC[sid].id, nation=sid not in NO_NATION_ROW)))
-                            for p in ps], KEY, raw_dir=raw_dir, table=f"indicator_{sid}.csv")
+    parts = [combine_files([(p, load_file(p)) for p in ps], KEY, raw_dir=raw_dir, table=f"indicator_{sid}.csv")
              for sid, ps in paths(raw_dir).items()]
     return tidy_sourced(pd.concat(parts, ignore_index=True))
+
+
+def load_file(path: Path) -> pd.DataFrame:
+    """One declared file `indicator_<id>.csv` → tidy rows of its indicator (cells recorded)."""
+    sid = path.name.removeprefix("indicator_").removesuffix(".csv")
+    if sid not in SPEC:
+        raise SourceFileError(path, f"not one of the declared files (ids {', '.join(SPEC)})")
+    return recorded(path, clean(path, read(path), SPEC[sid].id, nation=sid not in NO_NATION_ROW))

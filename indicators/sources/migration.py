@@ -16,6 +16,7 @@ for 수도권 'CR' (서울·인천·경기) and 비수도권 'NC' only moves bet
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 import pandas as pd
@@ -259,8 +260,16 @@ def load(raw_dir: Path) -> pd.DataFrame:
     (`_files.combine_files`), so a region-year's figures come from one file, named in `source_file`.
     A quarterly CSV of the table, where present, is tallied into cells only (for the build's
     agreement check); it adds no rows."""
-    out = tidy_sourced(load_all(raw_dir, FILE_PATTERN, lambda p: _tallied(p, file_flows(p), None)))
+    out = tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))
     for path in find_optional(raw_dir, QUARTERLY_PATTERN):
         note_files([path])
-        _tallied(path, blank_placeholders(quarterly_flows(path)).dropna(subset=["persons"]), Q_PERSONS)
+        load_file(path)
     return out
+
+
+def load_file(path: Path) -> pd.DataFrame:
+    """One download → tidy in/out/net per 시도 and group, cells recorded: the annual workbook, or
+    the quarterly CSV (its complete years; `load` keeps only its cells)."""
+    if fnmatchcase(path.name, QUARTERLY_PATTERN):
+        return _tallied(path, blank_placeholders(quarterly_flows(path)).dropna(subset=["persons"]), Q_PERSONS)
+    return _tallied(path, file_flows(path), None)
