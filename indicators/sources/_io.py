@@ -1,8 +1,11 @@
 """Strict readers shared by the source modules: every failure names file, row, column.
 
-Text (with the size guard and encodings), CSV, xlsx sheets, numbers, required columns, unique keys,
-year columns. Which files a source read and how overlapping files combine: `_files`; KOSIS names
-and period columns: `_kosis`.
+Text (with the size guard and encodings), CSV, xlsx sheets, numbers (thousands separators grouped by
+three), required columns, unique keys, year columns; the checks a table declares in its source's
+YAML (`schema.Table`): missing-value marks only where declared (`marks_of`, `check_marks`) and regions
+in the declared order (`check_order`). Which files a source read, their cells, their years and
+regions against the manifest and how overlapping files combine: `_files`; KOSIS names and period
+columns: `_kosis`.
 """
 from __future__ import annotations
 
