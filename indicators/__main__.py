@@ -25,6 +25,10 @@ def summary(result: build_mod.BuildResult) -> str:
         else:
             lines.append(f"  {s['status']:<8} {s['module']:<28} {s['reason']}")
     lines += raw_file_lines(result.report.get("raw_files", []))
+    notes = [n for s in result.report["sources"] for n in s.get("notes", [])]
+    if notes:
+        lines.append("Checked against their own header only:")
+        lines += [f"  {n}" for n in notes]
     lines += manifest.overlap_lines(result.report)
     lines += manifest.lineage_lines(result.report.get("lineage", []))
     sets = result.report.get("checks", {}).get("boundary_sets", {})

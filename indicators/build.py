@@ -2,9 +2,10 @@
 
 Refuses raw files far larger than the official ones before reading any; runs every source whose
 inputs exist (the package-embedded census always) and marks a source read without some of its
-manifest-listed files as partial; derives, validates, sanity-checks (naming the raw files behind
-a failing indicator), then publishes all outputs as one set: they are written into a new folder
-`<out>/builds/<build id>/`, and only when all are complete does the pointer `<out>/current` switch
+manifest-listed files as partial; derives, validates, sanity-checks (naming the raw file, row and
+column of each value behind a failure, from the cells the loaders recorded), then publishes all
+outputs as one set: they are written into a new folder `<out>/builds/<build id>/`, and only when
+all are complete does the pointer `<out>/current` switch
 to it (one `os.replace`). A failed or killed build leaves the previous set published and intact
 (its unfinished `.tmp-*` folder is removed by the next build, which holds the folder's publish lock);
 readers (`indicators.store`) see the old set or the new one, never a mix. The previous set is
@@ -69,8 +70,15 @@ def run_sources(raw_dir: Path, checked: list[manifest.FileStatus] | None = None,
         log.append({"source": mod.SOURCE.id, "module": name, "status": "built", "rows": len(df),
                     "indicators": sorted(df["indicator"].unique()), "seconds": round(time.perf_counter() - t0, 2),
                     "files": sorted(rec.files), "overlaps": rec.overlaps, "conflicts": len(rec.conflicts),
-                    "_lineage": _files.lineage(df, rec, package), "_conflicts": rec.conflicts})
+                    "notes": rec.notes, "_lineage": _files.lineage(df, rec, package), "_conflicts": rec.conflicts,
+                    "_cells": rec.cells})
     return frames, log
+
+
+def take_cells(log: list[dict]) -> pd.DataFrame:
+    """The cells every source recorded (file, row and column of each value read), removed from the log."""
+    parts = [c for entry in log for c in entry.pop("_cells", [])]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_files.CELL_COLUMNS)
 
 
 def coverage(obs: pd.DataFrame) -> pd.DataFrame:
@@ -121,8 +129,9 @@ def build(raw_dir: Path, *, check_counts: bool = True) -> BuildResult:
     cov = pd.concat([c.assign(boundary_set=s) for s, c in cov_by_set.items()], ignore_index=True)
     files = [asdict(f) for f in checked_files]
     ref = regions.REFERENCE_SET
+    cells = take_cells(log)
     checked = checks.run_all(on_set[ref], cov_by_set[ref], by_set[ref], origin=indicator_origins(raw_dir, log),
-                             excused=incomplete_indicators(log), counts=check_counts)
+                             excused=incomplete_indicators(log), counts=check_counts, cells=cells)
     checked["boundary_sets"] = set_checks.run(by_set, additive)
     report = {"raw_dir": str(raw_dir), "sources": log, "raw_files": files, "checks": checked,
               "overlap_rule": manifest.RULE, "conflicts": manifest.take(log, "_conflicts"),

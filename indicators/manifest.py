@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,48 @@ class Entry:
     sha256: str
     years: str
     regions: str
+
+
+    def year_span(self) -> tuple[int, int]:
+        """(first, last) year of `years` ('2015', '2000-2026', '2015-2023 (monthly)'); ManifestError if
+        it states none."""
+        m = re.match(r"\s*(\d{4})(?:\s*[-–]\s*(\d{4}))?\b", self.years)
+        if not m:
+            raise ManifestError(f"{MANIFEST_NAME}, {self.path}, column 'years': {self.years!r} is not 'YYYY' or "
+                                "'YYYY-YYYY' (a note may follow in parentheses)")
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        return first, last
+
+    def region_counts(self) -> dict[str, int]:
+        """Regions per level stated by `regions`: comma-separated parts, each '전국' or '<N> 시도',
+        '<N> 시군구', '<N> 권역' (수도권 and the other 권역), a note in parentheses allowed after each.
+        Other parts are free text; {} when no part states a count (the regions are then not checked)."""
+        out: dict[str, int] = {}
+        for part in _top_level_parts(self.regions):
+            bare = re.sub(r"\(.*?\)", "", part).strip()
+            m = re.fullmatch(r"(\d+)\s*(시도|시군구|권역)", bare)
+            if bare == "전국":
+                out["nation"] = 1
+            elif m:
+                out[REGION_LEVELS[m.group(2)]] = int(m.group(1))
+        return out
+
+
+REGION_LEVELS = {"시도": "sido", "시군구": "sigungu", "권역": "macro"}
+
+
+def _top_level_parts(text: str) -> list[str]:
+    """`text` split at the commas outside parentheses."""
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    return [p for p in parts + [cur.strip()] if p]
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,29 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from geo import regions
 from indicators.hangul import has_hangul
 from indicators.registry_checks import KINDS, LEVELS, check_tables
 from indicators.registry_yaml import RegistryError, fields, read, records, required_list
-from indicators.schema import Basis, Category, Citation, Concept, Domain, Hint, Indicator, Source
+from indicators.schema import (
+    CHANGE_KINDS,
+    MARK_MEANINGS,
+    REGION_ORDERS,
+    Agreement,
+    Basis,
+    BoundaryChange,
+    Category,
+    Change,
+    Citation,
+    Concept,
+    Domain,
+    Hint,
+    Indicator,
+    Mark,
+    Source,
+    Table,
+    Term,
+)
 
 HERE = Path(__file__).resolve().parent
 ROLES = ("population_count",)
@@ -37,7 +56,8 @@ _INDICATOR_KEYS = {"id": ("str", True), "name_ko": ("str", True), "name_en": ("s
                    "denominator": ("str", False), "note": ("str", False), "tags": ("strs", False),
                    "population_basis": ("str", False), "weighted_by": ("str", False),
                    "roles": ("strs", False), "scale": ("num", False), "formerly": ("strs", False),
-                   "basis_en": ("str", False), "formula_en": ("str", False), "note_en": ("str", False)}
+                   "basis_en": ("str", False), "formula_en": ("str", False), "note_en": ("str", False),
+                   "change": ("map", False)}
 _DEFAULT_KEYS = {k: (t, False) for k, (t, _) in _INDICATOR_KEYS.items() if k not in ("id", "formerly")}
 _BASIS_KEYS = {"token": ("str", True), "name_ko": ("str", True), "name_en": ("str", True),
                "population": ("str_map", True), "risk_index": ("str", False), "at_risk_count": ("str", False),
@@ -46,6 +66,18 @@ _CATEGORY_KEYS = {"id": ("str", True), "name_ko": ("str", True), "name_en": ("st
 _UNIT_KEYS = {"unit": ("str", True), "kind": ("str", True)}
 _CONCEPT_KEYS = {"id": ("str", True), "candidates": ("strs", True)}
 _HINT_KEYS = {"id": ("str", True), "concept": ("str", True), "region": ("str", True)}
+_TABLE_KEYS = {"files": ("str", True), "region_order": ("str", True), "marks": ("maps", False),
+               "note": ("str", False), "unranked": ("strs", False)}
+_MARK_KEYS = {"mark": ("str", True), "means": ("str", True), "note": ("str", True), "regions": ("strs", False),
+              "years": ("ints", False), "columns": ("strs", False), "labels": ("strs", False)}
+_CHANGE_KEYS = {"kind": ("str", True), "low": ("num", True), "high": ("num", True), "note": ("str", False),
+                "breaks": ("ints", False)}
+_BOUNDARY_KEYS = {"year": ("int", True), "regions": ("strs", True), "note": ("str", True)}
+_AGREEMENT_KEYS = {"id": ("str", True), "a": ("map", True), "b": ("map", True), "relative_difference": ("nums", True),
+                   "levels": ("strs", True), "note": ("str", True)}
+_TERM_KEYS = {"indicator": ("str", True), "files": ("str", False), "per": ("str", False), "scale": ("num", False)}
+_ADDITIVITY_KEYS = {"children": ("str", True), "tolerance": ("num", True), "note": ("str", True)}
+AGREEMENT_LEVELS = ("nation", "sido", "sigungu")
 _DOMAIN_KEYS = {"id": ("str", True), "name_ko": ("str", True), "name_en": ("str", True),
                 "default_weight": ("num", True), "inputs": ("strs_map", True)}
 
@@ -64,6 +96,9 @@ class Registry:
     hints: dict[str, Hint]
     domains: tuple[Domain, ...]
     former: dict[str, str]  # former id → current id
+    boundary_changes: tuple[BoundaryChange, ...]
+    agreements: tuple[Agreement, ...]
+    additivity: dict[str, float]  # children level (sigungu, sido) → tolerance of Σ children vs parent
 
 
 def ratio_formula(numerator: str, denominator: str, scale: float) -> str:
@@ -73,8 +108,9 @@ def ratio_formula(numerator: str, denominator: str, scale: float) -> str:
 
 def read_source_file(path: Path) -> tuple[Source, list[Indicator]]:
     """One source's YAML → its Source and Indicators (defaults applied; cross-references unchecked)."""
-    top = read(path, {"source": True, "defaults": False, "indicators": True})
+    top = read(path, {"source": True, "defaults": False, "indicators": True, "tables": False})
     values = fields(path, "source", top["source"], _SOURCE_KEYS)
+    values["tables"] = read_tables(path, top.get("tables", []))
     if "cite" in values:
         cite = fields(path, "source cite", values["cite"], _CITE_KEYS)
         if bool(cite.get("table_ko")) != bool(cite.get("table_en")):
@@ -97,9 +133,84 @@ def read_source_file(path: Path) -> tuple[Source, list[Indicator]]:
                 raise RegistryError(path, f"indicator {entry_id!r}", "scale", "a ratio declares numerator, "
                                     "denominator and scale, and no formula (it is written from them)")
             values["formula"] = ratio_formula(values["numerator"], values["denominator"], values["scale"])
+        if "change" in values:
+            values["change"] = read_change(path, f"indicator {entry_id!r}", values["change"])
         out.append(Indicator(source=source.id, **values))
         check_english(path, f"indicator {entry_id!r}", out[-1], ("basis", "formula", "note"), ("name_en", "unit"))
     return source, out
+
+
+def read_tables(path: Path, data) -> tuple[Table, ...]:
+    """A source's `tables`: per file glob, the region order and the missing-value marks it may print."""
+    out = []
+    for i, entry in enumerate(required_list(path, "tables", data)):
+        name = f"table {entry.get('files')!r}" if isinstance(entry, dict) else f"table #{i + 1}"
+        values = fields(path, name, entry, _TABLE_KEYS)
+        if values["region_order"] not in REGION_ORDERS:
+            raise RegistryError(path, name, "region_order", f"{values['region_order']!r} is not one of {REGION_ORDERS}")
+        if (values["region_order"] == "none" or values.get("unranked")) and not values.get("note"):
+            raise RegistryError(path, name, "note", "say why a table's region order is not checked (or why some "
+                                "regions are not ranked)")
+        marks = []
+        for j, m in enumerate(values.get("marks", []), start=1):
+            mark = Mark(**fields(path, f"{name} mark #{j}", m, _MARK_KEYS))
+            if mark.means not in MARK_MEANINGS:
+                raise RegistryError(path, f"{name} mark #{j}", "means", f"{mark.means!r} is not one of {MARK_MEANINGS}")
+            if mark.years and (len(mark.years) != 2 or mark.years[0] > mark.years[1]):
+                raise RegistryError(path, f"{name} mark #{j}", "years", "give [first, last] (inclusive)")
+            _known_regions(path, f"{name} mark #{j}", mark.regions)
+            marks.append(mark)
+        values["marks"] = tuple(marks)
+        _known_regions(path, name, values.get("unranked", ()), "unranked")
+        out.append(Table(**values))
+    return tuple(out)
+
+
+def _known_regions(path: Path, entry: str, codes, key: str = "regions") -> None:
+    """Each code is one of the region registry (geo/regions.csv and the groups)."""
+    known = set(regions.table().index)
+    bad = [c for c in codes if c not in known]
+    if bad:
+        raise RegistryError(path, entry, key, f"{bad[0]!r} is not a region code of geo/regions.csv")
+
+
+def read_change(path: Path, entry: str, data) -> Change:
+    """An indicator's plausible year-on-year change."""
+    change = Change(**fields(path, f"{entry} change", data, _CHANGE_KEYS))
+    if change.kind not in CHANGE_KINDS:
+        raise RegistryError(path, f"{entry} change", "kind", f"{change.kind!r} is not one of {CHANGE_KINDS}")
+    if change.low > change.high:
+        raise RegistryError(path, f"{entry} change", "low", "low is above high")
+    return change
+
+
+def _term(path: Path, entry: str, key: str, data) -> Term:
+    return Term(**fields(path, f"{entry} {key}", data, _TERM_KEYS))
+
+
+def read_checks(path: Path, top: dict) -> dict:
+    """registry.yaml's cross-source declarations: boundary changes, agreements, additivity tolerances."""
+    changes = tuple(BoundaryChange(**fields(path, f"boundary change #{i + 1}", b, _BOUNDARY_KEYS))
+                    for i, b in enumerate(required_list(path, "boundary_changes", top.get("boundary_changes", []))))
+    for i, b in enumerate(changes):
+        _known_regions(path, f"boundary change #{i + 1}", b.regions)
+    agreements = []
+    for a in records(path, "agreement", "id", top.get("agreements", []), _AGREEMENT_KEYS):
+        entry = f"agreement {a['id']!r}"
+        low_high = a.pop("relative_difference")
+        if len(low_high) != 2 or low_high[0] > low_high[1]:
+            raise RegistryError(path, entry, "relative_difference", "give [low, high] with low ≤ high")
+        bad = [lv for lv in a["levels"] if lv not in AGREEMENT_LEVELS]
+        if bad or not a["levels"]:
+            raise RegistryError(path, entry, "levels", f"each must be one of {AGREEMENT_LEVELS}")
+        agreements.append(Agreement(id=a["id"], a=_term(path, entry, "a", a["a"]), b=_term(path, entry, "b", a["b"]),
+                                    low=low_high[0], high=low_high[1], levels=a["levels"], note=a["note"]))
+    additivity = {}
+    for entry in records(path, "additivity", "children", top.get("additivity", []), _ADDITIVITY_KEYS):
+        if entry["children"] not in ("sigungu", "sido"):
+            raise RegistryError(path, f"additivity {entry['children']!r}", "children", "sigungu or sido")
+        additivity[entry["children"]] = entry["tolerance"]
+    return {"boundary_changes": changes, "agreements": tuple(agreements), "additivity": additivity}
 
 
 def check_english(path: Path, entry: str, record, translated: tuple[str, ...], english: tuple[str, ...]) -> None:
@@ -116,7 +227,8 @@ def check_english(path: Path, entry: str, record, translated: tuple[str, ...], e
 
 def read_registry_file(path: Path) -> dict:
     """registry.yaml → its record tables (cross-references unchecked)."""
-    top = read(path, {k: True for k in ("bases", "categories", "units", "concepts", "hints", "domains")})
+    top = read(path, {**{k: True for k in ("bases", "categories", "units", "concepts", "hints", "domains")},
+                      "boundary_changes": False, "agreements": False, "additivity": False})
     domains = []
     for d in records(path, "domain", "id", top["domains"], _DOMAIN_KEYS):
         inputs = d.pop("inputs")
@@ -129,6 +241,7 @@ def read_registry_file(path: Path) -> dict:
         "concepts": {c["id"]: Concept(**c) for c in records(path, "concept", "id", top["concepts"], _CONCEPT_KEYS)},
         "hints": {h["id"]: Hint(**h) for h in records(path, "hint", "id", top["hints"], _HINT_KEYS)},
         "domains": tuple(domains),
+        **read_checks(path, top),
     }
 
 

@@ -39,6 +39,13 @@ def check_tables(path: Path, tables: dict, indicators: dict[str, Indicator]) -> 
             raise RegistryError(path, f"hint {h.id!r}", "concept", f"unknown concept {h.concept!r}")
         if h.region not in GROUP_CODES:
             raise RegistryError(path, f"hint {h.id!r}", "region", f"{h.region!r} is not one of {GROUP_CODES}")
+    for a in tables["agreements"]:
+        for term in (a.a, a.b):
+            _known(path, f"agreement {a.id!r}", "indicator", [term.indicator] + ([term.per] if term.per else []),
+                   indicators)
+    for b in tables["boundary_changes"]:
+        if not b.regions:
+            raise RegistryError(path, f"boundary change {b.year}", "regions", "name the regions it changed")
     for d in tables["domains"]:
         for level, ids in d.indicators.items():
             if level not in LEVELS:

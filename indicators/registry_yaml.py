@@ -2,7 +2,9 @@
 
 Errors are `RegistryError`s naming the file, the entry (e.g. "indicator 'grdp_nominal_krw_mn'") and
 the key. Types: 'str', 'int' (not bool), 'bool', 'num' (int or float, not bool), 'strs' (a list of
-strings → tuple), 'str_map' (mapping str → str), 'strs_map' (mapping str → list of str → tuple).
+strings → tuple), 'ints' / 'nums' (a list of integers / numbers → tuple), 'str_map' (mapping str → str),
+'strs_map' (mapping str → list of str → tuple), 'map' (a mapping, read further by its own spec),
+'maps' (a list of mappings).
 """
 from __future__ import annotations
 
@@ -60,6 +62,17 @@ def _typed(value, kind: str):
     if kind == "str_map":
         ok = isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
         return dict(value) if ok else None
+    if kind == "map":
+        return dict(value) if isinstance(value, dict) else None
+    if kind == "maps":
+        ok = isinstance(value, list) and all(isinstance(v, dict) for v in value)
+        return list(value) if ok else None
+    if kind == "nums":
+        ok = isinstance(value, list) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        return tuple(float(v) for v in value) if ok else None
+    if kind == "ints":
+        ok = isinstance(value, list) and all(type(v) is int for v in value)
+        return tuple(value) if ok else None
     if kind == "strs_map":
         ok = isinstance(value, dict) and all(isinstance(k, str) and _typed(v, "strs") is not None
                                              for k, v in value.items())
@@ -69,7 +82,8 @@ def _typed(value, kind: str):
 
 _WANT = {"str": "a string", "int": "an integer", "bool": "true or false", "num": "a number",
          "strs": "a list of strings", "str_map": "a mapping of strings to strings",
-         "strs_map": "a mapping of strings to lists of strings"}
+         "strs_map": "a mapping of strings to lists of strings", "map": "a mapping", "maps": "a list of mappings",
+         "nums": "a list of numbers", "ints": "a list of integers"}
 
 
 def fields(path: Path, entry: str, data, spec: Spec) -> dict:

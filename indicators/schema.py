@@ -11,6 +11,7 @@ measures), declared by the source modules and `indicators.derive` and gathered b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 
 import pandas as pd
 import pandera.pandas as pa
@@ -73,6 +74,102 @@ class Bilingual:
         return (getattr(self, f"{key}_en", "") if lang == "en" else "") or getattr(self, key)
 
 
+MARK_MEANINGS = ("not_applicable", "suppressed")
+REGION_ORDERS = ("code", "first_year", "none")
+CHANGE_KINDS = ("relative", "points")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A missing-value mark a table may print, what it means, and where it may occur.
+
+    mark: the cell text as printed ('' = an empty cell); means: 'not_applicable' (the region did
+    not exist, the item is not compiled) or 'suppressed' (withheld by the producer); regions,
+    years, columns: where it may occur (region codes, first and last year inclusive, file columns);
+    an empty tuple allows any. A mark anywhere else stops the build (`indicators.sources._io`)."""
+
+    mark: str
+    means: str
+    note: str
+    regions: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    columns: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()  # region labels as printed, globs (where two rows carry one region)
+
+    def allows(self, region: str, year: int | None, column: str, label: str | None = None) -> bool:
+        return ((not self.regions or region in self.regions)
+                and (not self.years or year is None or self.years[0] <= year <= self.years[-1])
+                and (not self.columns or column in self.columns)
+                and (not self.labels or any(fnmatchcase(str(label), g) for g in self.labels)))
+
+
+@dataclass(frozen=True)
+class Table:
+    """What one table of a source (its files, a glob on the file name) declares about its cells.
+
+    region_order: how the producer lists regions within each block of rows (a year, a sheet, a
+    block of one item): 'code' = by statistical code (서울, 부산, …, 경기, 강원, …, 제주, then 시군구
+    by code within their 시도), 'first_year' = every year in the order of the file's first year,
+    'none' = no order to check (said why in `note`); `unranked`: regions the producer lists out of
+    that order (named, with the reason in `note`). marks: the missing-value marks it may print."""
+
+    files: str
+    region_order: str
+    marks: tuple[Mark, ...] = ()
+    note: str = ""
+    unranked: tuple[str, ...] = ()  # region codes the producer lists out of that order (not ranked; say why in note)
+
+
+@dataclass(frozen=True)
+class Change:
+    """The plausible year-on-year change of an indicator's value in one region: 'relative'
+    (value ÷ previous value − 1) or 'points' (value − previous value, in the unit), in [low, high].
+    A change outside it fails the build unless the year is a declared boundary change."""
+
+    kind: str
+    low: float
+    high: float
+    note: str = ""
+    breaks: tuple[int, ...] = ()  # years of a declared series break (their change is not compared)
+
+
+@dataclass(frozen=True)
+class BoundaryChange:
+    """A change of territory: from `year` on, the regions listed are on new boundaries (their
+    year-on-year change into `year` is not compared; before it, a parent's own figure may differ
+    from the sum of children coded to current boundaries)."""
+
+    year: int
+    regions: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One side of a cross-source agreement: an indicator (optionally only the cells read from
+    files matching `files`), optionally divided by another indicator and scaled."""
+
+    indicator: str
+    files: str = ""
+    per: str = ""
+    scale: float = 1.0
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Two measures of one thing that must agree where both have a value: (a − b) ÷ b within
+    [low, high] at the given levels (nation, sido, sigungu); the bounds are measured on the shipped
+    files (`note`)."""
+
+    id: str
+    a: Term
+    b: Term
+    low: float
+    high: float
+    levels: tuple[str, ...]
+    note: str
+
+
 @dataclass(frozen=True)
 class Source(Bilingual):
     """Where figures come from: producer, table, address, licence, vintage, files read."""
@@ -89,6 +186,11 @@ class Source(Bilingual):
     note: str = ""
     cite: Citation | None = None  # what readers see (producer, table); the fields above are provenance
     license_en: str = ""  # the licence in English, where `license` is written in Korean
+    tables: tuple[Table, ...] = ()  # per table (file glob): region order and missing-value marks
+
+    def table(self, name: str) -> Table | None:
+        """The declared table whose file glob matches the file name `name` (None if none does)."""
+        return next((t for t in self.tables if fnmatchcase(name, t.files)), None)
 
 
 @dataclass(frozen=True)
@@ -130,6 +232,7 @@ class Indicator(Bilingual):
     basis_en: str = ""  # English versions of basis, formula and note, where those are written with Korean
     formula_en: str = ""
     note_en: str = ""
+    change: Change | None = None  # plausible year-on-year change (continuity check)
 
     @property
     def is_amount(self) -> bool:

@@ -1,8 +1,11 @@
 """Strict readers shared by the source modules: every failure names file, row, column.
 
-Text (with the size guard and encodings), CSV, xlsx sheets, numbers, required columns, unique keys,
-year columns. Which files a source read and how overlapping files combine: `_files`; KOSIS names
-and period columns: `_kosis`.
+Text (with the size guard and encodings), CSV, xlsx sheets, numbers (thousands separators grouped by
+three), required columns, unique keys, year columns; the checks a table declares in its source's
+YAML (`schema.Table`): missing-value marks only where declared (`marks_of`, `check_marks`) and regions
+in the declared order (`check_order`). Which files a source read, their cells, their years and
+regions against the manifest and how overlapping files combine: `_files`; KOSIS names and period
+columns: `_kosis`.
 """
 from __future__ import annotations
 
@@ -10,12 +13,16 @@ import csv
 import io
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from geo.crosswalk import SIDO_CODE_CHANGES, SIGUNGU_CODE_CHANGES
+from geo.groups import MACRO_REGIONS
 from indicators.errors import SourceFileError
+from indicators.sources import _files
 
 MISSING_MARKS = {"", "-", "…", "x", "X", "nan", "NaN"}
 FILE_SEP = "; "  # between the files of a row computed from several (e.g. '00' = Σ 시도 of two files)
@@ -90,13 +97,27 @@ def require_columns(path: Path, df: pd.DataFrame, columns: list[str]) -> None:
             raise SourceFileError(path, f"expected column missing; found {list(df.columns)[:8]}…", row=1, column=col)
 
 
-def to_number(path: Path, values: pd.Series, column: str, first_row: int = 2) -> pd.Series:
-    """Numbers from published cells: thousands separators stripped, '-'/'' → NaN.
+# A number written with thousands separators must group its digits by three ('1,234,567',
+# '-12,345.6'): '1,2,3' or '12,34' is a damaged cell, never read as 123 or 1234.
+GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
-    Anything else non-numeric raises SourceFileError with its row (first_row = file row
-    of values.iloc[0]) and column.
+
+def to_number(path: Path, values: pd.Series, column: str, first_row: int = 2) -> pd.Series:
+    """Numbers from published cells: thousands separators (grouped by three) stripped, '-'/'' → NaN.
+
+    Anything else non-numeric, and a separator that does not group by three ('1,2,3'), raises
+    SourceFileError with its row (first_row = file row of values.iloc[0]) and column.
     """
-    s = values.astype(str).str.strip().str.replace(",", "", regex=False)
+    cells = values.astype(str).str.strip()
+    commas = cells.str.contains(",", regex=False).to_numpy()
+    if commas.any():
+        grouped = cells[commas].str.fullmatch(GROUPED).fillna(False).to_numpy()
+        if not grouped.all():
+            pos = int(np.flatnonzero(commas)[np.flatnonzero(~grouped)[0]])
+            raise SourceFileError(path, f"value {values.iloc[pos]!r}: thousands separators must group digits by "
+                                  "three ('1,234,567')", row=first_row + pos, column=column)
+        cells = cells.str.replace(",", "", regex=False)
+    s = cells
     missing = values.isna().to_numpy() | s.isin(MISSING_MARKS).to_numpy()
     missing = pd.Series(missing, index=values.index)
     num = pd.to_numeric(s.where(~missing), errors="coerce")
@@ -162,3 +183,151 @@ def read_xlsx_sheet(path: Path, sheet: str, header: int | None = None) -> pd.Dat
         return pd.read_excel(book, sheet_name=sheet, header=header, dtype=str)
 
 
+
+
+# --- missing-value marks: declared per table, checked where they occur -----------------------
+
+def table_of(source, path: Path):
+    """The table a source declares for a file (`schema.Source.tables`, matched on the file name):
+    its region order and missing-value marks. A file no table declares is refused."""
+    table = source.table(Path(path).name)
+    if table is None:
+        raise SourceFileError(path, f"no table of source {source.id!r} (its YAML beside the loader) matches this file "
+                              "name: declare its region order and missing-value marks")
+    return table
+
+
+def marks_of(values: pd.Series) -> pd.Series:
+    """The missing-value mark of each cell as printed ('' for an empty cell), None for a number.
+
+    Use beside `to_number` (which reads every mark as NaN): `check_marks` then says whether the
+    table may print that mark there."""
+    empty = values.isna().to_numpy()
+    text = values.astype(str).str.strip()
+    mark = empty | text.isin(MISSING_MARKS).to_numpy()
+    out = pd.Series(None, index=values.index, dtype=object)
+    if mark.any():
+        out[mark] = text[mark].where(~empty[mark] & ~text[mark].isin({"nan", "NaN"}), "")
+    return out
+
+
+def _describe_marks(table) -> str:
+    if table is None or not table.marks:
+        return "none"
+    parts = []
+    for m in table.marks:
+        where = [", ".join(m.regions) if m.regions else "", "–".join(str(y) for y in m.years) if m.years else "",
+                 ", ".join(m.columns) if m.columns else ""]
+        parts.append(f"{m.mark!r} {m.means.replace('_', ' ')}" + (f" ({'; '.join(w for w in where if w)})"
+                                                                   if any(where) else ""))
+    return "; ".join(parts)
+
+
+def check_marks(path: Path, cells: pd.DataFrame, table) -> None:
+    """Every missing-value mark in `cells` (columns mark, region_code, year, _row, _col; mark None
+    for a number; region_code may be a flow 'origin→destination', allowed if either region is; an
+    optional `_label`, the region as printed, for marks declared by label) must
+    be one the file's table declares for that region, year and column
+    (`schema.Table.marks`, from the source's YAML). Anywhere else a mark would drop a figure
+    silently: SourceFileError naming its row and column."""
+    hit = cells[cells["mark"].notna()]
+    if hit.empty:
+        return
+    marks = table.marks if table is not None else ()
+    hit = hit.assign(_label=hit["_label"] if "_label" in hit.columns else "")
+    keys = hit[["mark", "region_code", "year", "_col", "_label"]].drop_duplicates()
+    for mark, region, year, col, label in keys.itertuples(index=False):
+        year = None if pd.isna(year) else int(year)
+        parts = str(region).split("→")  # a flow 'origin→destination': a mark allowed for either region
+        allowed = [i for i, m in enumerate(marks) if m.mark == mark
+                   and any(m.allows(r, year, str(col), label) for r in parts)]
+        if allowed:
+            _files.note_marks(table.files, allowed)
+            continue
+        first = hit[(hit["mark"] == mark) & (hit["region_code"] == region) & (hit["_col"] == col)
+                    & (hit["_label"] == label)
+                    & ((hit["year"] == year) if year is not None else hit["year"].isna())].iloc[0]
+        shown = "an empty cell" if mark == "" else f"mark {mark!r}"
+        raise SourceFileError(path, f"{shown} for region {region}" + (f", {year}" if year is not None else "")
+                              + f" where this table declares no missing value (declared: {_describe_marks(table)})",
+                              row=None if pd.isna(first["_row"]) else int(first["_row"]), column=str(col))
+
+
+# --- region order: the rank of each region label within a block of rows -----------------------
+
+_GROUP_RANK = {code: i for i, code in enumerate([g.code for g in MACRO_REGIONS] + ["NC"])}
+
+@lru_cache(maxsize=4096)
+def order_key(code: str, parent: str | None = None) -> tuple:
+    """Where a region sits in the statistical order producers list regions in: 전국 first, then the
+    시도 by their code of the time (강원 42 and 전북 45 before their renumbering, so after 경기),
+    the 시군구 by code within their 시도, then 수도권 and the other 권역 in `MACRO_REGIONS` order.
+
+    `parent`: the 시도 the file lists a 시군구 under. A 시군구 that moved to another 시도
+    (`crosswalk.SIGUNGU_CODE_CHANGES`) is ranked by its former code where the file lists it under
+    its former 시도 (군위군 under 경북)."""
+    code = str(code)
+    back = {new: old for old, (new, _) in SIDO_CODE_CHANGES.items()}
+    if code == "00":
+        return (0, "")
+    if code in _GROUP_RANK:
+        return (2, f"{_GROUP_RANK[code]:02d}")
+    if len(code) == 5:
+        for old, (new, _) in SIGUNGU_CODE_CHANGES.items():
+            if new == code and parent and old[:2] != code[:2] and parent == old[:2]:
+                code = old
+                break
+    return (1, back.get(code[:2], code[:2]) + code[2:])
+
+
+def _out_of_order(before: tuple, key: tuple, starts_block: bool) -> bool:
+    """Whether `key` may not follow `before`. A 시도 (or 전국, or a 권역) row may repeat the previous
+    시도's rank: one 시도 listed twice, under its former and its new name (강원도 then 강원특별자치도),
+    each followed by its 시군구."""
+    if starts_block and len(before) == 2 and len(key) == 2 and before[0] == key[0] == 1:
+        return before[1][:2] > key[1][:2]
+    return before >= key
+
+
+def check_order(path: Path, frame: pd.DataFrame, table, column: str) -> None:
+    """Region labels in the order the table declares, within each block of rows.
+
+    frame: one row per file row read, in file order, with `_block` (a year, a sheet, an item: rows
+    that list regions once each), `region_code`, `_row` and optional `_parent` (the 시도 a 시군구
+    row is listed under). The table's `region_order`: 'code' (statistical order,
+    `order_key`), 'first_year' (the order of the file's first block; regions missing from a block
+    are skipped) or 'none'; its `unranked` regions (listed out of order by the producer) are skipped.
+    Two labels swapped break either order: SourceFileError naming the row of the first label out
+    of place. The statistical order is held only in files the manifest lists (its rows were checked
+    against them); a file not in the manifest is checked against its own rows ('first_year')."""
+    how = table.region_order
+    if how == "none" or frame.empty:
+        return
+    if how == "code" and _files.manifest_entry(path)[0] is None:
+        _files.note(f"{_files.manifest_entry(path)[1]}: not in the manifest: its region order is checked against "
+                    "its own rows only")
+        return
+    frame = frame[~frame["region_code"].astype(str).isin(table.unranked)]
+    parent = frame["_parent"] if "_parent" in frame.columns else pd.Series(None, index=frame.index)
+    reference: dict[str, int] | None = None
+    for block, g in frame.groupby("_block", sort=False):
+        codes, rows = g["region_code"].astype(str).tolist(), g["_row"].tolist()
+        if how == "code":
+            keys = [order_key(c, p if isinstance(p, str) else None) for c, p in zip(codes, parent[g.index])]
+            what = "by statistical code (전국, 서울, 부산, … 제주; 시군구 by code within their 시도)"
+        else:
+            if reference is None:
+                reference = {c: i for i, c in enumerate(dict.fromkeys(codes))}
+                first_block = block
+                continue
+            keys = [(reference.get(c, -1),) for c in codes]
+            what = f"in the order of block {first_block}"
+        prev = None
+        for i, (code, key, row) in enumerate(zip(codes, keys, rows)):
+            if key == (-1,):
+                continue  # not in the first block (a region created later): no rank to compare
+            if prev is not None and codes[prev] != code and _out_of_order(keys[prev], key, len(code) != 5):
+                raise SourceFileError(path, f"region {code} is listed after region {codes[prev]} (row "
+                                      f"{rows[prev]}) in block {block}, but this table lists regions {what}: "
+                                      "labels swapped or rows out of place?", row=int(row), column=column)
+            prev = i

@@ -26,13 +26,17 @@ import pandas as pd
 from geo.crosswalk import CENSUS_SIDO_CODES, UnknownRegionError, is_general_gu, sido_code_for_name
 from indicators.errors import SourceFileError
 from indicators.registry import declared
-from indicators.sources._files import load_all, tidy_sourced
+from indicators.sources._files import POSITION, check_coverage, load_all, record_cells, tidy_sourced
 from indicators.sources._io import (
+    check_marks,
+    check_order,
     check_unique,
+    marks_of,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
+    table_of,
     to_number,
     year_of,
 )
@@ -186,14 +190,32 @@ def sums(path: Path, df: pd.DataFrame, level: str) -> pd.DataFrame:
         g = rows.groupby(["region_code", "year"])[col]
         s = g.sum(min_count=1).to_frame("value").assign(n=g.count(), size=g.size()).reset_index()
         s.loc[s["n"] < s["size"], "value"] = np.nan
-        parts.append(s.assign(indicator=indicator))
+        first = rows.groupby(["region_code", "year"])["_row"].min().rename("_row").reset_index()
+        parts.append(s.merge(first, on=["region_code", "year"]).assign(indicator=indicator, _col=col))
     return pd.concat(parts, ignore_index=True)
+
+
+def check_cells(path: Path, raw: pd.DataFrame, df: pd.DataFrame, levels: tuple[str, ...]) -> None:
+    """Marks of the count cells read, years and regions against the manifest, region order."""
+    read_rows = df["level"].isin(levels)
+    table = table_of(SOURCE, path)
+    rows = df[read_rows]
+    check_coverage(path, rows.assign(_col=PERIOD), rows.assign(_col=NAME))
+    for col in COUNTS:
+        check_marks(path, rows.assign(mark=marks_of(raw.loc[read_rows, col]), _col=col), table)
+    firsts = rows.drop_duplicates(CODE)
+    parent = firsts[CODE].str[:2].map(CENSUS_SIDO_CODES)
+    check_order(path, firsts.assign(_block="file", _parent=parent), table, NAME)
 
 
 def load_file(path: Path, levels: tuple[str, ...]) -> pd.DataFrame:
     """One census file → rows of the given levels."""
-    df = region_codes(path, counts(path, read(path)))
-    return pd.concat([sums(path, df, lv) for lv in levels], ignore_index=True)
+    raw = read(path)
+    df = region_codes(path, counts(path, raw))
+    check_cells(path, raw, df, levels)
+    out = pd.concat([sums(path, df, lv) for lv in levels], ignore_index=True)
+    record_cells(path, out)
+    return out.drop(columns=POSITION)
 
 
 def load(raw_dir: Path) -> pd.DataFrame:

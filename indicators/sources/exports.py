@@ -17,9 +17,19 @@ from geo import regions
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
 from indicators.registry import declared
-from indicators.schema import tidy
-from indicators.sources._files import load_all, tidy_sourced
-from indicators.sources._io import check_unique, read_csv_text, read_text, refuse_negative, require_columns, to_number
+from indicators.sources._files import check_coverage, load_all, recorded, tidy_sourced
+from indicators.sources._io import (
+    check_marks,
+    check_order,
+    check_unique,
+    marks_of,
+    read_csv_text,
+    read_text,
+    refuse_negative,
+    require_columns,
+    table_of,
+    to_number,
+)
 
 FILE_PATTERN = "kita_regional_yearly*.csv"
 REGION, YEAR, LABEL, UNIT_COL = "지역명", "연도", "년월", "집계단위"
@@ -70,12 +80,17 @@ def _codes(path: Path, df: pd.DataFrame) -> list[str]:
 
 
 def clean(path: Path, df: pd.DataFrame) -> pd.DataFrame:
-    """region_code, year and the amounts (thousand USD), one row per region-year."""
+    """region_code, year and the amounts (thousand USD), one row per region-year; marks, years,
+    regions and region order checked against the table's declarations and the manifest."""
     out = pd.DataFrame({"_row": df["_row"], "region_code": _codes(path, df), "year": _years(path, df)})
+    table = table_of(SOURCE, path)
+    check_coverage(path, out.assign(_col=YEAR), out.assign(_col=REGION))
     for col in COLUMNS:
         out[col] = to_number(path, df[col], col, first_row=2)
         refuse_negative(path, out[col], out["_row"], col, "an export or import amount")
+        check_marks(path, out.assign(mark=marks_of(df[col]), _col=col), table)
     check_unique(path, out, ["region_code", "year"], row_col="_row", column=REGION)
+    check_order(path, out.assign(_block=out["year"]), table, REGION)
     return out
 
 
@@ -90,8 +105,9 @@ def complete_years(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def reshape(df: pd.DataFrame) -> pd.DataFrame:
-    long = df.melt(id_vars=["region_code", "year"], value_vars=list(COLUMNS), var_name="column", value_name="value")
-    return long.assign(indicator=long["column"].map(COLUMNS))
+    long = df.melt(id_vars=["region_code", "year", "_row"], value_vars=list(COLUMNS), var_name="_col",
+                   value_name="value")
+    return long.assign(indicator=long["_col"].map(COLUMNS))
 
 
 def coverage(df: pd.DataFrame) -> pd.DataFrame:
@@ -108,7 +124,7 @@ def coverage(df: pd.DataFrame) -> pd.DataFrame:
 
 def load_file(path: Path) -> pd.DataFrame:
     """One download → tidy exports / imports (thousand USD), its running (partial) year dropped."""
-    return tidy(reshape(complete_years(clean(path, read(path)))))
+    return recorded(path, reshape(complete_years(clean(path, read(path)))))
 
 
 def load(raw_dir: Path) -> pd.DataFrame:

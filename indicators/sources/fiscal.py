@@ -22,9 +22,28 @@ from geo import regions
 from geo.crosswalk import SIGUNGU_NAME_ALIASES, UnknownRegionError, is_general_gu, sido_code_for_name, to_current_code
 from indicators.errors import InputsMissing, SourceFileError
 from indicators.registry import declared
-from indicators.schema import KEY, tidy
-from indicators.sources._files import combine_files, find_files, find_optional, note_files, relative, tidy_sourced
-from indicators.sources._io import check_unique, read_csv_text, read_text, require_columns, to_number
+from indicators.schema import KEY
+from indicators.sources._files import (
+    check_coverage,
+    combine_files,
+    find_files,
+    find_optional,
+    note_files,
+    recorded,
+    relative,
+    tidy_sourced,
+)
+from indicators.sources._io import (
+    check_marks,
+    check_order,
+    check_unique,
+    marks_of,
+    read_csv_text,
+    read_text,
+    require_columns,
+    table_of,
+    to_number,
+)
 
 SERIES_FILE = "kosis_fiscal_autonomy_data*.csv"
 SIGUNGU_FILE = "finance_autonomy*.csv"
@@ -121,6 +140,11 @@ def clean_series(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         raise SourceFileError(path, f"year {r['year']!r} is not a year", row=int(r["_row"]), column="year")
     out["region_code"] = [_sido(path, n, int(r), "region") for n, r in zip(rows["region"], rows["_row"])]
     check_unique(path, out, ["region_code", "year"], row_col="_row", column="region")
+    table = table_of(SOURCE, path)
+    check_coverage(path, out.assign(_col="year"), out.assign(_col="region"))
+    for col in COLUMN_INDICATOR:
+        check_marks(path, out.assign(mark=marks_of(rows[col]).to_numpy(), _col=col), table)
+    check_order(path, out.assign(_block=out["year"]), table, "region")
     # 재정자주도 ⊇ 재정자립도 by definition: a row breaking this means a swapped or shifted column
     wrong = out["fiscal_independence_ratio"] < out["fiscal_autonomy_ratio"]
     if wrong.any():
@@ -133,9 +157,9 @@ def clean_series(path: Path, df: pd.DataFrame) -> pd.DataFrame:
 
 def reshape_series(df: pd.DataFrame) -> pd.DataFrame:
     """Long rows, fractions → percent."""
-    long = df.melt(id_vars=["region_code", "year"], value_vars=list(COLUMN_INDICATOR),
-                   var_name="column", value_name="value")
-    long["indicator"] = long["column"].map(COLUMN_INDICATOR)
+    long = df.melt(id_vars=["region_code", "year", "_row"], value_vars=list(COLUMN_INDICATOR),
+                   var_name="_col", value_name="value")
+    long["indicator"] = long["_col"].map(COLUMN_INDICATOR)
     # ×100, rounded to 6 decimals: the file carries binary float noise (0.27699999999999997)
     long["value"] = (long["value"] * 100.0).round(6)
     return long
@@ -143,7 +167,7 @@ def reshape_series(df: pd.DataFrame) -> pd.DataFrame:
 
 def load_series(path: Path) -> pd.DataFrame:
     """Tidy 재정자립도 / 재정자주도 (%) for 전국 and the 시도, 2001–2025."""
-    return tidy(reshape_series(clean_series(path, read_series(path))))
+    return recorded(path, reshape_series(clean_series(path, read_series(path))))
 
 
 # --- 시군구, one year (finance_autonomy.csv) ---------------------------------------------------
@@ -205,14 +229,31 @@ def clean_sigungu(path: Path, df: pd.DataFrame, value_col: str) -> pd.DataFrame:
         raise SourceFileError(path, f"{r['value']} is not a percentage", row=int(r["_row"]), column=value_col)
     out = out.dropna(subset=["region_code"])
     check_unique(path, out, ["region_code"], row_col="_row", column=SGG_COL)
+    table = table_of(SOURCE, path)
+    kept = df.loc[out.index]
+    check_marks(path, out.assign(mark=marks_of(kept[value_col]).to_numpy(), year=FINANCE_AUTONOMY_YEAR,
+                                 _col=value_col), table)
+    # one year, stated by no column (FINANCE_AUTONOMY_YEAR): its manifest row must say that year
+    check_coverage(path, pd.DataFrame({"year": [FINANCE_AUTONOMY_YEAR], "_row": [1], "_col": [value_col]}),
+                   out.assign(_col=SGG_COL))
+    check_order(path, out.assign(_block="file", _parent=kept["sido_name"].map(_sido_code).to_numpy()),
+                table, SGG_COL)
     return out
+
+
+def _sido_code(name: str) -> str | None:
+    try:
+        return "00" if name.strip() == NATION else sido_code_for_name(name)
+    except UnknownRegionError:
+        return None
 
 
 def load_sigungu(path: Path) -> pd.DataFrame:
     """Tidy 재정자립도 (%) for 전국, 시도 (소계) and 시군구, year FINANCE_AUTONOMY_YEAR."""
     df, value_col = read_sigungu(path)
     out = clean_sigungu(path, df, value_col)
-    return tidy(out.assign(year=FINANCE_AUTONOMY_YEAR, indicator="fiscal_self_reliance_sigungu_pct"))
+    return recorded(path, out.assign(year=FINANCE_AUTONOMY_YEAR, indicator="fiscal_self_reliance_sigungu_pct",
+                                 _col=value_col))
 
 
 def load(raw_dir: Path) -> pd.DataFrame:

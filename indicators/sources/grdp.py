@@ -19,15 +19,18 @@ import pandas as pd
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
 from indicators.registry import declared
-from indicators.schema import tidy
-from indicators.sources._files import load_all, tidy_sourced
+from indicators.sources._files import check_coverage, load_all, recorded, tidy_sourced
 from indicators.sources._io import (
     check_consecutive_years,
+    check_marks,
+    check_order,
     check_unique,
+    marks_of,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
+    table_of,
     to_number,
     year_of,
 )
@@ -94,7 +97,8 @@ def values(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         if year is None:
             continue
         num = to_number(path, df[col], column=col, first_row=int(df["_row"].iloc[0]))
-        parts.append(pd.DataFrame({"_row": df["_row"], "year": year, "value": num, "_col": col}))
+        parts.append(pd.DataFrame({"_row": df["_row"], "year": year, "value": num, "_col": col,
+                                   "mark": marks_of(df[col])}))
     return pd.concat(parts, ignore_index=True)
 
 
@@ -115,9 +119,16 @@ def load_file(path: Path) -> pd.DataFrame:
     df["region_code"] = region_codes(path, df)
     long = values(path, df)
     picked = select(path, df)[["_row", "region_code", "indicator"]]
-    out = picked.merge(long, on="_row", how="left").dropna(subset=["value"])
+    out = picked.merge(long, on="_row", how="left")
+    table = table_of(SOURCE, path)
+    years = long.drop_duplicates("year")
+    check_coverage(path, years.assign(_row=1), picked.assign(_col=REGION))
+    check_marks(path, out, table)  # rows read only
+    for ind, rows in picked.groupby("indicator", sort=False):  # each (activity, item) lists the 시도 once
+        check_order(path, rows.assign(_block=ind), table, REGION)
+    out = out.dropna(subset=["value"])
     refuse_negative(path, out["value"], out["_row"], out["_col"], "GRDP in million KRW")  # rows read only
-    return tidy(out)
+    return recorded(path, out)
 
 
 def load(raw_dir: Path) -> pd.DataFrame:

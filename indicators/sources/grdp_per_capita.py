@@ -22,9 +22,19 @@ import pandas as pd
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
 from indicators.registry import declared
-from indicators.schema import tidy
-from indicators.sources._files import load_all, tidy_sourced
-from indicators.sources._io import check_unique, read_xlsx_sheet, refuse_negative, require_columns, to_number, year_of
+from indicators.sources._files import check_coverage, load_all, recorded, tidy_sourced
+from indicators.sources._io import (
+    check_marks,
+    check_order,
+    check_unique,
+    marks_of,
+    read_xlsx_sheet,
+    refuse_negative,
+    require_columns,
+    table_of,
+    to_number,
+    year_of,
+)
 
 FILE_PATTERN = "Regional_GDP__Gross_regional_income_and_Individual_income_*.xlsx"
 DATA_SHEET, META_SHEET = "Data", "Meta Data"
@@ -102,8 +112,13 @@ def reshape(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         value = to_number(path, df[col], column=col, first_row=2)
         refuse_negative(path, value, df["_row"], col, "a per-capita amount")
         parts.append(pd.DataFrame({"region_code": df["region_code"], "year": df["year"], "indicator": ind_id,
-                                   "value": value}))
-    return pd.concat(parts, ignore_index=True).dropna(subset=["value"])
+                                   "value": value, "mark": marks_of(df[col]), "_row": df["_row"], "_col": col}))
+    long = pd.concat(parts, ignore_index=True)
+    table = table_of(SOURCE, path)
+    check_coverage(path, df.assign(_col=PERIOD), df.assign(_col=REGION))
+    check_marks(path, long, table)
+    check_order(path, df.assign(_block=df["year"]), table, REGION)
+    return long.dropna(subset=["value"]).drop(columns="mark")
 
 
 def load_file(path: Path) -> pd.DataFrame:
@@ -111,7 +126,7 @@ def load_file(path: Path) -> pd.DataFrame:
     read_meta(path)
     df = read_data(path)
     df["region_code"] = region_codes(path, df)
-    return tidy(reshape(path, df))
+    return recorded(path, reshape(path, df))
 
 
 def load(raw_dir: Path) -> pd.DataFrame:

@@ -24,13 +24,17 @@ import pandas as pd
 from geo.crosswalk import UnknownRegionError, is_general_gu, sido_code_for_name
 from indicators.errors import InputsMissing, SourceFileError
 from indicators.registry import declared
-from indicators.sources._files import combine_files, find_files, tidy_sourced
+from indicators.sources._files import POSITION, check_coverage, combine_files, find_files, record_cells, tidy_sourced
 from indicators.sources._io import (
+    check_marks,
+    check_order,
     check_unique,
+    marks_of,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
+    table_of,
     to_number,
 )
 from indicators.sources._kosis import KOSIS_ENCODINGS as ENCODINGS
@@ -162,7 +166,7 @@ def labelled(path: Path, df: pd.DataFrame) -> pd.DataFrame:
 
 
 def values(path: Path, df: pd.DataFrame) -> pd.DataFrame:
-    """Long (_row, year, value) for every period column; numbers checked, '' → NaN."""
+    """Long (_row, year, value, mark, _col) for every period column; numbers checked, '' → NaN."""
     parts = []
     for col, year in periods(path, list(df.columns)).items():
         try:  # rows of excluded regions are gone: name the true file row, not a position
@@ -170,7 +174,8 @@ def values(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         except SourceFileError as err:
             raise SourceFileError(path, err.cause, row=int(df["_row"].iloc[err.row]), column=col) from None
         refuse_negative(path, num, df["_row"], col, "a number of persons")
-        parts.append(pd.DataFrame({"_row": df["_row"].to_numpy(), "year": year, "value": num.to_numpy()}))
+        parts.append(pd.DataFrame({"_row": df["_row"].to_numpy(), "year": year, "value": num.to_numpy(),
+                                   "mark": marks_of(df[col]).to_numpy(), "_col": col}))
     return pd.concat(parts, ignore_index=True)
 
 
@@ -203,7 +208,8 @@ def sums(path: Path, df: pd.DataFrame, long: pd.DataFrame, indicator: str) -> pd
     g = rows.groupby(["_block", "year"])["value"]
     out = g.sum(min_count=1).to_frame("value").assign(n=g.count(), size=g.size()).reset_index()
     out.loc[out["n"] < out["size"], "value"] = np.nan  # a missing band makes the sum missing
-    return out[["_block", "year", "value"]].assign(indicator=indicator)
+    cols = long.drop_duplicates("year").set_index("year")["_col"]
+    return out[["_block", "year", "value"]].assign(indicator=indicator, _col=out["year"].map(cols))
 
 
 def collapse(path: Path, obs: pd.DataFrame) -> pd.DataFrame:
@@ -216,7 +222,7 @@ def collapse(path: Path, obs: pd.DataFrame) -> pd.DataFrame:
         clash = have[(have["region_code"] == code) & (have["year"] == year) & (have["indicator"] == ind)]
         raise SourceFileError(path, f"rows {clash['_row'].tolist()} give different {ind} for {code} in {year}: "
                               f"{clash['value'].tolist()}", row=int(clash["_row"].iloc[1]), column=str(year))
-    return obs.groupby(["region_code", "year", "indicator"], as_index=False)["value"].first()
+    return obs.groupby(["region_code", "year", "indicator"], as_index=False)[["value", "_row", "_col"]].first()
 
 
 # --- assembly ---------------------------------------------------------------------------------
@@ -226,13 +232,24 @@ def load_file(path: Path, spec: dict[str, tuple[str, ...]]) -> pd.DataFrame:
     df = read(path)
     df["_block"] = blocks(path, df)
     where = block_regions(path, df)
-    df = labelled(path, df[df["_block"].isin(where.dropna(subset=["level"])["_block"])])
+    kept = where.dropna(subset=["level"])
+    df = labelled(path, df[df["_block"].isin(kept["_block"])])
     long = values(path, df)
+    table = table_of(SOURCE, path)
+    codes = df[["_row", "_block", REGION]].rename(columns={REGION: "_label"}).merge(
+        kept[["_block", "region_code", "level", "sido"]], on="_block")
+    cells = long.merge(codes, on="_row")
+    check_coverage(path, long.drop_duplicates("year").assign(_row=1),
+                   kept.assign(region_code=kept["region_code"].fillna("00"), _col=REGION))
+    check_marks(path, cells.assign(region_code=cells["region_code"].fillna("00")), table)
+    check_order(path, kept.assign(_block="file", _parent=kept["sido"]), table, REGION)
     parts = []
     for indicator, levels in spec.items():
         s = sums(path, df, long, indicator).merge(where[["_block", "_row", "level", "region_code"]], on="_block")
         parts.append(s[s["level"].isin(levels)])
-    return collapse(path, pd.concat(parts, ignore_index=True))
+    out = collapse(path, pd.concat(parts, ignore_index=True))
+    record_cells(path, out)
+    return out.drop(columns=POSITION)
 
 
 ANNUAL = {"reg_female_20_39_persons": ("nation", "sido", "sigungu"),

@@ -17,8 +17,17 @@ from geo.groups import MACRO_REGIONS
 from indicators.errors import InputsMissing, SourceFileError
 from indicators.registry import declared
 from indicators.schema import KEY, Indicator
-from indicators.sources._files import combine_files, find_files, tidy_sourced
-from indicators.sources._io import check_unique, refuse_negative, require_columns, to_number
+from indicators.sources._files import check_coverage, combine_files, find_files, recorded, tidy_sourced
+from indicators.sources._io import (
+    check_marks,
+    check_order,
+    check_unique,
+    marks_of,
+    refuse_negative,
+    require_columns,
+    table_of,
+    to_number,
+)
 
 FILE_PATTERN = "indicator_*.csv"
 YEAR, REGION, VALUE = "Year", "지역", "Value"
@@ -163,8 +172,12 @@ def clean(path: Path, df: pd.DataFrame, indicator: str, nation: bool = True) -> 
                               column=REGION)
     keys = pd.DataFrame({REGION: df[REGION].str.strip(), YEAR: out["year"], "_row": df["_row"]})
     check_unique(path, keys, [REGION, YEAR], row_col="_row")  # names the file's columns, not ours
+    table = table_of(SOURCE, path)
+    check_coverage(path, out.assign(_col=YEAR), out.assign(_col=REGION))
+    check_marks(path, out.assign(mark=marks_of(df[VALUE]).to_numpy(), _col=VALUE), table)
+    check_order(path, out.assign(_block=out["year"]), table, REGION)
     _check_complete(path, out, nation)
-    return out.assign(indicator=indicator).drop(columns="_row")
+    return out.assign(indicator=indicator, _col=VALUE)
 
 
 def paths(raw_dir: Path) -> dict[str, list[Path]]:
@@ -191,7 +204,14 @@ def load(raw_dir: Path) -> pd.DataFrame:
 
     Copies of one indicator file are combined by the newest-vintage rule (`_files.combine_files`);
     `source_file` names the file of each row."""
-    parts = [combine_files([(p, clean(p, read(p), SPEC[sid].id, nation=sid not in NO_NATION_ROW)) for p in ps],
-                           KEY, raw_dir=raw_dir, table=f"indicator_{sid}.csv")
+    parts = [combine_files([(p, load_file(p)) for p in ps], KEY, raw_dir=raw_dir, table=f"indicator_{sid}.csv")
              for sid, ps in paths(raw_dir).items()]
     return tidy_sourced(pd.concat(parts, ignore_index=True))
+
+
+def load_file(path: Path) -> pd.DataFrame:
+    """One declared file `indicator_<id>.csv` → tidy rows of its indicator (cells recorded)."""
+    sid = path.name.removeprefix("indicator_").removesuffix(".csv")
+    if sid not in SPEC:
+        raise SourceFileError(path, f"not one of the declared files (ids {', '.join(SPEC)})")
+    return recorded(path, clean(path, read(path), SPEC[sid].id, nation=sid not in NO_NATION_ROW))

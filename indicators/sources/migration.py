@@ -4,8 +4,10 @@ File `migration/Number_of_internal_migrants_by_origin_and_destination_for_provin
 (SOURCES.md): sheet `Data`, one row per origin → destination pair (origin label filled
 down where blank), one column per year, persons; labels are '<code> <English name>' with
 administrative 시도 codes of the time (42 강원, 45 전북 → 51, 52); within-시도 moves on the
-diagonal. The quarterly CSV of the same table (1970 Q1–2021 Q1) is not read here: the tests
-use it to check that four quarters add up to the annual figures.
+diagonal. The quarterly CSV of the same table (`101_DT_1B26003_A01_*.csv`, 1970 Q1–2021 Q1)
+gives no indicator: its four quarters of each complete year are tallied the same way and kept
+as cells, so the build holds the annual totals to the O–D matrix by quarter (`registry.yaml`
+agreements).
 
 Indicators per 시도 and year: in-migrants from other 시도, out-migrants to other 시도, net;
 for 수도권 'CR' (서울·인천·경기) and 비수도권 'NC' only moves between the two groups count
@@ -14,6 +16,7 @@ for 수도권 'CR' (서울·인천·경기) and 비수도권 'NC' only moves bet
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 import pandas as pd
@@ -22,11 +25,35 @@ from geo.crosswalk import CAPITAL_SIDO, UnknownRegionError, sido_code_for_name, 
 from geo.groups import macro_of_sido
 from indicators.errors import SourceFileError
 from indicators.registry import declared
-from indicators.schema import tidy
-from indicators.sources._files import load_all, tidy_sourced
-from indicators.sources._io import check_consecutive_years, check_unique, read_xlsx_sheet, refuse_negative, to_number
+from indicators.sources._files import (
+    check_coverage,
+    find_optional,
+    load_all,
+    note_files,
+    recorded,
+    tidy_sourced,
+)
+from indicators.sources._io import (
+    check_consecutive_years,
+    check_marks,
+    check_order,
+    check_unique,
+    marks_of,
+    read_csv_text,
+    read_text,
+    read_xlsx_sheet,
+    refuse_negative,
+    require_columns,
+    table_of,
+    to_number,
+)
 
 FILE_PATTERN = "Number_of_internal_migrants_by_origin_and_destination*.xlsx"
+QUARTERLY_PATTERN = "101_DT_1B26003_A01_*.csv"
+Q_ORIGIN, Q_ORIGIN_NAME, Q_DEST, Q_DEST_NAME, Q_PERIOD, Q_PERSONS = (
+    "[B]By district to move-out", "By district to move-out", "[C]By district to move-in", "By district to move-in",
+    "PERIOD", "Migrants[명]")
+_QUARTER = re.compile(r"\s*(\d{4})\.\s*([1-4])/4\s*")
 FLOW_KEY = ["year", "origin_code", "dest_code"]
 DATA_SHEET, META_SHEET = "Data", "Meta Data"
 TABLE_ID = "DT_1B26003_A01"
@@ -87,17 +114,35 @@ def _code(path: Path, label: object, row: int, column: str) -> str:
 
 
 def to_long(path: Path, data: pd.DataFrame, years: dict[int, int]) -> pd.DataFrame:
-    """year, origin_code, dest_code, persons ('-' → NaN); duplicated pairs raise."""
+    """year, origin_code, dest_code, persons ('-' → NaN), `_row`; duplicated pairs raise; marks, years,
+    regions and the order of origins and destinations checked against the declarations."""
     data = data.assign(origin_code=[_code(path, v, r, "A") for v, r in zip(data[0], data["_row"])],
                        dest_code=[_code(path, v, r, "B") for v, r in zip(data[1], data["_row"])])
     check_unique(path, data, ["origin_code", "dest_code"], row_col="_row", column="B")  # pair A → B
+    table = table_of(SOURCE, path)
     parts = []
     for pos, year in years.items():
         persons = to_number(path, data[pos], f"{year}", first_row=FIRST_DATA_ROW)
         refuse_negative(path, persons, data["_row"], f"{year}", "a number of migrants")
         parts.append(pd.DataFrame({"year": year, "origin_code": data["origin_code"], "dest_code": data["dest_code"],
-                                   "persons": persons}))
-    return pd.concat(parts, ignore_index=True)
+                                   "persons": persons, "_row": data["_row"], "mark": marks_of(data[pos]),
+                                   "_col": f"{year}"}))
+    long = pd.concat(parts, ignore_index=True)
+    _check_regions(path, data.rename(columns={"origin_code": "o", "dest_code": "d"}), list(years.values()),
+                   table, ("A", "B"))
+    check_marks(path, long.assign(region_code=long["origin_code"] + "→" + long["dest_code"]), table)
+    return long.drop(columns=["mark", "_col"])
+
+
+def _check_regions(path: Path, pairs: pd.DataFrame, years: list[int], table, columns: tuple[str, str],
+                   year_column: str | None = None) -> None:
+    """Years and regions against the manifest; origins in order, and destinations within each origin."""
+    year_cells = pd.DataFrame({"year": years, "_row": 1, "_col": year_column or [f"{y}" for y in years]})
+    regions = pd.concat([pairs.assign(region_code=pairs["o"], _col=columns[0]),
+                         pairs.assign(region_code=pairs["d"], _col=columns[1])])
+    check_coverage(path, year_cells, regions)
+    check_order(path, pairs.assign(region_code=pairs["o"], _block="origins"), table, columns[0])
+    check_order(path, pairs.assign(region_code=pairs["d"], _block=pairs["o"]), table, columns[1])
 
 
 def blank_placeholders(fl: pd.DataFrame) -> pd.DataFrame:
@@ -124,7 +169,7 @@ def flows(raw_dir: Path, within: bool = False) -> pd.DataFrame:
     pair by pair with the newest-vintage rule (`_files.combine_files`).
     """
     fl = load_all(raw_dir, FILE_PATTERN, file_flows, key=FLOW_KEY, value_col="persons",
-                  indicator="migration flow (persons)").drop(columns="source_file")
+                  indicator="migration flow (persons)").drop(columns=["source_file", "_row"])
     if not within:
         fl = fl[fl["origin_code"] != fl["dest_code"]]
     return fl.sort_values(["year", "origin_code", "dest_code"], ignore_index=True)
@@ -156,13 +201,75 @@ def tally(fl: pd.DataFrame) -> pd.DataFrame:
         wide["migration_net_persons"] = wide["migration_in_persons"] - wide["migration_out_persons"]
         if keep == "non-CR":  # CR from the group partition above (the same moves)
             wide = wide[wide.index.get_level_values("region_code") != "CR"]
-        parts.append(wide.reset_index().melt(id_vars=["region_code", "year"], var_name="indicator"))
+        long = wide.reset_index().melt(id_vars=["region_code", "year"], var_name="indicator")
+        if "_row" in df.columns:  # file position: the region's first row as origin (a sum of rows)
+            first = df.groupby(["origin_code", "year"])["_row"].min().rename_axis(["region_code", "year"])
+            long = long.merge(first.reset_index(), on=["region_code", "year"], how="left")
+        parts.append(long)
     return pd.concat(parts, ignore_index=True)
+
+
+def _tallied(path: Path, fl: pd.DataFrame, column) -> pd.DataFrame:
+    """Tidy in/out/net of one file's flows with the file position of each (`_row`, `_col`)."""
+    out = tally(fl)
+    col = out["year"].astype(str) if column is None else column
+    return recorded(path, out.assign(_row=pd.array(out["_row"], dtype="Int64"), _col=col))
+
+
+def _codes(path: Path, df: pd.DataFrame, code: str, name: str) -> pd.Series:
+    """Current 시도 code of each row's '<code>', '<name>' pair (each distinct pair checked once)."""
+    label = df[code].str.strip() + " " + df[name].str.strip()
+    first = df.assign(_label=label).drop_duplicates("_label")
+    known = {lab: _code(path, lab, r, code) for lab, r in zip(first["_label"], first["_row"])}
+    return label.map(known)
+
+
+def quarterly_flows(path: Path) -> pd.DataFrame:
+    """The quarterly CSV of the same table → year, origin_code, dest_code, persons (Σ of the four
+    quarters; a year without all four is left out), `_row` (first row of the pair in that year)."""
+    df = read_csv_text(path, read_text(path, ("utf-8-sig", "cp949")))
+    require_columns(path, df, [Q_ORIGIN, Q_ORIGIN_NAME, Q_DEST, Q_DEST_NAME, Q_PERIOD, Q_PERSONS])
+    df["_row"] = range(2, len(df) + 2)
+    origin, dest = (_codes(path, df, code, name) for code, name in ((Q_ORIGIN, Q_ORIGIN_NAME), (Q_DEST, Q_DEST_NAME)))
+    periods = [_QUARTER.fullmatch(str(p)) for p in df[Q_PERIOD]]
+    bad = [i for i, m in enumerate(periods) if m is None]
+    if bad:
+        raise SourceFileError(path, f"period {df[Q_PERIOD].iloc[bad[0]]!r} is not 'YYYY. q/4'",
+                              row=int(df["_row"].iloc[bad[0]]), column=Q_PERIOD)
+    persons = to_number(path, df[Q_PERSONS], Q_PERSONS)
+    refuse_negative(path, persons, df["_row"], Q_PERSONS, "a number of migrants")
+    fl = pd.DataFrame({"year": [int(m.group(1)) for m in periods], "quarter": [int(m.group(2)) for m in periods],
+                       "origin_code": origin, "dest_code": dest, "persons": persons, "_row": df["_row"]})
+    check_unique(path, fl, ["year", "quarter", "origin_code", "dest_code"], row_col="_row", column=Q_PERIOD)
+    table = table_of(SOURCE, path)
+    # every row, in file order: a label swapped in one quarter breaks the order of its origin's destinations
+    _check_regions(path, fl.rename(columns={"origin_code": "o", "dest_code": "d"}), sorted(fl["year"].unique()),
+                   table, (Q_ORIGIN_NAME, Q_DEST_NAME), Q_PERIOD)
+    check_marks(path, fl.assign(region_code=fl["origin_code"] + "→" + fl["dest_code"], mark=marks_of(df[Q_PERSONS]),
+                                _col=Q_PERSONS), table)
+    g = fl.groupby(["year", "origin_code", "dest_code"])
+    out = pd.DataFrame({"persons": g["persons"].sum(min_count=1), "quarters": g["quarter"].nunique(),
+                        "_row": g["_row"].min()}).reset_index()
+    return out[out["quarters"] == 4].drop(columns="quarters")
 
 
 def load(raw_dir: Path) -> pd.DataFrame:
     """Tidy in/out/net inter-시도 migration (persons) per 시도, CR and NC, 1970–2020.
 
     Each download is tallied on its own; several are combined by the newest-vintage rule
-    (`_files.combine_files`), so a region-year's figures come from one file, named in `source_file`."""
-    return tidy_sourced(load_all(raw_dir, FILE_PATTERN, lambda p: tidy(tally(file_flows(p)))))
+    (`_files.combine_files`), so a region-year's figures come from one file, named in `source_file`.
+    A quarterly CSV of the table, where present, is tallied into cells only (for the build's
+    agreement check); it adds no rows."""
+    out = tidy_sourced(load_all(raw_dir, FILE_PATTERN, load_file))
+    for path in find_optional(raw_dir, QUARTERLY_PATTERN):
+        note_files([path])
+        load_file(path)
+    return out
+
+
+def load_file(path: Path) -> pd.DataFrame:
+    """One download → tidy in/out/net per 시도 and group, cells recorded: the annual workbook, or
+    the quarterly CSV (its complete years; `load` keeps only its cells)."""
+    if fnmatchcase(path.name, QUARTERLY_PATTERN):
+        return _tallied(path, blank_placeholders(quarterly_flows(path)).dropna(subset=["persons"]), Q_PERSONS)
+    return _tallied(path, file_flows(path), None)

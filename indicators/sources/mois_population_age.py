@@ -30,13 +30,24 @@ from geo.crosswalk import (
 )
 from indicators.errors import SourceFileError
 from indicators.registry import declared
-from indicators.sources._files import combine_files, find_files, join_files, tidy_sourced
+from indicators.sources._files import (
+    check_coverage,
+    combine_files,
+    find_files,
+    join_files,
+    record_cells,
+    tidy_sourced,
+)
 from indicators.sources._io import (
     check_consecutive_years,
+    check_marks,
+    check_order,
+    marks_of,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
+    table_of,
     to_number,
 )
 
@@ -46,6 +57,7 @@ REGION_COL = "행정구역"
 FEMALE_20_39 = ("20~24세", "25~29세", "30~34세", "35~39세")
 AGE_65_PLUS = ("65~69세", "70~74세", "75~79세", "80~84세", "85~89세", "90~94세", "95~99세", "100세 이상")
 KEY = ["region_code", "year", "indicator"]
+MARK = "mark:"  # prefix of the columns holding each numeric column's missing-value marks
 
 SOURCE, INDICATORS = declared(__name__)  # metadata: mois_population_age.yaml beside this file
 
@@ -74,7 +86,9 @@ def read(path: Path) -> tuple[pd.DataFrame, list[int]]:
     out = pd.DataFrame({c: to_number(path, df[c], c) for c in used})
     for c in used:  # before the 'total 0 = did not exist' rule of reshape, which would drop a negative row
         refuse_negative(path, out[c], range(2, len(df) + 2), c, "a number of residents")
-    return out.assign(**{REGION_COL: df[REGION_COL].str.strip(), "row": range(2, len(df) + 2)}), years
+    marks = pd.DataFrame({f"{MARK}{c}": marks_of(df[c]) for c in used})
+    return pd.concat([out, marks], axis=1).assign(**{REGION_COL: df[REGION_COL].str.strip(),
+                                                      "row": range(2, len(df) + 2)}), years
 
 
 def classify(path: Path, df: pd.DataFrame) -> pd.DataFrame:
@@ -136,13 +150,23 @@ def reshape(path: Path, df: pd.DataFrame, years: list[int]) -> pd.DataFrame:
     군위군 under 대구 in 2022, …): no rows for it. Bands are summed with any empty band
     making the sum NaN (never a partial sum).
     """
-    parts = []
+    parts, cells = [], []
     for year in years:
         exists = df[f"{year}년_거주자_총인구수"].fillna(0) > 0
         for ind, cols in _columns(year).items():
             value = df[cols].sum(axis=1, skipna=False)
             parts.append(df.loc[exists, ["region_code", "row", "level", "code"]].assign(
-                year=year, indicator=ind, value=value[exists]))
+                year=year, indicator=ind, value=value[exists], _col=cols[0]))
+            cells += [df[["region_code", "row", "name"]].assign(year=year, _col=c, mark=df[f"{MARK}{c}"])
+                      for c in cols]
+    cells = pd.concat(cells, ignore_index=True).rename(columns={"row": "_row", "name": "_label"})
+    table = table_of(SOURCE, path)
+    check_coverage(path, pd.DataFrame({"year": years, "_row": 1, "_col": [f"{y}년_거주자_총인구수" for y in years]}),
+                   df.rename(columns={"row": "_row"}).assign(_col=REGION_COL))
+    check_marks(path, cells, table)
+    printed = df["code"].str[:5].where(df["level"] == "sigungu", df["code"].str[:2])  # the code of the time
+    check_order(path, df.rename(columns={"row": "_row"}).assign(_block="file", region_code=printed,
+                                                                 _parent=df["code"].str[:2]), table, REGION_COL)
     long = _sum_merged_areas(pd.concat(parts, ignore_index=True))
     _check_one_row_per_region(path, long)
     return long
@@ -155,13 +179,15 @@ def _sum_merged_areas(long: pd.DataFrame) -> pd.DataFrame:
     if not merged.any():
         return long.drop(columns="code")
     key = ["region_code", "year", "indicator"]
-    part = long[merged].groupby(key, as_index=False)["value"].sum(min_count=1)
+    part = long[merged].groupby(key, as_index=False).agg(value=("value", lambda v: v.sum(min_count=1)),
+                                                         _col=("_col", "first"))
     rest = long[~merged].drop(columns="code")
     both = rest.merge(part, on=key, how="outer", suffixes=("", "_merged"))
     both["value"] = both[["value", "value_merged"]].sum(axis=1, min_count=1)
     both["row"] = both["row"].fillna(-1).astype(int)
     both["level"] = both["level"].fillna("sigungu")
-    return both.drop(columns="value_merged")
+    both["_col"] = both["_col"].fillna(both["_col_merged"]) if "_col_merged" in both.columns else both["_col"]
+    return both.drop(columns=[c for c in ("value_merged", "_col_merged") if c in both.columns])
 
 
 def _check_one_row_per_region(path: Path, long: pd.DataFrame) -> None:
@@ -191,7 +217,9 @@ def national(df: pd.DataFrame) -> pd.DataFrame:
 def load_file(path: Path) -> pd.DataFrame:
     """One file → long rows with file row numbers."""
     df, years = read(path)
-    return reshape(path, classify(path, df), years)
+    long = reshape(path, classify(path, df), years)
+    record_cells(path, long.assign(_row=pd.array(long["row"].where(long["row"] > 0), dtype="Int64")))
+    return long.drop(columns="_col")
 
 
 def load(raw_dir: Path) -> pd.DataFrame:

@@ -21,9 +21,18 @@ import pandas as pd
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
 from indicators.registry import declared
-from indicators.schema import tidy
-from indicators.sources._files import load_all, tidy_sourced
-from indicators.sources._io import check_consecutive_years, check_unique, refuse_negative, to_number, year_of
+from indicators.sources._files import check_coverage, load_all, recorded, tidy_sourced
+from indicators.sources._io import (
+    check_consecutive_years,
+    check_marks,
+    check_order,
+    check_unique,
+    marks_of,
+    refuse_negative,
+    table_of,
+    to_number,
+    year_of,
+)
 
 FILE_PATTERN = "*지역발전지수*.xlsx"
 # sheet name → (indicator id, label expected in cell A1)
@@ -94,16 +103,22 @@ def read_sheet(path: Path, sheet: str, raw: pd.DataFrame) -> pd.DataFrame:
         # every published score is positive (4.6–7.2 in the 2021 file): a negative one is not a score
         refuse_negative(path, values, body["_row"], f"{sheet}!{year}", "an index score")
         parts.append(pd.DataFrame({"_row": body["_row"], "region_code": body["region_code"], "year": year,
-                                   "indicator": indicator, "value": values}))
+                                   "indicator": indicator, "value": values, "mark": marks_of(body[pos]),
+                                   "_col": f"{sheet}!{year}"}))
     out = pd.concat(parts, ignore_index=True).dropna(subset=["region_code"])
     check_unique(path, out, ["region_code", "year"], row_col="_row", column="A")
-    return out
+    table = table_of(SOURCE, path)
+    check_coverage(path, pd.DataFrame({"year": list(years.values()), "_row": 1, "_col": list(years)}),
+                   out.drop_duplicates("region_code").assign(_col="A"))
+    check_marks(path, out, table)
+    check_order(path, out.drop_duplicates("region_code").assign(_block=sheet), table, "A")
+    return out.drop(columns="mark")
 
 
 def load_file(path: Path) -> pd.DataFrame:
     """One workbook → tidy index scores of every sheet."""
     sheets = _book(path)
-    return tidy(pd.concat([read_sheet(path, s, raw) for s, raw in sheets.items()], ignore_index=True))
+    return recorded(path, pd.concat([read_sheet(path, s, raw) for s, raw in sheets.items()], ignore_index=True))
 
 
 def load(raw_dir: Path) -> pd.DataFrame:

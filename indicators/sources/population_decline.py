@@ -15,6 +15,7 @@ that views join to indicators by region_code.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,7 @@ from geo import regions
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import SourceFileError
 from indicators.registry import declared
-from indicators.sources._files import find_files
+from indicators.sources._files import check_coverage, find_files
 from indicators.sources._io import read_text
 
 CODES_FILE = "policy/population-region-index-with-codes.json"
@@ -112,8 +113,36 @@ def _metadata(path: Path, doc: dict, n_regions: int) -> dict[str, str]:
                               column="totalCount")
     in_force = _iso(path, meta, "effectiveDate")
     notice_date = _iso(path, meta, "announcedDate") if "announcedDate" in meta else in_force
+    _check_dates(path, meta, number.strip(), in_force, notice_date)
+    # the year a list is in force from is the year its manifest row gives
+    check_coverage(path, pd.DataFrame({"year": [int(in_force[:4])], "_row": [None], "_col": ["source.effectiveDate"]}))
     return {"number": number.strip(), "notice": f"{issuer} 고시 제{number.strip()}호",
             "notice_date": notice_date, "in_force_from": in_force}
+
+
+def _check_dates(path: Path, meta: dict, number: str, in_force: str, notice_date: str) -> None:
+    """The dates of a notice agree with each other and with its number ('2024-15': issued in 2024):
+    announced in the year of its number, in force on or after that, not before it was announced,
+    after the base date it states and before its expiry. A date shifted by a year breaks one of them."""
+    m = re.fullmatch(r"(\d{4})-\d+", number)
+    if not m:
+        raise SourceFileError(path, f"notice number {number!r} is not 'YYYY-N'", column="source.noticeNo")
+    year = int(m.group(1))
+    if "announcedDate" in meta and int(notice_date[:4]) != year:
+        raise SourceFileError(path, f"announced {notice_date}, but notice {number} was issued in {year}",
+                              column="source.announcedDate")
+    if not year <= int(in_force[:4]) <= year + 1:
+        raise SourceFileError(path, f"in force from {in_force}, but notice {number} was issued in {year} (a notice "
+                              "takes effect in its year or the next)", column="source.effectiveDate")
+    if in_force < notice_date:
+        raise SourceFileError(path, f"in force from {in_force}, before it was announced ({notice_date})",
+                              column="source.effectiveDate")
+    for key, later in (("baseDate", False), ("expiryDate", True)):
+        if key in meta:
+            other = _iso(path, meta, key)
+            if (other <= in_force) if later else (other > in_force):
+                raise SourceFileError(path, f"{key} {other} is {'not after' if later else 'after'} the date it is in "
+                                      f"force from ({in_force})", column=f"source.{key}")
 
 
 def _sido(path: Path, value: str, row: int, column: str) -> str:
@@ -211,6 +240,9 @@ def load_designations(raw_dir: Path) -> pd.DataFrame:
         _check_no_repeats(p, named[kind])
         notices[kind] = _metadata(p, doc, len(named[kind]))
     codes = [_code(path, rec, row) for row, rec in enumerate(recs, start=1)]
+    # a list of areas, no years: only its regions are held to its manifest row
+    check_coverage(path, pd.DataFrame(columns=["year", "_row", "_col"]),
+                   pd.DataFrame({"region_code": codes, "_row": range(1, len(codes) + 1), "_col": "lawdCd"}))
     _check_list(path, recs, codes, notices)
     for kind, p in named_paths.items():
         _cross_check(path, recs, kind, p, named[kind])

@@ -12,7 +12,8 @@ Three files (each optional; InputsMissing only when none is present):
 
 reg_population_persons (persons, 명): each year from the KOSIS file when it covers that year,
 else from the MOIS annual file (so 1992–2020 KOSIS, 2021–2024 MOIS; in 2008–2020 both
-agree to the person). Figures are on the boundaries of their year (경상남도 includes Ulsan
+agree to the person, and population_trends.csv's 인구 with them: the build holds them to it,
+`registry.yaml` agreements). Figures are on the boundaries of their year (경상남도 includes Ulsan
 in 1992–96, 충청남도 includes 연기군 before 2012, 경상북도 includes 군위군 before 2023).
 """
 from __future__ import annotations
@@ -25,14 +26,18 @@ import pandas as pd
 from geo.crosswalk import UnknownRegionError, sido_code_for_name
 from indicators.errors import InputsMissing, SourceFileError
 from indicators.registry import declared
-from indicators.sources._files import combine_files, find_optional, tidy_sourced
+from indicators.sources._files import check_coverage, combine_files, find_optional, record_cells, tidy_sourced
 from indicators.sources._io import (
     check_consecutive_years,
+    check_marks,
+    check_order,
     check_unique,
+    marks_of,
     read_csv_text,
     read_text,
     refuse_negative,
     require_columns,
+    table_of,
     to_number,
     year_of,
 )
@@ -67,8 +72,22 @@ def _read(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> pd.DataFrame:
     return df.assign(row=range(2, len(df) + 2))
 
 
+def _header_years(years: dict[str, int]) -> pd.DataFrame:
+    """The year columns of a wide file as year cells of its header (row 1)."""
+    return pd.DataFrame({"year": list(years.values()), "_row": 1, "_col": list(years)})
+
+
+def _checked(path: Path, long: pd.DataFrame, years: dict[str, int], region_col: str) -> None:
+    """A wide file's declared marks, its years and regions against the manifest, its region order."""
+    table = table_of(SOURCE, path)
+    read = long.drop_duplicates("region_code")
+    check_coverage(path, _header_years(years), read.assign(_col=region_col))  # years first: a shift explains all
+    check_marks(path, long, table)
+    check_order(path, read.assign(_block="file"), table, region_col)
+
+
 def read_kosis(path: Path) -> pd.DataFrame:
-    """KOSIS wide file → (region_code, year, value, row), '-' cells dropped, '00' = Σ 시도."""
+    """KOSIS wide file → (region_code, year, value, _row, _col), '-' cells dropped, '00' = Σ 시도."""
     df = _read(path)
     require_columns(path, df, [KOSIS_REGION_COL])
     years = {c: year_of(c) for c in df.columns if year_of(c)}
@@ -84,18 +103,20 @@ def read_kosis(path: Path) -> pd.DataFrame:
     keep = ~names.str.fullmatch(r"\(.*\)")
     codes = pd.Series([_region_code(path, n, r, KOSIS_REGION_COL) for n, r in zip(names[keep], df["row"][keep])],
                       index=names[keep].index)
-    long = pd.concat([pd.DataFrame({"region_code": codes, "row": df["row"][keep], "year": y,
-                                    "value": values[c][keep]}) for c, y in years.items()], ignore_index=True)
-    long = long.dropna(subset=["value"])  # '-': the 시도 did not exist that year
-    check_unique(path, long, ["region_code", "year"], row_col="row", column=KOSIS_REGION_COL)
-    if not (long["region_code"] == "00").any():
-        nat = long.groupby("year", as_index=False)["value"].sum().assign(region_code="00", row=0)
+    long = pd.concat([pd.DataFrame({"region_code": codes, "_row": df["row"][keep], "year": y, "_col": c,
+                                    "value": values[c][keep], "mark": marks_of(df[c][keep])})
+                      for c, y in years.items()], ignore_index=True)
+    _checked(path, long, years, KOSIS_REGION_COL)
+    long = long.dropna(subset=["value"]).drop(columns="mark")  # '-': the 시도 did not exist that year
+    check_unique(path, long, ["region_code", "year"], row_col="_row", column=KOSIS_REGION_COL)
+    if not (long["region_code"] == "00").any():  # computed: no file row
+        nat = long.groupby(["year", "_col"], as_index=False)["value"].sum().assign(region_code="00", _row=None)
         long = pd.concat([long, nat], ignore_index=True)
-    return long
+    return long.astype({"_row": "Int64"})
 
 
 def read_mois(path: Path) -> pd.DataFrame:
-    """MOIS annual file → (region_code, year, value, row) from `<YYYY>년_계_총인구수` only."""
+    """MOIS annual file → (region_code, year, value, _row, _col) from `<YYYY>년_계_총인구수` only."""
     df = _read(path)
     require_columns(path, df, [MOIS_REGION_COL])
     years = {c: int(m.group(1)) for c in df.columns if (m := re.fullmatch(r"(\d{4})년_계_총인구수", c))}
@@ -106,17 +127,21 @@ def read_mois(path: Path) -> pd.DataFrame:
         refuse_negative(path, to_number(path, df[c], c), df["row"], c, "a population")
     df["region_code"] = [_region_code(path, n.strip(), r, MOIS_REGION_COL)
                          for n, r in zip(df[MOIS_REGION_COL], df["row"])]
-    long = pd.concat([df[["region_code", "row"]].assign(
-        year=y, value=to_number(path, df[c], c).to_numpy()) for c, y in years.items()], ignore_index=True)
+    long = pd.concat([df[["region_code", "row"]].rename(columns={"row": "_row"}).assign(
+        year=y, _col=c, value=to_number(path, df[c], c).to_numpy(), mark=marks_of(df[c]).to_numpy())
+        for c, y in years.items()], ignore_index=True)
+    _checked(path, long, years, MOIS_REGION_COL)
     # a total of 0 or empty: the region did not exist (세종 2008–11; 강원도 vs 강원특별자치도)
-    long = long[long["value"].fillna(0) > 0]
+    long = long[long["value"].fillna(0) > 0].drop(columns="mark")
     # old and new name both filled
-    check_unique(path, long, ["region_code", "year"], row_col="row", column=MOIS_REGION_COL)
+    check_unique(path, long, ["region_code", "year"], row_col="_row", column=MOIS_REGION_COL)
     return long
 
 
 def read_trends(path: Path) -> pd.DataFrame:
-    """population_trends.csv → reg_births_persons and reg_deaths_persons (region_code, year, indicator, value, row)."""
+    """population_trends.csv → reg_births_persons and reg_deaths_persons (region_code, year, indicator,
+    value, _row, _col). Its 인구 column is kept as cells of reg_population_persons, for the build's
+    cross-source agreement (`registry.yaml` agreements)."""
     df = _read(path, TRENDS_ENCODINGS)
     require_columns(path, df, ["연도", "지역", "인구", *TRENDS_COLS.values()])
     df["region_code"] = [_region_code(path, n.strip(), r, "지역") for n, r in zip(df["지역"], df["row"])]
@@ -128,10 +153,18 @@ def read_trends(path: Path) -> pd.DataFrame:
     values = {c: to_number(path, df[c], c) for c in ["인구", *TRENDS_COLS.values()]}
     for c, v in values.items():
         refuse_negative(path, v, df["row"], c, "a population or count of births/deaths")
+    cols = {"reg_population_persons": "인구", **TRENDS_COLS}
+    long = pd.concat([df[["region_code", "year", "row"]].rename(columns={"row": "_row"}).assign(
+        indicator=ind, _col=col, value=values[col], mark=marks_of(df[col])) for ind, col in cols.items()],
+        ignore_index=True)
+    table = table_of(SOURCE, path)
+    check_coverage(path, long.assign(_col="연도")[["year", "_row", "_col"]], long.assign(_col="지역"))
+    check_marks(path, long, table)
+    check_order(path, df.assign(_block=df["year"], _row=df["row"]), table, "지역")
+    record_cells(path, long[long["indicator"] == "reg_population_persons"])
     # 인구 0 (세종 before 2012): the region did not exist → no rows, not zero births
-    exists = values["인구"].fillna(0) > 0
-    return pd.concat([df.loc[exists, ["region_code", "year", "row"]].assign(indicator=ind, value=values[col][exists])
-                      for ind, col in TRENDS_COLS.items()], ignore_index=True)
+    exists = long.groupby(["region_code", "year"])["value"].transform("first").fillna(0) > 0
+    return long[exists & (long["indicator"] != "reg_population_persons")].drop(columns="mark")
 
 
 def _all(raw_dir: Path, pattern: str, reader) -> list[tuple[Path, pd.DataFrame]]:
@@ -146,11 +179,11 @@ def registered_population(kosis: list, mois: list, raw_dir: Path | None = None) 
     ind = "reg_population_persons"
     parts = []
     if kosis:
-        parts.append(combine_files(kosis, ["region_code", "year"], row_col="row", raw_dir=raw_dir,
+        parts.append(combine_files(kosis, ["region_code", "year"], row_col="_row", raw_dir=raw_dir,
                                    table=KOSIS_GLOB, indicator=ind))
     covered = set(parts[0]["year"]) if parts else set()
     if mois:
-        m = combine_files(mois, ["region_code", "year"], row_col="row", raw_dir=raw_dir, table=MOIS_GLOB,
+        m = combine_files(mois, ["region_code", "year"], row_col="_row", raw_dir=raw_dir, table=MOIS_GLOB,
                           indicator=ind)
         parts.append(m[~m["year"].isin(covered)])
     if not parts:
@@ -169,5 +202,5 @@ def load(raw_dir: Path) -> pd.DataFrame:
         raise InputsMissing(f"none of {SOURCE.files} under {raw_dir}")
     parts = [registered_population(kosis, mois, raw_dir)]
     if trends:
-        parts.append(combine_files(trends, KEY, row_col="row", raw_dir=raw_dir, table=TRENDS_GLOB))
+        parts.append(combine_files(trends, KEY, row_col="_row", raw_dir=raw_dir, table=TRENDS_GLOB))
     return tidy_sourced(pd.concat(parts, ignore_index=True))

@@ -263,16 +263,35 @@ def test_overlapping_downloads_newest_wins_and_clashes_are_listed(tmp_path, raw_
     assert (c["dropped_file"], c["dropped_value"]) == (ANNUAL.as_posix(), seoul)
 
 
-def test_empty_cell_gives_nan_not_a_partial_sum(tmp_path, raw_dir):
+def test_an_empty_cell_no_mark_declares_is_refused(tmp_path, raw_dir):
+    """An empty cell where kosis_population_age.yaml declares none would drop (or, summed, shrink) a
+    figure: it stops the load naming row and column (it was read as missing before issue 22)."""
     lines = _first_blocks(raw_dir, 3)
     i = next(n for n, line in enumerate(lines) if line.startswith('"종로구","25 - 29세","여자'))
     cells = lines[i].split(",")
     cells[5] = '""'  # 2016 년
     lines[i] = ",".join(cells)
     _write(tmp_path, "".join(lines))
-    got = kpa.load(tmp_path).set_index(["indicator", "region_code", "year"])["value"]
-    assert np.isnan(got[(FEM, "11110", 2016)])
-    assert got[(FEM, "11110", 2015)] > 0 and got[(OLD65, "11110", 2016)] > 0
+    _expect_error(tmp_path, f"row {i + 1}", "column '2016 년'", "empty cell")
+
+
+def test_declared_empty_rows_give_the_figure_of_the_row_in_use(loaded, raw_dir):
+    """인천 남구 / 미추홀구 (renamed 2018): each row is empty for the years of the other name (declared
+    marks). 28177 takes each year's figure from the row that has it, never NaN or a partial sum:
+    women 20–39 summed here from the raw rows under 인천광역시."""
+    rows, sido, want = _csv_rows(raw_dir / ANNUAL), None, {}
+    cols = {i: int(h.split()[0]) for i, h in enumerate(rows[0]) if h.endswith("년")}
+    for r in rows[1:]:
+        name = r[0].strip()
+        sido = name if name.endswith(("특별시", "광역시", "특별자치시", "도")) else sido
+        if sido == "인천광역시" and name in ("남구", "미추홀구") and r[2].startswith("여자") \
+                and r[1].strip() in ("20 - 24세", "25 - 29세", "30 - 34세", "35 - 39세"):
+            for i, year in cols.items():
+                if r[i].strip():
+                    want[year] = want.get(year, 0) + int(r[i])
+    assert sorted(want) == list(range(2015, 2024))
+    for year, v in want.items():
+        assert value_of(loaded, FEM, "28177", year) == v
 
 
 def test_absent_files_are_inputs_missing(tmp_path):

@@ -204,13 +204,17 @@ def test_truncated_file(copy):
     _fails(copy, p, f"row {len(rows)}", "column '지역'", "not UTF-8")
 
 
-def test_empty_and_dash_cells_are_missing_not_zero(copy):
+def test_empty_and_dash_cells_are_refused_where_no_mark_is_declared(copy):
+    """The office's files print no missing-value mark (kostat_gi.yaml declares none): an empty or
+    '-' Value would drop a figure silently, so it stops the load naming its row and column (it was
+    read as missing before issue 22)."""
+    assert all(not t.marks for t in kostat_gi.SOURCE.tables)
     p = copy / DATA / "indicator_3-2-1.csv"
     _set(p, 2, 2, "")
+    _fails(copy, p, "row 2", "column 'Value'", "empty cell")
+    _set(p, 2, 2, "59")
     _set(p, 3, 2, "-")
-    df = kostat_gi.load(copy).query("indicator == 'gi_employment_rate_pct' and region_code == '00'")
-    by_year = df.set_index("year")["value"]
-    assert math.isnan(by_year[2001]) and math.isnan(by_year[2002]) and by_year[2003] == 59.4
+    _fails(copy, p, "row 3", "column 'Value'", "mark '-'")
 
 
 def test_blank_line_keeps_editor_row_numbers(copy):
