@@ -109,6 +109,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "fiscal_simple_mean": ("시도 본청 재정자립도의 단순평균 차이 (수도권 3개 vs 비수도권 14개 시도, 가중치 없음)",
                            "Difference of simple means of provincial-government ratios: 3 capital-region vs "
                            "14 other provinces, unweighted"),
+    "units_measured": ("최근 연도 {n}/{full}개 지역 ({boundaries})", "latest year {n} of {full} units ({boundaries})"),
+    "risk_units": ("{areas}개 시군구 가운데 제물포구+영종구, 서해구+검단구는 합계 하나로 셈",
+                   "of the {areas} districts, Jemulpo-gu + Yeongjong-gu and Seohae-gu + Geomdan-gu count once each"),
     "risk_of": ("{n}개 시군구 중 · 수도권 {cr} · 비수도권 {nc}", "of {n} districts · capital {cr} · rest {nc}"),
     "share_chart_title": ("지표별 수도권 비중 ({y}년 또는 최근 연도)", "Capital-region share by indicator (latest year)"),
     "share_click_hint": ("막대를 누르면 그 지표의 수도권 비중 추이가 열립니다 (한 해뿐인 지표는 지도).",

@@ -152,8 +152,15 @@ def _events(fig: go.Figure, badges: list[tuple], presenter: bool) -> None:
 
 
 def _subtitle(ctx: Ctx, level: str, t: pd.DataFrame, reading: str) -> str:
+    """Level, the number of units measured (of the boundary set named), years, reading."""
     span = f"{int(t['year'].min())}–{int(t['year'].max())}" if not t.empty else ""
-    return f"{ctx.t(level)} · {span} · {reading}"
+    units = ""
+    if not t.empty and "n_regions" in t:
+        last = t.loc[t["year"].idxmax()]
+        full = int(last.get("n_full", last["n_regions"]))
+        units = " · " + ctx.t("units_measured", n=int(last["n_regions"]), full=full,
+                              boundaries=ctx.t(f"set_note_{app_data.boundary_set()}"))
+    return f"{ctx.t(level)}{units} · {span} · {reading}"
 
 
 def _measure_trace(ctx: Ctx, t: pd.DataFrame, m: str, full: int, part: set[int]) -> go.Scatter:

@@ -163,6 +163,9 @@ def risk_card(lang: str) -> Card:
     total = int(n.iloc[0]) if len(n) else len(regions.codes("sigungu", app_data.boundary_set()))
     card.value, card.year, card.unit = f"{int(ser.loc[last, '00'])}", last, t("unit_districts", lang)
     card.note = t("risk_of", lang, n=total, cr=_int(ser.loc[last].get("CR")), nc=_int(ser.loc[last].get("NC")))
+    areas = len(regions.codes("sigungu", app_data.boundary_set()))
+    if total < areas and regions.stand_ins(app_data.boundary_set()):  # a union counts once (no file has it apart)
+        card.note += " · " + t("risk_units", lang, areas=areas)
     if before is not None:
         card.delta, card.delta_year = f"{int(ser.loc[last, '00'] - ser.loc[before, '00']):+d}", before
         card.good_when_up = False
