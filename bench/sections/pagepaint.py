@@ -2,17 +2,19 @@
 browser context each visit, the warm server, beside the empty Streamlit page measured in the same
 rounds), with where the time goes.
 
-1. Warm-up: every page opened once in one context (not counted): the server's caches filled, each
-   page's figure found (bench/targets.py says what that is); a page whose figure never shows is
-   reported and left out of the rounds.
+1. Warm-up: every page run once by a WebSocket client (bench/wsclient.py, no browser; not counted), so
+   the server's caches are filled, and the empty page visited once.
 2. `page_rounds` rounds; each visits every page once in a new context (the order turned by one page a
    round) and the empty page (bench/empty_app.py, the `empty` fixture) twice, at its start and middle,
-   so both see the same machine load. Paint = navigation start → the frame that paints the figure.
+   so both see the same machine load. Paint = navigation start → the frame that paints the page's figure
+   (bench/targets.py says what that is). A page with no figure drawn in the first round is reported
+   and left out of the later ones.
 3. The breakdown of each visit, medians per page (bench/breakdown.py): HTML, WebSocket open, the first
-   run as the page took it (Streamlit's header → the run's end) and its bytes, the first element, the
-   JavaScript fetched before the paint, long tasks and the scripts that ran in them.
-4. The server's own run of each page: a WebSocket client (bench/wsclient.py, no browser) opening the page
-   in a new session, send → script_finished, once a round (the way section proxy times runs).
+   run (Streamlit's header → the run's end, as they reached the browser; when the page took the end)
+   and its bytes, the first element, the JavaScript fetched before the paint, long tasks and the
+   scripts that ran in them.
+4. The server's own run of each page: the WebSocket client opening the page in a new session, send →
+   script_finished, once a round after the browser's rounds (the way section proxy times runs).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from bench.breakdown import breakdown, describe, median_breakdown
 from bench.budgets import budget_of
 from bench.context import Context, Section
 from bench.figures import Figure, error_figure, error_text
-from bench.pagewatch import Watched, first_paint
+from bench.pagewatch import first_paint
 from bench.stats import summarize
 from bench.targets import EMPTY, Target, targets_for
 from bench.wsclient import StreamlitClient
@@ -103,23 +105,6 @@ def server_runs(ws_url: str, targets: list[Target], rounds: int, timeout_s: floa
     return asyncio.run(_server_runs(ws_url, targets, rounds, timeout_s))
 
 
-def warm_up(browser, base: str, targets: list[Target], timeout_s: float) -> dict[str, dict]:
-    """Every page once in one context (not counted); page → ms to its figure, or the error."""
-    out: dict[str, dict] = {}
-    with Watched(browser) as w:
-        for t in targets:
-            try:
-                t0 = time.perf_counter()
-                w.goto(base + t.path, timeout_s)
-                w.arm(t)
-                w.wait_painted(timeout_s)
-                w.wait_run_finished(t0, 10.0)
-                out[t.page] = {"ms": round((time.perf_counter() - t0) * 1000, 1)}
-            except Exception as err:  # noqa: BLE001 — reported; the page is left out of the rounds
-                out[t.page] = {"error": error_text(err)[:200]}
-    return out
-
-
 def measure_rounds(browser, base: str, empty_url: str, targets: list[Target], rounds: int,
                    deadline: float) -> dict:
     """`rounds` rounds of first paints, page → breakdowns; at least one round, and no round started that
@@ -141,6 +126,7 @@ def measure_rounds(browser, base: str, empty_url: str, targets: list[Target], ro
             (out["empty"] if t is EMPTY else out["pages"][t.page]).append(b)
         out["rounds"] = r + 1
         last_s = time.monotonic() - t0
+        targets = [t for t in targets if out["pages"][t.page]]  # a page never drawn is not tried again
     return out
 
 
@@ -151,26 +137,26 @@ def measure(base: str, ws_url: str, empty_url: str, targets: list[Target], round
     from bench import browser as chromium
 
     detail: dict = {"targets": {t.page: {"path": t.path, "figure": t.what, "selector": t.selector()} for t in targets}}
+    detail["warm_up"] = server_runs(ws_url, targets, 1, timeout_s)
     with sync_playwright() as pw:
         browser = chromium.launch(pw)
         try:
-            detail["warm_up"] = warm_up(browser, base, targets, timeout_s)
-            live = [t for t in targets if "error" not in detail["warm_up"][t.page]]
             first_paint(browser, empty_url, EMPTY, VISIT_TIMEOUT_S)  # the empty page's warm-up, not counted
-            runs = measure_rounds(browser, base, empty_url, live, rounds, deadline)
+            runs = measure_rounds(browser, base, empty_url, targets, rounds, deadline)
         finally:
             browser.close()
     detail["runs"] = runs
-    detail["server_runs"] = server = server_runs(ws_url, live, max(1, runs["rounds"]), timeout_s)
+    detail["server_runs"] = server = server_runs(ws_url, targets, max(1, runs["rounds"]), timeout_s)
     empty = empty_figure(runs["empty"])
     if runs.get("time_guard"):
         empty.detail = f"{runs['time_guard']} · {empty.detail}"
     detail["empty_median"] = median_breakdown(runs["empty"])
     figures = [empty]
     for t in targets:
-        if t not in live:
+        if not runs["pages"][t.page]:
+            why = "; ".join(e for e in runs["errors"] if e.startswith(f"{t.page}:"))[:150]
             figures.append(error_figure("pagepaint", f"firstpaint.{t.page}", f"{t.title} {t.path}: first paint",
-                                        f"figure never drawn ({t.selector()}): {detail['warm_up'][t.page]['error']}"))
+                                        f"figure never drawn ({t.selector()}): {why}"))
             continue
         server_ms = summarize([s["ms"] for s in server.get(t.page, []) if "ms" in s])["median"]
         figures += page_figures(t, runs["pages"][t.page], empty.value, server_ms)
