@@ -11,9 +11,10 @@
    after a page is chosen); the click is timed, not the »).
 3. Baseline: an empty Streamlit app of two pages (bench/empty_pages_app.py) under its own `streamlit run`,
    switched between from its sidebar the same way.
-4. 추이 in presenter mode: ◀ `year_steps` times (not counted), then ▶ as many times, every WebSocket frame
-   of each step until its run finished, decoded and sorted (bench/traffic.py, as section mapbrowser
-   tallies the map's year step); the heaviest step against the 1 KB budget.
+4. 추이 in presenter mode, from the last year: ◀ `year_steps` times (years not yet shown), then ▶ as many
+   (years shown before: Streamlit may send what the browser holds by reference), every WebSocket frame of
+   each step until its run finished, decoded and sorted (bench/traffic.py, as section mapbrowser tallies
+   the map's year step); the heaviest step against the 1 KB budget.
 """
 from __future__ import annotations
 
@@ -171,9 +172,10 @@ def largest_first(elements: list[str]) -> list[str]:
 
 
 def year_steps(browser, base: str, n: int, timeout_s: float) -> tuple[list[Figure], dict]:
-    """추이 in presenter mode: ◀ n times, then ▶ n times, each ▶ tallied; the heaviest against 1 KB."""
+    """추이 in presenter mode, from the last year: ◀ n times (years not shown yet in this session), then ▶
+    n times (years shown before), each step's frames tallied; the heaviest step against 1 KB."""
     target = BY_PAGE["trends"]
-    detail: dict = {"back": [], "steps": []}
+    detail: dict = {"prev": [], "next": []}
     with Watched(browser) as w:
         t0 = time.perf_counter()
         w.goto(base + target.path + "?presenter=1", timeout_s)
@@ -181,20 +183,20 @@ def year_steps(browser, base: str, n: int, timeout_s: float) -> tuple[list[Figur
         w.wait_painted(timeout_s)
         w.wait_run_finished(t0, 10.0)
         w.settle()
-        for name, out in (("prev", detail["back"]), ("next", detail["steps"])):
+        for name in ("prev", "next"):
             for _ in range(n):
                 # the button's box holds a second, zero-sized button: the visible one is clicked
                 button = w.page.locator(f".st-key-reveal_{name} button >> visible=true")
                 frames, dt = collect_change(w.page, w.log, button.click, timeout_s)
-                t = tally(frames)
-                out.append({**t, "run_s": None if dt is None else round(dt, 3),
-                            "url": w.page.evaluate("location.search")})
-    steps = detail["steps"]
+                detail[name].append({**tally(frames), "run_s": None if dt is None else round(dt, 3),
+                                     "url": w.page.evaluate("location.search")})
+    steps = detail["prev"] + detail["next"]
     worst = max(steps, key=lambda t: t["total_bytes"])
     k = worst["by_kind"]
-    what = f"추이 (presenter) year step ▶, heaviest of {len(steps)}"
+    what = f"추이 (presenter) year step ◀/▶, heaviest of {len(steps)}"
     runs = [s["run_s"] for s in steps if s["run_s"] is not None]
-    each = ", ".join(f"{s['total_bytes']:,}" for s in steps)
+    each = " · ".join(f"{sign} " + ", ".join(f"{s['total_bytes']:,}" for s in detail[name])
+                      for sign, name in (("◀", "prev"), ("▶", "next")))
     figures = [
         Figure("switch", "trends.year.total", f"{what}: bytes over the WebSocket", worst["total_bytes"], "bytes",
                budget=budget_of("trends.year.total"),
