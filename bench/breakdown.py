@@ -12,7 +12,8 @@ One window of the page's clock (ms): from navigation start (a first paint) or fr
   `ws_bytes_to_paint`: what had come before the figure was painted; `elements`: the largest elements;
 - `first_element`: the first element of the page drawn (first paint only);
 - `js_*`: JavaScript files whose fetch started in the window before the paint: count, bytes as
-  transferred (`js_encoded`) and as run (`js_decoded`), the last one's end (`js_fetched`), the largest;
+  transferred (`js_encoded`, the body without headers) and as run (`js_decoded`), the last one's end
+  (`js_fetched`), the largest (name, bytes, fetch start and end);
 - `long_tasks_ms`: main-thread tasks over 50 ms within the window (clipped to it);
   `script_ms`: script compile + run inside long animation frames, per script file;
 - `figure`: window start → the figure painted.
@@ -91,7 +92,8 @@ def _js(resources: Iterable[Sequence], t0: float, t1: float) -> dict[str, Any]:
     return {"js_files": len(js), "js_encoded": sum(int(r[4] or 0) for r in js),
             "js_decoded": sum(int(r[5] or 0) for r in js),
             "js_fetched": max((float(r[3]) for r in js if r[3]), default=None),
-            "js_largest": [_script_name(str(largest[0])), int(largest[5] or 0)] if largest else None}
+            "js_largest": [_script_name(str(largest[0])), int(largest[5] or 0), round(float(largest[2]), 1),
+                           round(float(largest[3] or 0), 1)] if largest else None}
 
 
 def _clipped(spans: Iterable[Sequence], t0: float, t1: float) -> float:
@@ -149,6 +151,8 @@ def breakdown(marks: dict, first_visit: bool = True) -> dict[str, Any]:
     js = _js(marks.get("resources") or [], t0, t1)
     if js["js_fetched"] is not None:
         js["js_fetched"] = rel(js["js_fetched"])
+    if js["js_largest"]:
+        js["js_largest"][2:] = [rel(v) for v in js["js_largest"][2:]]
     out.update(js)
     out["long_tasks_ms"] = round(_clipped(marks.get("long_tasks") or [], t0, t1), 1)
     out["script_ms"] = _scripts(marks.get("loaf") or [], t0, t1)
@@ -213,7 +217,10 @@ def describe(b: dict, server_ms: float | None = None) -> str:
     parts.append(f"WS {_kb(b.get('ws_bytes'))}{biggest}")
     js = f"JS {_kb(b.get('js_decoded'))} in {b.get('js_files') or 0:.0f}"
     if b.get("js_files"):
-        js += f", fetched by {_ms(b.get('js_fetched'))}"
+        js += f" ({_kb(b.get('js_encoded'))} on the wire), fetched by {_ms(b.get('js_fetched'))}"
+    largest = b.get("js_largest")
+    if largest and len(largest) >= 4 and largest[1] >= 512 * 1024:  # a chunk that weighs (plotly's: 4.5 MB)
+        js += f", {largest[0]} {_kb(largest[1])} {_ms(largest[2])}→{_ms(largest[3])}"
     parts.append(js)
     scripts = ", ".join(f"{n} {v:,.0f}" for n, v in list((b.get("script_ms") or {}).items())[:3])
     parts.append(f"long tasks {_ms(b.get('long_tasks_ms'))} ms" + (f" (scripts: {scripts})" if scripts else ""))

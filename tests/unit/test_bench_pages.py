@@ -87,7 +87,7 @@ def test_breakdown_of_a_first_paint_puts_each_phase_on_the_page_clock():
     assert b["elements"] == [["markdown", sizes[1]]]
     # JS started before the paint (the late file is not counted), its bytes and the largest
     assert (b["js_files"], b["js_encoded"], b["js_decoded"], b["js_fetched"]) == (2, 3000, 12000, 800.0)
-    assert b["js_largest"] == ["PlotlyChart", 9000]
+    assert b["js_largest"] == ["PlotlyChart", 9000, 600.0, 800.0]
     assert b["long_tasks_ms"] == 80.0 + 50.0  # the second task clipped at the paint
     assert b["script_ms"] == {"PlotlyChart": 70.0, "index": 60.0}  # the script after the paint left out
 
@@ -114,7 +114,10 @@ def test_median_breakdown_and_its_line_of_text():
     assert bd.median_breakdown([]) == {}
     text = bd.describe(m, server_ms=42.0)
     assert text.startswith("HTML 20 · WS open 400 · run 450→500 (taken 700) · 1st element 600 · figure 1,000 ms")
-    assert "JS 11.7 KB in 2, fetched by 800" in text and "scripts: PlotlyChart 70, index 60" in text
+    assert "JS 11.7 KB in 2 (2.9 KB on the wire), fetched by 800 ·" in text  # a small largest file is not named
+    assert "scripts: PlotlyChart 70, index 60" in text
+    big = bd.describe(dict(m, js_largest=["PlotlyChart", 4_715_877, 1480.0, 2050.0]))
+    assert "fetched by 800, PlotlyChart 4.5 MB 1,480→2,050 ·" in big
     assert text.endswith("server run 42 ms")
     switch = bd.describe(bd.breakdown(_marks(paint=1000.0, click=400.0), first_visit=False))
     assert switch.startswith("request 10 · run 50→100 (taken 300) · figure 600 ms")
