@@ -19,6 +19,7 @@ empty page's server), `report` writes the JSON and prints the table. Helpers: `a
 `paint`, `pagewatch` (a page watched on its own clock), `traffic`, `geofetch`, `wsclient`, `sessions`,
 `server`, `datadir`, `svgarea`, `empty_app` and `empty_pages_app` (the baselines); pure parts: `plan`,
 `budgets`, `figures`, `stats`, `table`, `document`, `changes`, `targets` (each page's figure),
-`breakdown` (where a page's time goes) (covered by tests/unit/test_bench_smoke.py and
+`breakdown` (where a page's time goes), `pagetable` (`python -m bench.pagetable`: the page figures of a
+result file as Markdown for RESULTS.md) (covered by tests/unit/test_bench_smoke.py and
 tests/unit/test_bench_pages.py).
 """

@@ -160,3 +160,24 @@ def test_the_page_sections_need_the_live_server(name):
 
     section = {s.name: s for s in SECTIONS}[name]
     assert "server" in section.needs and section.time_s["quick"] <= 180
+
+
+def test_page_tables_for_results_md_lay_out_a_result_document():
+    from bench.pagetable import markdown
+
+    m = dict(bd.breakdown(_marks()), server_run_ms=42.0)
+    doc = {"meta": {"started_utc": "2026-12-06T21:45:00+00:00", "mode": "quick", "loadavg_start": [0.5],
+                    "loadavg_end": [1.5], "git": {"commit": "abc1234"}},
+           "figures": [{"key": "firstpaint.empty", "value": 800.0}, {"key": "firstpaint.trends", "value": 900.0},
+                       {"key": "firstpaint.trends.ratio", "value": 1.125}, {"key": "switch.median", "value": 300.0},
+                       {"key": "switch.presenter.median", "value": 350.0},
+                       {"key": "trends.year.total", "value": 2048.0, "status": "FAIL"}],
+           "sections": {"pagepaint": {"medians": {"trends": m}, "empty_median": m},
+                        "switch": {"switch": {"switches": [{"page": "map", "figure": 300.0, "ws_bytes": 2048}]},
+                                   "switch.presenter": {"switches": [{"page": "map", "figure": 350.0}]}}}}
+    text = markdown(doc)
+    assert "load average 0.5 → 1.5, git abc1234" in text
+    assert "| 추이 `/trends` | plotly chart (trend_chart) | 900 | 1.1 | 20 | 400 | 600 | 450→500 | 42 | 1 KB |" in text
+    assert "| 지도 | 300 | 350 |" in text and "| **median** | **300** | **350** |" in text
+    assert "heaviest: **2,048 B** (FAIL" in text
+    assert markdown({}).startswith("Run ? UTC")
