@@ -15,7 +15,8 @@ One window of the page's clock (ms): from navigation start (a first paint) or fr
   transferred (`js_encoded`, the body without headers) and as run (`js_decoded`), the last one's end
   (`js_fetched`), the largest (name, bytes, fetch start and end);
 - `long_tasks_ms`: main-thread tasks over 50 ms within the window (clipped to it);
-  `script_ms`: script compile + run inside long animation frames, per script file;
+  `script_ms`: script compile + run inside long animation frames (over 50 ms), per script file;
+  `render_ms`: the rendering part (style, layout, paint) of those frames;
 - `figure`: window start → the figure painted.
 """
 from __future__ import annotations
@@ -100,9 +101,18 @@ def _clipped(spans: Iterable[Sequence], t0: float, t1: float) -> float:
     return sum(max(0.0, min(float(s) + float(d), t1) - max(float(s), t0)) for s, d, *_ in spans)
 
 
+def _rendering(loaf: Iterable[Sequence], t0: float, t1: float) -> float:
+    """ms of style, layout and paint work at the end of long animation frames that started in the window."""
+    total = 0.0
+    for start, dur, _scripts, *render in loaf:
+        if render and render[0] and t0 <= float(start) < t1:
+            total += max(0.0, float(start) + float(dur) - float(render[0]))
+    return round(total, 1)
+
+
 def _scripts(loaf: Iterable[Sequence], t0: float, t1: float) -> dict[str, float]:
     out: dict[str, float] = {}
-    for _start, _dur, scripts in loaf:
+    for _start, _dur, scripts, *_ in loaf:
         for url, start, dur in scripts:
             if t0 <= float(start) < t1:
                 name = _script_name(str(url))
@@ -155,6 +165,7 @@ def breakdown(marks: dict, first_visit: bool = True) -> dict[str, Any]:
         js["js_largest"][2:] = [rel(v) for v in js["js_largest"][2:]]
     out.update(js)
     out["long_tasks_ms"] = round(_clipped(marks.get("long_tasks") or [], t0, t1), 1)
+    out["render_ms"] = _rendering(marks.get("loaf") or [], t0, t1)
     out["script_ms"] = _scripts(marks.get("loaf") or [], t0, t1)
     return out
 
@@ -224,6 +235,8 @@ def describe(b: dict, server_ms: float | None = None) -> str:
     parts.append(js)
     scripts = ", ".join(f"{n} {v:,.0f}" for n, v in list((b.get("script_ms") or {}).items())[:3])
     parts.append(f"long tasks {_ms(b.get('long_tasks_ms'))} ms" + (f" (scripts: {scripts})" if scripts else ""))
+    if b.get("render_ms"):
+        parts.append(f"style/layout/paint in long frames {_ms(b.get('render_ms'))} ms")
     if server_ms is not None:
         parts.append(f"server run {server_ms:,.0f} ms")
     return " · ".join(parts)

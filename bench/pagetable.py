@@ -42,15 +42,16 @@ def paint_table(doc: dict) -> str:
     pp = (doc.get("sections") or {}).get("pagepaint") or {}
     medians = dict(pp.get("medians") or {})
     head = ("| page | figure drawn | first paint | × empty | HTML | WS open | 1st element | run start→end (browser) "
-            "| server run | WS bytes | JS run (on the wire) | long tasks | scripts in long frames |\n"
-            "|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---|")
+            "| server run | WS bytes | JS run (on the wire) | long tasks | scripts in long frames "
+            "| style/layout/paint |\n"
+            "|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---|---:|")
     rows = []
     empty = pp.get("empty_median") or {}
     rows.append(f"| empty page | st.title | {_n(figs.get('firstpaint.empty', {}).get('value'))} | 1.0 "
                 f"| {_n(empty.get('html'))} | {_n(empty.get('ws_open'))} | {_n(empty.get('first_element'))} "
                 f"| {_n(empty.get('run_start'))}→{_n(empty.get('run_end'))} | — | {_kb(empty.get('ws_bytes'))} "
                 f"| {_mb(empty.get('js_decoded'))} ({_mb(empty.get('js_encoded'))}) | {_n(empty.get('long_tasks_ms'))} "
-                f"| {_scripts(empty)} |")
+                f"| {_scripts(empty)} | {_n(empty.get('render_ms'))} |")
     for page, m in medians.items():
         t = BY_PAGE.get(page)
         name = f"{t.title} `{t.path}`" if t else page
@@ -60,7 +61,7 @@ def paint_table(doc: dict) -> str:
                     f"| {_n(m.get('html'))} | {_n(m.get('ws_open'))} | {_n(m.get('first_element'))} "
                     f"| {_n(m.get('run_start'))}→{_n(m.get('run_end'))} | {_n(m.get('server_run_ms'))} "
                     f"| {_kb(m.get('ws_bytes'))} | {_mb(m.get('js_decoded'))} ({_mb(m.get('js_encoded'))}) "
-                    f"| {_n(m.get('long_tasks_ms'))} | {_scripts(m)} |")
+                    f"| {_n(m.get('long_tasks_ms'))} | {_scripts(m)} | {_n(m.get('render_ms'))} |")
     return head + "\n" + "\n".join(rows)
 
 
@@ -71,21 +72,21 @@ def switch_table(doc: dict) -> str:
     normal = {b["page"]: b for b in (sw.get("switch") or {}).get("switches", []) if "page" in b}
     presenter = {b["page"]: b for b in (sw.get("switch.presenter") or {}).get("switches", []) if "page" in b}
     head = ("| switch to | click → figure | presenter | run end (browser) | WS bytes | long tasks | "
-            "scripts in long frames |\n|---|---:|---:|---:|---:|---:|---|")
+            "scripts in long frames | style/layout/paint |\n|---|---:|---:|---:|---:|---:|---|---:|")
     rows = []
     for page in list(dict.fromkeys([*normal, *presenter])):
         b, p = normal.get(page, {}), presenter.get(page, {})
         t = BY_PAGE.get(page)
         rows.append(f"| {t.title if t else page} | {_n(b.get('figure'))} | {_n(p.get('figure'))} "
                     f"| {_n(b.get('run_end'))} | {_kb(b.get('ws_bytes'))} | {_n(b.get('long_tasks_ms'))} "
-                    f"| {_scripts(b)} |")
+                    f"| {_scripts(b)} | {_n(b.get('render_ms'))} |")
     figs = _figures(doc)
     tail = []
     for key, what in (("switch.median", "median"), ("switch.max", "max")):
         pres = figs.get(key.replace("switch.", "switch.presenter."), {}).get("value")
-        tail.append(f"| **{what}** | **{_n(figs.get(key, {}).get('value'))}** | **{_n(pres)}** | | | | |")
+        tail.append(f"| **{what}** | **{_n(figs.get(key, {}).get('value'))}** | **{_n(pres)}** | | | | | |")
     base = figs.get("switch.empty.median", {}).get("value")
-    tail.append(f"| baseline: empty two-page app (median) | {_n(base)} | | | | | |")
+    tail.append(f"| baseline: empty two-page app (median) | {_n(base)} | | | | | | |")
     return head + "\n" + "\n".join(rows + tail)
 
 

@@ -9,7 +9,8 @@ An init script (run before any of the page's scripts) keeps in `window.__bench`:
 - `click`: the last click on a sidebar page link (`[data-testid="stSidebarNav"] a`);
 - the WebSocket: its open, every message received (time, bytes) and every message sent;
 - the first element of the page drawn (`[data-testid=stMain] [data-testid=stElementContainer]`);
-- long tasks and long animation frames with their scripts (compile + run per script URL).
+- long tasks, and long animation frames with their scripts (compile + run per script URL) and the
+  start of their rendering (style, layout, paint) part.
 Resource timings (every JS file: bytes, fetch start and end) are read from the page when asked.
 
 The page's message times are when its main thread took each message (a busy main thread delays them).
@@ -88,7 +89,8 @@ INIT_JS = """(() => {
   };
   observe('longtask', (e) => B.longTasks.push([e.startTime, e.duration]));
   observe('long-animation-frame', (e) => B.loaf.push([e.startTime, e.duration,
-    (e.scripts || []).map((s) => [s.sourceURL || s.invoker || '?', s.startTime, s.duration])]));
+    (e.scripts || []).map((s) => [s.sourceURL || s.invoker || '?', s.startTime, s.duration]),
+    e.renderStart || 0, e.styleAndLayoutStart || 0]));
 })();"""
 
 READ_JS = """() => {

@@ -73,9 +73,9 @@ def _marks(paint=900.0, click=None):
                           ["http://h/static/js/late.Qwerty99.js", "script", 950.0, 990.0, 5, 5],
                           ["http://h/static/css/index.css", "link", 40.0, 90.0, 50, 70]],
             "long_tasks": [[100.0, 80.0], [850.0, 100.0]],
-            "loaf": [[100.0, 90.0, [["http://h/static/js/index.AbCdEf12.js", 105.0, 60.0]]],
+            "loaf": [[100.0, 90.0, [["http://h/static/js/index.AbCdEf12.js", 105.0, 60.0]], 170.0, 175.0],
                      [820.0, 120.0, [["http://h/static/js/PlotlyChart.D9Z0_fxz.js", 830.0, 70.0],
-                                     ["http://h/static/js/PlotlyChart.D9Z0_fxz.js", 1000.0, 30.0]]]]}
+                                     ["http://h/static/js/PlotlyChart.D9Z0_fxz.js", 1000.0, 30.0]], 0, 0]]}
 
 
 def test_breakdown_of_a_first_paint_puts_each_phase_on_the_page_clock():
@@ -90,6 +90,7 @@ def test_breakdown_of_a_first_paint_puts_each_phase_on_the_page_clock():
     assert b["js_largest"] == ["PlotlyChart", 9000, 600.0, 800.0]
     assert b["long_tasks_ms"] == 80.0 + 50.0  # the second task clipped at the paint
     assert b["script_ms"] == {"PlotlyChart": 70.0, "index": 60.0}  # the script after the paint left out
+    assert b["render_ms"] == 20.0  # 170 → 190 in the first long frame; the second has no rendering part
 
 
 def test_breakdown_of_a_switch_starts_at_the_click():
@@ -118,7 +119,7 @@ def test_median_breakdown_and_its_line_of_text():
     assert "scripts: PlotlyChart 70, index 60" in text
     big = bd.describe(dict(m, js_largest=["PlotlyChart", 4_715_877, 1480.0, 2050.0]))
     assert "fetched by 800, PlotlyChart 4.5 MB 1,480→2,050 ·" in big
-    assert text.endswith("server run 42 ms")
+    assert text.endswith("style/layout/paint in long frames 20 ms · server run 42 ms")
     switch = bd.describe(bd.breakdown(_marks(paint=1000.0, click=400.0), first_visit=False))
     assert switch.startswith("request 10 · run 50→100 (taken 300) · figure 600 ms")
 
