@@ -1,6 +1,6 @@
 """The two modes of the bench (quick and full): repetitions, session counts and time guards.
 
-Paint: first map paint in `paint_contexts` new browser contexts (quick 5, full 9; the empty page as
+Paint: first map paint in `paint_contexts` new browser contexts (quick 3, full 9; the empty page as
 many). Page paint: every page's first paint in `page_rounds` new contexts each (quick 3, full 7; the
 empty page twice a round). Switches: `switch_rounds` passes through every page from the sidebar in one
 session (quick 1, full 3), in normal and in presenter mode. Sessions, in both modes as issue 12 sets
@@ -33,7 +33,7 @@ class Plan:
     section_s: dict = field(default_factory=dict)  # section name → time guard (s)
 
 
-QUICK = Plan("quick", build_reps=1, page_reps=1, changes=10, paint_contexts=5, year_steps=3, page_rounds=3,
+QUICK = Plan("quick", build_reps=1, page_reps=1, changes=10, paint_contexts=3, year_steps=3, page_rounds=3,
              switch_rounds=1, geometry_build=False, browser_timeout_s=40, run_timeout_s=60)
 FULL = Plan("full", build_reps=3, page_reps=3, changes=10, paint_contexts=9, year_steps=5, page_rounds=7,
             switch_rounds=3, geometry_build=True, browser_timeout_s=90, run_timeout_s=120)
