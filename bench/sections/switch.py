@@ -6,7 +6,9 @@
    page once a round, back to 개요 (bench/targets.switch_sequence). A switch = the click → the frame that
    paints the new page's figure (bench/targets.py), on the page's clock; after each, the run's end and a
    quiet WebSocket before the next click. Its breakdown (bench/breakdown.py): the rerun request, the
-   run as the page took it and its bytes, JavaScript fetched, long tasks and their scripts.
+   run (as it reached the browser) and its bytes, JavaScript fetched, long tasks and their scripts.
+   Quick mode makes one round (each page's first switch in the session, the slower case); full mode
+   three, the median of each round in the line's detail.
 2. The same in presenter mode (`?presenter=1`): » opens the sidebar before each click (the app closes it
    after a page is chosen); the click is timed, not the »).
 3. Baseline: an empty Streamlit app of two pages (bench/empty_pages_app.py) under its own `streamlit run`,
@@ -136,6 +138,18 @@ def title_of(page: str) -> str:
     return BY_PAGE[page].title if page in BY_PAGE else page
 
 
+def round_medians(switches: list[dict]) -> str:
+    """'rounds 436 / 259 / 283 ms · ' (median of each round: a round visits every page once; the first is
+    each page's first switch in the session); '' for a single round."""
+    n = len({b.get("page") for b in switches})
+    if not n or len(switches) <= n:
+        return ""
+    rounds = [switches[i:i + n] for i in range(0, len(switches), n)]
+    meds = [summarize([b["figure"] for b in r if b.get("figure") is not None and "error" not in b])["median"]
+            for r in rounds]
+    return "rounds " + " / ".join("—" if m is None else f"{m:,.0f}" for m in meds) + " ms · "
+
+
 def switch_figures(key: str, what: str, seq: dict, baseline: bool = False) -> list[Figure]:
     """Median (budget, unless the baseline) and max of one sequence, the slowest switches named."""
     done = [b for b in seq["switches"] if b.get("figure") is not None and "error" not in b]
@@ -147,7 +161,7 @@ def switch_figures(key: str, what: str, seq: dict, baseline: bool = False) -> li
                              "; ".join(seq["errors"] + [b.get("error", "") for b in seq["switches"]])[:200] or "none")]
     med = Figure("switch", f"{key}.median", f"{label}: sidebar click → figure painted (median of {s['n']})",
                  s["median"], "ms", budget=None if baseline else budget_of(f"{key}.median"),
-                 detail=describe(median_breakdown(done, same_page=False)))
+                 detail=round_medians(seq["switches"]) + describe(median_breakdown(done, same_page=False)))
     guard = f"{seq['time_guard']} · " if seq.get("time_guard") else ""
     per_page = guard + " · ".join(f"{title_of(b['page'])} {b['figure']:,.0f}" for b in done)
     problems = seq["errors"] + [f"{b['page']}: {b['error']}" for b in seq["switches"] if "error" in b]

@@ -155,6 +155,16 @@ def test_issue_21_budgets_and_the_lines_that_carry_them():
     assert largest_first(["a (5 B)", "b (50 B)", "odd"]) == ["b (50 B)", "a (5 B)", "odd"]
 
 
+def test_switch_rounds_are_told_apart():
+    from bench.sections.switch import round_medians
+
+    one = [{"page": p, "figure": f} for p, f in (("a", 100.0), ("b", 300.0), ("c", 200.0))]
+    assert round_medians(one) == ""
+    two = one + [{"page": p, "figure": f} for p, f in (("a", 50.0), ("b", 70.0), ("c", 60.0))]
+    assert round_medians(two) == "rounds 200 / 60 ms · "
+    assert round_medians(one + [{"page": "a", "error": "x"}]) == "rounds 200 / — ms · "
+
+
 @pytest.mark.parametrize("name", ["pagepaint", "switch"])
 def test_the_page_sections_need_the_live_server(name):
     from bench.sections import SECTIONS
