@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.breakdown import median_breakdown
 from bench.targets import BY_PAGE
 
 DEFAULT = Path(__file__).resolve().parent / "out" / "latest.json"
@@ -65,12 +66,21 @@ def paint_table(doc: dict) -> str:
     return head + "\n" + "\n".join(rows)
 
 
+def by_page(switches: list[dict]) -> dict[str, dict]:
+    """page → the medians of its switches (one a round; bench/breakdown.median_breakdown), in order."""
+    groups: dict[str, list[dict]] = {}
+    for b in switches:
+        if "page" in b and b.get("figure") is not None and "error" not in b:
+            groups.setdefault(b["page"], []).append(b)
+    return {page: median_breakdown(runs) for page, runs in groups.items()}
+
+
 def switch_table(doc: dict) -> str:
     """One row per page switched to: ms in normal and presenter mode, with the normal switch's run end
-    (as it reached the browser), bytes and long tasks (ms from the click)."""
+    (as it reached the browser), bytes and long tasks (ms from the click); medians over rounds."""
     sw = (doc.get("sections") or {}).get("switch") or {}
-    normal = {b["page"]: b for b in (sw.get("switch") or {}).get("switches", []) if "page" in b}
-    presenter = {b["page"]: b for b in (sw.get("switch.presenter") or {}).get("switches", []) if "page" in b}
+    normal = by_page((sw.get("switch") or {}).get("switches", []))
+    presenter = by_page((sw.get("switch.presenter") or {}).get("switches", []))
     head = ("| switch to | click → figure | presenter | run end (browser) | WS bytes | long tasks | "
             "scripts in long frames | style/layout/paint |\n|---|---:|---:|---:|---:|---:|---|---:|")
     rows = []

@@ -161,7 +161,8 @@ def switch_figures(key: str, what: str, seq: dict, baseline: bool = False) -> li
                              "; ".join(seq["errors"] + [b.get("error", "") for b in seq["switches"]])[:200] or "none")]
     med = Figure("switch", f"{key}.median", f"{label}: sidebar click → figure painted (median of {s['n']})",
                  s["median"], "ms", budget=None if baseline else budget_of(f"{key}.median"),
-                 detail=round_medians(seq["switches"]) + describe(median_breakdown(done, same_page=False)))
+                 detail=("" if baseline else round_medians(seq["switches"]))
+                 + describe(median_breakdown(done, same_page=False)))
     guard = f"{seq['time_guard']} · " if seq.get("time_guard") else ""
     per_page = guard + " · ".join(f"{title_of(b['page'])} {b['figure']:,.0f}" for b in done)
     problems = seq["errors"] + [f"{b['page']}: {b['error']}" for b in seq["switches"] if "error" in b]

@@ -184,11 +184,15 @@ def test_page_tables_for_results_md_lay_out_a_result_document():
                        {"key": "switch.presenter.median", "value": 350.0},
                        {"key": "trends.year.total", "value": 2048.0, "status": "FAIL"}],
            "sections": {"pagepaint": {"medians": {"trends": m}, "empty_median": m},
-                        "switch": {"switch": {"switches": [{"page": "map", "figure": 300.0, "ws_bytes": 2048}]},
+                        "switch": {"switch": {"switches": [{"page": "map", "figure": 300.0, "ws_bytes": 2048},
+                                                           {"page": "map", "figure": 500.0, "ws_bytes": 2048},
+                                                           {"page": "map", "figure": 100.0, "ws_bytes": 2048},
+                                                           {"page": "data", "error": "at /"}]},
                                    "switch.presenter": {"switches": [{"page": "map", "figure": 350.0}]}}}}
     text = markdown(doc)
     assert "load average 0.5 → 1.5, git abc1234" in text
     assert "| 추이 `/trends` | plotly chart (trend_chart) | 900 | 1.1 | 20 | 400 | 600 | 450→500 | 42 | 1 KB |" in text
-    assert "| 지도 | 300 | 350 |" in text and "| **median** | **300** | **350** |" in text
+    assert "| 지도 | 300 | 350 |" in text and "| **median** | **300** | **350** |" in text  # median of 3 rounds
+    assert "자료·방법" not in text.split("Page switches")[1]  # a failed switch has no row
     assert "heaviest: **2,048 B** (FAIL" in text
     assert markdown({}).startswith("Run ? UTC")
