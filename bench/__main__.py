@@ -15,7 +15,8 @@ DEFAULT_JSON = ROOT / "bench" / "out" / "latest.json"
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     p.add_argument("--quick", action="store_true",
-                   help="fewer repetitions; 20 and 50 sessions × 3 year changes (about a minute)")
+                   help="fewer repetitions: 3 rounds of page paints, one round of page switches (the sessions "
+                        "as in full mode)")
     p.add_argument("--raw-dir", help="raw-data folder (default $BALANCE_RAW_DIR, else data/raw)")
     p.add_argument("--json", default=str(DEFAULT_JSON), help=f"result file (default {DEFAULT_JSON.relative_to(ROOT)})")
     p.add_argument("--skip", action="append", default=[], choices=[s.name for s in SECTIONS],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 PASS, FAIL, ERROR = "PASS", "FAIL", "ERROR"
 
-# figure key → (upper limit, unit); the lines of issue 12's "Done when"
+# figure key → (upper limit, unit); the lines of issue 12's "Done when", then issue 21's (item 1)
 BUDGETS: dict[str, tuple[float, str]] = {
     "paint.map": (1500.0, "ms"),  # first map paint, new browser context, warm server (median)
     "paint.ratio": (1.8, "x"),  # … over an empty Streamlit page's paint in the same run
@@ -28,6 +28,12 @@ BUDGETS: dict[str, tuple[float, str]] = {
     "proxy.50.errors": (0.0, "count"),
     "page.warm": (100.0, "ms"),  # warm rerun of every page (median)
     "page.cold": (2000.0, "ms"),  # first visit with an empty cache
+    # issue 21: every page's first paint (new context, warm server; each page's line carries these two)
+    "firstpaint.page": (1500.0, "ms"),  # median, navigation start → the page's figure painted
+    "firstpaint.ratio": (1.5, "x"),  # … over the empty Streamlit page's paint in the same run
+    "switch.median": (500.0, "ms"),  # sidebar click → the new page's figure painted (median of the sequence)
+    "switch.presenter.median": (500.0, "ms"),  # the same in presenter mode (?presenter=1)
+    "trends.year.total": (1024.0, "bytes"),  # a year step (▶) on the presenter's 추이: ≤ 1 KB over the WebSocket
 }
 
 

@@ -33,6 +33,7 @@ class Context:
     pages: list[str] = field(default_factory=list)  # the app's page names
     geo: dict[str, dict] = field(default_factory=dict)  # level → map geometry bytes/kb/gzip/features/file
     server: Server | None = None
+    empty_server: Server | None = None  # the baseline page (bench/empty_app.py) under its own streamlit run
     bench_set_log_level: bool = False  # the bench itself set $STREAMLIT_LOGGER_LEVEL
     provided: set[str] = field(default_factory=set)  # fixtures provided (or failed for good)
     unavailable: set[str] = field(default_factory=set)

@@ -6,6 +6,7 @@ Names a section may list in `Section.needs` (provided in the order listed):
   pages     — the app's page names (ui.state.PAGES)
   geometry  — the map geometry per level as the browser fetches it (sizes, areas, file)
   server    — the app under `streamlit run` on 127.0.0.1 (stopped by `release`)
+  empty     — the baseline page, bench/empty_app.py (one st.title), under its own `streamlit run`
 A fixture that fails records an error; only a failed server keeps its sections from running.
 """
 from __future__ import annotations
@@ -18,8 +19,9 @@ from bench.context import Context
 from bench.datadir import copy_of_data, prepare_geometry
 from bench.figures import error_figure, error_text
 from bench.progress import log
-from bench.server import Server
+from bench.server import ROOT, Server
 
+EMPTY_APP = ROOT / "bench" / "empty_app.py"
 FALLBACK_PAGES = ["overview", "map", "trends", "risk", "region", "data"]
 
 
@@ -85,8 +87,20 @@ def _server(ctx: Context) -> None:
         ctx.unavailable.add("server")
 
 
+def _empty(ctx: Context) -> None:
+    ctx.empty_server = Server(ctx.work, ctx.work / "empty-app.log", app=EMPTY_APP)
+    try:
+        ctx.empty_server.start()
+    except Exception as err:  # noqa: BLE001
+        ctx.add_error("server", f"empty page: {error_text(err)}")
+        ctx.figures.append(error_figure("server", "server.empty.start", "streamlit run bench/empty_app.py",
+                                        error_text(err)))
+        ctx.unavailable.add("empty")
+
+
 PROVIDERS: dict[str, Callable[[Context], None]] = {
     "data": _data, "apptest": _apptest, "pages": _pages, "geometry": _geometry, "server": _server,
+    "empty": _empty,
 }
 
 
@@ -100,7 +114,9 @@ def provide(ctx: Context, needs: Sequence[str]) -> bool:
 
 
 def release(ctx: Context) -> None:
-    """Stop the server (if one was started) and keep the tail of its log in the server detail."""
+    """Stop the servers (those started) and keep the tail of the app's log in the server detail."""
+    if ctx.empty_server is not None:
+        ctx.empty_server.stop()
     if ctx.server is not None:
         ctx.server.stop()
         ctx.detail("server")["log_tail"] = ctx.server.log_tail(1500)

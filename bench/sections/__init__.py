@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.context import Section
-from bench.sections import build, mapbrowser, pages, paint, payload, proxy, server
+from bench.sections import build, mapbrowser, pagepaint, pages, paint, payload, proxy, server, switch
 
 SECTIONS: tuple[Section, ...] = (
     build.SECTION,
@@ -12,5 +12,7 @@ SECTIONS: tuple[Section, ...] = (
     paint.SECTION,
     mapbrowser.SECTION,
     server.SECTION,
+    pagepaint.SECTION,
+    switch.SECTION,
     proxy.SECTION,
 )

@@ -1,6 +1,7 @@
 """Section paint: first map paint in a new browser context on the warm server, beside an empty
 Streamlit page's paint measured the same way in the same run (bench/empty_app.py under its own
-`streamlit run` on a free port). Visits alternate map / empty so both see the same machine load.
+`streamlit run` on a free port: the `empty` fixture, shared with section pagepaint). Visits alternate
+map / empty so both see the same machine load.
 
 Twice: on the single process of the README's command (`paint.*`), and through the documented
 deployment (`python -m deploy`: nginx serving Streamlit's assets and the geometry from disk, one
@@ -12,15 +13,13 @@ line (cold server: the first visitor pays the caches), the empty page's only war
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from bench.context import Context, Section
 from bench.figures import Figure, error_figure, error_text
+from bench.fixtures import EMPTY_APP
 from bench.paint import MAP_TARGET, TITLE_TARGET, paint_once
-from bench.server import Server
 from bench.stats import summarize
 
-EMPTY_APP = Path(__file__).resolve().parents[1] / "empty_app.py"
 MAP_PATH = "/map"
 
 
@@ -131,12 +130,12 @@ def deployed(ctx: Context, deadline: float) -> tuple[list[Figure], dict]:
 def run(ctx: Context, deadline: float) -> None:
     plan = ctx.plan
     half = time.monotonic() + (deadline - time.monotonic()) / 2  # each server gets half the section's time
-    with Server(ctx.work, ctx.work / "empty-app.log", app=EMPTY_APP) as empty:
-        figures, detail = measure(ctx.server.url, empty.url, plan.paint_contexts, plan.browser_timeout_s, half)
-        detail["empty_startup_s"] = round(empty.startup_s or 0, 3)
+    empty = ctx.empty_server
+    figures, detail = measure(ctx.server.url, empty.url, plan.paint_contexts, plan.browser_timeout_s, half)
+    detail["empty_startup_s"] = round(empty.startup_s or 0, 3)
     more, detail["deployed"] = deployed(ctx, deadline)
     ctx.figures.extend(figures + more)
     ctx.sections["paint"] = detail
 
 
-SECTION = Section("paint", run, time_s={"quick": 90, "full": 240}, needs=("data", "geometry", "server"))
+SECTION = Section("paint", run, time_s={"quick": 90, "full": 240}, needs=("data", "geometry", "server", "empty"))

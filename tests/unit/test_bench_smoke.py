@@ -214,7 +214,7 @@ def test_sections_run_in_table_order_with_time_guards_and_known_fixtures():
     from bench.sections import SECTIONS
 
     names = [s.name for s in SECTIONS]
-    assert names == ["build", "pages", "payload", "paint", "mapbrowser", "server", "proxy"]
+    assert names == ["build", "pages", "payload", "paint", "mapbrowser", "server", "pagepaint", "switch", "proxy"]
     for section in SECTIONS:
         assert set(section.time_s) == {"quick", "full"} and min(section.time_s.values()) > 0
         assert set(section.needs) <= set(PROVIDERS), section.name
