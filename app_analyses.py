@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_data import DataKey, available_indicators, data_key, gaps, observations, years_for
+from app_data import DataKey, available_indicators, data_key, gaps_of, observations, observations_of, years_for
 from indicators import derive, views
 from indicators import disparity as dx
 
@@ -24,13 +24,15 @@ def risk_counts(basis: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _capital_gap(key: DataKey, ind_id: str) -> tuple[pd.Series, bool]:
-    return views.capital_gap_series(gaps(), observations(), ind_id, key.boundary_set)
+    return views.capital_gap_series(gaps_of(key), observations_of(key), ind_id, key.boundary_set)
 
 
-def capital_gap(ind_id: str) -> tuple[pd.Series, bool]:
-    """`views.capital_gap_series` of `ind_id`: (수도권 − 비수도권 per year, whether it is the difference of
-    the simple means of the 시도 values because the gaps table has none)."""
-    return _capital_gap(data_key(), ind_id)
+def capital_gap(ind_id: str, boundary_set: str | None = None) -> tuple[pd.Series, bool]:
+    """`views.capital_gap_series` of `ind_id` in the run's boundary set (or `boundary_set`): (수도권 − 비수도권
+    per year, whether it is the difference of the simple means of the 시도 values because the gaps table has
+    none)."""
+    key = data_key()
+    return _capital_gap(DataKey(key.build, boundary_set or key.boundary_set), ind_id)
 
 
 

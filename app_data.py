@@ -177,6 +177,16 @@ def verify_built() -> None:
     _verified(version)
 
 
+def observations_of(key: DataKey) -> pd.DataFrame:
+    """`observations` of another build or boundary set than the run's (e.g. the end-2024 set)."""
+    return _observations(key)
+
+
+def gaps_of(key: DataKey) -> pd.DataFrame:
+    """`gaps` of another build or boundary set than the run's."""
+    return _gaps(key)
+
+
 def observations() -> pd.DataFrame:
     """The tidy table of the run's boundary set (region_code, year, indicator, value) plus a `level` column."""
     return _observations(data_key())
@@ -273,7 +283,8 @@ def mappable_indicators(macro: bool = False) -> list[str]:
 
 def macro_gap(ind_id: str) -> views.MacroGap | None:
     """None if `ind_id` has 권역 values in some year, else why not (`views.macro_gap`)."""
-    return views.macro_gap(observations(), coverage(), _availability_now(), catalogue().indicators, ind_id)
+    return views.macro_gap(observations(), coverage(), _availability_now(), catalogue().indicators, ind_id,
+                           boundary_set=boundary_set())
 
 
 def risk_bases() -> list[str]:

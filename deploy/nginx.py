@@ -23,6 +23,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from ui.serving import with_base_script
+
 ROUTE_COOKIE = "bal_route"
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 GZIP_TYPES = "application/json application/javascript text/javascript text/css image/svg+xml text/plain"
@@ -30,7 +32,8 @@ GZIP_TYPES = "application/json application/javascript text/javascript text/css i
 # The Content-Security-Policy every page works under (tests/browser/test_deploy.py opens each page in
 # Chromium through nginx and fails on any violation or page error), found by starting from
 # `default-src 'self'` and adding only what a page was refused:
-#   script-src 'sha256-…'          the one inline <script> of Streamlit's index.html, by its hash (taken
+#   script-src 'sha256-…'          the inline <script>s of a page as served (Streamlit's index.html and the
+#                                  base-address script ui.serving writes into it), by their hashes (taken
 #                                  from the installed package at start: `inline_script_hashes`)
 #   script-src 'wasm-unsafe-eval'  Streamlit's protobuf decoder compiles WebAssembly (not JS `eval`:
 #                                  'unsafe-eval' is not needed)
@@ -66,8 +69,9 @@ def streamlit_static() -> Path:
 
 
 def inline_script_hashes(index_html: Path | None = None) -> list[str]:
-    """CSP sources ('sha256-…') of the inline scripts of Streamlit's index.html (the installed one)."""
-    html = (index_html or streamlit_static().parent / "index.html").read_text(encoding="utf-8")
+    """CSP sources ('sha256-…') of the inline scripts of each page as served: Streamlit's index.html
+    (the installed one) with the app's base-address script written into it (`ui.serving`)."""
+    html = with_base_script((index_html or streamlit_static().parent / "index.html").read_bytes()).decode("utf-8")
     return [f"'sha256-{base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode()}'"
             for m in _INLINE_SCRIPT.finditer(html)]
 

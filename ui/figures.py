@@ -36,8 +36,8 @@ def cached(builder: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(builder)
     def wrapper(*args, **kwargs):
-        key = (tuple(map(_arg_key, args)), tuple((k, _arg_key(v)) for k, v in sorted(kwargs.items())))
-        return _build(name, app_data.data_key(), key, args, kwargs)
+        arg_keys = (tuple(map(_arg_key, args)), tuple((k, _arg_key(v)) for k, v in sorted(kwargs.items())))
+        return _build(name, app_data.data_key(), arg_keys, args, kwargs)
 
     return wrapper
 
@@ -75,7 +75,7 @@ def _arg_key(arg: Any) -> Any:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _build(name: str, data: tuple, key: tuple, _args: tuple, _kwargs: dict) -> Any:
+def _build(name: str, key: app_data.DataKey, arg_keys: tuple, _args: tuple, _kwargs: dict) -> Any:
     """The cache: keyed by builder, build and the arguments' keys (`_args`/`_kwargs`, leading underscore:
     not hashed by Streamlit, only passed on)."""
     return _register(_BUILDERS[name](*_args, **_kwargs))

@@ -99,13 +99,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "card_risk": ("소멸위험 시군구 수", "Districts at extinction risk"),
     # shown under the 2020 published share (a reference point): what the yearly series cannot give, never a
     # "cannot be computed" beside a number that is shown
-    "exports_cannot": ("연도별 수도권 비중은 내지 않습니다: K-stat 수출 파일에 17개 시도 중 {n}개만 있습니다 (경기 등 누락). "
+    "exports_cannot": ("연도별 수도권 비중은 내지 않습니다: K-stat 수출 파일에 {total}개 시도 중 {n}개만 있습니다 (경기 등 누락). "
                        "없는 값을 추정하지 않습니다.",
-                       "No yearly capital-region share: the K-stat exports file holds only {n} of 17 provinces "
+                       "No yearly capital-region share: the K-stat exports file holds only {n} of {total} provinces "
                        "(Gyeonggi and others missing). Missing values are not estimated."),
     "exports_absent": ("수출 시계열이 빌드에 없습니다. 한국무역협회 파일에는 17개 시도 중 10개만 있어 연도별 수도권 비중은 내지 않습니다.",
                        "No exports series in this build. The KITA file holds only 10 of 17 provinces, so there is "
                        "no yearly capital-region share."),
+    "fiscal_on_2024": ("2024년 말 경계 17개 시도 기준 (전남광주의 비율은 광주·전남의 비율로 낼 수 없음)",
+                       "on the end-2024 boundaries' 17 provinces (Jeonnam-Gwangju's ratio cannot be formed from "
+                       "Gwangju's and Jeonnam's)"),
     "fiscal_simple_mean": ("시도 본청 재정자립도의 단순평균 차이 (수도권 3개 vs 비수도권 14개 시도, 가중치 없음)",
                            "Difference of simple means of provincial-government ratios: 3 capital-region vs "
                            "14 other provinces, unweighted"),
@@ -488,9 +491,9 @@ _LABELS.update({
     "macro_gap_amount": ("{name}{nun} 시도 값을 더해도 권역 값이 되지 않는 지표로 분류되어 있어(합산 불가) 권역 값을 만들지 않습니다.",
                          "{name} is classed as not summable (province values do not add up to a macro-region value), "
                          "so no macro-region value is made."),
-    "macro_gap_incomplete": ("{name}{nun} 17개 시도 중 {n}개 시도만 있어 권역 합계를 낼 수 없습니다 (빠진 시도: {missing}). "
+    "macro_gap_incomplete": ("{name}{nun} {total}개 시도 중 {n}개 시도만 있어 권역 합계를 낼 수 없습니다 (빠진 시도: {missing}). "
                              "빠진 값은 추정하지 않습니다.",
-                             "{name} covers only {n} of the 17 provinces, so no macro-region totals can be formed (missing: "
+                             "{name} covers only {n} of the {total} provinces, so no macro-region totals can be formed (missing: "
                              "{missing}). Missing values are not estimated."),
     "macro_gap_only": (" 구성 시도가 모두 있는 권역은 {have}뿐이라 권역 지도를 그리지 않습니다.",
                        " Only {have} has all its provinces, so no macro-region map is drawn."),

@@ -53,7 +53,8 @@ def _gap_text(ctx: Ctx, gap: views.MacroGap) -> str:
     if gap.kind == "incomplete":
         sep = "·" if ctx.lang == "ko" else ", "
         missing = sep.join(regions.name(c, ctx.lang) for c in gap.missing_sido) or "-"
-        text = ctx.t("macro_gap_incomplete", **fields, n=gap.n_sido, missing=missing)
+        text = ctx.t("macro_gap_incomplete", **fields, n=gap.n_sido, missing=missing,
+                     total=len(regions.codes("sido", app_data.boundary_set())))
         if gap.macro_with_values:
             text += ctx.t("macro_gap_only", have=sep.join(regions.name(c, ctx.lang) for c in gap.macro_with_values))
         return text

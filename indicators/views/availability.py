@@ -116,7 +116,8 @@ def measure_kind(ind: Indicator) -> str:
     return "amount"
 
 
-def _incomplete(obs: pd.DataFrame, coverage: pd.DataFrame, ind_id: str) -> MacroGap:
+def _incomplete(obs: pd.DataFrame, coverage: pd.DataFrame, ind_id: str,
+                boundary_set: str = regions.REFERENCE_SET) -> MacroGap:
     """An additive indicator without 권역 values: how many 시도 it has, which lack the latest year,
     and which 권역 do have values."""
     cov = coverage[(coverage["indicator"] == ind_id) & (coverage["regions"] > 0)]
@@ -124,7 +125,7 @@ def _incomplete(obs: pd.DataFrame, coverage: pd.DataFrame, ind_id: str) -> Macro
     n = int(sido["regions"].max()) if len(sido) else 0
     missing_sido: tuple[str, ...] = ()
     if len(sido):
-        v = values_at(obs, ind_id, "sido", int(sido["year"].max()))
+        v = values_at(obs, ind_id, "sido", int(sido["year"].max()), boundary_set)
         missing_sido = tuple(v.loc[v["value"].isna(), "region_code"])
     have: tuple[str, ...] = ()
     if (cov["level"] == "macro").any():
@@ -135,8 +136,10 @@ def _incomplete(obs: pd.DataFrame, coverage: pd.DataFrame, ind_id: str) -> Macro
 
 
 def macro_gap(obs: pd.DataFrame, coverage: pd.DataFrame, avail: Availability,
-              indicators: Mapping[str, Indicator], ind_id: str, _depth: int = 0) -> MacroGap | None:
-    """None if `ind_id` has 권역 values in some year, else why not (`MacroGap`)."""
+              indicators: Mapping[str, Indicator], ind_id: str, _depth: int = 0,
+              boundary_set: str = regions.REFERENCE_SET) -> MacroGap | None:
+    """None if `ind_id` has 권역 values in some year, else why not (`MacroGap`); the 시도 named are those of
+    `boundary_set`."""
     if "macro" in avail.get(ind_id, {}):
         return None
     ind = indicators.get(ind_id)
@@ -145,9 +148,9 @@ def macro_gap(obs: pd.DataFrame, coverage: pd.DataFrame, avail: Availability,
     parts = [p for p in (ind.numerator, ind.denominator) if p and p in indicators]
     if len(parts) == 2 and _depth < 3:
         for p in parts:
-            inner = macro_gap(obs, coverage, avail, indicators, p, _depth + 1)
+            inner = macro_gap(obs, coverage, avail, indicators, p, _depth + 1, boundary_set)
             if inner is not None:
                 return MacroGap(ind_id, "parts", part=p, inner=inner)
     if ind.additive:
-        return _incomplete(obs, coverage, ind_id)
+        return _incomplete(obs, coverage, ind_id, boundary_set)
     return MacroGap(ind_id, "not_additive", measure=measure_kind(ind))

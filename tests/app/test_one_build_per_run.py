@@ -26,7 +26,7 @@ LOADER_MODULES = (app_data, app_analyses, maps, figures, fmt, concepts)
 
 class Probe:
     """What the runs read: ('run',) at each script run's start, ('key', id) for every cached loader
-    call (its `version` argument), ('read', id) for every build folder a store reader opened."""
+    call (its `version`, or its `key` DataKey's build), ('read', id) for every build folder a store reader opened."""
 
     def __init__(self):
         self.events: list[tuple] = []
@@ -52,27 +52,31 @@ class Probe:
 class _Recorded:
     """A cached loader that notes the build id it is called with, then calls the loader."""
 
-    def __init__(self, func, position: int, probe: Probe):
-        self._func, self._position, self._probe = func, position, probe
+    def __init__(self, func, position: int, probe: Probe, keyed: bool):
+        self._func, self._position, self._probe, self._keyed = func, position, probe, keyed
 
     def __call__(self, *args, **kwargs):
-        version = kwargs["version"] if "version" in kwargs else args[self._position]
-        self._probe.note("key", version)
+        name = "key" if self._keyed else "version"
+        value = kwargs[name] if name in kwargs else args[self._position]
+        self._probe.note("key", value.build if self._keyed else value)
         return self._func(*args, **kwargs)
 
     def __getattr__(self, name):
         return getattr(self._func, name)
 
 
-def _loaders(module) -> list[tuple[str, int]]:
-    """(name, position of `version`) of each Streamlit-cached function of `module` keyed by the build."""
+def _loaders(module) -> list[tuple[str, int, bool]]:
+    """(name, position of its build argument, whether that is a `key: DataKey` rather than a `version`)
+    of each Streamlit-cached function of `module` keyed by the build."""
     found = []
     for name, obj in vars(module).items():
         if type(obj).__name__ != "CachedFunc":
             continue
         params = list(inspect.signature(obj).parameters)
         if "version" in params:
-            found.append((name, params.index("version")))
+            found.append((name, params.index("version"), False))
+        elif "key" in params:
+            found.append((name, params.index("key"), True))
     return found
 
 
@@ -94,8 +98,8 @@ def probe(monkeypatch) -> Probe:
     monkeypatch.setattr(store, "build_dir", build_dir)
     wrapped = 0
     for module in LOADER_MODULES:
-        for name, position in _loaders(module):
-            monkeypatch.setattr(module, name, _Recorded(getattr(module, name), position, p))
+        for name, position, keyed in _loaders(module):
+            monkeypatch.setattr(module, name, _Recorded(getattr(module, name), position, p, keyed))
             wrapped += 1
     assert wrapped >= 20, f"only {wrapped} build-keyed loaders found"  # the app's loaders were found
     return p

@@ -8,6 +8,9 @@ under its own URL, the SVG export carrying title, year, unit and source, and the
 once for several views."""
 from __future__ import annotations
 
+import re
+
+from geo import regions
 from helpers.browser import SHOTS, no_exception
 from indicators import store
 
@@ -33,16 +36,26 @@ def _fills(page) -> dict[str, str]:
         return out; }""")
 
 
+SET = "2026-07"  # the map's default: the current boundary set (16 시도, 230 시군구)
+
+
 def _built(level_len: int, year: int) -> dict[str, float]:
-    obs = store.observations()
-    s = obs[(obs["indicator"] == IND) & (obs["year"] == year) & (obs["region_code"].str.len() == level_len)]
-    return dict(zip(s["region_code"], s["value"]))
+    """Each area of the default set with its built value that year; an area whose union stands in for it
+    (제물포구, 영종구 in a year no file has them apart) with the union's."""
+    obs = store.observations(boundary_set=SET)
+    s = obs[(obs["indicator"] == IND) & (obs["year"] == year)]
+    pattern = r"\d{2}" if level_len == 2 else r"\d{5}"
+    out = dict(zip(s["region_code"], s["value"]))
+    for union, parts in (regions.stand_ins(SET).items() if level_len == 5 else ()):
+        for part in parts:
+            out.setdefault(part, out.get(union, float("nan")))
+    return {c: v for c, v in out.items() if re.fullmatch(pattern, c) and c != "00"}
 
 
 def test_map_draws_every_region_with_the_years_values(server, browser):
     page, errors = _open(browser, f"{server}/map?level=sigungu&indicator={IND}")
     fills = _fills(page)
-    assert len(fills) == 229
+    assert len(fills) == 230
     built = _built(5, int(page.locator(".bal-year").inner_text()[:4]))
     have = {c for c, v in built.items() if v == v}
     assert {c for c, f in fills.items() if f.startswith("#")} == have  # coloured exactly where a value exists
@@ -134,9 +147,10 @@ def test_hover_shows_the_region_its_value_and_rank(server, browser):
 
     page, _ = _open(browser, f"{server}/map?level=sido&indicator={IND}")
     year = int(page.locator(".bal-year").inner_text()[:4])
-    # the 17 시도: numeric codes (the built table's 2-character codes also hold 전국 '00' and the groups)
+    # the 16 시도 of the current set: numeric codes (the built table's 2-character codes also hold 전국 '00' and
+    # the groups)
     built = {c: v for c, v in _built(2, year).items() if v == v and c.isdigit() and c != "00"}
-    assert len(built) == 17
+    assert len(built) == 16
     page.locator(".bal-areas path[data-code='51']").hover(force=True)
     tip = page.locator(".bal-tip")
     tip.wait_for(state="visible", timeout=10_000)
@@ -175,11 +189,12 @@ def _paths(page) -> int:
 def test_csv_export_carries_every_year_and_region_as_displayed(server, browser):
     """The map's CSV (built in the browser from the view): Korean headers, one row per region and year,
     values equal to the built table's to the decimals shown (2 below 10, 1 from 10), a missing value an
-    empty cell, ranks 1..n among the regions with a value."""
+    empty cell, ranks 1..n among the regions with a value. On the end-2024 set (one value per area; the
+    current set's unions, shown on both their areas, are checked under AppTest)."""
     import csv
     import io
 
-    page, _ = _open(browser, f"{server}/map?level=sigungu&indicator={IND}", accept_downloads=True)
+    page, _ = _open(browser, f"{server}/map?level=sigungu&indicator={IND}&set=2024", accept_downloads=True)
     with page.expect_download() as got:
         page.locator(".bal-csv").click()
     raw = open(got.value.path(), encoding="utf-8-sig").read()
@@ -210,7 +225,7 @@ def test_geometry_is_fetched_once_per_level(server, browser):
     page.on("request", lambda r: fetched.append(r.url) if "/static/geo/" in r.url else None)
     page.goto(f"{server}/map?indicator={IND}")
     page.wait_for_selector(READY, timeout=60_000)
-    for label, n in (("시군구", 229), ("시도", 17)):
+    for label, n in (("시군구", 230), ("시도", 16)):
         page.locator('[data-testid="stButtonGroup"] button', has_text=label).first.click()
         page.wait_for_function(f"() => [...document.querySelectorAll('*')].some(x => x.shadowRoot && "
                                f"x.shadowRoot.querySelectorAll('.bal-areas path').length === {n})", timeout=30_000)

@@ -149,7 +149,7 @@ def test_phone_layout(server, phone, name):
             .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
             return [...host.shadowRoot.querySelectorAll('.bal-side tbody tr')].filter(r => {
               const b = r.getBoundingClientRect(); return b.width > 200 && b.height > 10; }).length; }""")
-        assert rows == 17, rows  # the rank table under the map, every 시도 in it
+        assert rows == 16, rows  # the rank table under the map, every 시도 of the current boundary set in it
     page.close()
 
 
@@ -199,7 +199,7 @@ CELLS_JS = """() => { const out = {cut: [], n: 0, units: []};
       if (c.scrollWidth > c.clientWidth + 0.5 || c.scrollHeight > c.clientHeight + 0.5)
         out.cut.push([c.innerText.slice(0, 40), c.scrollWidth, c.clientWidth, c.scrollHeight, c.clientHeight]);
     });
-    const u = heads.indexOf('unit');
+    const u = heads.indexOf('단위');  // the unit column, titled in the reader's language (ui/csvs.py)
     if (t.closest('.st-key-catalogue') && u >= 0)
       t.querySelectorAll('tbody tr').forEach(r => out.units.push(r.children[u].innerText.trim()));
   });

@@ -110,6 +110,9 @@ def test_presenting_the_sidebar_closes_after_a_page_is_chosen(server, browser):
                            timeout=15_000)
     settings = page.locator(".st-key-presenter_controls button").first
     settings.wait_for(timeout=30_000)
+    # the sidebar slides out (a CSS transition): read the layout once it has come to rest off screen
+    page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]')"
+                           ".getBoundingClientRect().right <= 0", timeout=5_000)
     box, side = settings.bounding_box(), sidebar.bounding_box()
     assert side is None or side["x"] + side["width"] <= box["x"], (side, box)  # nothing over the button
     label = settings.inner_text()

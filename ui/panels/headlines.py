@@ -89,7 +89,8 @@ def exports_card(lang: str) -> Card:
         card.indicator = ind
         cov = app_data.coverage()
         n = cov[(cov["indicator"] == ind) & (cov["level"] == "sido")]["regions"]
-        card.missing = t("exports_cannot", lang, n=int(n.max()) if len(n) else 0)
+        card.missing = t("exports_cannot", lang, n=int(n.max()) if len(n) else 0,
+                         total=len(regions.codes("sido", app_data.boundary_set())))
         card.source = fmt.source_line(app_data.indicator(ind), lang, short=True)
         _exports_reference(card, lang)
     else:
@@ -120,10 +121,16 @@ def fiscal_card(lang: str) -> Card:
         card.missing = t("missing_card", lang)
         return card
     s, simple_mean = app_analyses.capital_gap(ind)
+    other = ""
+    if s.empty and app_data.boundary_set() != regions.REFERENCE_SET:
+        # a mean over 시도 needs every 시도: 전남광주's ratio cannot be formed from 광주's and 전남's (no parts
+        # in the file), so the end-2024 set's 17 시도 give it, labelled
+        s, simple_mean = app_analyses.capital_gap(ind, regions.REFERENCE_SET)
+        other = " · " + t("fiscal_on_2024", lang) if not s.empty else ""
     if s.empty:
         card.missing = t("missing_card", lang)
         return card
-    card.note = t("fiscal_simple_mean", lang) if simple_mean else ""
+    card.note = (t("fiscal_simple_mean", lang) if simple_mean else "") + other
     card.indicator = ind
     years = [int(y) for y in s.index]
     last, before = years[-1], _earlier(years)
