@@ -16,8 +16,10 @@ the build holds the annual totals to the O–D matrix by quarter (`registry.yaml
 
 Indicators per 시도 and year: in-migrants from other 시도, out-migrants to other 시도, net; for
 수도권 'CR' (서울·인천·경기) and 비수도권 'NC' only moves between the two groups count (moves among
-서울·인천·경기 are internal to CR), likewise for each 권역. Several downloads are tallied each on its
-own and combined by the newest-vintage rule. `flows()` gives the pairs for charts.
+서울·인천·경기 are internal to CR), likewise for each 권역 and for each 시도 merged by a later reform
+(`geo.regions.reform()`, kind 'merge': 전남광주 12 = 광주 29 + 전남 46, whose moves between 광주 and
+전남 are internal). Several downloads are tallied each on its own and combined by the newest-vintage
+rule. `flows()` gives the pairs for charts.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from geo import regions
 from geo.crosswalk import CAPITAL_SIDO, UnknownRegionError, sido_code_for_name, to_current_code
 from geo.groups import macro_of_sido
 from indicators import schema
@@ -353,22 +356,34 @@ def _between(inter: pd.DataFrame, part_of: dict[str, str]) -> pd.DataFrame:
     return out[out["origin_code"] != out["dest_code"]]
 
 
+def merged_sido() -> dict[str, tuple[str, ...]]:
+    """Each 시도 a reform made of whole 시도 (`geo.regions.reform()`, kind 'merge') → its parts:
+    {'12': ('29', '46')} (전남광주 = 광주 + 전남, 2026-07)."""
+    ref = regions.reform()
+    return {code: tuple(parts) for code, kind, parts in zip(ref["region_code"], ref["kind"], ref["from_codes"])
+            if kind == "merge"}
+
+
 def tally(fl: pd.DataFrame) -> pd.DataFrame:
-    """In, out and net per 시도 (inter-시도 moves), for CR / NC (moves between the two groups) and for
-    the other 권역 (moves between 권역; CR's 권역 figures are its group figures)."""
+    """In, out and net per 시도 (inter-시도 moves), for CR / NC (moves between the two groups), for the
+    other 권역 (moves between 권역; CR's 권역 figures are its group figures) and for each merged 시도
+    of a reform (`merged_sido`: moves between its parts are internal, so its figures are not the sums
+    of its parts'; in a year only one part exists, that part is the territory)."""
     inter = fl[fl["origin_code"] != fl["dest_code"]]
     sido = sorted(set(inter["origin_code"]) | set(inter["dest_code"]))
     groups = _between(inter, {c: "CR" if c in CAPITAL_SIDO else "NC" for c in sido})
     macro = _between(inter, macro_of_sido())
     macro = macro[(macro["origin_code"] != "CR") | (macro["dest_code"] != "CR")]
     partitions = [(inter, None), (groups, None), (macro, set(macro_of_sido().values()) - {"CR"})]
+    for code, members in merged_sido().items():
+        partitions.append((_between(inter, {c: code if c in members else c for c in sido}), {code}))
     parts = []
     for df, keep in partitions:  # keep: the codes this partition gives (None: all of them)
         moved_in = df.groupby(["dest_code", "year"])["persons"].sum().rename_axis(["region_code", "year"])
         moved_out = df.groupby(["origin_code", "year"])["persons"].sum().rename_axis(["region_code", "year"])
         wide = pd.DataFrame({"migration_in_persons": moved_in, "migration_out_persons": moved_out})
         wide["migration_net_persons"] = wide["migration_in_persons"] - wide["migration_out_persons"]
-        if keep is not None:  # CR from the group partition (the same moves)
+        if keep is not None:  # CR from the group partition (the same moves); a merged 시도's other parts are 시도
             wide = wide[wide.index.get_level_values("region_code").isin(keep)]
         long = wide.reset_index().melt(id_vars=["region_code", "year"], var_name="indicator")
         if "_row" in df.columns:  # file position: the region's first row as origin (a sum of rows)
@@ -423,7 +438,8 @@ def quarterly_flows(path: Path) -> pd.DataFrame:
 
 
 def load(raw_dir: Path) -> pd.DataFrame:
-    """Tidy in/out/net inter-시도 migration (persons) per 시도, CR and NC and the 권역, 1970–2024.
+    """Tidy in/out/net inter-시도 migration (persons) per 시도, CR and NC, the 권역 and each merged
+    시도 of a reform, 1970–2024.
 
     Each annual download (either layout) is tallied on its own; several are combined by the
     newest-vintage rule (`_files.combine_files`: the newest vintage wins, every differing value is
@@ -439,7 +455,7 @@ def load(raw_dir: Path) -> pd.DataFrame:
 
 
 def load_file(path: Path) -> pd.DataFrame:
-    """One download → tidy in/out/net per 시도 and group, cells recorded: an annual
+    """One download → tidy in/out/net per 시도, group and merged 시도, cells recorded: an annual
     workbook (either layout), or the quarterly CSV (its complete years; `load` keeps only its cells)."""
     if fnmatchcase(path.name, QUARTERLY_PATTERN):
         return _tallied(path, blank_placeholders(quarterly_flows(path)).dropna(subset=["persons"]), Q_PERSONS)

@@ -93,7 +93,8 @@ def test_sido_appear_when_created_placeholder_zeros_are_not_data(raw_dir, loaded
     assert first.to_dict() == {"11": 1970, "26": 1970, "27": 1981, "28": 1981, "29": 1986, "30": 1989,
                                "31": 1997, "36": 2012, "41": 1970, "43": 1970, "44": 1970, "46": 1970,
                                "47": 1970, "48": 1970, "50": 1970, "51": 1970, "52": 1970, "CR": 1970, "NC": 1970,
-                               "CC": 1970, "DG": 1970, "DN": 1970, "GW": 1970, "HN": 1970, "JJ": 1970}
+                               "CC": 1970, "DG": 1970, "DN": 1970, "GW": 1970, "HN": 1970, "JJ": 1970,
+                               "12": 1970}  # 전남광주 (2026-07): 전남 alone until 광주 was split off
     assert loaded["value"].notna().all()
     assert not loaded.query("region_code == '36' and year < 2012").shape[0]
 

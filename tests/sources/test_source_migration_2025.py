@@ -1,8 +1,9 @@
 """The 2025 download of KOSIS DT_1B26003_A01 (Korean labels, 전국 rows, 이동자수 and 순이동자수 per
 year, 2000–2024), parsed here with openpyxl independently of the loader: the loader's flows and
 tallies against its cells, net migration into 수도권 2021–2024 from the raw O–D flows, the file's own
-순이동자수 against the nets, the newest-vintage rule between the 2021 and 2025 downloads (conflicts
-counted here from both raw files, on the shipped files and on a copy with one flow changed), bad input."""
+순이동자수 against the nets, 전남광주 (12) from the flows (not the sum of 광주 and 전남: the moves between
+them are internal), the newest-vintage rule between the 2021 and 2025 downloads (conflicts counted here
+from both raw files, on the shipped files and on a copy with one flow changed), bad input."""
 from __future__ import annotations
 
 import csv
@@ -31,6 +32,7 @@ OLD_CODES = {"42": "51", "45": "52"}
 GROUP = {c: "CR" if c in ("11", "28", "41") else "NC" for c in KO.values() if c != "00"}
 MACRO = {"30": "CC", "36": "CC", "43": "CC", "44": "CC", "29": "HN", "46": "HN", "52": "HN", "27": "DG", "47": "DG",
          "26": "DN", "31": "DN", "48": "DN", "51": "GW", "50": "JJ"}  # 수도권 is the group CR
+MERGED = {"29": "12", "46": "12"}  # 전남광주통합특별시 (2026-07) = 광주 + 전남 (SOURCES.md)
 IND = ("migration_in_persons", "migration_out_persons", "migration_net_persons")
 
 
@@ -60,13 +62,13 @@ def read_old(path: Path) -> dict:
 
 
 def tallies(flows: dict, years) -> dict[tuple[str, str, int], float]:
-    """(indicator, region, year) → in, out, net over moves between 시도, between CR and NC, and between
-    the 권역 (CR's from the group), written here from the flows."""
+    """(indicator, region, year) → in, out, net over moves between 시도, between CR and NC, between the
+    권역 (CR's from the group) and between 전남광주 and the other 시도, written here from the flows."""
     moved_in, moved_out = defaultdict(float), defaultdict(float)
     for (y, o, d), v in flows.items():
         if y not in years or v is None or "00" in (o, d) or o == d:
             continue
-        for part in (lambda c: c, GROUP.get, MACRO.get):
+        for part in (lambda c: c, GROUP.get, MACRO.get, MERGED.get):
             a, b = part(o), part(d)
             if a != b:
                 for code, into in ((b, moved_in), (a, moved_out)):
@@ -114,10 +116,9 @@ def test_tallies_2000_2024_come_from_the_2025_download(loaded, new):
     want = tallies(new, range(2000, 2025))
     have = loaded[loaded["year"] >= 2000]
     assert (have["source_file"] == NEW.as_posix()).all()
-    got = {(i, r, y): v for i, r, y, v in zip(have["indicator"], have["region_code"], have["year"], have["value"])
-           if r != "12"}
+    got = dict(zip(zip(have["indicator"], have["region_code"], have["year"]), have["value"]))
     assert got == want
-    assert loaded["year"].max() == 2024 and len({r for _, r, _ in want}) == 17 + 2 + 6
+    assert loaded["year"].max() == 2024 and len({r for _, r, _ in want}) == 17 + 2 + 6 + 1
 
 
 def test_net_migration_into_the_capital_region_2021_2024_from_the_raw_flows(loaded, new):
@@ -148,9 +149,31 @@ def test_newest_vintage_between_the_two_downloads(recorded_load, new, old):
     common = a.keys() & b.keys()
     differing = [k for k in common if a[k] != b[k]]
     assert len(differing) == len(rec.conflicts) == 0  # the two downloads print the same flows for 2000–2020
-    assert rec.overlaps == len(common)
+    assert rec.overlaps == len(common) == 3 * (26 * 21 - 12)  # 17 시도, CR, NC, 6 권역, 12 (세종 from 2012), 2000–2020
     flows_differing = [k for k in old if k in new and old[k] != new[k]]
     assert flows_differing == [] and sum(1 for k in old if k in new) == 17 * 17 * 21
+
+
+def test_jeonnam_gwangju_is_its_parts_less_the_moves_between_them(loaded, new, old):
+    """12's in-migration = 광주's + 전남's less the moves between them (likewise out); its net = their
+    nets; before 광주 existed (1970–1985) 전남 alone is that territory."""
+    flows = {**{k: v for k, v in old.items() if k[0] < 2000}, **new}
+    checked = 0
+    for year in range(1986, 2025):
+        between = flows[(year, "29", "46")] + flows[(year, "46", "29")]
+        into = sum(v for (y, o, d), v in flows.items()
+                   if y == year and d in MERGED and o not in ("29", "46", "00") and v is not None)
+        for ind, parts in (("migration_in_persons", -between), ("migration_out_persons", -between),
+                           ("migration_net_persons", 0)):
+            summed = value_of(loaded, ind, "29", year) + value_of(loaded, ind, "46", year)
+            assert value_of(loaded, ind, "12", year) == summed + parts, (ind, year)
+        assert value_of(loaded, "migration_in_persons", "12", year) == into
+        checked += 1
+    assert checked == 39 and between > 50_000  # 52,406 moves between 광주 and 전남 in 2024
+    for year in range(1970, 1986):
+        for ind in IND:
+            assert value_of(loaded, ind, "12", year) == value_of(loaded, ind, "46", year), (ind, year)
+        assert value_of(loaded, "migration_in_persons", "29", year) is None
 
 
 def _with_manifest_of(raw_dir: Path, tmp: Path, changed: Path) -> None:
@@ -183,7 +206,7 @@ def test_a_differing_older_value_is_listed_never_dropped_silently(raw_dir, tmp_p
     _with_manifest_of(raw_dir, tmp_path, tmp_path / OLD)
     a, b = tallies(read_old(tmp_path / OLD), range(1970, 2021)), tallies(new, range(2000, 2025))
     want = {(i, r, y, b[(i, r, y)], a[(i, r, y)]) for (i, r, y) in a.keys() & b.keys() if a[(i, r, y)] != b[(i, r, y)]}
-    assert len(want) == 10  # in, out and net of 부산/서울, NC/CR and 동남권 (in and net)
+    assert len(want) == 10  # in, out and net of 부산/서울, NC/CR and 동남권 (in and net); not 전남광주
     with _files.recording(tmp_path, "migration") as rec:
         out = migration.load(tmp_path)
     got = {(c["indicator"], c["region_code"], c["year"], c["kept_value"], c["dropped_value"]) for c in rec.conflicts}
