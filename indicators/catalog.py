@@ -20,6 +20,7 @@ from indicators.sources import (
     fiscal,
     grdp,
     grdp_per_capita,
+    grdp_per_capita_2020base,
     kosis_population_age,
     kostat_gi,
     migration,
@@ -35,7 +36,8 @@ __all__ = ["Indicator", "Source", "SOURCE_MODULES", "STATUS_MODULES", "sources",
 
 _SERIES: tuple[ModuleType, ...] = (
     census, boundary_area, kosis_population_age, mois_population_age, census2010_population_age,
-    sido_population, grdp, grdp_per_capita, fiscal, exports, migration, navis, kostat_gi,
+    sido_population, grdp, grdp_per_capita, grdp_per_capita_2020base, fiscal, exports, migration, navis,
+    kostat_gi,
 )
 # Sources of status tables (not observation series): read by the build into their own output.
 _STATUS: tuple[ModuleType, ...] = (population_decline,)

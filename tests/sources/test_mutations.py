@@ -139,6 +139,11 @@ CASES: tuple[Case, ...] = (
          row={"시도별": "서울특별시", "경제활동별": "지역내총생산(시장가격)", "항목": "명목"}, num="2010 년",
          drop="경제활동별", year="2000 년", region="시도별", unknown="가상도",
          swap={"시도별": "부산광역시", "경제활동별": "지역내총생산(시장가격)", "항목": "명목"}, shift=("header",)),
+    Case("grdp_per_capita_2020base_csv", "grdp_per_capita_2020base",
+         "grdp/시도별_1인당_지역내총생산__지역총소득__개인소득_20250829110847.csv", "csv", ("grdp",),
+         row={"항목": "1인당 지역내총생산", "시도별": "부산광역시"}, num="2018", drop="시도별", year="2018",
+         region="시도별", unknown="가상시", swap={"항목": "1인당 지역내총생산", "시도별": "대구광역시"},
+         shift=("header",)),
     Case("grdp_per_capita_xlsx", "grdp_per_capita",
          "grdp/Regional_GDP__Gross_regional_income_and_Individual_income_20231118124541.xlsx", "xlsx", ("grdp",),
          row={"By province": "Seoul", "_year": "2000"}, num="Regional GDP per Capita", drop="By province",
@@ -160,6 +165,10 @@ CASES: tuple[Case, ...] = (
          "xlsx", ("migration",), row={"A": "11 Seoul", "B": "26 Busan"}, num="2000", drop="B", year="1990",
          region="B", unknown="99 Atlantis", sheet="Data", swap={"A": "11 Seoul", "B": "27 Daegu"},
          shift=("header",)),
+    # the 2025 download (Korean labels, 전국 rows, two items per year): row 5 is 전국 → 부산
+    Case("migration_ko_xlsx", "migration", "migration/전출지_전입지_시도_별_이동자수_20250626193401.xlsx", "xlsx",
+         ("migration",), row={"B": "부산광역시"}, num="2010", drop="B", year="2010", region="B", unknown="가상시",
+         sheet="데이터", swap={"B": "대구광역시"}, shift=("header",)),
     # the quarterly CSV gives no figure: it is read to hold the annual flows to (an agreement of the build)
     Case("migration_quarterly_csv", "migration", "migration/101_DT_1B26003_A01_20210719123202.csv", "csv",
          ("migration",), row={MOVE_OUT: "Seoul", MOVE_IN: "Busan", "PERIOD": "2000. 1/4"}, num="Migrants[명]",
@@ -219,7 +228,7 @@ CASES: tuple[Case, ...] = (
 # Files loaded alone by their module's `load_file` (kostat_gi reads 20 files, migration a workbook and
 # a 44,000-row CSV: the other files' cells come from the shipped run, so the checks still see both)
 PER_FILE = frozenset({"kostat_gi_plain", "kostat_gi_trailing_empty_columns", "kostat_gi_no_nation_row",
-                      "migration_xlsx", "migration_quarterly_csv"})
+                      "migration_xlsx", "migration_ko_xlsx", "migration_quarterly_csv"})
 CASES = tuple(replace(c, per_file=c.id in PER_FILE) for c in CASES)
 NOT_READ_MUTATIONS = ("wrong_encoding", "empty", "truncated", "shifted_years", CONTROL)
 
@@ -228,7 +237,7 @@ NOT_READ_MUTATIONS = ("wrong_encoding", "empty", "truncated", "shifted_years", C
 # equal, besides the control and the files no loader reads. A new 'unchanged' outcome fails until
 # it is shown harmless here and in the table.
 CP949 = ("migration_quarterly_csv", "population_mois_annual", "mois_age_residents", "kosis_age_monthly",
-         "kosis_age_annual", "census2010_municipalities", "census2010_provinces")
+         "kosis_age_annual", "census2010_municipalities", "census2010_provinces", "grdp_per_capita_2020base_csv")
 HARMLESS: frozenset[tuple[str, str]] = frozenset(
     {(c, "wrong_encoding") for c in CP949}
     | {("policy_decline_json", "swapped_labels"), ("policy_interest_json", "swapped_labels"),
@@ -462,6 +471,8 @@ def swap_rows(rows: list[list[str]], h: int, r: int, s: int, case: Case) -> tupl
 
 def _xlsx_header(ws, case: Case) -> dict[str, int]:
     """Column name → 1-based index: header text, the year of a year header, and the letter."""
+    from openpyxl.utils import get_column_letter
+
     out = {}
     for c in range(1, ws.max_column + 1):
         v = ws.cell(case.header_row, c).value
@@ -470,7 +481,7 @@ def _xlsx_header(ws, case: Case) -> dict[str, int]:
             m = re.search(r"(\d{4})\s*$", str(v))
             if m:
                 out.setdefault(m.group(1), c)
-        out[ws.cell(1, c).column_letter] = c
+        out[get_column_letter(c)] = c  # also under a merged header (a MergedCell has no letter of its own)
     return out
 
 
@@ -536,7 +547,8 @@ def mutate_xlsx(case: Case, data: bytes, mutation: str) -> Mutated:
             for c in range(1, sheet.max_column + 1):
                 if "header" in case.shift:
                     cell = sheet.cell(case.header_row, c)
-                    cell.value = shift_cells([cell.value])[0]
+                    if cell.value is not None:  # not the covered part of a merged header (read-only, empty)
+                        cell.value = shift_cells([cell.value])[0]
                 if sheet.title == case.sheet and c in [head[n] for n in case.shift if n in head]:
                     for row in range(case.header_row + 1, sheet.max_row + 1):
                         cell = sheet.cell(row, c)
