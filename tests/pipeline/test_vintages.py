@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers.raw import COPY_REL, MOIS_REL, mois_cell, mois_rows, raw_copy_with_mois_copy, write_mois_rows
+from helpers.raw import (
+    COPY_REL,
+    MOIS_REL,
+    mois_cell,
+    mois_rows,
+    raw_copy_with_mois_copy,
+    revise_mois,
+    write_mois_rows,
+)
 from helpers.raw import MOIS_YEAR as YEAR
 from indicators import build, manifest
 from indicators.__main__ import summary
@@ -124,8 +132,8 @@ def test_a_file_changed_since_its_manifest_row_counts_as_newest(raw_dir, tmp_pat
     raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=0)
     _list(raw, COPY_REL, "2023-06-30")  # listed as older, then edited: no longer the listed file
     rows = mois_rows(raw / COPY_REL)
-    i, col, _ = mois_cell(rows)
-    rows[i][col] = f"{value + 3:,}"
+    i, _, _ = mois_cell(rows)
+    revise_mois(rows, i, 3)
     write_mois_rows(raw / COPY_REL, rows)
     result = build.build(raw)
     assert _built(result) == value + 3

@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("regions", (r"geo", r"geo\.\w+"), True),
     ("tables", (r"indicators\.schema", r"indicators\.manifest", r"indicators\.inequality",
                 r"indicators\.bivariate", r"indicators\.sources", r"indicators\.sources\._io",
-                r"indicators\.sources\._files", r"indicators\.sources\._kosis",
+                r"indicators\.sources\._files", r"indicators\.sources\._kosis", r"indicators\.sources\._mois",
                 # the metadata registry (YAML → records): read by the sources, so below them
                 r"indicators\.registry", r"indicators\.registry_yaml", r"indicators\.registry_checks"), True),
     # a source reads its own files: it may not import a sibling source (shared helpers: _io, _files, _kosis)
