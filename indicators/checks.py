@@ -189,6 +189,8 @@ def expected_counts(cov: pd.DataFrame, excused: Collection[str] = ()) -> tuple[l
 def write_expected(cov: pd.DataFrame) -> Path:
     """Rewrite `expected_counts.csv` from a build's coverage (all levels but the two groups), in one
     step (temp file + replace), so a failed or killed run never leaves it missing or cut short."""
+    if "boundary_set" in cov.columns:  # the counts are of the reference set (the one the checks run on)
+        cov = cov[cov["boundary_set"] == regions.REFERENCE_SET]
     rows = cov[cov["level"] != "group"][["indicator", "level", "year", "regions"]]
     tmp = EXPECTED.with_name(f".{EXPECTED.name}.tmp-{os.getpid()}")
     try:

@@ -447,8 +447,10 @@ def split_units(path: Path, units: pd.DataFrame, dongs: pd.DataFrame,
             skipped[old] = "no 행정동 rows"
             continue
         if set(names) != set(decl["dong"]) or names.duplicated().any():
-            odd = sorted(set(names) ^ set(decl["dong"]))
-            skipped[old] = f"its 행정동 are not the declared ones ({', '.join(odd[:4])}{' …' if len(odd) > 4 else ''})"
+            extra, absent = sorted(set(names) - set(decl["dong"])), sorted(set(decl["dong"]) - set(names))
+            why = [f"{', '.join(extra)} not declared"] * bool(extra) + [f"{', '.join(absent)} not in the file"] * \
+                bool(absent) + ["a 행정동 listed twice"] * bool(names.duplicated().any())
+            skipped[old] = "its 행정동 are not the declared ones: " + "; ".join(why)
             continue
         total = mine[value_cols].sum(min_count=1)
         row = own.iloc[0]
@@ -509,8 +511,9 @@ def period_rows(exp: Export, kind: str, source) -> Rows:
     names = {(y, mo, m): f"{y}|{mo}|{m}" for (y, mo, _), meas in found.items() for m in meas}
     frame = pd.DataFrame({names[(y, mo, m)]: exp.values[cols_].sum(axis=1, skipna=False)
                           for (y, mo, _), meas in found.items() for m, cols_ in meas.items()})
-    rebuilt, skipped = split_units(path, units[units["kind"] == "sigungu"].join(frame),
-                                   rows[rows["kind"] == "dong"].join(frame), regions.dong_units())
+    keep = ["name", "code10", "row"]
+    rebuilt, skipped = split_units(path, units.loc[units["kind"] == "sigungu", keep].join(frame),
+                                   rows.loc[rows["kind"] == "dong", keep].join(frame), regions.dong_units())
     long = []
     for (year, month, m), col in names.items():
         first = found[(year, month, kind)][m][0]

@@ -31,7 +31,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("catalogue", (r"indicators\.catalog",), False),
     ("computation", (r"indicators\.gap", r"indicators\.checks", r"indicators\.disparity",
                      r"indicators\.composite", r"indicators\.designation_views", r"indicators\.store",
-                     r"indicators\.build", r"indicators\.origins", r"indicators\.set_checks",
+                     r"indicators\.build", r"indicators\.origins", r"indicators\.set_checks", r"indicators\.month_end",
                      r"indicators\.__main__"), True),
     # the views package re-exports its modules (one per job); they may build on each other
     ("views", (r"indicators\.views", r"indicators\.views\.\w+"), True),
