@@ -257,11 +257,12 @@ def _matches(rel: str, patterns: tuple[str, ...]) -> bool:
     return any(PurePosixPath(rel).match(p) for p in patterns)
 
 
-def exports(raw_dir: Path) -> list[Path]:
-    """Every export of this table under raw_dir, in any folder and under any name: each CSV whose header
-    `recognise`s, but those another source declares by name. A file the manifest lists for one of the
-    `READERS`, or named as the portal names these exports (`PORTAL_NAME`), is read even when its header
-    does not fit, so that `read_export` refuses it naming the column (a damaged header never hides it)."""
+def exports(raw_dir: Path, kind: str | None = None) -> list[Path]:
+    """Every export of this table under raw_dir (of one registration kind, by its header, if `kind` is
+    given), in any folder and under any name: each CSV whose header `recognise`s, but those another
+    source declares by name. A file the manifest lists for one of the `READERS`, or named as the portal
+    names these exports (`PORTAL_NAME`), is returned even when its header does not fit, so that
+    `read_export` refuses it naming the column (a damaged header never hides a file)."""
     raw_dir = Path(raw_dir)
     listed = {rel for rel, e in manifest.read(raw_dir).items() if e.source_id in READERS}
     others = _others_files()
@@ -272,7 +273,11 @@ def exports(raw_dir: Path) -> list[Path]:
         rel = _files.relative(path, raw_dir)
         if rel not in listed and _matches(rel, others):
             continue
-        if rel in listed or PurePosixPath(rel).match(PORTAL_NAME) or recognise(header_of(path)) is not None:
+        cols = recognise(header_of(path))
+        if cols is None:
+            if rel in listed or PurePosixPath(rel).match(PORTAL_NAME):
+                out.append(path)
+        elif kind is None or any(c.kind == kind for c in cols):
             out.append(path)
     return out
 

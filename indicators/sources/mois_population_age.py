@@ -36,10 +36,9 @@ KEY = ["region_code", "year", "indicator"]
 SOURCE, INDICATORS = declared(__name__)  # metadata: mois_population_age.yaml beside this file
 
 
-def exports(raw_dir: Path) -> list[tuple[Path, _mois.Export]]:
-    """The exports under raw_dir with 거주자 periods; InputsMissing if there is none."""
-    found = [(p, _mois.read_export(p)) for p in _mois.exports(raw_dir)]
-    mine = [(p, e) for p, e in found if KIND in e.kinds()]
+def exports(raw_dir: Path) -> list[Path]:
+    """The exports under raw_dir with 거주자 periods (by their header); InputsMissing if there is none."""
+    mine = _mois.exports(raw_dir, KIND)
     if not mine:
         raise InputsMissing(f"no 연령별 인구현황 export of 등록구분 {KIND} under {raw_dir}")
     return mine
@@ -86,6 +85,6 @@ def load(raw_dir: Path) -> pd.DataFrame:
     Several exports may overlap (one table, one basis): a region-year found in several is taken from
     the newest vintage (`_files.combine_files`; clashes are recorded as conflicts). `source_file` names
     the file of each row."""
-    parts = [(p, load_file(p)) for p, _ in exports(raw_dir)]
+    parts = [(p, load_file(p)) for p in exports(raw_dir)]
     df = combine_files(parts, KEY, row_col="_row", raw_dir=raw_dir, table=FILE_GLOB)
     return tidy_sourced(pd.concat([df, national(df)], ignore_index=True))

@@ -46,18 +46,16 @@ SOURCE, INDICATORS = declared(__name__)  # metadata: mois_registered.yaml beside
 
 
 def exports(raw_dir: Path) -> list[Path]:
-    """The exports under raw_dir with periods of 등록구분 전체; a file the manifest lists for this source
-    without them is refused; InputsMissing if there is none."""
-    listed = {rel for rel, e in manifest.read(raw_dir).items() if e.source_id == SOURCE.id}
-    mine = []
-    for path in _mois.exports(raw_dir):
-        exp = _mois.read_export(path)
-        if KIND in exp.kinds():
-            mine.append(path)
-        elif _files.relative(path, raw_dir) in listed:
+    """The exports under raw_dir with periods of 등록구분 전체 (by their header); a file the manifest lists
+    for this source without them is refused; InputsMissing if there is none."""
+    mine = _mois.exports(raw_dir, KIND)
+    have = {_files.relative(p, raw_dir) for p in mine}
+    for rel, e in sorted(manifest.read(raw_dir).items()):
+        path = Path(raw_dir) / rel
+        if e.source_id == SOURCE.id and rel not in have and path.is_file():
             raise SourceFileError(path, f"listed for {SOURCE.id} in the manifest, but its header holds no period of "
-                                        f"등록구분 {KIND} (columns without 거주자/거주불명자/재외국민)", row=1,
-                                  column=exp.columns[0].name)
+                                        f"등록구분 {KIND} (every column names 거주자, 거주불명자 or 재외국민)", row=1,
+                                  column=_mois.header_of(path)[1] if len(_mois.header_of(path)) > 1 else None)
     if not mine:
         raise InputsMissing(f"no 연령별 인구현황 export of 등록구분 {KIND} under {raw_dir}")
     return mine
