@@ -284,10 +284,11 @@ def exports(raw_dir: Path, kind: str | None = None) -> list[Path]:
 
 # --- reading one export ----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Export:
     """One export as read: its columns, every number (NaN where a mark is printed), the marks, and the
-    rows classified (`classify_rows`: name, code10, kind, row)."""
+    rows classified (`classify_rows`: name, code10, kind, row). Compared and hashed by identity (one
+    object per file version, `read_export`), so what is derived from it can be cached."""
 
     path: Path
     columns: tuple[Column, ...]
@@ -430,15 +431,16 @@ def unit_codes(path: Path, rows: pd.DataFrame, period: tuple[int, int | None]) -
 
 # --- rows of one kind ------------------------------------------------------------------------------
 
-def split_units(path: Path, units: pd.DataFrame, dongs: pd.DataFrame,
-                declared: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+def split_units(path: Path, units: pd.DataFrame, dongs: pd.DataFrame, declared: pd.DataFrame,
+                columns: dict[str, str] | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
     """The reform's split units rebuilt from a file's 행정동 rows (`declared`: old_gu, dong, new_gu —
     `geo.regions.dong_units`). An old 구 is used where its 행정동 in the file are exactly the declared ones
     (another vintage of the list — 서구's 아라동 of June 2025, before it was split and 서구's 행정동
     redrawn — is not: its territory differs); they must add up to the old 구's own row (`units`, by
     5-digit code) in every value column (the columns of `dongs` other than name, code10, row), or the
     file is refused naming that row. A new 구 is rebuilt only where every old 구 it was cut from is
-    used (제물포구 from 중구 and 동구). Returns (new_gu and the summed columns, {old 구: why not used})."""
+    used (제물포구 from 중구 and 동구). `columns`: the file column to name for a value column in an error.
+    Returns (new_gu and the summed columns, {old 구: why not used})."""
     value_cols = [c for c in dongs.columns if c not in ("name", "code10", "row")]
     sums, skipped = [], {}
     for old, decl in declared.groupby("old_gu"):
@@ -462,7 +464,8 @@ def split_units(path: Path, units: pd.DataFrame, dongs: pd.DataFrame,
         off = [c for c in value_cols if not (abs(total[c] - row[c]) <= 0.5 or (pd.isna(total[c]) and pd.isna(row[c])))]
         if off:
             raise SourceFileError(path, f"the 행정동 of {row['name']} add up to {total[off[0]]:,.0f}, its own row says "
-                                        f"{row[off[0]]:,.0f}", row=int(row["row"]), column=off[0])
+                                        f"{row[off[0]]:,.0f}", row=int(row["row"]), column=(columns or {}).get(off[0],
+                                                                                                        off[0]))
         to_new = dict(zip(decl["dong"], decl["new_gu"]))
         by_new = mine.assign(new_gu=names.map(to_new)).groupby("new_gu")[value_cols].sum(min_count=1)
         sums.append(by_new.reset_index().assign(old_gu=old))
@@ -493,16 +496,16 @@ def period_rows(exp: Export, kind: str, source) -> Rows:
     to 계 in every row, the file's years and regions against its manifest row, its region order. A unit
     whose 총인구수 is 0 or empty in a period did not exist then (강원도 after 2023-06, 출장소): no rows.
     Codes: `unit_codes`; units a reform split are rebuilt from 행정동 rows (`split_units`); areas merged
-    later (청원군) are added to the unit they became part of; two rows giving one unit are refused."""
+    later (청원군) are added to the unit they became part of; two rows giving one unit are refused.
+    What needs only the file is computed once per file version; the checks that record what they met
+    (marks used, notes) run on every call."""
     path, cols = exp.path, [c for c in exp.columns if c.kind == kind]
-    periods = exp.periods(kind)
-    last = max(periods, key=lambda p: (p[0], p[1] or 12))
     rows = exp.rows
-    code = unit_codes(path, rows, last)
+    code = _codes(exp, kind)
     unit = code.notna()
     table = _io.table_of(source, path)
     _check_marks(exp, cols, rows, code, table)
-    check_sums(exp, cols)
+    _sums(exp, kind)
     units = rows[unit].assign(region_code=code[unit])
     printed = units["code10"].str[:5].where(units["kind"] == "sigungu", units["code10"].str[:2])
     totals = [c for c in cols if c.item == TOTAL]
@@ -512,13 +515,39 @@ def period_rows(exp: Export, kind: str, source) -> Rows:
     _io.check_order(path, units.assign(_row=units["row"], _block="file", region_code=printed,
                                        _parent=units["code10"].str[:2]), table, REGION_COL)
     _check_cities_present(path, rows, unit)
+    return _rows(exp, kind)
+
+
+def _last(exp: Export, kind: str) -> tuple[int, int | None]:
+    return max(exp.periods(kind), key=lambda p: (p[0], p[1] or 12))
+
+
+@lru_cache(maxsize=32)
+def _codes(exp: Export, kind: str) -> pd.Series:
+    return unit_codes(exp.path, exp.rows, _last(exp, kind))
+
+
+@lru_cache(maxsize=32)
+def _sums(exp: Export, kind: str) -> bool:
+    check_sums(exp, [c for c in exp.columns if c.kind == kind])
+    return True
+
+
+@lru_cache(maxsize=32)
+def _rows(exp: Export, kind: str) -> Rows:
+    """`period_rows` but its checks: the measures of every unit row, the rebuilt units, merged areas."""
+    path, cols, rows = exp.path, [c for c in exp.columns if c.kind == kind], exp.rows
+    code = _codes(exp, kind)
+    units = rows[code.notna()].assign(region_code=code[code.notna()])
+    printed = units["code10"].str[:5].where(units["kind"] == "sigungu", units["code10"].str[:2])
     found = measures(cols)
     names = {(y, mo, m): f"{y}|{mo}|{m}" for (y, mo, _), meas in found.items() for m in meas}
     frame = pd.DataFrame({names[(y, mo, m)]: exp.values[cols_].sum(axis=1, skipna=False)
                           for (y, mo, _), meas in found.items() for m, cols_ in meas.items()})
     keep = ["name", "code10", "row"]
     rebuilt, skipped = split_units(path, units.loc[units["kind"] == "sigungu", keep].join(frame),
-                                   rows.loc[rows["kind"] == "dong", keep].join(frame), regions.dong_units())
+                                   rows.loc[rows["kind"] == "dong", keep].join(frame), regions.dong_units(),
+                                   {names[(y, mo, m)]: found[(y, mo, kind)][m][0] for (y, mo, m) in names})
     long = []
     for (year, month, m), col in names.items():
         first = found[(year, month, kind)][m][0]
@@ -537,7 +566,7 @@ def period_rows(exp: Export, kind: str, source) -> Rows:
     out = pd.concat(long, ignore_index=True).astype({"_row": "Int64"})
     out = _sum_merged_areas(out)
     _check_one_row_per_region(path, out)
-    return Rows(out.drop(columns="code").reset_index(drop=True), skipped, last)
+    return Rows(out.drop(columns="code").reset_index(drop=True), skipped, _last(exp, kind))
 
 
 def _check_marks(exp: Export, cols: list[Column], rows: pd.DataFrame, code: pd.Series, table) -> None:
