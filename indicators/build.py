@@ -121,18 +121,18 @@ def across_sources(loaded: list[tuple[dict, pd.DataFrame]], raw_dir: Path,
     for i, n in winner.groupby("_source").size().items():
         loaded[i][0]["overlaps"] += int(n)
     differ = lost[~((lost["value"] == lost["value_kept"]) | (lost["value"].isna() & lost["value_kept"].isna()))]
-    for r in differ.itertuples(index=False):
-        kept_entry, dropped_entry = loaded[r._source_kept][0], loaded[r._source][0]
-        kept, dropped = status(str(r.source_file_kept).split(_files.FILE_SEP)[0]), \
-            status(str(r.source_file).split(_files.FILE_SEP)[0])
+    for r in differ.to_dict("records"):
+        kept_entry, dropped_entry = loaded[r["_source_kept"]][0], loaded[r["_source"]][0]
+        kept = status(str(r["source_file_kept"]).split(_files.FILE_SEP)[0])
+        dropped = status(str(r["source_file"]).split(_files.FILE_SEP)[0])
         kept_entry["_conflicts"].append({
             "module": kept_entry["module"], "table": f"across sources: {kept_entry['module']} over "
                                                      f"{dropped_entry['module']}",
-            "region_code": r.region_code, "year": int(r.year), "indicator": r.indicator,
-            "kept_file": r.source_file_kept, "kept_vintage": kept.vintage, "kept_status": kept.status,
-            "kept_value": None if pd.isna(r.value_kept) else float(r.value_kept),
-            "dropped_file": r.source_file, "dropped_vintage": dropped.vintage, "dropped_status": dropped.status,
-            "dropped_value": None if pd.isna(r.value) else float(r.value), "dropped_row": None})
+            "region_code": r["region_code"], "year": int(r["year"]), "indicator": r["indicator"],
+            "kept_file": r["source_file_kept"], "kept_vintage": kept.vintage, "kept_status": kept.status,
+            "kept_value": None if pd.isna(r["value_kept"]) else float(r["value_kept"]),
+            "dropped_file": r["source_file"], "dropped_vintage": dropped.vintage, "dropped_status": dropped.status,
+            "dropped_value": None if pd.isna(r["value"]) else float(r["value"]), "dropped_row": None})
         kept_entry["conflicts"] += 1
     drop = pd.MultiIndex.from_frame(lost[KEY + ["_source"]])
     out = []

@@ -111,7 +111,24 @@ def load(raw_dir: Path) -> pd.DataFrame:
     _files.note_files(paths)
     parts = [(p, load_file(p)) for p in paths]
     df = combine_files(parts, KEY, row_col="_row", raw_dir=raw_dir, table=TABLE)
-    return tidy_sourced(df)
+    return tidy_sourced(pd.concat([df, national(df)], ignore_index=True))
+
+
+def national(df: pd.DataFrame) -> pd.DataFrame:
+    """'00' = the sum of the 시도 rows where the files print no 전국 row and give every 시도 of a boundary
+    set (so that an export's nation is its own 시도's, never another file's beside them); `source_file`
+    names the files of those rows."""
+    out = []
+    for (year, ind), g in df[df["level"] == "sido"].groupby(["year", "indicator"]):
+        own = (df["region_code"] == "00") & (df["year"] == year) & (df["indicator"] == ind)
+        sets = [s for s in regions.SETS if set(regions.codes("sido", s)) <= set(g["region_code"])]
+        if own.any() or not sets:
+            continue
+        mine = g[g["region_code"].isin(regions.codes("sido", sets[0]))]
+        value = mine["value"].sum() if mine["value"].notna().all() else float("nan")
+        out.append({"region_code": "00", "year": year, "indicator": ind, "value": value,
+                    "source_file": _files.join_files(mine["source_file"])})
+    return pd.DataFrame(out, columns=["region_code", "year", "indicator", "value", "source_file"])
 
 
 def load_month_end(raw_dir: Path) -> pd.DataFrame:

