@@ -11,7 +11,7 @@ import sys
 import time
 
 from indicators import build as build_mod
-from indicators import checks, config, manifest
+from indicators import checks, config, manifest, month_end
 
 
 def summary(result: build_mod.BuildResult) -> str:
@@ -24,6 +24,11 @@ def summary(result: build_mod.BuildResult) -> str:
             lines.append(f"  built    {s['module']:<28} {s['rows']:>8,} rows  {s['seconds']:>5.1f}s")
         else:
             lines.append(f"  {s['status']:<8} {s['module']:<28} {s['reason']}")
+    added = [a for s in result.report["sources"] for a in s.get("added", [])]
+    if added:
+        lines.append("Exports read (registration kind, periods and what each added):")
+        lines += [f"  {a}" for a in added]
+    lines += month_end.summary_lines(result.month_end, result.report.get("month_end", {}))
     lines += raw_file_lines(result.report.get("raw_files", []))
     notes = [n for s in result.report["sources"] for n in s.get("notes", [])]
     if notes:

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo import regions, svgmap
-from indicators import catalog, checks, derive, gap, manifest, restate, set_checks, store
+from indicators import catalog, checks, derive, gap, manifest, month_end, restate, set_checks, store
 from indicators.errors import InputsMissing
 from indicators.origins import guard_sizes, incomplete_indicators, indicator_origins, mark_partial
 from indicators.schema import tidy
@@ -45,17 +45,20 @@ class BuildResult:
     coverage: pd.DataFrame
     designations: pd.DataFrame = field(default_factory=lambda: _NO_DESIGNATIONS.copy())
     report: dict = field(default_factory=dict)
+    month_end: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=month_end.COLUMNS))
 
 
 def run_sources(raw_dir: Path, checked: list[manifest.FileStatus] | None = None,
                 ) -> tuple[list[pd.DataFrame], list[dict]]:
     """Load every source; a source without its files is skipped with the reason.
 
-    Each load runs inside `_files.recording`: its log entry lists the raw files read and the number
-    of conflicts between overlapping files, and carries `_lineage` (file and vintage of each
-    indicator-year) and `_conflicts` for the report (`manifest.take`). The frames returned have
+    Each load runs inside `_files.recording`: its log entry lists the raw files read, the number of
+    conflicts between overlapping files, what each file added (`added`, said in the summary), and
+    carries `_lineage` (file and vintage of each indicator-year) and `_conflicts` for the report
+    (`manifest.take`). Where two sources give one region-year of an indicator (a MOIS export of a year
+    the KOSIS file also has), the newest vintage is kept (`across_sources`). The frames returned have
     no `source_file` column."""
-    frames, log = [], []
+    loaded, log = [], []
     for name in catalog.SOURCE_MODULES:
         mod = catalog._module(name)
         t0 = time.perf_counter()
@@ -65,14 +68,78 @@ def run_sources(raw_dir: Path, checked: list[manifest.FileStatus] | None = None,
         except InputsMissing as err:
             log.append({"source": mod.SOURCE.id, "module": name, "status": "skipped", "reason": str(err)})
             continue
-        frames.append(df.drop(columns="source_file", errors="ignore"))
-        package = mod.SOURCE.vintage if mod.SOURCE.embedded else None
-        log.append({"source": mod.SOURCE.id, "module": name, "status": "built", "rows": len(df),
-                    "indicators": sorted(df["indicator"].unique()), "seconds": round(time.perf_counter() - t0, 2),
-                    "files": sorted(rec.files), "overlaps": rec.overlaps, "conflicts": len(rec.conflicts),
-                    "notes": rec.notes, "_lineage": _files.lineage(df, rec, package), "_conflicts": rec.conflicts,
-                    "_cells": rec.cells})
-    return frames, log
+        entry = {"source": mod.SOURCE.id, "module": name, "status": "built", "rows": len(df),
+                 "indicators": sorted(df["indicator"].unique()), "seconds": round(time.perf_counter() - t0, 2),
+                 "files": sorted(rec.files), "overlaps": rec.overlaps, "conflicts": len(rec.conflicts),
+                 "notes": rec.notes, "added": rec.added, "_conflicts": rec.conflicts, "_cells": rec.cells}
+        log.append(entry)
+        loaded.append((entry, df, rec, mod.SOURCE.vintage if mod.SOURCE.embedded else None))
+    kept = across_sources([(entry, df) for entry, df, _, _ in loaded], raw_dir, checked)
+    for (entry, _, rec, package), df in zip(loaded, kept):
+        entry["_lineage"] = _files.lineage(df, rec, package)
+    return [df.drop(columns="source_file", errors="ignore") for df in kept], log
+
+
+KEY = ["region_code", "year", "indicator"]
+
+
+def across_sources(loaded: list[tuple[dict, pd.DataFrame]], raw_dir: Path,
+                   checked: list[manifest.FileStatus] | None = None) -> list[pd.DataFrame]:
+    """Region-year-indicators given by more than one source, resolved as `_files.combine_files` does
+    within a source: the row from the newest file is kept (`manifest.vintage_rank` of the row's files;
+    a row computed from several files ranks as its newest; package data as the oldest), the others
+    dropped, and every dropped value that differs from the kept one is listed as a conflict (in the log
+    entry of the source kept, counted in its `overlaps` and `conflicts`). Returns the frames in order."""
+    frames = [df.assign(_source=i) for i, (_, df) in enumerate(loaded)]
+    if not frames:
+        return []
+    both = pd.concat(frames, ignore_index=True)
+    twice = both.duplicated(KEY, keep=False)
+    if not twice.any():
+        return [df for _, df in loaded]
+    statuses = {f.path: f for f in checked or ()}
+
+    def status(name: str) -> manifest.FileStatus:
+        if name not in statuses:
+            path = Path(raw_dir) / name
+            statuses[name] = (_files.file_status(path, raw_dir) if path.is_file()
+                              else manifest.FileStatus(name, "package", "", ""))
+        return statuses[name]
+
+    def rank(files: str) -> tuple:
+        ranks = [(0, ()) if status(f).status == "package" else (1, manifest.vintage_rank(status(f)))
+                 for f in str(files).split(_files.FILE_SEP)]
+        return max(ranks)
+
+    met = both[twice].copy()
+    met["_rank"] = [rank(f) for f in met["source_file"]]
+    order = sorted(range(len(met)), key=lambda i: (met["_rank"].iloc[i], met["_source"].iloc[i]))
+    met = met.iloc[order]
+    winner = met.drop_duplicates(KEY, keep="last")
+    lost = met.merge(winner[KEY + ["_source", "value", "source_file"]], on=KEY, suffixes=("", "_kept"))
+    lost = lost[lost["_source"] != lost["_source_kept"]]
+    for i, n in winner.groupby("_source").size().items():
+        loaded[i][0]["overlaps"] += int(n)
+    differ = lost[~((lost["value"] == lost["value_kept"]) | (lost["value"].isna() & lost["value_kept"].isna()))]
+    for r in differ.to_dict("records"):
+        kept_entry, dropped_entry = loaded[r["_source_kept"]][0], loaded[r["_source"]][0]
+        kept = status(str(r["source_file_kept"]).split(_files.FILE_SEP)[0])
+        dropped = status(str(r["source_file"]).split(_files.FILE_SEP)[0])
+        kept_entry["_conflicts"].append({
+            "module": kept_entry["module"], "table": f"across sources: {kept_entry['module']} over "
+                                                     f"{dropped_entry['module']}",
+            "region_code": r["region_code"], "year": int(r["year"]), "indicator": r["indicator"],
+            "kept_file": r["source_file_kept"], "kept_vintage": kept.vintage, "kept_status": kept.status,
+            "kept_value": None if pd.isna(r["value_kept"]) else float(r["value_kept"]),
+            "dropped_file": r["source_file"], "dropped_vintage": dropped.vintage, "dropped_status": dropped.status,
+            "dropped_value": None if pd.isna(r["value"]) else float(r["value"]), "dropped_row": None})
+        kept_entry["conflicts"] += 1
+    drop = pd.MultiIndex.from_frame(lost[KEY + ["_source"]])
+    out = []
+    for i, (_, df) in enumerate(loaded):
+        gone = pd.MultiIndex.from_frame(df[KEY].assign(_source=i)).isin(drop)
+        out.append(df[~gone].reset_index(drop=True))
+    return out
 
 
 def take_cells(log: list[dict]) -> pd.DataFrame:
@@ -129,17 +196,21 @@ def build(raw_dir: Path, *, check_counts: bool = True) -> BuildResult:
     cov = pd.concat([c.assign(boundary_set=s) for s, c in cov_by_set.items()], ignore_index=True)
     files = [asdict(f) for f in checked_files]
     ref = regions.REFERENCE_SET
+    months, month_report, month_cells = month_end.build(raw_dir, checked_files, additive)
     cells = take_cells(log)
+    if month_cells:  # month-end cells carry the period as YYYYMM in `year`: agreements between two files of a month
+        cells = pd.concat([cells, *month_cells], ignore_index=True)
     checked = checks.run_all(on_set[ref], cov_by_set[ref], by_set[ref], origin=indicator_origins(raw_dir, log),
                              excused=incomplete_indicators(log), counts=check_counts, cells=cells)
     checked["boundary_sets"] = set_checks.run(by_set, additive)
     report = {"raw_dir": str(raw_dir), "sources": log, "raw_files": files, "checks": checked,
-              "overlap_rule": manifest.RULE, "conflicts": manifest.take(log, "_conflicts"),
+              "overlap_rule": manifest.RULE,
+              "conflicts": manifest.take(log, "_conflicts") + month_report.pop("conflicts"), "month_end": month_report,
               "lineage": manifest.take(log, "_lineage")
               + manifest.derived_lineage(catalog.indicators().values(), set(obs["indicator"]), derive.SOURCE.id),
               "rows": len(obs), "seconds": round(time.perf_counter() - t0, 2)}
     gaps = pd.concat([gap.capital_gaps(o).assign(boundary_set=s) for s, o in by_set.items()], ignore_index=True)
-    return BuildResult(obs, gaps, cov, designations, report)
+    return BuildResult(obs, gaps, cov, designations, report, months)
 
 
 def new_build_id(out_dir: Path) -> int:
@@ -157,6 +228,7 @@ def _writers(result: BuildResult) -> dict:
         "gaps.parquet": lambda p: result.gaps.to_parquet(p, index=False),
         "coverage.parquet": lambda p: result.coverage.to_parquet(p, index=False),
         "designations.parquet": lambda p: result.designations.to_parquet(p, index=False),
+        "month_end.parquet": lambda p: result.month_end.to_parquet(p, index=False),
         "build_report.json": lambda p: Path(p).write_text(json.dumps(result.report, ensure_ascii=False, indent=1),
                                                           encoding="utf-8"),
         # the browser map's geometry (geo.svgmap; computed once per geometry version and cached)

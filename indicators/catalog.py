@@ -25,6 +25,7 @@ from indicators.sources import (
     kostat_gi,
     migration,
     mois_population_age,
+    mois_registered,
     navis,
     population_decline,
     sido_population,
@@ -35,9 +36,9 @@ __all__ = ["Indicator", "Source", "SOURCE_MODULES", "STATUS_MODULES", "sources",
            "basis", "population_for", "population_counts"]
 
 _SERIES: tuple[ModuleType, ...] = (
-    census, boundary_area, kosis_population_age, mois_population_age, census2010_population_age,
-    sido_population, grdp, grdp_per_capita, grdp_per_capita_2020base, fiscal, exports, migration, navis,
-    kostat_gi,
+    census, boundary_area, kosis_population_age, mois_population_age, mois_registered,
+    census2010_population_age, sido_population, grdp, grdp_per_capita, grdp_per_capita_2020base, fiscal,
+    exports, migration, navis, kostat_gi,
 )
 # Sources of status tables (not observation series): read by the build into their own output.
 _STATUS: tuple[ModuleType, ...] = (population_decline,)

@@ -82,8 +82,8 @@ COVERAGE = pa.DataFrameSchema(
 
 POINTER = "current"  # text file in the output folder: the id of the published build
 BUILDS = "builds"  # folder of build sets, one sub-folder per build id
-OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "build_report.json",
-           "map_geometry.json")
+OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designations.parquet", "month_end.parquet",
+           "build_report.json", "map_geometry.json")
 MAP_LEVELS = ("sigungu", "sido", "macro")  # the levels of map_geometry.json (geo.svgmap.LEVELS)
 MAP_SETS = ("2024", "2026-07")  # its boundary sets (geo.boundary_sets.SETS), each with every level
 DEFAULT_MAP_SET = "2024"  # the set the app draws (geo.boundary_sets.DEFAULT_SET): the data's codes
@@ -220,6 +220,27 @@ DESIGNATIONS = pa.DataFrameSchema(
     },
     unique=["region_code"], strict=True, ordered=True,
 )
+
+
+# What indicators/month_end.py writes: figures of a month end that is not a year end (MOIS exports of a
+# month other than December), by period 'YYYY-MM', in every boundary set; never in observations.
+MONTH_END = pa.DataFrameSchema(
+    {
+        "region_code": pa.Column(str, pa.Check.str_matches(r"^(\d{2}|\d{5}|\d{2}U\d{2}|[A-Z]{2})$")),
+        "period": pa.Column(str, pa.Check.str_matches(r"^(19|20)\d{2}-(0[1-9]|1[01])$")),
+        "indicator": pa.Column(str, pa.Check.str_matches(_ID)),
+        "value": pa.Column(float),
+        SET_COLUMN: _SET,
+    },
+    unique=["region_code", "period", "indicator", SET_COLUMN], strict=True, ordered=True,
+)
+
+
+def month_end(out_dir: Path | None = None, build: int | None = None,
+              boundary_set: str | None = REFERENCE_SET) -> pd.DataFrame:
+    """Month-end figures of one boundary set: region_code, period ('2025-06'), indicator, value (checked
+    against `MONTH_END`). A month end is its own reference date ('2025년 6월 말'): never a year of a series."""
+    return _in_set(_read_table("month_end.parquet", MONTH_END, out_dir, build), boundary_set)
 
 
 def designations(out_dir: Path | None = None, build: int | None = None) -> pd.DataFrame:

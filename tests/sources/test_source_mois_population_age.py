@@ -144,6 +144,19 @@ def _row_of(lines: list[str], text: str) -> int:
     return next(i for i, line in enumerate(lines, start=1) if line.startswith(f'"{text}'))
 
 
+def _cell(lines: list[str], row: int, column: str) -> str:
+    return next(csv.reader([lines[row - 1]]))[next(csv.reader([lines[0]])).index(column)]
+
+
+def _revise(lines: list[str], row: int, year: int, delta: int) -> None:
+    """A consistent revision of one region's total: `delta` more people aged 0–4, all of them men (총인구수,
+    연령구간인구수 and the 0~4세 band of 계 and 남), so that the ages still add up and 남 + 여 = 계."""
+    for head in (f"{year}년_거주자", f"{year}년_남_거주자"):
+        for item in ("총인구수", "연령구간인구수", "0~4세"):
+            col = f"{head}_{item}"
+            _set_cell(lines, row, col, f"{int(_cell(lines, row, col).replace(',', '')) + delta:,}")
+
+
 def test_any_year_file_is_read_by_its_header(tmp_path, raw_file):
     lines = _lines(raw_file, 30)
     lines[0] = lines[0].replace("2022년", "2010년").replace("2023년", "2011년").replace("2024년", "2012년")
@@ -172,9 +185,8 @@ def test_two_files_with_different_figures_newest_wins_and_the_clash_is_listed(tm
     lines = _lines(raw_file, 40)
     _write(tmp_path / "b", lines)
     r = _row_of(lines, "서울특별시 중구")
-    col = "2022년_거주자_총인구수"
-    old = int(next(csv.reader([lines[r - 1]]))[next(csv.reader([lines[0]])).index(col)].replace(",", ""))
-    _set_cell(lines, r, col, f"{old + 1:,}")
+    old = int(_cell(lines, r, "2022년_거주자_총인구수").replace(",", ""))
+    _revise(lines, r, 2022, 1)
     _write(tmp_path / "b", lines, OTHER)
     with _files.recording(tmp_path / "b") as rec:
         got = mois.load(tmp_path / "b")
@@ -188,8 +200,12 @@ def test_two_files_with_different_figures_newest_wins_and_the_clash_is_listed(tm
 
 
 def test_old_and_new_code_of_one_region_must_not_overlap(tmp_path, raw_file):
+    """강원도 춘천시 (old code) given the 2024 figures of 강원특별자치도 춘천시 (new code): one region twice."""
     lines = _lines(raw_file)
-    _set_cell(lines, _row_of(lines, "강원도 춘천시"), "2024년_거주자_총인구수", "285,000")
+    old, new = _row_of(lines, "강원도 춘천시"), _row_of(lines, "강원특별자치도 춘천시")
+    for col in next(csv.reader([lines[0]])):
+        if col.startswith("2024년"):
+            _set_cell(lines, old, col, _cell(lines, new, col))
     path = _write(tmp_path / "raw", lines)
     with pytest.raises(SourceFileError) as e:
         mois.load(path.parent)

@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("regions", (r"geo", r"geo\.\w+"), True),
     ("tables", (r"indicators\.schema", r"indicators\.manifest", r"indicators\.inequality",
                 r"indicators\.bivariate", r"indicators\.sources", r"indicators\.sources\._io",
-                r"indicators\.sources\._files", r"indicators\.sources\._kosis",
+                r"indicators\.sources\._files", r"indicators\.sources\._kosis", r"indicators\.sources\._mois",
                 # the metadata registry (YAML → records): read by the sources, so below them
                 r"indicators\.registry", r"indicators\.registry_yaml", r"indicators\.registry_checks"), True),
     # a source reads its own files: it may not import a sibling source (shared helpers: _io, _files, _kosis)
@@ -31,7 +31,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("catalogue", (r"indicators\.catalog",), False),
     ("computation", (r"indicators\.gap", r"indicators\.checks", r"indicators\.disparity",
                      r"indicators\.composite", r"indicators\.designation_views", r"indicators\.store",
-                     r"indicators\.build", r"indicators\.origins", r"indicators\.set_checks",
+                     r"indicators\.build", r"indicators\.origins", r"indicators\.set_checks", r"indicators\.month_end",
                      r"indicators\.__main__"), True),
     # the views package re-exports its modules (one per job); they may build on each other
     ("views", (r"indicators\.views", r"indicators\.views\.\w+"), True),
