@@ -3,8 +3,9 @@
 Tiers are the folders under tests/ (unit, sources, pipeline, app, browser); each test gets its
 folder's marker here, so `pytest -m unit` picks a tier and no file needs a decorator. Real raw
 files are the project's shipped copy in data/raw/ (or $BALANCE_RAW_DIR). The full build and the
-package-only build (no raw files) run once per session, through the command line, into temp
-folders; the app and browser tiers read the full one through $BALANCE_DATA_DIR, never data/.
+package-only build (no raw files) run once per pytest run, through the command line, into temp
+folders (under pytest-xdist the first worker to need one builds it, the others wait and read it);
+the app and browser tiers read the full one through $BALANCE_DATA_DIR, never data/.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import ROOT, TESTS, TIERS, build_cli
+from helpers import ROOT, TESTS, TIERS, build_cli, once_per_run
 from helpers.raw import MOIS_REL, extinction_index_2024
 from indicators import config
 
@@ -55,22 +56,22 @@ def _cli_build(raw: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def full_build(raw_dir, tmp_path_factory) -> Path:
-    """A full build with the real raw files, through the command line, into a temp folder.
-    Shared by the whole session: read it, never write to it (copy it first)."""
-    return _cli_build(raw_dir, tmp_path_factory.mktemp("full"))
+    """A full build with the real raw files, through the command line, into a temp folder, once per
+    run. Shared by the whole run (every xdist worker): read it, never write to it (copy it first)."""
+    return once_per_run(tmp_path_factory, "run-full-build", lambda out: _cli_build(raw_dir, out))
 
 
 @pytest.fixture(scope="session")
 def empty_raw_dir(tmp_path_factory) -> Path:
     """A raw folder with no files (the embedded-default build reads only the packaged data)."""
-    return tmp_path_factory.mktemp("empty_raw")
+    return once_per_run(tmp_path_factory, "run-empty-raw", lambda path: None)
 
 
 @pytest.fixture(scope="session")
 def package_only_build(empty_raw_dir, tmp_path_factory) -> Path:
     """The embedded default: a build of `empty_raw_dir` (census and boundary areas from the packages),
-    once per session, through the command line. Read it, never write to it."""
-    return _cli_build(empty_raw_dir, tmp_path_factory.mktemp("package_only"))
+    once per run, through the command line. Read it, never write to it."""
+    return once_per_run(tmp_path_factory, "run-package-only-build", lambda out: _cli_build(empty_raw_dir, out))
 
 
 @pytest.fixture(scope="module")
