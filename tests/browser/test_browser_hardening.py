@@ -58,7 +58,7 @@ def test_browser_fetches_nothing_from_url_payloads(server, browser):
                                     "indicator": f"<img src=http://{HOST}/b.png>"})
     page.goto(f"{server}/?{query}")
     page.wait_for_function(WAIT_DONE, timeout=60_000)
-    page.wait_for_timeout(1500)  # time for any image the page would load
+    page.wait_for_load_state("networkidle")  # any image the page would load has been asked for
     assert not hits, hits
     no_exception(page)
     assert page.evaluate(f"document.querySelectorAll('img[src*=\"{HOST}\"], a[href*=\"{HOST}\"]').length") == 0
