@@ -17,6 +17,7 @@ import pytest
 
 from helpers import ROOT, TESTS, TIERS, build_cli, once_per_run
 from helpers.raw import MOIS_REL, extinction_index_2024
+from helpers.tiers import TierTimes
 from indicators import config
 
 
@@ -29,13 +30,41 @@ def tier_of(path: Path) -> str | None:
     return parts[0] if len(parts) > 1 and parts[0] in TIERS else None
 
 
+# Under pytest-xdist the slowest tiers go first (each worker runs its share front to back and idle
+# workers take tests from the back of busy ones' queues, so the short tests even out the end).
+LONGEST_FIRST = ("browser", "pipeline", "app", "sources", "unit")
+
+
 def pytest_collection_modifyitems(items):
-    """Mark every test with its tier; a test file outside the tier folders is an error."""
+    """Mark every test with its tier; a test file outside the tier folders is an error. Under xdist,
+    the tiers are ordered longest first (each file's tests stay together, in their order)."""
     for item in items:
         tier = tier_of(item.path)
         if tier is None:
             raise pytest.UsageError(f"{item.path} is not in a tier folder of tests/ ({', '.join(TIERS)})")
         item.add_marker(tier)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: LONGEST_FIRST.index(tier_of(item.path)))
+
+
+TIER_TIMES = TierTimes()
+TIER_TIMES_ENV = "BALANCE_TIER_TIMES"  # a file for the tier times as JSON (.ci/run prints it at its end)
+
+
+def pytest_runtest_logreport(report):
+    TIER_TIMES.add(report)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Each tier's tests, busy seconds and wall-clock span (in the process that reports: under xdist,
+    the controller, which receives every worker's reports)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or not TIER_TIMES.tiers:
+        return
+    terminalreporter.write_sep("-", "time per tier")
+    for line in TIER_TIMES.lines():
+        terminalreporter.write_line(line)
+    if os.environ.get(TIER_TIMES_ENV):
+        TIER_TIMES.write(Path(os.environ[TIER_TIMES_ENV]))
 
 
 @pytest.fixture(scope="session")
