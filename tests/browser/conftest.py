@@ -94,7 +94,8 @@ def browser():
     """Debian Chromium through Playwright, one per pytest process; each test opens its own context."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
+    assert Path(CHROMIUM).exists(), \
+        f"Chromium not found at {CHROMIUM} (apt-get install chromium-headless-shell, or set CHROMIUM_PATH)"
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -9,7 +9,12 @@ from typing import Any
 from helpers import ROOT
 
 SHOTS = ROOT / "tests" / "screenshots"  # screenshots and server logs (gitignored)
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's Chromium as its headless shell (package chromium-headless-shell: the same Chromium version
+# and Blink as /usr/bin/chromium, without the desktop browser around it; what Playwright itself runs
+# for headless): a page load costs about half the CPU. /usr/bin/chromium where the shell is missing;
+# CHROMIUM_PATH picks another (e.g. /usr/bin/chromium, to check a failure against the full browser).
+SHELL = "/usr/lib/chromium/chromium-headless-shell"  # the binary (/usr/bin/ has a wrapper script)
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or (SHELL if os.path.exists(SHELL) else "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 # The script run has ended (Streamlit's own marker on the app element).
