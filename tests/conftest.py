@@ -3,8 +3,9 @@
 Tiers are the folders under tests/ (unit, sources, pipeline, app, browser); each test gets its
 folder's marker here, so `pytest -m unit` picks a tier and no file needs a decorator. Real raw
 files are the project's shipped copy in data/raw/ (or $BALANCE_RAW_DIR). The full build and the
-package-only build (no raw files) run once per session, through the command line, into temp
-folders; the app and browser tiers read the full one through $BALANCE_DATA_DIR, never data/.
+package-only build (no raw files) run once per pytest run, through the command line, into temp
+folders (under pytest-xdist the first worker to need one builds it, the others wait and read it);
+the app and browser tiers read the full one through $BALANCE_DATA_DIR, never data/.
 """
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import ROOT, TESTS, TIERS, build_cli
+from helpers import ROOT, TESTS, TIERS, build_cli, once_per_run
 from helpers.raw import MOIS_REL, extinction_index_2024
+from helpers.tiers import TierTimes
 from indicators import config
 
 
@@ -28,13 +30,41 @@ def tier_of(path: Path) -> str | None:
     return parts[0] if len(parts) > 1 and parts[0] in TIERS else None
 
 
+# Under pytest-xdist the slowest tiers go first (each worker runs its share front to back and idle
+# workers take tests from the back of busy ones' queues, so the short tests even out the end).
+LONGEST_FIRST = ("browser", "pipeline", "app", "sources", "unit")
+
+
 def pytest_collection_modifyitems(items):
-    """Mark every test with its tier; a test file outside the tier folders is an error."""
+    """Mark every test with its tier; a test file outside the tier folders is an error. Under xdist,
+    the tiers are ordered longest first (each file's tests stay together, in their order)."""
     for item in items:
         tier = tier_of(item.path)
         if tier is None:
             raise pytest.UsageError(f"{item.path} is not in a tier folder of tests/ ({', '.join(TIERS)})")
         item.add_marker(tier)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: LONGEST_FIRST.index(tier_of(item.path)))
+
+
+TIER_TIMES = TierTimes()
+TIER_TIMES_ENV = "BALANCE_TIER_TIMES"  # a file for the tier times as JSON (.ci/run prints it at its end)
+
+
+def pytest_runtest_logreport(report):
+    TIER_TIMES.add(report)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Each tier's tests, busy seconds and wall-clock span (in the process that reports: under xdist,
+    the controller, which receives every worker's reports)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or not TIER_TIMES.tiers:
+        return
+    terminalreporter.write_sep("-", "time per tier")
+    for line in TIER_TIMES.lines():
+        terminalreporter.write_line(line)
+    if os.environ.get(TIER_TIMES_ENV):
+        TIER_TIMES.write(Path(os.environ[TIER_TIMES_ENV]))
 
 
 @pytest.fixture(scope="session")
@@ -55,22 +85,22 @@ def _cli_build(raw: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def full_build(raw_dir, tmp_path_factory) -> Path:
-    """A full build with the real raw files, through the command line, into a temp folder.
-    Shared by the whole session: read it, never write to it (copy it first)."""
-    return _cli_build(raw_dir, tmp_path_factory.mktemp("full"))
+    """A full build with the real raw files, through the command line, into a temp folder, once per
+    run. Shared by the whole run (every xdist worker): read it, never write to it (copy it first)."""
+    return once_per_run(tmp_path_factory, "run-full-build", lambda out: _cli_build(raw_dir, out))
 
 
 @pytest.fixture(scope="session")
 def empty_raw_dir(tmp_path_factory) -> Path:
     """A raw folder with no files (the embedded-default build reads only the packaged data)."""
-    return tmp_path_factory.mktemp("empty_raw")
+    return once_per_run(tmp_path_factory, "run-empty-raw", lambda path: None)
 
 
 @pytest.fixture(scope="session")
 def package_only_build(empty_raw_dir, tmp_path_factory) -> Path:
     """The embedded default: a build of `empty_raw_dir` (census and boundary areas from the packages),
-    once per session, through the command line. Read it, never write to it."""
-    return _cli_build(empty_raw_dir, tmp_path_factory.mktemp("package_only"))
+    once per run, through the command line. Read it, never write to it."""
+    return once_per_run(tmp_path_factory, "run-package-only-build", lambda out: _cli_build(empty_raw_dir, out))
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,21 @@
 """Browser tier: Streamlit on a free port serving the session's full build ($BALANCE_DATA_DIR),
-driven by Debian Chromium through Playwright. One server and one browser per module, so each
-module starts on a fresh server."""
+driven by Debian Chromium through Playwright.
+
+One Streamlit server (`server`) and one Chromium (`browser`) per pytest process (each xdist worker has
+its own), shared by every module: a test opens its own browser context (`browser.new_page()` or
+`browser.new_context()`: no cookies, cache or session carried over), and the server keeps only what
+it keeps for any visitor (its caches). A test whose promise is about a server no page was asked of
+yet takes `fresh_server`: a server of its own, started for that test alone."""
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,47 +36,68 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(built_data):
-    """URL of a Streamlit server of app.py reading the session's full build."""
+@contextlib.contextmanager
+def serve(data_dir: Path) -> Iterator[str]:
+    """A Streamlit server of app.py reading the build `data_dir`, for the block; its URL. Ready when
+    it answers /_stcore/health (no page has been asked of it yet)."""
     port = _free_port()
     SHOTS.mkdir(parents=True, exist_ok=True)
     log = open(SHOTS / f"streamlit-{port}.log", "w")  # noqa: SIM115 — closed at teardown
-    env = {**os.environ, config.OUT_DIR_ENV: str(built_data)}
+    env = {**os.environ, config.OUT_DIR_ENV: str(data_dir)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.terminate()
-        pytest.fail("streamlit did not start within 60 s")
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
-    Path(log.name).unlink(missing_ok=True)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with {proc.returncode}: see {log.name}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("streamlit did not start within 60 s")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+    Path(log.name).unlink(missing_ok=True)  # kept when the server failed to start
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
+def server(full_build) -> Iterator[str]:
+    """URL of a Streamlit server of app.py reading the session's full build (one per pytest process)."""
+    with serve(full_build) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_server(full_build) -> Iterator[str]:
+    """URL of a Streamlit server started for this test alone, on the session's full build: the first
+    page the test asks for is the first this server runs."""
+    with serve(full_build) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
+    """Debian Chromium through Playwright, one per pytest process; each test opens its own context."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
+    assert Path(CHROMIUM).exists(), \
+        f"Chromium not found at {CHROMIUM} (apt-get install chromium-headless-shell, or set CHROMIUM_PATH)"
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
-

@@ -1,6 +1,6 @@
 """Hardening in a real browser (moved from tests/app/test_app_hardening.py): deep links `/map`,
-`/trends`, … opened on this module's fresh server open that page, and a link/image payload in the
-URL makes the browser fetch nothing from the payload's host."""
+`/trends`, … opened on a fresh server (started for that test) open that page, and a link/image
+payload in the URL makes the browser fetch nothing from the payload's host."""
 from __future__ import annotations
 
 import urllib.parse
@@ -24,11 +24,11 @@ def _load(browser, url: str):
     return page
 
 
-def test_browser_deep_links(server, browser):
-    """Runs first on this module's fresh server: `/map` is the first page it is asked for."""
+def test_browser_deep_links(fresh_server, browser):
+    """On a server of its own: `/map` is the first page it is asked for."""
     order = ["map"] + [p for p in PAGE_PARAMS if p != "map"]
     for p in order:
-        page = _load(browser, f"{server}/{p}")
+        page = _load(browser, f"{fresh_server}/{p}")
         no_exception(page)
         assert page.locator("h1").first.inner_text().strip() == t(TITLE_KEYS[p], "ko"), p
         if p != state.DEFAULT_PAGE:
@@ -58,7 +58,7 @@ def test_browser_fetches_nothing_from_url_payloads(server, browser):
                                     "indicator": f"<img src=http://{HOST}/b.png>"})
     page.goto(f"{server}/?{query}")
     page.wait_for_function(WAIT_DONE, timeout=60_000)
-    page.wait_for_timeout(1500)  # time for any image the page would load
+    page.wait_for_load_state("networkidle")  # any image the page would load has been asked for
     assert not hits, hits
     no_exception(page)
     assert page.evaluate(f"document.querySelectorAll('img[src*=\"{HOST}\"], a[href*=\"{HOST}\"]').length") == 0

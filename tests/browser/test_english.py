@@ -93,9 +93,8 @@ def _open(browser, server: str, page_name: str, lang: str):
     page.wait_for_function(READY, timeout=90_000)
     if page_name in TICKED:
         page.wait_for_function(TICKS_DRAWN, timeout=60_000)
-    page.wait_for_timeout(800)  # charts mounting after the run, plotly's last relayout
+    settled(page)  # charts and tables mounting after the run
     page.wait_for_function(READY, timeout=30_000)
-    settled(page)
     return context, page
 
 

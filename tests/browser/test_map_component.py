@@ -11,20 +11,32 @@ from __future__ import annotations
 import re
 
 from geo import regions
-from helpers.browser import SHOTS, no_exception
+from helpers.browser import SHOTS, idle, no_exception
 from indicators import store
 
 READY = ".bal-map[data-ready='1']"
 IND = "reg_extinction_risk_index"
 
 
-def _open(browser, url: str, **kw):
+def _open(browser, url: str, on_page=None, **kw):
     page = browser.new_page(viewport={"width": 1440, "height": 900}, **kw)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    if on_page:
+        on_page(page)
     page.goto(url)
     page.wait_for_selector(READY, timeout=60_000)
     return page, errors
+
+
+def _quiet(page, frames: list, ms: int = 300) -> None:
+    """Wait until no WebSocket frame has come in for `ms` (at most 15 s)."""
+    for _ in range(15_000 // ms):
+        seen = len(frames)
+        page.wait_for_timeout(ms)
+        if len(frames) == seen:
+            return
+    raise AssertionError("the WebSocket never went quiet")
 
 
 def _fills(page) -> dict[str, str]:
@@ -93,23 +105,29 @@ def test_year_step_and_zoom_reach_the_url_and_reopen_the_same_map(server, browse
 def test_year_and_zoom_need_no_server_run_and_survive_one(server, browser):
     """On the map page the browser keeps the year and zoom: no WebSocket frame after a step or a zoom
     (no script run), and a server run started elsewhere (the scale) keeps both, in the URL and drawn."""
-    page, _ = _open(browser, f"{server}/map?indicator={IND}")
     frames: list[int] = []
-    page.on("websocket", lambda ws: ws.on("framereceived", lambda d: frames.append(len(d))))
-    page.wait_for_timeout(1000)
+
+    def listen(page):  # before the page opens its WebSocket (the event fires only for a new one)
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda d: frames.append(len(d))))
+
+    page, _ = _open(browser, f"{server}/map?indicator={IND}", on_page=listen)
+    idle(page)
+    _quiet(page, frames)  # the first run's last messages are in
     frames.clear()
     page.locator(".bal-range").focus()
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
     page.locator(".bal-zoom button[data-zoom='capital']").click()
-    page.wait_for_timeout(1500)
+    page.wait_for_function("() => location.search.includes('zoom=capital')", timeout=15_000)
+    page.wait_for_timeout(1000)  # a script run, had one started, would have sent its first message by now
     assert frames == []  # nothing came back: no script run
     href = page.evaluate("location.href")
     year = int(page.locator(".bal-year").inner_text()[:4])
     assert f"year={year}" in href and "zoom=capital" in href
     page.get_by_text("전국=100 대비").first.click()  # the scale: a server run writes ?scale= to the URL
     page.wait_for_function("() => location.search.includes('scale=')", timeout=30_000)
-    page.wait_for_timeout(1500)
+    idle(page)
+    page.wait_for_selector(READY, timeout=30_000)
     href = page.evaluate("location.href")
     assert f"year={year}" in href and "zoom=capital" in href
     assert page.locator(".bal-year").inner_text() == f"{year}년"

@@ -7,14 +7,13 @@ one 1440×900)."""
 from __future__ import annotations
 
 import csv
-import time
 from collections import defaultdict
 
 import pytest
 import yaml
 
 from helpers import ROOT
-from helpers.browser import SHOTS, no_exception
+from helpers.browser import SHOTS, no_exception, steady
 
 PHONE = {"width": 390, "height": 844}
 PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 2), "region": ("/region?region=11", 1),
@@ -72,7 +71,8 @@ def _settle(page, n_charts: int) -> None:
     else:
         page.wait_for_selector(".bal-map[data-ready='1']", timeout=60_000)
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    time.sleep(1.0)  # plotly's last relayout (automargins) after the element mounts
+    # plotly's last relayout (automargins) after the element mounts: every text line and box at rest
+    steady(page, f"() => [({TEXTS_JS})(), ({CHARTS_JS})()]")
 
 
 @pytest.fixture(scope="module")

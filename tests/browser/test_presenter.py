@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
-from helpers.browser import SHOTS, no_exception
+from helpers.browser import SHOTS, idle, no_exception, steady
 from indicators import store
+from ui.reveal import STEP_S
 
 W, H = 1280, 720
 MAP = ".bal-map[data-ready='1']"
@@ -98,8 +100,7 @@ def test_presenter_on_off_on_by_mouse_and_keyboard(server, browser):
     expand = page.locator('[data-testid="stExpandSidebarButton"]')
     if expand.is_visible():
         expand.click()
-        page.wait_for_timeout(800)  # the sidebar slides in
-    sidebar_toggle.click()
+    sidebar_toggle.click()  # Playwright clicks once the sliding sidebar has come to rest
     _presenter_on(page)
     # the page's settings are a keyboard-reachable popover
     page.evaluate("document.activeElement && document.activeElement.blur()")
@@ -125,9 +126,9 @@ def test_every_page_main_chart_fits_a_1280x720_screen(server, browser, name):
     else:
         sel = TABLE[name]
         page.wait_for_selector(sel, timeout=60_000)
-    page.wait_for_timeout(2500)  # the map fits itself once the page has settled
+    idle(page)
+    box = steady(page, _BOX, sel)  # the map fits itself once the page has settled: measured at rest
     assert page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTop") == 0
-    box = page.evaluate(_BOX, sel)
     assert box is not None, name
     assert box["top"] >= 0 and box["bottom"] <= H, (name, box)
     assert box["height"] >= 420, (name, box)
@@ -197,9 +198,10 @@ def test_trend_steps_reveal_one_more_year_and_the_url_holds_it(server, browser):
     page.wait_for_function(f"() => ({_SHOWN})() && ({_SHOWN})()[0] >= 2018", timeout=30_000)
     assert (_year_in_url(page) or 9999) >= 2017
     page.locator(".st-key-reveal_play button").first.click()  # pause
-    page.wait_for_timeout(2500)
+    expect(page.locator(".st-key-reveal_play button").first).to_contain_text("재생", timeout=30_000)  # paused, drawn
+    idle(page)
     held = page.evaluate(_SHOWN)[0]
-    page.wait_for_timeout(2500)
+    page.wait_for_timeout(int(2.5 * STEP_S * 1000))  # two and a half play steps
     assert page.evaluate(_SHOWN)[0] == held  # paused: no further year
     no_exception(page)
     assert not errors, errors
@@ -225,7 +227,8 @@ def test_disparity_with_every_measure_is_legible_at_1280x720(server, browser):
     page, errors = _page(browser, f"{server}/disparity?presenter=1")
     sel = ".st-key-disp_measures .js-plotly-plot"
     page.wait_for_selector(f"{sel} .main-svg", timeout=60_000)
-    page.wait_for_timeout(2000)
+    idle(page)
+    steady(page, _CHART_TEXT, sel)  # plotly's last relayout done: every text line at rest
     box = page.evaluate(_BOX, sel)
     assert box["top"] >= 0 and box["bottom"] <= H, box
     panels = page.evaluate(f"""() => {{ const gd = document.querySelector("{sel}");

@@ -7,7 +7,9 @@ Fixtures are in tests/conftest.py (and tests/app, tests/browser); test modules n
 """
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -32,6 +34,30 @@ def build_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 600)
         env = {k: v for k, v in os.environ.items() if not k.startswith("BALANCE_")}
     return subprocess.run([sys.executable, "-m", "indicators", "build", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def run_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temp folder every process of this pytest run shares: under pytest-xdist each worker has its
+    own base folder inside the run's, so the run's is its parent; without xdist, the base folder."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name` in the run's shared temp folder, filled by `make(folder)` by the first process
+    of the run that asks (the others wait on a file lock, then read it); a failed `make` leaves no mark,
+    so the next process to ask tries again and fails the same way."""
+    root = run_tmp(tmp_path_factory)
+    path, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            if path.exists():
+                shutil.rmtree(path)
+            path.mkdir()
+            make(path)
+            done.touch()
+    return path
 
 
 def source_error(load: Callable[[], object], path: Path | str, *parts: str) -> str:
