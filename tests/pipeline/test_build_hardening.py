@@ -255,7 +255,7 @@ def test_strict_fails_on_a_partial_source_and_writes_nothing(without_trends, tmp
 def test_strict_fails_on_skipped_sources(empty_raw_dir, tmp_path):
     res = build_cli("--raw-dir", str(empty_raw_dir), "--out", str(tmp_path), "--strict")
     assert res.returncode == 1
-    assert "13 sources skipped" in res.stderr.strip().splitlines()[-1], res.stderr
+    assert "14 sources skipped" in res.stderr.strip().splitlines()[-1], res.stderr
 
 
 def test_ci_builds_with_strict():

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from deploy import nginx, supervisor
+from ui import serving
 
 
 def _supervisord(tmp_path: Path) -> configparser.ConfigParser:
@@ -54,11 +55,15 @@ def test_nginx_routes_by_process_name_with_failover(tmp_path):
         assert "X-Content-Type-Options" in block and "Content-Security-Policy" in block, block
 
 
-def test_the_policy_allows_only_streamlits_own_inline_script(tmp_path):
+def test_the_policy_allows_only_the_pages_own_inline_scripts(tmp_path):
     page = tmp_path / "index.html"
     page.write_text('<script>\n  window.a = 1\n</script><script type="module" src="./x.js"></script>')
     digest = base64.b64encode(hashlib.sha256(b"\n  window.a = 1\n").digest()).decode()
-    assert nginx.inline_script_hashes(page) == [f"'sha256-{digest}'"]  # the inline one only
+    # the base-address script the app writes into every page (ui/serving.py), hashed from its own text
+    base = re.fullmatch(rb"<script>(.*)</script>", serving.SCRIPT, re.S).group(1)
+    base_digest = base64.b64encode(hashlib.sha256(base).digest()).decode()
+    # the inline ones only, in page order: the base address is written before Streamlit's first script
+    assert nginx.inline_script_hashes(page) == [f"'sha256-{base_digest}'", f"'sha256-{digest}'"]
     csp = nginx.content_security_policy()
     assert "'unsafe-eval'" not in csp and "script-src 'self' 'sha256-" in csp
     assert re.search(r"script-src [^;]*'unsafe-inline'", csp) is None

@@ -125,8 +125,9 @@ function setZoom(ui, st, geo, zoom) {
   ui.zCapital.setAttribute("aria-pressed", String(zoom === "capital"));
 }
 
-// Presenter mode: the map fills the screen below its own top edge (legend and source included),
-// never shorter than 420 px, so at 1280×720 nothing of it sits below the fold.
+// Presenter mode: the map fills the screen below its own top edge (legend and source included), so at
+// 1280×720 nothing of it sits below the fold; its drawing never shorter than 320 px (a long subtitle or
+// source line, two lines each, leaves about 400 px at 1280×720).
 // Measured again once the page around it has settled (the elements above it render in the same
 // pass), and on every resize of the window or of the box itself.
 function fitToScreen(ui) {
@@ -135,7 +136,7 @@ function fitToScreen(ui) {
     const scroller = document.querySelector('[data-testid="stMain"]'); // Streamlit scrolls this, not the window
     const top = ui.box.getBoundingClientRect().top + (scroller ? scroller.scrollTop : window.scrollY);
     const chrome = ui.box.offsetHeight - ui.box.querySelector(".bal-stage").offsetHeight;
-    const h = Math.max(420, Math.floor(window.innerHeight - Math.max(top, 0) - chrome - 12));
+    const h = Math.max(320, Math.floor(window.innerHeight - Math.max(top, 0) - chrome - 12));
     if (ui.box.style.getPropertyValue("--bal-h") !== `${h}px`) ui.box.style.setProperty("--bal-h", `${h}px`);
     // the rank table ends on a whole row (a row cut in half reads as a value cut off)
     const head = ui.side.querySelector("thead tr"), row = ui.side.querySelector("tbody tr");
