@@ -106,8 +106,9 @@ def test_presenting_the_sidebar_closes_after_a_page_is_chosen(server, browser):
     page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'false'")
     page.locator('[data-testid="stSidebarNav"] a', has_text="추이").click()
     page.wait_for_url("**/trends*", timeout=30_000)
+    # closed when the new page's run draws the chrome component: a loaded machine takes as long as a run
     page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'",
-                           timeout=15_000)
+                           timeout=60_000)
     settings = page.locator(".st-key-presenter_controls button").first
     settings.wait_for(timeout=30_000)
     # the sidebar slides out (a CSS transition): read the layout once it has come to rest off screen
