@@ -1,10 +1,11 @@
-"""지역: one 시도 or 시군구 — every indicator it has, rank, and value against nation/CR/NC."""
+"""지역: one 시도 or 시군구 — every indicator it has, rank, and value against nation/CR/NC; its month-end
+figures newer than the year series, apart from it."""
 import streamlit as st
 
 import app_data
 from ui import page, pickers
 from ui.figures import download_csv, show_figure
-from ui.panels import region
+from ui.panels import region, region_month
 
 ctx = page.open_page("region", "region_title")
 
@@ -12,6 +13,10 @@ code = pickers.pick_region(ctx, pickers.all_region_codes(), "11", container=page
 if not ctx.presenter:  # presenter mode: the chart's title names the region
     st.subheader(region.title(ctx, code))
     st.caption(region.header(ctx, code))
+
+month = region_month.newer(ctx, code)
+if not month.empty and not ctx.presenter:  # beside the year series, never inside it
+    region_month.show(ctx, month)
 
 prof = app_data.region_profile(code)
 page.stop_unless(not prof.empty, ctx, ctx.t("no_region_data"), notice=False)
