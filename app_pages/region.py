@@ -14,10 +14,6 @@ if not ctx.presenter:  # presenter mode: the chart's title names the region
     st.subheader(region.title(ctx, code))
     st.caption(region.header(ctx, code))
 
-month = region_month.newer(ctx, code)
-if not month.empty and not ctx.presenter:  # beside the year series, never inside it
-    region_month.show(ctx, month)
-
 prof = app_data.region_profile(code)
 page.stop_unless(not prof.empty, ctx, ctx.t("no_region_data"), notice=False)
 
@@ -27,6 +23,10 @@ if fig is not None:
     show_figure(fig, key="region_relative", filename=f"region_{code}_relative", ctx=ctx,
                 data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
     page.define(ctx, list(dict.fromkeys(rel["indicator"])))
+
+month = region_month.newer(ctx, code)  # under the figure (first on a phone's screen), apart from the year tables
+if not month.empty and not ctx.presenter:
+    region_month.show(ctx, month)
 
 st.subheader(ctx.t("region_table"))
 st.dataframe(tab, hide_index=True, width="stretch", height=region.table_height(len(tab), "profile"),

@@ -776,7 +776,7 @@ _LABELS.update({
     "month_name_reg_female_20_39_persons": ("20~39세 여성 인구", "Women aged 20–39"),
     "month_name_reg_age65plus_persons": ("65세 이상 인구", "Population aged 65+"),
     "month_name_reg_at_risk_sigungu_count": ("소멸위험 시군구 수", "Districts at extinction risk"),
-    "month_label": ("{name} ({date})", "{name} ({date})"),
+    "month_label": ("{name} ({date})", "{name}, {date}"),
     "month_year_end": ("연도 계열(연말 기준)의 최신: {year}", "latest in the year series (year end): {year}"),
     "month_no_year_end": ("연도 계열(연말 기준)에는 없음", "not in the year series (year ends)"),
     "month_none": ("이 경계 기준에는 월말 수치가 없습니다.", "No month-end figures on these boundaries."),
