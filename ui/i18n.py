@@ -777,7 +777,9 @@ _LABELS.update({
     "month_name_reg_age65plus_persons": ("65세 이상 인구", "Population aged 65+"),
     "month_name_reg_at_risk_sigungu_count": ("소멸위험 시군구 수", "Districts at extinction risk"),
     "month_label": ("{name} ({date})", "{name}, {date}"),
-    "month_year_end": ("연도 계열(연말 기준)의 최신: {year}", "latest in the year series (year end): {year}"),
-    "month_no_year_end": ("연도 계열(연말 기준)에는 없음", "not in the year series (year ends)"),
+    "month_col_figure": ("수치 (기준 시점)", "Figure (date)"),
+    "month_col_value": ("값", "Value"),
+    "month_col_year_end": ("연도 계열 최신", "Year series to"),
+    "month_no_year_end": ("없음", "none"),
     "month_none": ("이 경계 기준에는 월말 수치가 없습니다.", "No month-end figures on these boundaries."),
 })

@@ -49,12 +49,16 @@ def decimals(ind_id: str) -> int:
     return 3 if ind_id == mv.RISK_INDEX else 0
 
 
+EN_UNITS = {"persons": " persons", "ratio": "×", "count": " districts"}  # the month-end table's three units
+
+
 def value_text(v: float, ind_id: str, lang: str = "ko") -> str:
-    """'3,157,777명', '0.394배', '21개' (English: '3,157,777 persons'); '–' when missing."""
+    """'3,157,777명', '0.394배', '21개' (English: '3,157,777 persons', '0.394×', '21 districts'); '–' when
+    missing."""
     if fmt.is_missing(v):
         return "–"
     unit = fmt.unit_label(ind_id, lang)
-    return f"{fmt.fixed(v, decimals(ind_id))}{'' if lang == 'ko' else ' '}{unit}"
+    return f"{fmt.fixed(v, decimals(ind_id))}{unit if lang == 'ko' else EN_UNITS.get(unit, ' ' + unit)}"
 
 
 def class_names(lang: str) -> tuple[str, ...]:

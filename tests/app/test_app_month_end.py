@@ -127,11 +127,13 @@ def test_region_profile_shows_its_newer_month_end_labelled(raw_dir, code):
     the excerpt, each labelled with that date, beside the year series."""
     raw = month_end_july_2026(raw_dir)
     at = run({"page": "region", "region": code}, label=f"region {code} month end", boundary_set=None)
-    shown = metrics(at)
-    assert shown["주민등록인구 (2026년 7월 말)"][0] == f"{raw.at[code, 'population']:,}명"
+    table = next(tb.value for tb in at.table if "수치 (기준 시점)" in tb.value.columns)
+    shown = dict(zip(table["수치 (기준 시점)"], table["값"]))
+    assert shown["주민등록인구 (2026년 7월 말)"] == f"{raw.at[code, 'population']:,}명"
     index = raw.at[code, "index"]
-    assert shown["지방소멸위험지수 (2026년 7월 말)"] == (f"{index:.3f}배", keis(index))
-    assert shown["20~39세 여성 인구 (2026년 7월 말)"][0] == f"{raw.at[code, 'women_20_39']:,}명"
-    assert shown["65세 이상 인구 (2026년 7월 말)"][0] == f"{raw.at[code, 'age65plus']:,}명"
+    assert shown["지방소멸위험지수 (2026년 7월 말)"] == f"{index:.3f}배 ({keis(index)})"
+    assert shown["20~39세 여성 인구 (2026년 7월 말)"] == f"{raw.at[code, 'women_20_39']:,}명"
+    assert shown["65세 이상 인구 (2026년 7월 말)"] == f"{raw.at[code, 'age65plus']:,}명"
+    assert "2026" not in " ".join(table["연도 계열 최신"])  # the year series ends before
     note = " ".join(c.value for c in at.caption)
     assert "행정안전부 주민등록 인구통계, 연령별 인구현황 (2026년 7월 말" in note and "2026년 7월 경계" in note

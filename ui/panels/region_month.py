@@ -14,7 +14,6 @@ from ui import format as fmt
 from ui.context import Ctx
 from ui.i18n import t
 
-COLUMNS_MAX = 4
 ORDER = ("reg_population_persons", mv.RISK_INDEX, "reg_female_20_39_persons", "reg_age65plus_persons", mv.AT_RISK)
 
 
@@ -22,7 +21,7 @@ ORDER = ("reg_population_persons", mv.RISK_INDEX, "reg_female_20_39_persons", "r
 def newer(ctx: Ctx, code: str) -> pd.DataFrame:
     """The region's month-end figures newer than their indicator's latest year end: indicator, period,
     value, label ('주민등록인구 (2026년 7월 말)'), text ('3,157,777명'), note (the index's KEIS class, else
-    None), help (source and the year series' latest year), in `ORDER`."""
+    None), year_end (the year series' latest year, '2025년', or that it has none), in `ORDER`."""
     prof = app_data.region_profile(code)
     year_ends = dict(zip(prof["indicator"], prof["year"])) if not prof.empty else {}
     rows = mv.newer_than_year_end(mv.latest_per_region(app_data.month_end(), code), year_ends)
@@ -30,7 +29,7 @@ def newer(ctx: Ctx, code: str) -> pd.DataFrame:
     rows["order"] = rows["indicator"].map(ORDER.index)
     rows = rows.sort_values("order", ignore_index=True).drop(columns="order")
     classes = monthend.class_names(ctx.lang)
-    labels, texts, notes, helps = [], [], [], []
+    labels, texts, notes, seen = [], [], [], []
     for r in rows.itertuples():
         date = monthend.date_text(r.period, ctx.lang)
         labels.append(ctx.t("month_label", name=ctx.t(f"month_name_{r.indicator}"), date=date))
@@ -38,9 +37,8 @@ def newer(ctx: Ctx, code: str) -> pd.DataFrame:
         index = r.indicator == mv.RISK_INDEX
         notes.append(classes[int(derive.risk_class(pd.Series([r.value])).iloc[0])] if index else None)
         year = year_ends.get(r.indicator)
-        seen = ctx.t("month_year_end", year=int(year)) if year is not None else ctx.t("month_no_year_end")
-        helps.append(f"{t('source', ctx.lang)}: {monthend.source_text(r.indicator, r.period, ctx.lang)}  \n{seen}")
-    return rows.assign(label=labels, text=texts, note=notes, help=helps)
+        seen.append(fmt.year_text(year, ctx.lang) if year is not None else ctx.t("month_no_year_end"))
+    return rows.assign(label=labels, text=texts, note=notes, year_end=seen)
 
 
 def source_caption(ctx: Ctx, rows: pd.DataFrame) -> str:
@@ -57,13 +55,18 @@ def source_caption(ctx: Ctx, rows: pd.DataFrame) -> str:
     return f"{t('source', ctx.lang)}: {cite} ({dates}){calc} · {monthend.set_text(ctx.lang)}"
 
 
+def display(ctx: Ctx, rows: pd.DataFrame) -> pd.DataFrame:
+    """`newer` as the screen's table: the figure with its date, its value and unit (the index with its class),
+    and the latest year of the year series beside it (a row each; a phone reads it on one screen)."""
+    value = [f"{v} ({n})" if isinstance(n, str) else v for v, n in zip(rows["text"], rows["note"])]
+    return pd.DataFrame({ctx.t("month_col_figure"): rows["label"], ctx.t("month_col_value"): value,
+                         ctx.t("month_col_year_end"): rows["year_end"]})
+
+
 def show(ctx: Ctx, rows: pd.DataFrame) -> None:
-    """The figures as metrics (each labelled with its date), the note that they are not part of the year
-    series, and the source line with the boundary set."""
+    """The figures as a small table (each labelled with its date), the note that they are not part of the
+    year series, and the source line with the boundary set."""
     with st.container(border=True, key="region_month"):
         st.markdown(f"**{ctx.t('month_region_title')}**")
-        cols = st.columns(min(COLUMNS_MAX, len(rows)))
-        for i, r in enumerate(rows.itertuples()):
-            note = r.note if isinstance(r.note, str) else None  # the index's class, under its value
-            cols[i % len(cols)].metric(r.label, r.text, note, delta_color="off", delta_arrow="off", help=r.help)
+        st.table(display(ctx, rows), border="horizontal", hide_index=True)
         st.caption(f"{ctx.t('month_region_note')}  \n{source_caption(ctx, rows)}")
