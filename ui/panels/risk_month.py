@@ -101,7 +101,8 @@ def table(ctx: Ctx, frame: pd.DataFrame, period: str) -> pd.DataFrame:
         "extinction_risk_index": frame["index"].round(3),
         "risk_class": [names[int(c)] if pd.notna(c) else ctx.t("no_data") for c in frame["class"]],
         "class_number": frame["class"],
-        "female_20_39": frame["female_20_39"], "age65plus": frame["age65plus"], "population": frame["population"],
+        # head counts are whole (Int64: a missing one stays empty, never 0)
+        **{c: frame[c].round().astype("Int64") for c in ("female_20_39", "age65plus", "population")},
         "boundary_set": monthend.set_text(ctx.lang),
         "source": monthend.source_text(mv.RISK_INDEX, period, ctx.lang),
     })
