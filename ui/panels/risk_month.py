@@ -59,6 +59,7 @@ def map_view(ctx: Ctx, frame: pd.DataFrame, period: str, scope: str, count_text:
     return monthend.risk_view(ctx, areas(frame), period, scope, count_text)
 
 
+@figures.cached
 def count_parts(period: str) -> dict[str, float | None]:
     """The at-risk count of the nation, 수도권 and 비수도권 that month (None: not formed, the build keeps
     a count only where every 시군구 unit has an index)."""
