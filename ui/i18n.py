@@ -781,5 +781,7 @@ _LABELS.update({
     "month_col_value": ("값", "Value"),
     "month_col_year_end": ("연도 계열 최신", "Year series to"),
     "month_no_year_end": ("없음", "none"),
+    "month_union_note": ("{names}: 이 월말 파일에는 나눌 행정동 자료가 없어 합계 하나로 표시",
+                         "{names}: one total (this month's file has no neighbourhood figures to divide them)"),
     "month_none": ("이 경계 기준에는 월말 수치가 없습니다.", "No month-end figures on these boundaries."),
 })

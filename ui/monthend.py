@@ -80,7 +80,9 @@ def risk_view(ctx: Ctx, areas: pd.DataFrame, period: str, level: str, count_text
                                for v, c in zip(areas["index"], areas["class"])])
     frame["text"] = maps.union_texts(ctx, frame)
     have = int(areas["index"].notna().sum())
-    unions = maps.union_note(ctx, frame.assign(year=0)).get(0, "")
+    parts_of = frame.dropna(subset=["union"])["union"].unique()  # a union standing in: its note, by month
+    unions = (" · " + ctx.t("month_union_note", names=", ".join(regions.name(u, ctx.lang) for u in parts_of))
+              if len(parts_of) else "")
     subtitle = (f"{ctx.t(level)} · {date} · {set_text(ctx.lang)} · {ctx.t('unit')}: {fmt.unit_label(index, ctx.lang)}"
                 f" · {have}/{len(codes)}{count_text}{unions}")
     years = [period]
