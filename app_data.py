@@ -135,6 +135,11 @@ def _coverage(key: DataKey) -> pd.DataFrame:
     return store.coverage(build=key.build, boundary_set=key.boundary_set)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _month_end(key: DataKey) -> pd.DataFrame:
+    return store.month_end(build=key.build, boundary_set=key.boundary_set)
+
+
 @st.cache_data(show_spinner=False, max_entries=2)
 def _designations(version: int) -> pd.DataFrame:
     return store.designations(build=version)
@@ -163,7 +168,7 @@ def _verified(version: int) -> bool:
     for loader in (_designations, _build_report, _map_geometry):
         loader(version)
     for set_id in regions.SETS:
-        for loader in (_observations, _gaps, _coverage):
+        for loader in (_observations, _gaps, _coverage, _month_end):
             loader(DataKey(version, set_id))
     return True
 
@@ -199,6 +204,12 @@ def gaps(ind_id: str | None = None) -> pd.DataFrame:
 
 def coverage() -> pd.DataFrame:
     return _coverage(data_key())
+
+
+def month_end() -> pd.DataFrame:
+    """Month-end figures of the run's boundary set (`store.month_end`): region_code, period ('2025-06'),
+    indicator, value. A month end is its own date, never a year of a series (`ui.monthend`)."""
+    return _month_end(data_key())
 
 
 def designations() -> pd.DataFrame:

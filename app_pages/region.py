@@ -1,10 +1,11 @@
-"""지역: one 시도 or 시군구 — every indicator it has, rank, and value against nation/CR/NC."""
+"""지역: one 시도 or 시군구 — every indicator it has, rank, and value against nation/CR/NC; its month-end
+figures newer than the year series, apart from it."""
 import streamlit as st
 
 import app_data
 from ui import page, pickers
 from ui.figures import download_csv, show_figure
-from ui.panels import region
+from ui.panels import region, region_month
 
 ctx = page.open_page("region", "region_title")
 
@@ -22,6 +23,10 @@ if fig is not None:
     show_figure(fig, key="region_relative", filename=f"region_{code}_relative", ctx=ctx,
                 data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
     page.define(ctx, list(dict.fromkeys(rel["indicator"])))
+
+month = region_month.newer(ctx, code)  # under the figure (first on a phone's screen), apart from the year tables
+if not month.empty and not ctx.presenter:
+    region_month.show(ctx, month)
 
 st.subheader(ctx.t("region_table"))
 st.dataframe(tab, hide_index=True, width="stretch", height=region.table_height(len(tab), "profile"),

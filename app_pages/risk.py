@@ -1,12 +1,13 @@
 """지방소멸: KEIS extinction-risk classes by 시군구 — map (its timeline is the page's year), list, counts
-per class over years, classes against the 인구감소지역 designations."""
+per class over years, classes against the 인구감소지역 designations, and the latest month end on its own
+(a month end is its own date, never a year of the map's timeline)."""
 import streamlit as st
 
 import app_data
 from ui import format as fmt
-from ui import maps, page, pickers, state
+from ui import maps, monthend, page, pickers, state
 from ui.figures import download_csv, show_figure
-from ui.panels import risk
+from ui.panels import risk, risk_month
 
 ctx = page.open_page("risk", "risk_title", "risk_intro")
 bases = app_data.risk_bases()
@@ -28,6 +29,9 @@ frame = risk.frame(basis, year)
 source = fmt.source_text(risk.index_id(basis), ctx.lang)  # every row of the page's CSVs carries it
 download_csv(risk.class_table(ctx, frame, basis, year), f"extinction_risk_{basis}_{year}", ctx, key="dl_risk_map",
              source=source)
+months = risk_month.options()
+if not months.empty:
+    st.caption(ctx.t("month_map_hint"))
 
 with st.container():
     st.subheader(ctx.t("risk_list"))
@@ -60,4 +64,26 @@ else:
         risk.show_mismatches(ctx, frame, year)
     download_csv(cross.reset_index(), f"risk_class_by_designation_{basis}_{year}", ctx, key="dl_risk_cross",
                  source=f"{source}; {ctx.t('desig_notices', notices=risk.notices_text(ctx.lang))}")
+st.subheader(ctx.t("month_title"))
+if months.empty:
+    st.info(ctx.t("month_none"))
+else:
+    st.caption(ctx.t("month_intro"))
+    period = pickers.pick_choice(ctx, "month", months["period"].tolist(), risk_month.default_period(months),
+                                 ctx.t("month_pick"), risk_month.option_labels(ctx, months))
+    scope = risk_month.scope_of(months, period)
+    listed = risk_month.listed(period, scope)
+    count = risk_month.count_metric(ctx, period, listed)
+    if scope != "sigungu":
+        st.info(ctx.t(f"month_{scope}_note", n=len(listed)))
+    if scope != "excerpt":  # a whole level: its map (an excerpt's few regions are the table)
+        monthend.show_view(risk_month.map_view(ctx, listed, period, scope, count), key="risk_month_view")
+    month_table = risk_month.table(ctx, listed, period)
+    st.caption(risk_month.caption(ctx, month_table, period))
+    st.dataframe(risk_month.styled(month_table), hide_index=True, width="stretch", key="risk_month_table",
+                 height=min(480, 35 * (len(month_table) + 1) + 3), column_config=risk_month.columns(ctx),
+                 column_order=risk_month.table_order(scope))
+    st.caption(risk_month.source_line(ctx, period))
+    download_csv(risk_month.csv_frame(month_table), f"extinction_risk_month_end_{period}", ctx,
+                 key="dl_risk_month")
 page.raw_needed(ctx, risk.all_index_ids())

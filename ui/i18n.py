@@ -715,6 +715,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "publisher": ("발행처", "Publisher"),
     "attribution": ("인용 출처 표기", "Attributed to"),
     "quote": ("인용문", "Quote"),
+    # 월말 기준 (a month end: its own date, never a year)
+    "period": ("기준 월 (YYYY-MM)", "Month (YYYY-MM)"),
+    "reference_date": ("기준 시점", "Reference date"),
+    "population": ("주민등록인구", "Registered population"),
+    "boundary_set": ("경계 기준", "Boundaries"),
 }
 
 
@@ -730,4 +735,53 @@ _LABELS.update({
     "tidy_rows": ("{n}행 · 열: {columns}", "{n} rows · columns: {columns}"),
     "kind_event": ("정책 사건", "Policy event"),
     "kind_figure": ("인용 수치", "Quoted figure"),
+})
+
+
+# ---------------------------------------------------------------- 월말 기준 (지방소멸, 지역)
+_LABELS.update({
+    "month_title": ("최신 월말 기준", "Latest month end"),
+    "month_intro": ("행정안전부 주민등록 연령별 인구현황의 월말 인구로 계산한 지방소멸위험지수입니다. 월말 수치는 그 달 말일 "
+                    "기준이며 연도별 계열(연말 기준)에 넣지 않습니다.",
+                    "The extinction-risk index from the month-end registered population of the Ministry of the "
+                    "Interior and Safety's population-by-age table. A month-end figure is dated at the end of its "
+                    "month and never put into a year series (year ends)."),
+    "month_pick": ("기준 월말", "Month end"),
+    "month_scope_sigungu": ("시군구", "districts"),
+    "month_scope_sido": ("시도", "provinces"),
+    "month_scope_excerpt": ("발췌, {n}개 지역", "excerpt, {n} regions"),
+    "month_excerpt_note": ("발췌 자료: 전체 통계표가 아니라 {n}개 지역의 행만 있습니다. 있는 지역만 보이며, 전국·권역 합계와 "
+                           "소멸위험 시군구 수는 내지 않습니다.",
+                           "An excerpt: {n} regions' rows, not the whole table. Only those regions are shown; no "
+                           "national or group total and no count of districts at risk."),
+    "month_sido_note": ("이 월말 파일에는 시도 수치만 있습니다 (시군구 없음). 소멸위험 시군구 수는 모든 시군구의 지수가 있는 "
+                        "월말에만 냅니다.",
+                        "This month end's file has provincial figures only (no districts). The count of districts "
+                        "at risk is given only for a month end with every district's index."),
+    "month_count": ("소멸위험 시군구 수 ({date})", "Districts at extinction risk ({date})"),
+    "month_count_of": ("{n}개 시군구 단위 중 · 수도권 {cr} · 비수도권 {nc}", "of {n} district units · capital {cr} · rest {nc}"),
+    "month_map_title": ("소멸위험 등급 — {date}", "Risk classes — {date}"),
+    "month_table_caption": ("{n}개 지역 · {date} · {boundaries} · 지수 낮은 순 (자료 없음은 맨 뒤)",
+                            "{n} regions · {date} · {boundaries} · lowest index first (no data last)"),
+    "month_map_hint": ("지도는 연도별(연말 기준) 계열입니다. 최신 월말 수치는 아래 「최신 월말 기준」에 있습니다.",
+                       "The map is the year series (year ends). The latest month-end figures are under "
+                       "'Latest month end' below."),
+    "month_region_title": ("최신 월말 수치", "Latest month-end figures"),
+    "month_region_note": ("연도별 계열(연말 기준)보다 새로운 월말 수치입니다. 그 달 말일 기준이며 아래 연도 계열에 넣지 "
+                          "않습니다.",
+                          "Month-end figures newer than the year series (year ends), dated at the end of their "
+                          "month and never put into the yearly table below."),
+    "month_name_reg_population_persons": ("주민등록인구", "Registered population"),
+    "month_name_reg_extinction_risk_index": ("지방소멸위험지수", "Extinction-risk index"),
+    "month_name_reg_female_20_39_persons": ("20~39세 여성 인구", "Women aged 20–39"),
+    "month_name_reg_age65plus_persons": ("65세 이상 인구", "Population aged 65+"),
+    "month_name_reg_at_risk_sigungu_count": ("소멸위험 시군구 수", "Districts at extinction risk"),
+    "month_label": ("{name} ({date})", "{name}, {date}"),
+    "month_col_figure": ("수치 (기준 시점)", "Figure (date)"),
+    "month_col_value": ("값", "Value"),
+    "month_col_year_end": ("연도 계열 최신", "Year series to"),
+    "month_no_year_end": ("없음", "none"),
+    "month_union_note": ("{names}: 이 월말 파일에는 나눌 행정동 자료가 없어 합계 하나로 표시",
+                         "{names}: one total (this month's file has no neighbourhood figures to divide them)"),
+    "month_none": ("이 경계 기준에는 월말 수치가 없습니다.", "No month-end figures on these boundaries."),
 })

@@ -30,7 +30,8 @@ def risk_frame(basis: str, year: int) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- the SVG map component (ui.mapview)
 
-def _labels(ctx: Ctx) -> dict[str, str]:
+def map_labels(ctx: Ctx) -> dict[str, str]:
+    """The map's own words (buttons, tooltip, zoom) in the page's language."""
     out = {name: ctx.t(f"map_{name}") for name in ("play", "pause", "png", "svg", "csv", "geo_error")}
     out.update(nation=ctx.t("zoom_nation"), capital=ctx.t("zoom_capital"), rank=ctx.t("rank"),
                region=ctx.t("region"), value=ctx.t("value"), year=ctx.t("year"), no_data=ctx.t("no_data"))
@@ -136,7 +137,7 @@ def _view(ctx: Ctx, shown: pd.DataFrame, ind_id: str, level: str, years: list[in
         value=mapview.by_year(shown.assign(value=shown.get("raw_value", shown["value"])), codes, years, "value"),
         fill=mapview.by_year(shown, codes, years, "fill"), text=mapview.by_year(shown, codes, years, "text"),
         rank=rank, title=title, subtitle=subtitle, year_text={str(y): fmt.year_text(y, ctx.lang) for y in years},
-        legend=legend, source=source, note=note, labels=_labels(ctx),
+        legend=legend, source=source, note=note, labels=map_labels(ctx),
         missing_label=missing_label or ctx.t("no_data"), outline_label=ctx.t("capital_outline"),
         clickable=level != "macro",
         presenter=ctx.presenter, filename=filename, height=560 if ctx.presenter else 620)

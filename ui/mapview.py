@@ -154,7 +154,8 @@ def overlay(d: str, *, color: str, label: str, width: float = 2.4, dash: bool = 
 def show(view: dict, *, key: str, year: int, zoom: str, on_view) -> None:
     """Draw `view` starting at `year`/`zoom`; `on_view(result)` runs inside the map's fragment with the
     component's result (its state: the year, sent only when `view["year_to_server"]`)."""
-    _fragment({**view, "year": int(year), "zoom": zoom}, key, on_view)
+    # a year (int), or a month end's period ('2025-06': one period, never a year of a timeline)
+    _fragment({**view, "year": year if isinstance(year, str) else int(year), "zoom": zoom}, key, on_view)
 
 
 @st.fragment

@@ -5,8 +5,8 @@ catalogue, and returns a new frame or value; none reads a file (except `read_see
 shipped reference table), caches or draws. `app_data` wraps them in Streamlit caches; tests call
 them directly. One module per job: `observations` (values, series, region profile), `availability`
 (what is built, why no 권역 values), `quoted` (the seed facts table), `analysis` (disparity and
-composite). Everything is re-exported here: `from indicators import views; views.<name>`.
-"""
+composite). Everything is re-exported here: `from indicators import views; views.<name>` — except
+`month_end` (month ends as their own dates: its generic names are read as `month_end.<name>`)."""
 from indicators.views.analysis import (
     NAVIS_COLUMNS,
     CompositeResult,

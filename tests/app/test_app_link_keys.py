@@ -17,7 +17,7 @@ VALID: dict[str, dict[str, str]] = {
     "trends": {"indicator": "grdp_nominal_krw_mn", "view": "groups", "measure": "level", "compare": "26,47",
                "events": "false"},
     "risk": {"basis": "reg", "year": "2020", "outline": "0", "search": "경북 군위", "desig": "decline",
-             "zoom": "capital"},
+             "zoom": "capital", "month": "2026-07"},
     "region": {"region": "47170"},
     "disparity": {"level": "sigungu", "indicator": "census_grdp_per_capita_krw_th", "weighting": "equal",
                   "measures": "gini,theil_l", "theil": "l", "events": "false", "common": "true"},

@@ -74,7 +74,8 @@ def _landed(page, code: str, *, heading: str = "지역 상세") -> dict[str, lis
 def _click_area(page, code: str) -> None:
     """A real mouse click inside the area: at an interior point of its path (not its box's centre,
     which may lie in a neighbour)."""
-    page.locator(f".bal-areas path[data-code='{code}']").scroll_into_view_if_needed()
+    # the page's first map (`_ROOT`; 지방소멸 draws a month end's map further down)
+    page.locator(f".bal-areas path[data-code='{code}']").first.scroll_into_view_if_needed()
     point = page.evaluate("(code) => {" + _ROOT + """
         const p = root.querySelector(`.bal-areas path[data-code='${code}']`);
         const svg = p.ownerSVGElement, box = p.getBBox(), pt = svg.createSVGPoint();

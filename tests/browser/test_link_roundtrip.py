@@ -223,7 +223,8 @@ SCENARIOS: dict[str, tuple[str, Callable]] = {
         map_year_back(p), map_zoom(p),
         toggle(p, _ko("desig_outline")),
         type_text(p, _ko("search"), "경북"),
-        select(p, _ko("desig_filter"), _ko("desig_decline"))]),
+        select(p, _ko("desig_filter"), _ko("desig_decline")),
+        segment(p, _ko("month_pick"), "2026년 7월 말 — 발췌, 6개 지역")]),
     "region": ("/region", lambda p: [select(p, _ko("region"), "부산광역시", "부산")]),
     "disparity": ("/disparity", lambda p: [
         segment(p, _ko("level"), _ko("sigungu")),

@@ -24,7 +24,7 @@ PAGE_PARAMS: dict[str, list[str]] = {
     "overview": [],
     "map": ["indicator", "level", "year", "scale", "zoom"],
     "trends": ["indicator", "view", "measure", "compare", "events"],
-    "risk": ["basis", "year", "outline", "search", "desig", "zoom"],
+    "risk": ["basis", "year", "outline", "search", "desig", "zoom", "month"],
     "region": ["region"],
     "disparity": ["level", "indicator", "weighting", "measures", "theil", "events", "common"],
     "composite": ["level", "year", "method", "view", "zoom", "navis_year"] + [f"w_{d.id}" for d in cx.DOMAINS],

@@ -99,3 +99,47 @@ def extinction_index_2024(age_file: Path) -> pd.Series:
     assert not code[keep].duplicated().any()  # one row per 시군구 (일반구 and old-code rows left out)
     assert set(code[keep]) == set(regions.codes("sigungu"))
     return pd.Series((women / elderly)[keep].to_numpy(), index=code[keep].to_numpy())
+
+
+# --- MOIS month ends (tests/app/test_app_month_end.py, tests/browser/test_month_end.py) -------------
+JUNE_2025_TOTALS = "population/mois_monthly/202506_202506_연령별인구현황_월간_계.csv"  # 계, 1-year bands (cp949)
+JUNE_2025_SEXES = "population/mois_monthly/202506_202506_연령별인구현황_월간_남여_10세.csv"  # 남/여, 10-year bands
+JULY_2026_EXCERPT = "population/excerpts/202607_202607_연령별인구현황_월간_excerpt_new_codes.csv"  # UTF-8, 1-year
+
+
+def mois_table(path: Path, encoding: str) -> pd.DataFrame:
+    """A MOIS 연령별 인구현황 CSV, numbers as numbers, indexed by the row's 10-digit code."""
+    df = pd.read_csv(path, encoding=encoding, thousands=",", dtype={"행정구역": str})
+    df.index = df.pop("행정구역").str.extract(r"\((\d{10})\)\s*$")[0].to_numpy()
+    return df
+
+
+def _ages_65plus(df: pd.DataFrame, head: str) -> pd.Series:
+    cols = [f"{head}_{a}세" for a in range(65, 100)] + [f"{head}_100세 이상"]
+    return df[cols].sum(axis=1, min_count=len(cols))
+
+
+def month_end_june_2025(raw_dir: Path, codes: list[str]) -> pd.DataFrame:
+    """June 2025 by registry code (`codes`: 2- or 5-digit codes as the file prints them, row code + zeros):
+    women_20_39 (여 20~29 + 30~39 of the 10-year file), age65plus (계 65세 … 100세 이상 of the 1-year file),
+    population (계 총인구수) and index = women_20_39 ÷ age65plus."""
+    totals = mois_table(raw_dir / JUNE_2025_TOTALS, "cp949")
+    sexes = mois_table(raw_dir / JUNE_2025_SEXES, "cp949")
+    rows = [c + "0" * (10 - len(c)) for c in codes]
+    assert set(rows) <= set(totals.index) and set(rows) <= set(sexes.index), sorted(set(rows) - set(totals.index))
+    women = sexes.loc[rows, ["2025년06월_여_20~29세", "2025년06월_여_30~39세"]].sum(axis=1)
+    old = _ages_65plus(totals.loc[rows], "2025년06월_계")
+    out = pd.DataFrame({"women_20_39": women.to_numpy(), "age65plus": old.to_numpy(),
+                        "population": totals.loc[rows, "2025년06월_계_총인구수"].to_numpy()}, index=codes)
+    return out.assign(index=out["women_20_39"] / out["age65plus"])
+
+
+def month_end_july_2026(raw_dir: Path) -> pd.DataFrame:
+    """The July 2026 excerpt by code ('12', '28', '28125' …: the row code without its trailing zeros):
+    women_20_39 (여 20세 … 39세), age65plus (계 65세 … 100세 이상), population (계 총인구수), index."""
+    df = mois_table(raw_dir / JULY_2026_EXCERPT, "utf-8-sig")
+    women = df[[f"2026년07월_여_{a}세" for a in range(20, 40)]].sum(axis=1)
+    out = pd.DataFrame({"women_20_39": women, "age65plus": _ages_65plus(df, "2026년07월_계"),
+                        "population": df["2026년07월_계_총인구수"]})
+    out.index = [c[:2] if c[2:] == "0" * 8 else c[:5] for c in out.index]
+    return out.assign(index=out["women_20_39"] / out["age65plus"])

@@ -374,6 +374,7 @@ function keepOwnKeys() {
 }
 
 function writeUrl(spec, st) {
+  if (spec.url_keys === false) return; // a second map of a page (one month end): the page's map owns the keys
   keepOwnKeys();
   window.__balOwn = { path: window.location.pathname, keys: ownKeys(spec, st) };
   const href = withKeys(window.location.href, window.__balOwn);
