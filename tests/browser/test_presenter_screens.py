@@ -70,7 +70,7 @@ def test_leaving_presenter_mode_keeps_every_control_in_step_with_the_figure(serv
     default = catalog.get("reg_population_persons" if name == "trends" else "reg_extinction_risk_index")
     # the chart's title names the default indicator; the box must name it too
     if name == "trends":
-        assert default.name_ko in page.locator(".st-key-trend_chart").inner_text()
+        assert default.name_ko in page.locator(".st-key-trend_chart .bal-lc").inner_text()
     else:
         assert default.name_ko in page.locator(".bal-title").inner_text()
     assert default.name_ko in shown, shown
@@ -90,9 +90,9 @@ def test_presenting_a_page_opened_from_the_sidebar_shows_its_own_default(server,
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     page.locator('[data-testid="stSidebarNav"] a', has_text="추이").click()
     page.wait_for_url("**/trends*", timeout=30_000)
-    page.locator(".st-key-trend_chart").wait_for(timeout=60_000)
+    page.locator(".st-key-trend_chart .bal-lc").wait_for(timeout=60_000)
     assert "indicator=" not in page.url  # the trend page's default view, not the map's indicator
-    assert catalog.get(other).name_ko not in page.locator(".st-key-trend_chart").inner_text()
+    assert catalog.get(other).name_ko not in page.locator(".st-key-trend_chart .bal-lc").inner_text()
     no_exception(page)
     assert not errors, errors
     page.close()
