@@ -121,8 +121,11 @@ def test_presenting_the_sidebar_closes_after_a_page_is_chosen(server, browser):
     page.close()
 
 
-_CHART = """() => { const svg = document.querySelector('.st-key-trend_chart .main-svg');
-    const tick = document.querySelector('.st-key-trend_chart .xtick text');
+# the trend chart (ui/linechart.py) lives in its component's shadow root
+_ROOT = """const host = [...document.querySelectorAll('.st-key-trend_chart *')].find(n => n.shadowRoot);
+    const root = host ? host.shadowRoot : document;"""
+_CHART = """() => { """ + _ROOT + """ const svg = root.querySelector('.bal-lc-svg');
+    const tick = root.querySelector('.bal-lc-xtick');
     const r = svg.getBoundingClientRect();
     const body = [...document.querySelectorAll('[data-testid="stMain"] p')].filter(n => n.offsetParent)[0];
     return {bottom: r.bottom, height: r.height, width: r.width, tick: parseFloat(getComputedStyle(tick).fontSize),
@@ -131,10 +134,10 @@ _CHART = """() => { const svg = document.querySelector('.st-key-trend_chart .mai
 
 def _trend_chart_at(browser, server, width, height):
     page, errors = _page(browser, f"{server}/trends?presenter=1", width, height)
-    page.wait_for_selector(".st-key-trend_chart .xtick text", timeout=60_000)
+    page.wait_for_selector(".st-key-trend_chart .bal-lc-xtick", timeout=60_000)
     # the browser tells the server its screen once; the chart is then redrawn at the screen's scale
-    page.wait_for_function(f"""() => {{ const s = document.querySelector('.st-key-trend_chart .main-svg');
-        return s && s.getBoundingClientRect().height >= {0.7 * height:.0f}; }}""", timeout=30_000)
+    page.wait_for_function("() => { " + _ROOT + f""" const s = root.querySelector('.bal-lc-svg');
+        return s && s.getBoundingClientRect().height >= {0.55 * height:.0f}; }}""", timeout=30_000)
     page.wait_for_timeout(500)
     m = page.evaluate(_CHART)
     assert not errors, errors
@@ -159,11 +162,12 @@ _SCREEN = """() => {
   const visible = (n) => { const r = n.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.top < innerHeight; };
   const figures = [...main.querySelectorAll('.js-plotly-plot .main-svg')].filter(visible).length
-    + [...main.querySelectorAll('*')].filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map')).length
+    + [...main.querySelectorAll('*')].filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map,.bal-lc')).length
     + [...main.querySelectorAll('.bal-curtain .bal-map svg')].filter(visible).length;
   const skeletons = [...main.querySelectorAll('[data-testid="stSkeleton"]')]
     .filter(n => visible(n) && getComputedStyle(n).visibility !== 'hidden').length;
-  const trend = !!document.querySelector('[data-testid="stMain"] .st-key-trend_chart .main-svg')
+  const host = [...document.querySelectorAll('[data-testid="stMain"] .st-key-trend_chart *')].find(n => n.shadowRoot);
+  const trend = !!(host && host.shadowRoot.querySelector(".bal-lc[data-ready='1']"))
     && !document.querySelector('.bal-curtain');
   return {figures, skeletons, trend};
 }"""

@@ -223,7 +223,9 @@ function wireHover(ui, spec, st) {
     const upto = spec.reveal ? st.year : spec.years[spec.years.length - 1];
     const shown = spec.years.filter((y) => y <= upto);
     if (px < s.left - 10 || px > s.left + s.plotW + 10 || !shown.length) return hide();
-    const yr = shown.reduce((a, b) => (Math.abs(s.xOf(b) - px) < Math.abs(s.xOf(a) - px) ? b : a));
+    const badge = e.target.closest && e.target.closest(".bal-lc-badge");  // a badge: its own year's events
+    const yr = badge ? Number(badge.dataset.year)
+      : shown.reduce((a, b) => (Math.abs(s.xOf(b) - px) < Math.abs(s.xOf(a) - px) ? b : a));
     if (!guide) guide = el("line", { class: "bal-lc-guide", stroke: "#444", "stroke-width": 1, "pointer-events": "none" }, ui.svg, true);
     const x = s.xOf(yr);
     for (const [k, v] of [["x1", x], ["x2", x], ["y1", s.top], ["y2", s.top + s.plotH]]) guide.setAttribute(k, v);
