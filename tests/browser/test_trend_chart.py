@@ -26,7 +26,7 @@ DRAWN = """() => { const host = [...document.querySelectorAll('.st-key-trend_cha
 
 
 def _open(browser, url: str, on_page=None, **kw):
-    page = browser.new_page(viewport={"width": 1440, "height": 900}, **kw)
+    page = browser.new_page(**{"viewport": {"width": 1440, "height": 900}, **kw})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     if on_page:
