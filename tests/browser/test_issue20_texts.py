@@ -30,7 +30,7 @@ def _open(browser, server: str, path: str, viewport: dict, wait: str = ".js-plot
 def test_trends_hover_lists_both_series_of_the_year(server, browser):
     share = store.gaps().query("indicator == 'reg_population_persons'").set_index("year")["capital_share_pct"]
     page, _ = _open(browser, server, "/trends", DESKTOP)
-    page.locator(".st-key-trend_chart .bal-lc-dots[data-code='CR'] circle[data-year='2019']").hover()
+    page.locator(".st-key-trend_chart .bal-lc-dots[data-code='CR'] circle[data-year='2019']").hover(force=True)
     tip = page.locator(".st-key-trend_chart .bal-lc-tip")
     tip.wait_for(state="visible", timeout=10_000)
     text = " ".join(tip.inner_text().split())

@@ -180,7 +180,7 @@ def test_hover_on_an_event_badge_lists_every_event_of_that_year(server, phone, b
     for ctx, label in ((phone, "phone"), (None, "desktop")):
         page = ctx.new_page() if ctx else browser.new_page(viewport={"width": 1440, "height": 900})
         page.goto(f"{server}/trends?indicator=reg_population_persons&measure=share")
-        _settle(page, 2)
+        _settle(page, 1)  # the migration bars (the trend chart is the line-chart component)
         badge = page.locator(f".st-key-trend_chart .bal-lc-badge[data-year='{year}']")  # the trend chart's
         badge.scroll_into_view_if_needed()
         badge.hover()

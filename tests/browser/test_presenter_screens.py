@@ -124,7 +124,7 @@ def test_presenting_the_sidebar_closes_after_a_page_is_chosen(server, browser):
 # the trend chart (ui/linechart.py) lives in its component's shadow root
 _ROOT = """const host = [...document.querySelectorAll('.st-key-trend_chart *')].find(n => n.shadowRoot);
     const root = host ? host.shadowRoot : document;"""
-_CHART = """() => { """ + _ROOT + """ const svg = root.querySelector('.bal-lc-svg');
+_CHART = """() => { """ + _ROOT + """ const svg = root.querySelector('.bal-lc');
     const tick = root.querySelector('.bal-lc-xtick');
     const r = svg.getBoundingClientRect();
     const body = [...document.querySelectorAll('[data-testid="stMain"] p')].filter(n => n.offsetParent)[0];
@@ -136,8 +136,8 @@ def _trend_chart_at(browser, server, width, height):
     page, errors = _page(browser, f"{server}/trends?presenter=1", width, height)
     page.wait_for_selector(".st-key-trend_chart .bal-lc-xtick", timeout=60_000)
     # the browser tells the server its screen once; the chart is then redrawn at the screen's scale
-    page.wait_for_function("() => { " + _ROOT + f""" const s = root.querySelector('.bal-lc-svg');
-        return s && s.getBoundingClientRect().height >= {0.55 * height:.0f}; }}""", timeout=30_000)
+    page.wait_for_function("() => { " + _ROOT + f""" const s = root.querySelector(".bal-lc[data-ready='1']");
+        return s && s.getBoundingClientRect().height >= {0.7 * height:.0f}; }}""", timeout=30_000)
     page.wait_for_timeout(500)
     m = page.evaluate(_CHART)
     assert not errors, errors
