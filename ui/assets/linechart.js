@@ -245,6 +245,7 @@ function exportSvg(spec, st) {
   const foot = [...wrapText(spec.note || "", 14, textW).map((l) => [l, 14, "#555", "bal-x-note"]),
     ...wrapText(spec.source, 15, textW).map((l) => [l, 15, "#333", "bal-x-source"])];
   const entries = spec.lines.map((ln) => [ln, textWidth(ln.name, size) + 44]);
+  if (spec.quoted.length) entries.push([{ name: spec.quoted[0].legend, quoted: true }, textWidth(spec.quoted[0].legend, size) + 44]);
   const legendRows = [[]];
   let used = 0;
   for (const [ln, ew] of entries) {
@@ -262,7 +263,8 @@ function exportSvg(spec, st) {
   for (const row of legendRows) {
     y += 26;
     for (const [ln, x0] of row) {
-      el("line", { x1: pad + x0, x2: pad + x0 + 28, y1: y - 6, y2: y - 6, stroke: ln.color, "stroke-width": Math.min(ln.width, 3), "stroke-dasharray": dashArray(ln.dash, 2) }, out, true);
+      if (ln.quoted) el("path", { d: `M${pad + x0 + 14} ${y - 13}l7 7l-7 7l-7 -7Z`, fill: "none", stroke: "#333", "stroke-width": 2 }, out, true);
+      else el("line", { x1: pad + x0, x2: pad + x0 + 28, y1: y - 6, y2: y - 6, stroke: ln.color, "stroke-width": Math.min(ln.width, 3), "stroke-dasharray": dashArray(ln.dash, 2) }, out, true);
       text(pad + x0 + 34, y, size, ln.name, "400", "#111", "bal-x-legend");
     }
   }
