@@ -3,7 +3,7 @@
 import streamlit as st
 
 import app_data
-from ui import macro, page, pickers, reveal
+from ui import linechart, macro, page, pickers
 from ui.figures import show_figure
 from ui.panels import trends, trends_macro
 
@@ -30,10 +30,8 @@ if view == "macro":  # the seven 권역 side by side
     measure = pickers.pick_choice(ctx, "measure", measures, "level", ctx.t("measure"),
                                   trends.measure_labels(ctx, measures), container=c3)
     show_events = page.events_toggle(ctx, settings)
-    fig, table = trends_macro.macro_figure(ctx, ind, measure, show_events)
-    upto = reveal.timeline(ctx, table["year"] if len(table) else [])
-    shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
-    show_figure(shown, key="trend_chart", filename=f"trend_{ind_id}_macro_{measure}", ctx=ctx, data=table)
+    view, table = trends_macro.macro_chart(ctx, ind, measure, show_events)
+    linechart.show(ctx, view, key="trend_chart", filename=f"trend_{ind_id}_macro_{measure}", data=table)
     page.define(ctx, [ind])
     st.caption(ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
 else:
@@ -47,10 +45,8 @@ else:
         st.info(ctx.t("no_groups"))
     elif measure != "level" and compare:
         st.caption(ctx.t("compare_level_only"))
-    fig, table = trends.figure(ctx, ind, measure, compare, show_events)
-    upto = reveal.timeline(ctx, table["year"] if len(table) else [])
-    shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
-    show_figure(shown, key="trend_chart", filename=f"trend_{ind_id}_{measure}", ctx=ctx, data=table)
+    view, table = trends.chart(ctx, ind, measure, compare, show_events)
+    linechart.show(ctx, view, key="trend_chart", filename=f"trend_{ind_id}_{measure}", data=table)
     page.define(ctx, [ind])
 
 if show_events:

@@ -3,9 +3,10 @@ measurements read (pure: no browser, no Streamlit).
 
 A target is found inside `[data-testid="stMain"]` (never in the still copy ui/assets/chrome.js lays
 over the screen during a page switch, which hangs off <body>): every element matching `box`, then
-either `inner` inside it with a size (plotly's `.main-svg`, a table, a metric value) or, for the map
-component, `shadow` inside the shadow root of an element in it (`.bal-map[data-ready='1']`: geometry
-drawn and coloured, set by ui/assets/mapview.js). Keyed boxes (`.st-key-<key>`) are the page's own,
+either `inner` inside it with a size (plotly's `.main-svg`, a table, a metric value) or, for our
+components, `shadow` inside the shadow root of an element in it (`.bal-map[data-ready='1']`: geometry
+drawn and coloured, set by ui/assets/mapview.js; `.bal-lc[data-ready='1']`: the trend chart's lines
+drawn, ui/assets/linechart.js). Keyed boxes (`.st-key-<key>`) are the page's own,
 so a figure left over from the page before never counts.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 MAP_READY = ".bal-map[data-ready='1']"
+LINES_READY = ".bal-lc[data-ready='1']"  # the line-chart component drawn (ui/assets/linechart.js)
 PLOTLY = ".main-svg"
 
 
@@ -43,6 +45,10 @@ def _map(page: str, path: str, title: str, key: str) -> Target:
     return Target(page, path, title, f".st-key-{key}", shadow=MAP_READY, what=f"map component ({key})")
 
 
+def _lines(page: str, path: str, title: str, key: str) -> Target:
+    return Target(page, path, title, f".st-key-{key}", shadow=LINES_READY, what=f"line-chart component ({key})")
+
+
 def _chart(page: str, path: str, title: str, key: str) -> Target:
     return Target(page, path, title, f".st-key-{key}", inner=PLOTLY, what=f"plotly chart ({key})")
 
@@ -51,7 +57,7 @@ TARGETS: tuple[Target, ...] = (
     Target("overview", "/", "개요", '[class*="st-key-card_"]', inner='[data-testid="stMetricValue"]',
            what="headline number (first card's st.metric)"),
     _map("map", "/map", "지도", "map_view"),
-    _chart("trends", "/trends", "추이", "trend_chart"),
+    _lines("trends", "/trends", "추이", "trend_chart"),
     _map("risk", "/risk", "지방소멸", "risk_view"),
     _chart("region", "/region", "지역", "region_relative"),
     _chart("disparity", "/disparity", "격차 분석", "disp_measures"),

@@ -1,4 +1,4 @@
-"""Line, bar and matrix builders: trend lines with policy events and quoted figures, sparklines,
+"""Line, bar and matrix builders: policy events on a year axis, sparklines,
 stacked risk-class bars, horizontal bars, the coverage heatmap. Finished by `ui.finishing.finish`."""
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui import figures
-from ui.finishing import axis_unit, text_width
 from ui.palette import EVENT_COLOR, NC_COLOR, RISK_COLORS
 
 
@@ -68,44 +67,6 @@ def event_marks(fig: go.Figure, events: pd.DataFrame, lo: float, hi: float, *, p
                           bgcolor="rgba(255,255,255,0.9)", bordercolor=EVENT_COLOR, borderwidth=1, borderpad=1,
                           name=f"event_{year}"))
     fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
-
-
-def time_series(lines: list[dict], *, events: pd.DataFrame | None = None, figures: list[dict] | None = None,
-                y_title: str = "", presenter: bool = False, hline: float | None = None,
-                y_tickformat: str = ",.4~r") -> go.Figure:
-    """Lines (dicts: name, x, y, color, dash, width, hover), policy events as vertical lines with
-    numbered badges (`event_marks`), quoted figures as labelled open diamonds. Hovering a year lists
-    every line's value at that year (plotly's "x unified"; each `hover` text is one entry of that list)."""
-    fig = go.Figure()
-    xs: list[float] = []
-    for ln in lines:
-        xs += list(ln["x"])
-        fig.add_trace(go.Scatter(
-            x=ln["x"], y=ln["y"], name=ln["name"], mode="lines+markers",
-            line=dict(color=ln.get("color"), dash=ln.get("dash", "solid"), width=ln.get("width", 2.5)),
-            marker=dict(size=5 if len(ln["x"]) > 15 else 7), text=ln.get("hover"),
-            hovertemplate="%{text}<extra></extra>" if ln.get("hover") is not None else None))
-    if hline is not None:
-        fig.add_hline(y=hline, line=dict(color="#888", dash="dot", width=1))
-    if xs and events is not None and not events.empty:
-        event_marks(fig, events, min(xs), max(xs), presenter=presenter)
-    if figures:
-        fx = [f["x"] for f in figures]
-        fig.add_trace(go.Scatter(
-            x=fx, y=[f["y"] for f in figures], mode="markers+text", name=figures[0].get("legend", "quoted"),
-            marker=dict(symbol="diamond-open", size=13 if not presenter else 17, line=dict(width=2.2),
-                        color=[f.get("color", "#000") for f in figures]),
-            text=[f["label"] for f in figures], textposition="top center",
-            textfont=dict(size=10 if not presenter else 14),
-            hovertext=[f["hover"] for f in figures], hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_xaxes(tickformat="d", title=None, showgrid=False, **year_axis(xs))
-    fig.update_yaxes(tickformat=y_tickformat, zeroline=False)
-    axis_unit(fig, y_title)
-    # the unit sits left of the plot, beside the legend: keep room for it (tick labels widen it further)
-    fig.update_layout(margin=dict(l=text_width(y_title, 11) + 12))
-    # hovering a year shows every series at that year (capital and the rest side by side), under the year
-    fig.update_layout(hovermode="x unified")
-    return fig
 
 
 @figures.cached

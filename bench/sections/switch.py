@@ -200,8 +200,9 @@ def year_steps(browser, base: str, n: int, timeout_s: float) -> tuple[list[Figur
         w.settle()
         for name in ("prev", "next"):
             for _ in range(n):
-                # the button's box holds a second, zero-sized button: the visible one is clicked
-                button = w.page.locator(f".st-key-reveal_{name} button >> visible=true")
+                # the line-chart component's own button (ui/assets/linechart.js), or, before it, Streamlit's
+                # (whose box holds a second, zero-sized button: the visible one is clicked)
+                button = w.page.locator(f".bal-lc-{name}, .st-key-reveal_{name} button >> visible=true").first
                 frames, dt = collect_change(w.page, w.log, button.click, timeout_s)
                 detail[name].append({**tally(frames), "run_s": None if dt is None else round(dt, 3),
                                      "url": w.page.evaluate("location.search")})

@@ -11,7 +11,7 @@ import re
 import pytest
 
 import app_data
-from helpers.apptest import TITLE_KEYS, run, specs
+from helpers.apptest import TITLE_KEYS, chart_view, run
 from indicators import store
 from ui import format as fmt
 
@@ -108,14 +108,14 @@ def test_trend_axis_of_an_amount_reads_in_the_readers_unit(_data_dir, lang, unit
     """GRDP (million KRW) at the level view: ticks in 조 원 / KRW trillion (1 = 10^6 million KRW), each
     tick text the tick value ÷ 10^6 with separators, the ticks spanning the nation's values as built."""
     at = run({"page": "trends", "indicator": "grdp_nominal_krw_mn", "measure": "level", "lang": lang})
-    spec = next(s for s in specs(at) if s["layout"].get("yaxis", {}).get("ticktext"))
-    axis = spec["layout"]["yaxis"]
-    assert [f"{v / 1e6:,.0f}" for v in axis["tickvals"]] == axis["ticktext"]
-    assert any(a.get("text") == unit for a in spec["layout"]["annotations"])
+    view = chart_view(at)
+    values, texts = [v for v, _ in view["axis"]["ticks"]], [t for _, t in view["axis"]["ticks"]]
+    assert [f"{v / 1e6:,.0f}" for v in values] == texts
+    assert view["unit"] == unit
     obs = store.observations()
     nation = obs[(obs["indicator"] == "grdp_nominal_krw_mn") & (obs["region_code"] == "00")]["value"]
-    assert min(axis["tickvals"]) <= nation.min() and max(axis["tickvals"]) >= 0.8 * nation.max()
-    assert not any("e+" in t for t in axis["ticktext"])
+    assert min(values) <= nation.min() and max(values) >= 0.8 * nation.max()
+    assert not any("e+" in t for t in texts)
 
 
 def test_english_catalogue_marks_translated_titles_beside_the_official_one():

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from helpers import ROOT
-from helpers.apptest import main_spec, run
+from helpers.apptest import chart_view, main_spec, run
 
 
 def seed_events(lang: str) -> dict[int, list[tuple[str, str]]]:
@@ -50,7 +50,18 @@ def test_every_event_of_a_year_is_in_its_hover(lang):
     at = run({"page": "trends", "indicator": "reg_population_persons", "measure": "share", "lang": lang},
              f"trends_events_{lang}")
     events = seed_events(lang)
-    for key in ("trend_chart", "migration_chart"):
+    view = chart_view(at)  # the trend chart (ui.linechart): one mark per event year of the data's years
+    years = [x for ln in view["lines"] for x in ln["x"]]
+    lo, hi = min(years), max(years)
+    assert view["years"][0] == lo and view["years"][-1] == hi  # the axis ends at the data
+    marks = {m["year"]: m for m in view["events"]}
+    expected = {y for y in events if lo <= y <= hi}
+    assert set(marks) == expected and expected
+    numbers = [marks[y]["number"] for y in sorted(marks)]
+    assert numbers == sorted(set(numbers))  # one number per year, in time order
+    for year in expected:
+        assert sorted(marks[year]["items"]) == sorted(f"{date} · {label}" for date, label in events[year]), year
+    for key in ("migration_chart",):
         spec = main_spec(at, key)
         lo, hi = data_years(spec)
         assert spec["layout"]["xaxis"]["range"] == [lo - 0.5, hi + 0.5], key  # the axis ends at the data
@@ -71,4 +82,4 @@ def test_every_event_of_a_year_is_in_its_hover(lang):
 
 def test_events_off_draw_no_badges():
     at = run({"page": "trends", "indicator": "reg_population_persons", "events": "false"}, "trends_no_events")
-    assert not badges(main_spec(at, "trend_chart")) and not badges(main_spec(at, "migration_chart"))
+    assert not chart_view(at)["events"] and not badges(main_spec(at, "migration_chart"))

@@ -11,7 +11,7 @@ import csv
 import pytest
 
 from geo import regions, svgmap
-from helpers.apptest import button_group, drawn, main_spec, map_view, run
+from helpers.apptest import button_group, chart_view, drawn, map_view, run
 from helpers.raw import MACRO, raw_grdp_nominal
 from helpers.svgpaths import path_area_km2
 
@@ -156,11 +156,10 @@ def test_gi_indicators_listed_with_korean_names_units_and_source():
 def test_trends_seven_macro_lines_with_capital_highlighted():
     at = run({"page": "trends", "indicator": "gi_patent_applications_per_1m"})
     assert button_group(at, "w_trends_view").value == "macro"  # no 비수도권 published: opens at 권역
-    spec = main_spec(at, "trend_chart")
-    lines = {t["name"]: t for t in spec["data"] if t["type"] == "scatter"}
+    lines = {ln["name"]: ln for ln in chart_view(at)["lines"]}
     names = [regions.name(c) for c in regions.codes("macro")]
     assert all(n in lines for n in names)
-    widths = {n: lines[n]["line"]["width"] for n in names}
+    widths = {n: lines[n]["width"] for n in names}
     assert widths["수도권"] > max(w for n, w in widths.items() if n != "수도권")
     assert "7개 권역" in at.title[0].value
 
@@ -169,9 +168,8 @@ def test_trends_macro_share_lines_sum_to_100(raw_dir):
     raw = raw_grdp_nominal(raw_dir)
     at = run({"page": "trends", "indicator": "grdp_nominal_krw_mn", "view": "macro", "measure": "share"})
     assert at.query_params.get("view") in ("macro", ["macro"])
-    spec = main_spec(at, "trend_chart")
-    lines = [t for t in spec["data"] if t["type"] == "scatter" and t["name"] in
-             {regions.name(c) for c in regions.codes("macro")}]
+    names = {regions.name(c) for c in regions.codes("macro")}
+    lines = [ln for ln in chart_view(at)["lines"] if ln["name"] in names]
     assert len(lines) == 7
     cr = next(t for t in lines if t["name"] == "수도권")
     year = 2023

@@ -10,7 +10,18 @@ import pandas as pd
 import pytest
 
 from geo import regions
-from helpers.apptest import assert_ok, button_group, drawn, main_spec, map_view, new_app, run, trace_data
+from helpers.apptest import (
+    assert_ok,
+    button_group,
+    chart_view,
+    drawn,
+    line_data,
+    main_spec,
+    map_view,
+    new_app,
+    run,
+    trace_data,
+)
 from indicators import derive, store
 from indicators import reference_points as rp
 
@@ -114,28 +125,28 @@ def test_bad_url_values_fall_back_with_warning():
 def test_trends(coverage):
     at = run({"page": "trends"}, "trends")
     sel = at.selectbox(key="w_trends_indicator")
-    spec0 = main_spec(at, "trend_chart")
-    assert any(t["type"] == "scatter" for t in spec0["data"])
+    spec0 = chart_view(at)
+    assert spec0["lines"] and spec0["years"]
     measure = button_group(at, "w_trends_measure")
     opts = [o for o in measure.options if o]
     other = "level" if measure.value != "level" else "ratio"
     measure.set_value(other).run()
     assert_ok(at)
-    spec1 = main_spec(at, "trend_chart")
-    assert trace_data(spec1) != trace_data(spec0)
+    spec1 = chart_view(at)
+    assert line_data(spec1) != line_data(spec0)
     # add a region to compare (level view): one more line
     button_group(at, "w_trends_measure").set_value("level").run()
-    n0 = len(main_spec(at, "trend_chart")["data"])
+    n0 = len(chart_view(at)["lines"])
     at.multiselect(key="w_trends_compare").select("26").run()  # 부산
     assert_ok(at)
-    assert len(main_spec(at, "trend_chart")["data"]) == n0 + 1
+    assert len(chart_view(at)["lines"]) == n0 + 1
     assert at.query_params.get("compare") in ("26", ["26"])
     # indicator change changes the data
-    before = trace_data(main_spec(at, "trend_chart"))
+    before = line_data(chart_view(at))
     multi = coverage[coverage["regions"] > 0].groupby("indicator")["year"].nunique()
     sel.set_value(next(i for i in sorted(multi[multi > 1].index) if i != sel.value)).run()
     assert_ok(at)
-    assert trace_data(main_spec(at, "trend_chart")) != before
+    assert line_data(chart_view(at)) != before
     assert "migration_net_persons" in available(coverage)  # the full build has the migration files
     assert main_spec(at, "migration_chart")["data"][0]["type"] == "bar"
     assert opts
@@ -143,11 +154,10 @@ def test_trends(coverage):
 
 def test_trends_policy_events_and_quotes():
     at = run({"page": "trends", "indicator": "reg_population_persons", "measure": "share"})
-    spec = main_spec(at, "trend_chart")
-    assert spec["data"] and len(spec["data"][0]["x"]) > 1  # a series of the full build
-    shapes = spec["layout"].get("shapes", [])
-    assert any(s.get("type") == "line" for s in shapes)  # policy-event lines
-    assert any("diamond" in str(t.get("marker", {}).get("symbol")) for t in spec["data"])  # quoted figures
+    view = chart_view(at)
+    assert view["lines"] and len(view["lines"][0]["x"]) > 1  # a series of the full build
+    assert view["events"] and all(m["items"] for m in view["events"])  # policy events, each with its texts
+    assert view["quoted"] and all(q["label"] for q in view["quoted"])  # quoted figures
 
 
 def test_risk(coverage):

@@ -64,7 +64,7 @@ def test_a_trend_figure_formats_every_point_without_looking_up(lookups):
     ind = app_data.indicator("reg_population_persons")
     assert ind is not None and "reg_population_persons" in app_data.available_indicators()
     lookups.clear()
-    fig, table = trends.figure(Ctx("trends", "ko", False), ind, "level", ["26"], show_events=False)
+    view, table = trends.chart(Ctx("trends", "ko", False), ind, "level", ["26"], show_events=False)
     assert len(table) > 30  # a hover text per point, every one formatted with the object
     assert lookups == []
 

@@ -21,10 +21,9 @@ def test_embed_minimal_chrome(server, browser):
 def test_png_download_has_the_figure(server, browser):
     page = browser.new_page(viewport={"width": 1500, "height": 1300}, accept_downloads=True)
     page.goto(f"{server}/?page=trends")
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-    page.locator(".js-plotly-plot").first.hover()
+    page.wait_for_selector(".bal-lc[data-ready='1']", timeout=60_000)  # the trend chart (ui/linechart.py)
     with page.expect_download(timeout=60_000) as info:
-        page.locator('.modebar-btn[data-title="Download plot as a PNG"]').first.click()
+        page.locator(".st-key-trend_chart .bal-lc-png").click()
     dl = info.value
     assert dl.suggested_filename.endswith(".png")
     path = SHOTS / "download_trends.png"

@@ -196,8 +196,8 @@ def test_overview_first_click_on_a_share_bar_opens_its_trend(server, browser, qu
         assert q.get(key) == value, page.url
     english = "lang" in carried
     name = catalog.get(ind).name_en if english else catalog.get(ind).name_ko
-    chart = page.locator(".st-key-trend_chart")
-    chart.locator(".gtitle", has_text=name).wait_for(timeout=30_000)
+    chart = page.locator(".st-key-trend_chart .bal-lc")
+    chart.locator(".bal-lc-title", has_text=name).wait_for(timeout=30_000)
     assert ("Share (%)" if english else "비중(%)") in chart.inner_text()
     no_exception(page)
     assert not errors, errors
@@ -207,11 +207,11 @@ def test_overview_first_click_on_a_share_bar_opens_its_trend(server, browser, qu
 def test_trends_first_control_changes_the_chart_and_the_link(server, browser):
     from indicators import catalog
 
-    page, errors = _open_plain(browser, f"{server}/trends", ".st-key-trend_chart .gtitle")
+    page, errors = _open_plain(browser, f"{server}/trends", ".st-key-trend_chart .bal-lc-title")
     other = catalog.get("grdp_nominal_krw_mn")
     _choose(page, "지표", other.name_ko[:4], other.name_ko)
     page.wait_for_url("**/trends?*indicator=grdp_nominal_krw_mn*", timeout=30_000)
-    page.locator(".st-key-trend_chart .gtitle", has_text=other.name_ko).wait_for(timeout=30_000)
+    page.locator(".st-key-trend_chart .bal-lc-title", has_text=other.name_ko).wait_for(timeout=30_000)
     no_exception(page)
     assert not errors, errors
     page.close()

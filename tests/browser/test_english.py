@@ -23,7 +23,8 @@ ALLOWED = ("한국어", "Province (시도)", "District (시군구)", "Macro-regi
 # checks cannot pass on selectors that match nothing) and are waited for.
 TICKED = ("overview", "map", "trends", "risk", "disparity", "data")
 TICKS_DRAWN = """() => document.querySelectorAll('.js-plotly-plot g[class$="tick"] > text').length > 0
-    || [...document.querySelectorAll('*')].some(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-lg-bar b'))"""
+    || [...document.querySelectorAll('*')].some(n => n.shadowRoot
+        && n.shadowRoot.querySelector('.bal-lg-bar b, .bal-lc-ytick'))"""
 SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE][+-]?\d")
 SI = re.compile(r"^\s*[−-]?[\d.,]+\s?[kMGTBµμ]\s*$")  # plotly's default 500M / 2G / 10µ ticks
 
@@ -33,8 +34,8 @@ READY = """() => {
     if (!document.querySelector('h1')) return false;
     if ([...document.querySelectorAll('.js-plotly-plot')].some(p => !p._fullLayout)) return false;
     const hosts = [...document.querySelectorAll('*')]
-        .filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
-    return hosts.every(h => h.shadowRoot.querySelector(".bal-map[data-ready='1']"));
+        .filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map, .bal-lc'));
+    return hosts.every(h => h.shadowRoot.querySelector(".bal-map[data-ready='1'], .bal-lc[data-ready='1']"));
 }"""
 
 # What a reader can see or hover: page text, the map component's text (SVG legend, table, labels,
@@ -48,7 +49,7 @@ COLLECT = """() => {
             if (!el.children.length && el.textContent.trim()) out.shadow.push(el.textContent.trim());
             for (const a of ['title', 'aria-label']) if (el.getAttribute(a)) out.shadow.push(el.getAttribute(a));
         }
-        for (const t of h.shadowRoot.querySelectorAll('.bal-legend *'))
+        for (const t of h.shadowRoot.querySelectorAll('.bal-legend *, .bal-lc-xtick, .bal-lc-ytick'))
             if (!t.children.length && t.textContent.trim()) out.ticks.push(t.textContent);
     }
     for (const t of document.querySelectorAll('.js-plotly-plot svg text')) out.plot.push(t.textContent);

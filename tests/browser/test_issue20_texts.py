@@ -27,20 +27,13 @@ def _open(browser, server: str, path: str, viewport: dict, wait: str = ".js-plot
 
 # ---------------------------------------------------------------- 추이: hovering a year shows both series
 
-HOVER_JS = """(year) => {
-  const gd = document.querySelector('.js-plotly-plot');
-  const L = gd._fullLayout, r = gd.querySelector('.nsewdrag').getBoundingClientRect();
-  return {x: r.left + L.xaxis.l2p(year), y: r.top + r.height / 2};
-}"""
-
-
 def test_trends_hover_lists_both_series_of_the_year(server, browser):
     share = store.gaps().query("indicator == 'reg_population_persons'").set_index("year")["capital_share_pct"]
     page, _ = _open(browser, server, "/trends", DESKTOP)
-    at = page.evaluate(HOVER_JS, 2019)
-    page.mouse.move(at["x"], at["y"])
-    page.wait_for_selector(".hoverlayer text", timeout=10_000)
-    text = page.evaluate("() => [...document.querySelectorAll('.hoverlayer text')].map(t => t.textContent).join(' ')")
+    page.locator(".st-key-trend_chart .bal-lc-dots[data-code='CR'] circle[data-year='2019']").hover(force=True)
+    tip = page.locator(".st-key-trend_chart .bal-lc-tip")
+    tip.wait_for(state="visible", timeout=10_000)
+    text = " ".join(tip.inner_text().split())
     page.screenshot(path=str(SHOTS / "issue20_trends_hover.png"))
     page.close()
     assert "2019" in text

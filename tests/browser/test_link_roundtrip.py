@@ -33,7 +33,8 @@ DRAWN = """() => {
   let maps = 0, ready = 0;
   const walk = (root) => root.querySelectorAll('*').forEach((e) => {
     if (e.shadowRoot) walk(e.shadowRoot);
-    if (e.classList && e.classList.contains('bal-map')) { maps += 1; ready += e.getAttribute('data-ready') === '1'; }
+    if (e.classList && (e.classList.contains('bal-map') || e.classList.contains('bal-lc'))) {
+      maps += 1; ready += e.getAttribute('data-ready') === '1'; }
   });
   walk(document);
   return drawn.length === charts.length && ready === maps;
@@ -42,7 +43,7 @@ COUNTS = """([figures, maps]) => {
   let n = 0;
   const walk = (root) => root.querySelectorAll('*').forEach((e) => {
     if (e.shadowRoot) walk(e.shadowRoot);
-    if (e.classList && e.classList.contains('bal-map')) n += 1;
+    if (e.classList && (e.classList.contains('bal-map') || e.classList.contains('bal-lc'))) n += 1;
   });
   walk(document);
   return document.querySelectorAll('.js-plotly-plot').length >= figures && n >= maps; }"""
@@ -50,7 +51,7 @@ TEXTS = """(n) => [...document.querySelectorAll('[data-testid="stMain"] [data-te
   .filter((m) => !m.closest('[data-testid="stTable"]') && !m.querySelector('style')).length >= n"""
 GRID_DRAWN = """(i) => { const g = [...document.querySelectorAll('[data-testid="stDataFrame"]')][i];
   return !g || !!g.querySelector('th'); }"""
-# Everything a page shows that a link must reproduce (maps are inside shadow roots).
+# Everything a page shows that a link must reproduce (maps and the trend chart are inside shadow roots).
 SNAPSHOT = """() => {
   const arr = (v) => v == null ? null : (typeof v === 'object' && v.length !== undefined
       ? Array.from(v, (x) => (x != null && typeof x === 'object' && x.length !== undefined) ? Array.from(x) : x) : v);
@@ -58,7 +59,7 @@ SNAPSHOT = """() => {
     title: el._fullLayout && el._fullLayout.title ? el._fullLayout.title.text : null,
     traces: (el._fullData || []).map((tr) => ({type: tr.type, name: tr.name, visible: tr.visible, x: arr(tr.x),
       y: arr(tr.y), z: arr(tr.z), locations: arr(tr.locations)}))}));
-  const maps = [];
+  const maps = [], lines = [];
   const walk = (root) => root.querySelectorAll('*').forEach((e) => {
     if (e.shadowRoot) walk(e.shadowRoot);
     if (e.classList && e.classList.contains('bal-map')) maps.push({
@@ -70,6 +71,12 @@ SNAPSHOT = """() => {
       fills: [...e.querySelectorAll('.bal-areas path[data-code]')].map((p) =>
         p.dataset.code + '=' + (p.getAttribute('fill') || p.style.fill)),
       side: e.querySelector('.bal-side') ? e.querySelector('.bal-side').textContent : ''});
+    if (e.classList && e.classList.contains('bal-lc')) lines.push({  // the trend chart (ui/linechart.py)
+      title: e.querySelector('.bal-lc-title').textContent, subtitle: e.querySelector('.bal-lc-subtitle').textContent,
+      legend: e.querySelector('.bal-lc-legend').textContent,
+      lines: [...e.querySelectorAll('.bal-lc-dots')].map((g) => g.dataset.code + ':' +
+        [...g.children].map((c) => c.dataset.year + '=' + c.dataset.value).join(',')),
+      events: [...e.querySelectorAll('.bal-lc-badge')].map((b) => b.dataset.year)});
   });
   walk(document);
   const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter((d) => d.querySelector('th'))
@@ -80,7 +87,7 @@ SNAPSHOT = """() => {
   const text = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"]')]
     .filter((m) => !m.closest('[data-testid="stTable"]') && !m.querySelector('style')).map((m) => m.innerText);
   const statics = [...document.querySelectorAll('[data-testid="stTable"]')].map((t) => t.innerText);
-  return {figures, maps, tables, metrics, text, statics};
+  return {figures, maps, lines, tables, metrics, text, statics};
 }"""
 
 
@@ -257,7 +264,8 @@ def _ready(page, like: dict | None = None) -> dict:
     page.wait_for_function(IDLE, timeout=60_000)
     page.wait_for_function(DRAWN, timeout=60_000)
     if like is not None:
-        page.wait_for_function(COUNTS, arg=[len(like["figures"]), len(like["maps"])], timeout=60_000)
+        components = len(like["maps"]) + len(like["lines"])
+        page.wait_for_function(COUNTS, arg=[len(like["figures"]), components], timeout=60_000)
         page.wait_for_function(DRAWN, timeout=60_000)
         page.wait_for_function(TEXTS, arg=len(like["text"]), timeout=30_000)  # lazily loaded widgets too
     page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stTable\"]')]"

@@ -16,9 +16,10 @@ from helpers import ROOT
 from helpers.browser import SHOTS, no_exception, steady
 
 PHONE = {"width": 390, "height": 844}
-PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 2), "region": ("/region?region=11", 1),
-         # five legend entries: three rows on a phone
-         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 2),
+# plotly charts per page (추이's trend chart is the line-chart component: checked on its own below)
+PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 1), "region": ("/region?region=11", 1),
+         # five legend entries: they wrap on a phone
+         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 1),
          "disparity": ("/disparity", 2), "risk": ("/risk", 1)}
 # Every text line plotly draws for a title, subtitle or annotation, with its chart's box (page pixels).
 TEXTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
@@ -95,8 +96,9 @@ def test_phone_layout(server, phone, name):
 
     # the figure first: the main chart (or map) starts on the first screen, under the folded settings
     top = page.evaluate("""() => { const host = [...document.querySelectorAll('*')]
-        .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
-        const fig = host ? host.shadowRoot.querySelector('.bal-map') : document.querySelector('.js-plotly-plot');
+        .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map, .bal-lc'));
+        const fig = host ? host.shadowRoot.querySelector('.bal-map, .bal-lc')
+            : document.querySelector('.js-plotly-plot');
         const m = document.querySelector('[data-testid="stMain"]');
         return fig.getBoundingClientRect().top + m.scrollTop; }""")
     if name != "overview":  # 개요's first screen is its headline cards
@@ -119,8 +121,16 @@ def test_phone_layout(server, phone, name):
     charts = page.evaluate(CHARTS_JS)
     assert len(charts) >= n_charts
     assert sum(len(c["bars"]) for c in charts) >= (1 if name != "map" else 0)  # the bar charts are there
-    if name == "trends_compare":
-        assert len(charts[0]["legend"]) == 1
+    if name.startswith("trends"):  # the trend chart: inside the phone, every legend entry and tick inside it
+        parts = page.evaluate("""() => { const host = [...document.querySelectorAll('.st-key-trend_chart *')]
+            .find(n => n.shadowRoot); const root = host.shadowRoot;
+            const box = (n) => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+            return {chart: box(root.querySelector('.bal-lc')),
+                    items: [...root.querySelectorAll('.bal-lc-item, .bal-lc-xtick, .bal-lc-ytick')].map(box)}; }""")
+        assert 0 <= parts["chart"][0] and parts["chart"][2] <= PHONE["width"], parts["chart"]
+        assert len(parts["items"]) >= (5 if name == "trends_compare" else 2) + 4
+        for b in parts["items"]:
+            assert parts["chart"][0] - 0.5 <= b[0] and b[2] <= parts["chart"][2] + 0.5, (name, b)
     for i, chart in enumerate(charts):
         for trace in chart["bars"]:
             for j, pt in enumerate(trace["points"]):
@@ -170,16 +180,13 @@ def test_hover_on_an_event_badge_lists_every_event_of_that_year(server, phone, b
     for ctx, label in ((phone, "phone"), (None, "desktop")):
         page = ctx.new_page() if ctx else browser.new_page(viewport={"width": 1440, "height": 900})
         page.goto(f"{server}/trends?indicator=reg_population_persons&measure=share")
-        _settle(page, 2)
-        index = page.evaluate(f"""() => document.querySelector('.js-plotly-plot')._fullLayout.annotations
-            .findIndex(a => a.name === 'event_{year}')""")
-        assert index >= 0
-        badge = page.locator(".js-plotly-plot >> nth=0").locator(f"g.annotation[data-index='{index}']")
+        _settle(page, 1)  # the migration bars (the trend chart is the line-chart component)
+        badge = page.locator(f".st-key-trend_chart .bal-lc-badge[data-year='{year}']")  # the trend chart's
         badge.scroll_into_view_if_needed()
         badge.hover()
-        page.wait_for_function("document.querySelector('.js-plotly-plot .hoverlayer').textContent.length > 0",
-                               timeout=10_000)
-        text = page.evaluate("document.querySelector('.js-plotly-plot .hoverlayer').textContent")
+        tip = page.locator(".st-key-trend_chart .bal-lc-tip")
+        tip.wait_for(state="visible", timeout=10_000)
+        text = tip.inner_text()
         for lb in expected:
             assert lb in text, (label, lb, text)
         if label == "desktop":

@@ -5,8 +5,9 @@
 - on every page the main chart (plotly, or the map component with its legend and source line) lies
   inside the 1280×720 viewport with no scrolling, at least 420 px tall, body text at least 18 px,
   and a plotly chart's mode bar clear of its title;
-- the trend chart's year steps: one click shows one more year (its value checked against the
-  capital share summed here from the built table), the URL holds the year, play moves on by itself.
+- the trend chart's year steps (ui/linechart.py, in the browser): one click shows one more year (its
+  value checked against the capital share summed here from the built table), the URL holds the year
+  and reopens it, play moves on by itself and pause holds it.
 """
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ from playwright.sync_api import expect
 
 from helpers.browser import SHOTS, idle, no_exception, steady
 from indicators import store
-from ui.reveal import STEP_S
+from ui.linechart import STEP_MS
 
 W, H = 1280, 720
 MAP = ".bal-map[data-ready='1']"
 # 개요's first screen is its five headline numbers, checked in test_presenter_screens.py
-PLOTLY = {"trends": "trend_chart", "region": "region_relative", "disparity": "disp_measures"}
+PLOTLY = {"region": "region_relative", "disparity": "disp_measures"}
 MAPS = ("map", "risk", "composite", "bivariate")
+LINES = {"trends": ".bal-lc[data-ready='1']"}  # the line-chart component (ui/linechart.py)
+STEP_S = STEP_MS / 1000
 # 자료·방법 has no main chart: its catalogue table is what it shows first (checked as its main element)
 TABLE = {"data": '.st-key-catalogue [data-testid="stTable"]'}
 CAPITAL_SIDO = ("11", "28", "41")  # 서울, 인천, 경기
@@ -78,7 +81,7 @@ TOGGLE = ("a.getAttribute('role') === 'switch' && "
 
 def test_presenter_on_off_on_by_mouse_and_keyboard(server, browser):
     page, errors = _page(browser, f"{server}/trends")
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    page.wait_for_selector(".bal-lc[data-ready='1']", timeout=60_000)
     sidebar_toggle = page.locator('[data-testid="stSidebar"] label', has_text="발표 모드")
     # mouse: the sidebar's toggle on, the floating button off
     sidebar_toggle.click()
@@ -113,12 +116,15 @@ def test_presenter_on_off_on_by_mouse_and_keyboard(server, browser):
     page.close()
 
 
-@pytest.mark.parametrize("name", list(PLOTLY) + list(MAPS) + list(TABLE))
+@pytest.mark.parametrize("name", list(LINES) + list(PLOTLY) + list(MAPS) + list(TABLE))
 def test_every_page_main_chart_fits_a_1280x720_screen(server, browser, name):
     page, errors = _page(browser, f"{server}/{name}?presenter=1")
     if name in PLOTLY:
         sel = f".st-key-{PLOTLY[name]} .js-plotly-plot"
         page.wait_for_selector(f"{sel} .main-svg", timeout=60_000)
+    elif name in LINES:
+        sel = ".bal-lc"
+        page.wait_for_selector(LINES[name], timeout=60_000)
     elif name in MAPS:
         sel = ".bal-map"
         page.wait_for_function(f"() => [...document.querySelectorAll('*')].some(n => n.shadowRoot && "
@@ -132,8 +138,9 @@ def test_every_page_main_chart_fits_a_1280x720_screen(server, browser, name):
     assert box is not None, name
     assert box["top"] >= 0 and box["bottom"] <= H, (name, box)
     assert box["height"] >= 420, (name, box)
-    if name in MAPS:  # legend and source line are inside the box measured
-        for part in (".bal-legend", ".bal-source"):
+    if name in MAPS or name in LINES:  # legend and source line are inside the box measured
+        parts = (".bal-lc-legend", ".bal-lc-source", ".bal-lc-bar") if name in LINES else (".bal-legend", ".bal-source")
+        for part in parts:
             inner = page.evaluate(_BOX, part)
             assert inner["top"] >= box["top"] and inner["bottom"] <= box["bottom"] <= H, (name, part, inner)
     fonts = page.evaluate(_FONTS)
@@ -162,10 +169,17 @@ def _capital_share(year: int) -> float:
     return 100 * sido.loc[sido["region_code"].isin(CAPITAL_SIDO), "value"].sum() / sido["value"].sum()
 
 
-_SHOWN = """() => { const gd = document.querySelector('.st-key-trend_chart .js-plotly-plot');
-  const tr = gd && gd.data && gd.data.find(t => t.name === '수도권');
-  if (!tr || !tr.x.length) return null;
-  return [tr.x[tr.x.length - 1], tr.y[tr.y.length - 1], tr.x.length]; }"""
+# the 수도권 line's points as drawn (its markers carry their year and value): [last year, its value, count]
+_SHOWN = """() => { const host = [...document.querySelectorAll('.st-key-trend_chart *')].find(n => n.shadowRoot);
+  const dots = host && host.shadowRoot.querySelector('.bal-lc-dots[data-code="CR"]');
+  if (!dots || !dots.children.length) return null;
+  const last = dots.lastElementChild;
+  return [Number(last.dataset.year), Number(last.dataset.value), dots.children.length]; }"""
+# the chart's own fonts at presenter size: tick labels, legend, subtitle (px)
+_LC_FONTS = """() => { const host = [...document.querySelectorAll('.st-key-trend_chart *')].find(n => n.shadowRoot);
+  const root = host.shadowRoot;
+  return [...root.querySelectorAll('.bal-lc-xtick, .bal-lc-ytick, .bal-lc-item, .bal-lc-subtitle, .bal-lc-btn')]
+    .map(n => [parseFloat(getComputedStyle(n).fontSize), n.textContent.trim().slice(0, 30)]); }"""
 
 
 def _year_in_url(page) -> int | None:
@@ -176,29 +190,31 @@ def _year_in_url(page) -> int | None:
 def test_trend_steps_reveal_one_more_year_and_the_url_holds_it(server, browser):
     url = f"{server}/trends?presenter=1&indicator=reg_population_persons&measure=share&year=2015"
     page, errors = _page(browser, url)
-    page.wait_for_selector(".st-key-trend_chart .js-plotly-plot .main-svg", timeout=60_000)
+    page.wait_for_selector(".st-key-trend_chart .bal-lc[data-ready='1']", timeout=60_000)
     page.wait_for_function(f"({_SHOWN})() && ({_SHOWN})()[0] === 2015", timeout=30_000)
+    small = [f for f in page.evaluate(_LC_FONTS) if f[0] < 18]
+    assert not small, small
     last, value, n = page.evaluate(_SHOWN)
     assert abs(value - _capital_share(2015)) < 0.01
-    page.locator(".st-key-reveal_next button").first.click()
+    page.locator(".bal-lc-next").click()
     page.wait_for_function(f"() => ({_SHOWN})() && ({_SHOWN})()[0] === 2016", timeout=30_000)
     last2, value2, n2 = page.evaluate(_SHOWN)
     assert n2 == n + 1 and abs(value2 - _capital_share(2016)) < 0.01
     page.wait_for_function("() => location.search.includes('year=2016')", timeout=15_000)
-    assert "2016년까지" in page.locator(".st-key-trend_chart .gtitle-subtitle").text_content()
+    assert "2016년까지" in page.locator(".st-key-trend_chart .bal-lc-subtitle").text_content()
     page.screenshot(path=str(SHOTS / "presenter_trend_step.png"))
     # a link with that URL reopens the same view
     again, _ = _page(browser, _href(page))
     again.wait_for_function(f"() => ({_SHOWN})() && ({_SHOWN})()[0] === 2016", timeout=60_000)
     again.close()
     # back one year, then play: the years move on by themselves, in the chart and in the URL
-    page.locator(".st-key-reveal_prev button").first.click()
+    page.locator(".bal-lc-prev").click()
     page.wait_for_function(f"() => ({_SHOWN})() && ({_SHOWN})()[0] === 2015", timeout=30_000)
-    page.locator(".st-key-reveal_play button").first.click()
+    page.locator(".bal-lc-play").click()
     page.wait_for_function(f"() => ({_SHOWN})() && ({_SHOWN})()[0] >= 2018", timeout=30_000)
     assert (_year_in_url(page) or 9999) >= 2017
-    page.locator(".st-key-reveal_play button").first.click()  # pause
-    expect(page.locator(".st-key-reveal_play button").first).to_contain_text("재생", timeout=30_000)  # paused, drawn
+    page.locator(".bal-lc-play").click()  # pause
+    expect(page.locator(".bal-lc-play")).to_contain_text("재생", timeout=30_000)  # paused
     idle(page)
     held = page.evaluate(_SHOWN)[0]
     page.wait_for_timeout(int(2.5 * STEP_S * 1000))  # two and a half play steps

@@ -70,7 +70,7 @@ def test_leaving_presenter_mode_keeps_every_control_in_step_with_the_figure(serv
     default = catalog.get("reg_population_persons" if name == "trends" else "reg_extinction_risk_index")
     # the chart's title names the default indicator; the box must name it too
     if name == "trends":
-        assert default.name_ko in page.locator(".st-key-trend_chart").inner_text()
+        assert default.name_ko in page.locator(".st-key-trend_chart .bal-lc").inner_text()
     else:
         assert default.name_ko in page.locator(".bal-title").inner_text()
     assert default.name_ko in shown, shown
@@ -90,9 +90,9 @@ def test_presenting_a_page_opened_from_the_sidebar_shows_its_own_default(server,
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     page.locator('[data-testid="stSidebarNav"] a', has_text="추이").click()
     page.wait_for_url("**/trends*", timeout=30_000)
-    page.locator(".st-key-trend_chart").wait_for(timeout=60_000)
+    page.locator(".st-key-trend_chart .bal-lc").wait_for(timeout=60_000)
     assert "indicator=" not in page.url  # the trend page's default view, not the map's indicator
-    assert catalog.get(other).name_ko not in page.locator(".st-key-trend_chart").inner_text()
+    assert catalog.get(other).name_ko not in page.locator(".st-key-trend_chart .bal-lc").inner_text()
     no_exception(page)
     assert not errors, errors
     page.close()
@@ -122,8 +122,11 @@ def test_presenting_the_sidebar_closes_after_a_page_is_chosen(server, browser):
     page.close()
 
 
-_CHART = """() => { const svg = document.querySelector('.st-key-trend_chart .main-svg');
-    const tick = document.querySelector('.st-key-trend_chart .xtick text');
+# the trend chart (ui/linechart.py) lives in its component's shadow root
+_ROOT = """const host = [...document.querySelectorAll('.st-key-trend_chart *')].find(n => n.shadowRoot);
+    const root = host ? host.shadowRoot : document;"""
+_CHART = """() => { """ + _ROOT + """ const svg = root.querySelector('.bal-lc');
+    const tick = root.querySelector('.bal-lc-xtick');
     const r = svg.getBoundingClientRect();
     const body = [...document.querySelectorAll('[data-testid="stMain"] p')].filter(n => n.offsetParent)[0];
     return {bottom: r.bottom, height: r.height, width: r.width, tick: parseFloat(getComputedStyle(tick).fontSize),
@@ -132,9 +135,9 @@ _CHART = """() => { const svg = document.querySelector('.st-key-trend_chart .mai
 
 def _trend_chart_at(browser, server, width, height):
     page, errors = _page(browser, f"{server}/trends?presenter=1", width, height)
-    page.wait_for_selector(".st-key-trend_chart .xtick text", timeout=60_000)
+    page.wait_for_selector(".st-key-trend_chart .bal-lc-xtick", timeout=60_000)
     # the browser tells the server its screen once; the chart is then redrawn at the screen's scale
-    page.wait_for_function(f"""() => {{ const s = document.querySelector('.st-key-trend_chart .main-svg');
+    page.wait_for_function("() => { " + _ROOT + f""" const s = root.querySelector(".bal-lc[data-ready='1']");
         return s && s.getBoundingClientRect().height >= {0.7 * height:.0f}; }}""", timeout=30_000)
     page.wait_for_timeout(500)
     m = page.evaluate(_CHART)
@@ -160,11 +163,12 @@ _SCREEN = """() => {
   const visible = (n) => { const r = n.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.top < innerHeight; };
   const figures = [...main.querySelectorAll('.js-plotly-plot .main-svg')].filter(visible).length
-    + [...main.querySelectorAll('*')].filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map')).length
+    + [...main.querySelectorAll('*')].filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map,.bal-lc')).length
     + [...main.querySelectorAll('.bal-curtain .bal-map svg')].filter(visible).length;
   const skeletons = [...main.querySelectorAll('[data-testid="stSkeleton"]')]
     .filter(n => visible(n) && getComputedStyle(n).visibility !== 'hidden').length;
-  const trend = !!document.querySelector('[data-testid="stMain"] .st-key-trend_chart .main-svg')
+  const host = [...document.querySelectorAll('[data-testid="stMain"] .st-key-trend_chart *')].find(n => n.shadowRoot);
+  const trend = !!(host && host.shadowRoot.querySelector(".bal-lc[data-ready='1']"))
     && !document.querySelector('.bal-curtain');
   return {figures, skeletons, trend};
 }"""

@@ -20,7 +20,7 @@ PAGES = ("overview", "map", "trends", "risk", "region", "disparity", "composite"
 SIDEBAR = ("발표 모드", "언어", "English")  # the sidebar's settings (its page list is checked apart)
 READY = {"map": ".bal-map[data-ready='1']", "risk": ".bal-map[data-ready='1']",
          "composite": ".bal-map[data-ready='1']", "bivariate": ".bal-map[data-ready='1']",
-         "trends": ".st-key-trend_chart .main-svg", "region": ".st-key-region_relative .main-svg",
+         "trends": ".st-key-trend_chart .bal-lc[data-ready='1']", "region": ".st-key-region_relative .main-svg",
          "overview": '[data-testid="stMetricValue"]', "disparity": ".main-svg",
          "data": '[data-testid="stTable"]'}
 

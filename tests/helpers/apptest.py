@@ -104,6 +104,17 @@ def map_view(at: AppTest, key: str = "map_view") -> dict:
     raise AssertionError(f"no map component with key {key!r}; ids: {[e.proto.id for e in els]}")
 
 
+def chart_view(at: AppTest, key: str = "trend_chart") -> dict:
+    """The data of the line-chart component (ui.linechart) whose element id carries `key`: its lines
+    (name, code, x years, y values or None, texts, colour, width), axis, events, quoted figures, texts."""
+    return map_view(at, key)
+
+
+def line_data(view: dict) -> list:
+    """What the lines show (name, years, values), to compare two charts."""
+    return [(ln["name"], ln["x"], ln["y"]) for ln in view["lines"]]
+
+
 def drawn(view: dict, year: int | None = None) -> dict[str, float]:
     """Region code → value of the regions coloured in `year` (default: the year shown first); the
     others are hatched (no data) and must have no value."""

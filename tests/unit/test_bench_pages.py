@@ -15,10 +15,10 @@ def test_every_page_has_one_figure_inside_its_own_box():
     assert [t.page for t in targets.TARGETS] == list(PAGES)
     assert [t.path for t in targets.TARGETS][:3] == ["/", "/map", "/trends"]
     for t in targets.TARGETS:
-        assert bool(t.inner) != bool(t.shadow), t  # a visible element in the box, or the map's shadow root
+        assert bool(t.inner) != bool(t.shadow), t  # a visible element in the box, or a component's shadow root
         assert t.spec() == {"box": t.box, "inner": t.inner, "shadow": t.shadow}
     assert targets.BY_PAGE["map"].shadow == ".bal-map[data-ready='1']"
-    assert targets.BY_PAGE["trends"].selector() == ".st-key-trend_chart .main-svg"
+    assert targets.BY_PAGE["trends"].selector() == ".st-key-trend_chart ⟶ shadow root .bal-lc[data-ready='1']"
     assert "shadow root" in targets.BY_PAGE["risk"].selector()
     assert targets.targets_for(["data", "nope", "map"]) == [targets.BY_PAGE["data"], targets.BY_PAGE["map"]]
 
@@ -191,7 +191,8 @@ def test_page_tables_for_results_md_lay_out_a_result_document():
                                    "switch.presenter": {"switches": [{"page": "map", "figure": 350.0}]}}}}
     text = markdown(doc)
     assert "load average 0.5 → 1.5, git abc1234" in text
-    assert "| 추이 `/trends` | plotly chart (trend_chart) | 900 | 1.1 | 20 | 400 | 600 | 450→500 | 42 | 1 KB |" in text
+    assert ("| 추이 `/trends` | line-chart component (trend_chart) | 900 | 1.1 | 20 | 400 | 600 | 450→500 | 42 | 1 KB |"
+            in text)
     assert "| 지도 | 300 | 350 |" in text and "| **median** | **300** | **350** |" in text  # median of 3 rounds
     assert "자료·방법" not in text.split("Page switches")[1]  # a failed switch has no row
     assert "heaviest: **2,048 B** (FAIL" in text

@@ -10,7 +10,7 @@ import app_data
 from geo import regions
 from indicators import views
 from indicators.schema import Indicator
-from ui import concepts, figures, palette, pickers, plots
+from ui import concepts, figures, linechart, palette, pickers, plots
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
@@ -49,10 +49,13 @@ def compare_options(ind_id: str) -> list[str]:
     return views.regions_with_values(app_data.observations(), ind_id, pickers.all_region_codes())
 
 
-def _hover(name: str, values, ind: Indicator, lang: str, kind: str) -> list[str]:
+def _texts(values, ind: Indicator, lang: str, kind: str) -> list[str]:
+    """Each value as the chart shows it (hover, and the reader's unit)."""
     out = []
     for v in values:
-        if kind == "share":
+        if fmt.is_missing(v):
+            txt = ""
+        elif kind == "share":
             txt = f"{v:.1f}%"
         elif kind == "ratio":
             txt = f"{v:,.3f}×"
@@ -60,7 +63,7 @@ def _hover(name: str, values, ind: Indicator, lang: str, kind: str) -> list[str]
             txt = fmt.delta(v, ind, lang)
         else:
             txt = fmt.value(v, ind, lang)
-        out.append(f"<b>{name}</b>: {txt}")  # one entry of the year's hover list (the year heads it)
+        out.append(txt)
     return out
 
 
@@ -72,7 +75,6 @@ class _Lines:
     rows: list[pd.DataFrame] = field(default_factory=list)
     y_title: str = ""
     hline: float | None = None
-    tickfmt: str = ",.4~r"
     figures: list[dict] = field(default_factory=list)
 
 
@@ -87,21 +89,22 @@ def _level_lines(ctx: Ctx, ind: Indicator, compare: list[str], unit: str) -> _Li
             continue
         name = regions.name(code, ctx.lang) if code not in ("CR", "NC") else ctx.t(code)
         color = GROUP_COLORS.get(code, palette.COMPARE_COLORS[(i - 3) % len(palette.COMPARE_COLORS)])
-        out.lines.append(dict(name=name, x=part["year"].tolist(), y=part["value"].tolist(), color=color,
-                              dash="dash" if code == "00" else "solid", width=3 if code in ("CR", "NC") else 2,
-                              hover=_hover(name, part["value"], ind, ctx.lang, "level")))
+        out.lines.append(linechart.line(name=name, code=code, years=part["year"], values=part["value"],
+                                        texts=_texts(part["value"], ind, ctx.lang, "level"), color=color,
+                                        dash="dash" if code == "00" else "solid",
+                                        width=3 if code in ("CR", "NC") else 2))
         out.rows.append(part.assign(series=name, measure="level", unit=unit))
     return out
 
 
 def _share_lines(ctx: Ctx, ind: Indicator, g: pd.DataFrame) -> _Lines:
     """CR and NC shares of their sum (%), with the quoted figures."""
-    out = _Lines(y_title="%", hline=50.0, tickfmt=".1f", figures=concepts.quoted_shares(ind.id, ctx.lang, GROUP_COLORS))
+    out = _Lines(y_title="%", hline=50.0, figures=concepts.quoted_shares(ind.id, ctx.lang, GROUP_COLORS))
     cr = g["capital_share_pct"]
     for code, vals in (("CR", cr), ("NC", 100 - cr)):
         name = ctx.t(code)
-        out.lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=GROUP_COLORS[code], width=3,
-                              hover=_hover(name, vals, ind, ctx.lang, "share")))
+        out.lines.append(linechart.line(name=name, code=code, years=g["year"], values=vals, color=GROUP_COLORS[code],
+                                        width=3, texts=_texts(vals, ind, ctx.lang, "share")))
         out.rows.append(pd.DataFrame({"region_code": code, "year": g["year"], "value": vals, "series": name,
                                       "measure": "share_pct", "unit": "%"}))
     return out
@@ -114,8 +117,8 @@ def _gap_lines(ctx: Ctx, ind: Indicator, g: pd.DataFrame, measure: str, unit: st
     name = ctx.t("measure_ratio_long") if ratio else ctx.t("measure_diff_long")
     vals = g[col]
     out = _Lines(y_title="×" if ratio else unit, hline=1.0 if ratio else 0.0)
-    out.lines.append(dict(name=name, x=g["year"].tolist(), y=vals.tolist(), color=palette.CR_COLOR, width=3,
-                          hover=_hover(name, vals, ind, ctx.lang, measure)))
+    out.lines.append(linechart.line(name=name, code="CR/NC", years=g["year"], values=vals, color=palette.CR_COLOR,
+                                    width=3, texts=_texts(vals, ind, ctx.lang, measure)))
     out.rows.append(pd.DataFrame({"region_code": "CR/NC", "year": g["year"], "value": vals, "series": name,
                                   "measure": col, "unit": "×" if ratio else unit}))
     return out
@@ -135,8 +138,8 @@ def _scaled_axis(view: _Lines, ind: Indicator, lang: str) -> tuple[list, list] |
 
 
 @figures.cached
-def figure(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_events: bool):
-    """(figure, long table) for the trend view."""
+def chart(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_events: bool):
+    """(chart view for `ui.linechart`, long table) of the trend view."""
     lang = ctx.lang
     unit = fmt.unit_label(ind, lang)
     g = app_data.gaps(ind.id)
@@ -147,11 +150,6 @@ def figure(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_even
     else:
         view = _gap_lines(ctx, ind, g, measure, unit)
     ticks = _scaled_axis(view, ind, lang) if measure in ("level", "diff") or g.empty else None
-    ev = concepts.events(lang) if show_events else None
-    fig = plots.time_series(view.lines, events=ev, figures=view.figures, y_title=view.y_title,
-                            presenter=ctx.presenter, hline=view.hline, y_tickformat=view.tickfmt)
-    if ticks:
-        fig.update_yaxes(tickvals=ticks[0], ticktext=ticks[1])
     table = pd.concat(view.rows, ignore_index=True) if view.rows else pd.DataFrame()
     years = table["year"] if not table.empty else pd.Series(dtype=int)
     span = f"{int(years.min())}–{int(years.max())}" if len(years) else ""
@@ -161,10 +159,16 @@ def figure(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_even
         note = ctx.t("figures_note") + " " + "; ".join(sorted({f["source"] for f in view.figures}))
     if show_events:
         note = " ".join(p for p in (ctx.t("events_badge_note"), note) if p)
-    finish(fig, title=fmt.name(ind, lang), subtitle=f"{measure_label} · {view.y_title} · {span}",
-           source=fmt.source_line(ind, lang), presenter=ctx.presenter, height=470, note=note)
+    values = [v for ln in view.lines for v in ln["y"]] + [f["y"] for f in view.figures]
+    axis = linechart.value_axis(values + ([view.hline] if view.hline is not None else []), ticks=ticks)
+    ev = linechart.event_marks(concepts.events(lang), float(years.min()), float(years.max())) \
+        if show_events and len(years) else []
+    key = "|".join(map(str, (ind.id, measure, ",".join(compare), show_events, lang, ctx.presenter)))
+    out = linechart.spec(ctx, key=key, lines=view.lines, axis=axis, title=fmt.name(ind, lang),
+                         subtitle=f"{measure_label} · {view.y_title} · {span}", source=fmt.source_line(ind, lang),
+                         note=note, unit=view.y_title, hline=view.hline, events=ev, quoted=view.figures)
     table.insert(0, "indicator", ind.id)
-    return fig, table
+    return out, table
 
 
 @figures.cached

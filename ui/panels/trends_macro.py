@@ -8,10 +8,9 @@ import app_data
 from geo import regions
 from indicators import views
 from indicators.schema import Indicator
-from ui import concepts, figures, macro, palette, plots
+from ui import concepts, figures, linechart, macro, palette
 from ui import format as fmt
 from ui.context import Ctx
-from ui.finishing import finish
 from ui.i18n import t
 
 MACRO_MEASURES = ("level", "share", "relative")
@@ -46,9 +45,9 @@ def macro_wide(ind_id: str) -> pd.DataFrame:
 
 
 @figures.cached
-def macro_figure(ctx: Ctx, ind: Indicator, measure: str, show_events: bool):
-    """(figure, long table): one line per 권역 (수도권 bold in the capital colour), the nation dashed
-    in the level view; years without a value break the line."""
+def macro_chart(ctx: Ctx, ind: Indicator, measure: str, show_events: bool):
+    """(chart view for `ui.linechart`, long table): one line per 권역 (수도권 bold in the capital colour),
+    the nation dashed in the level view; years without a value break the line."""
     lang = ctx.lang
     unit = fmt.unit_label(ind, lang)
     wide = macro_wide(ind.id)
@@ -65,15 +64,14 @@ def macro_figure(ctx: Ctx, ind: Indicator, measure: str, show_events: bool):
             continue
         name = regions.name(code, lang)
         years = vals.index.tolist()
-        lines.append(dict(name=name, x=years, y=[None if pd.isna(v) else float(v) for v in vals],
-                          color=palette.MACRO_COLORS.get(code, palette.NATION_COLOR),
-                          dash="dash" if code == "00" else "solid", width=4 if code == "CR" else 2,
-                          hover=_macro_hover(name, vals, ind, lang, kind)))
+        lines.append(linechart.line(name=name, code=code, years=years, values=vals,
+                                    texts=_macro_texts(vals, ind, lang, kind),
+                                    color=palette.MACRO_COLORS.get(code, palette.NATION_COLOR),
+                                    dash="dash" if code == "00" else "solid", width=4 if code == "CR" else 2))
         rows.append(pd.DataFrame({"region_code": code, "year": years, "value": vals.to_numpy(), "series": name,
                                   "measure": {"share": "share_of_seven_pct", "relative": "nation_100"}.get(
                                       measure, "level"),
                                   "unit": {"share": "%", "relative": "nation = 100"}.get(measure, unit)}))
-    ev = concepts.events(lang) if show_events else None
     hline = 100.0 if measure == "relative" else None
     ticks = None
     ys = [v for ln in lines for v in ln["y"] if v is not None]
@@ -82,36 +80,35 @@ def macro_figure(ctx: Ctx, ind: Indicator, measure: str, show_events: bool):
         if divisor != 1:
             y_title, unit = scaled_unit, scaled_unit
             ticks = fmt.scaled_ticks(min(ys), max(ys), divisor)
-    fig = plots.time_series(lines, events=ev, y_title=y_title, presenter=ctx.presenter, hline=hline,
-                            y_tickformat=".1f" if measure in ("share", "relative") else ",.4~r")
-    if ticks:
-        fig.update_yaxes(tickvals=ticks[0], ticktext=ticks[1])
     table = pd.concat(rows, ignore_index=True).dropna(subset=["value"]) if rows else pd.DataFrame()
     span = f"{int(table['year'].min())}–{int(table['year'].max())}" if len(table) else ""
     label = ctx.t({"share": "measure_share", "relative": "measure_relative"}.get(measure, "measure_level"))
     note = macro.macro_note(ctx, ind.id) + (" " + ctx.t("macro_share_note") if measure == "share" else "")
     subtitle = " · ".join(p for p in (ctx.t("view_macro"), label, unit if measure == "level" else "", span) if p)
-    finish(fig, title=fmt.name(ind, lang), subtitle=subtitle, source=fmt.source_line(ind, lang),
-           presenter=ctx.presenter, height=470, note=note, legend_top=False)
+    axis = linechart.value_axis(ys + ([hline] if hline is not None else []), ticks=ticks)
+    ev = linechart.event_marks(concepts.events(lang), float(table["year"].min()), float(table["year"].max())) \
+        if show_events and len(table) else []
+    key = "|".join(map(str, (ind.id, "macro", measure, show_events, lang, ctx.presenter)))
     # eight entries with long English names: one column at the right, 수도권 first
-    fig.update_layout(legend=dict(orientation="v", x=1.01, xanchor="left", y=1.0, yanchor="top",
-                                  bgcolor="rgba(255,255,255,0.8)"), margin_t=fig.layout.margin.t + 14)
+    out = linechart.spec(ctx, key=key, lines=lines, axis=axis, title=fmt.name(ind, lang), subtitle=subtitle,
+                         source=fmt.source_line(ind, lang), note=note, unit=y_title, hline=hline, events=ev,
+                         legend_side=True)
     if len(table):
         table.insert(0, "indicator", ind.id)
-    return fig, table
+    return out, table
 
 
-def _macro_hover(name: str, values, ind: Indicator, lang: str, kind: str) -> list[str]:
-    """Hover per point: 권역 and the value as shown (missing: 'no data'); the year heads the list."""
+def _macro_texts(values, ind: Indicator, lang: str, kind: str) -> list[str]:
+    """Each value as shown (hover; missing: '')."""
     out = []
     for v in values:
         if pd.isna(v):
-            txt = t("no_data", lang)
+            txt = ""
         elif kind == "share":
             txt = f"{v:.1f}%"
         elif kind == "relative":
             txt = f"{v:,.1f} ({t('relative_unit', lang)})"
         else:
             txt = fmt.value(v, ind, lang)
-        out.append(f"<b>{name}</b>: {txt}")  # one entry of the year's hover list (the year heads it)
+        out.append(txt)
     return out
