@@ -79,9 +79,12 @@ def test_failed_build_leaves_previous_outputs_untouched(raw_dir, full_build, tmp
     out = tmp_path / "out"
     shutil.copytree(full_build, out)
     before = _tree(out)
-    bad_raw = tmp_path / "raw"
-    shutil.copytree(raw_dir, bad_raw)
-    target = next(bad_raw.rglob("population_trends.csv"))
+    bad_raw = tmp_path / "raw"  # the damaged file alone (with the manifest): no other source is read first
+    rel = next(raw_dir.rglob("population_trends.csv")).relative_to(raw_dir)
+    (bad_raw / rel).parent.mkdir(parents=True)
+    shutil.copyfile(raw_dir / rel, bad_raw / rel)
+    shutil.copyfile(raw_dir / "MANIFEST.csv", bad_raw / "MANIFEST.csv")
+    target = bad_raw / rel
     lines = target.read_text(encoding="utf-8").splitlines()
     cells = lines[5].split(",")
     cells[2] = "lots"
