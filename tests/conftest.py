@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from helpers import ROOT, TESTS, TIERS, build_cli, once_per_run
-from helpers.raw import MOIS_REL, extinction_index_2024
+from helpers.raw import MOIS_COPY_DELTA, MOIS_REL, extinction_index_2024, mois_cell, mois_rows, raw_copy_with_mois_copy
 from helpers.tiers import TierTimes
 from indicators import config
 
@@ -101,6 +101,20 @@ def package_only_build(empty_raw_dir, tmp_path_factory) -> Path:
     """The embedded default: a build of `empty_raw_dir` (census and boundary areas from the packages),
     once per run, through the command line. Read it, never write to it."""
     return once_per_run(tmp_path_factory, "run-package-only-build", lambda out: _cli_build(empty_raw_dir, out))
+
+
+@pytest.fixture(scope="session")
+def mois_copy_build(raw_dir, tmp_path_factory) -> tuple[Path, int]:
+    """The shipped raw files plus a newer, unlisted copy of the MOIS age file with one cell changed
+    (`helpers.raw.raw_copy_with_mois_copy`, delta MOIS_COPY_DELTA), built through the command line once
+    per run (tests/pipeline/test_vintages.py and tests/app/test_app_data_lineage.py read it); the output
+    folder and the cell's shipped value. Read it, never write to it."""
+    def make(folder: Path) -> None:
+        raw, _ = raw_copy_with_mois_copy(raw_dir, folder, delta=MOIS_COPY_DELTA)
+        _cli_build(raw, folder / "out")
+
+    folder = once_per_run(tmp_path_factory, "run-mois-copy-build", make)
+    return folder / "out", mois_cell(mois_rows(raw_dir / MOIS_REL))[2]
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,11 @@ import csv
 import os
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from helpers import RAW, build_cli
+from helpers import RAW
 from helpers.apptest import new_app
-from helpers.raw import COPY_REL, MOIS_REL, raw_copy_with_mois_copy
+from helpers.raw import COPY_REL, MOIS_COPY_DELTA, MOIS_REL
 
 MANIFEST = RAW / "MANIFEST.csv"
 
@@ -62,18 +61,10 @@ def test_real_build_every_file_matches_and_lineage_names_the_file():
     assert "겹치는 파일 사이에 값이 다른 곳은 없습니다." in [c.value for c in at.caption]
 
 
-@pytest.fixture(scope="module")
-def changed_build(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("lineage")
-    raw, value = raw_copy_with_mois_copy(RAW, tmp, delta=1000)
-    out = tmp / "out"
-    proc = build_cli("--raw-dir", str(raw), "--out", str(out))
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return out, value
-
-
-def test_a_changed_copy_is_named_and_its_conflict_listed(changed_build):
-    out, value = changed_build
+def test_a_changed_copy_is_named_and_its_conflict_listed(mois_copy_build):
+    """The run's command-line build with a newer copy of the MOIS file, one cell changed (by
+    MOIS_COPY_DELTA), dropped in (`mois_copy_build`, shared with tests/pipeline/test_vintages.py)."""
+    out, value = mois_copy_build
     at = _page(out)
     warnings = [w.value for w in at.warning]
     assert any(f"원자료 {len(_manifest()) + 1}개 파일 중 {len(_manifest())}개" in w for w in warnings), warnings
@@ -85,4 +76,4 @@ def test_a_changed_copy_is_named_and_its_conflict_listed(changed_build):
     assert {"kept_file", "dropped_file"} <= set(conflicts.columns)
     clash = conflicts[conflicts["indicator"] == "res_population_persons"]
     assert clash["kept_file"].item() == COPY_REL and clash["dropped_file"].item() == MOIS_REL
-    assert clash["kept_value"].item() == value + 1000 and clash["dropped_value"].item() == value
+    assert clash["kept_value"].item() == value + MOIS_COPY_DELTA and clash["dropped_value"].item() == value

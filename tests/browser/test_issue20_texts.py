@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from helpers.apptest import PAGE_PARAMS, TITLE_KEYS
 from helpers.browser import SHOTS, no_exception
 from indicators import store
+from ui import state
+from ui.i18n import t
 
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -148,8 +151,11 @@ PAGE_PATHS = ["/", "/map", "/trends", "/risk", "/region", "/disparity", "/compos
 
 
 def test_no_page_logs_a_404(server, browser):
-    """Opened at its own address, every page asks the server at the app's base only (no
-    /<page>/_stcore/health or host-config first), and its links still work (a sidebar link, a map click)."""
+    """Opened at its own address (a deep link), every page asks the server at the app's base only (no
+    /<page>/_stcore/health or host-config first), opens that page (its title; the path names the page,
+    no `?page=`) and its links still work (a sidebar link, a map click). A deep link as the first page a
+    server runs: tests/browser/test_browser_hardening.py."""
+    assert [p.strip("/") or state.DEFAULT_PAGE for p in PAGE_PATHS] == list(PAGE_PARAMS)  # every page
     context = browser.new_context(viewport=DESKTOP)
     failed: list[tuple[int, str]] = []
     context.on("response", lambda r: failed.append((r.status, r.url)) if r.status >= 400 else None)
@@ -159,6 +165,10 @@ def test_no_page_logs_a_404(server, browser):
         page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=60_000)
         page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
         no_exception(page)
+        name = path.strip("/") or state.DEFAULT_PAGE
+        assert page.locator("h1").first.inner_text().strip() == t(TITLE_KEYS[name], "ko"), path
+        href = page.evaluate("location.href")
+        assert href.split("?")[0] == f"{server}{path}" and "page=" not in href, href  # the path names the page
     page.locator('[data-testid="stSidebarNav"] a[href$="/trends"]').click()
     page.wait_for_url("**/trends", timeout=20_000)
     page.goto(f"{server}/map")

@@ -60,6 +60,17 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
     return path
 
 
+def built_result(out: Path):
+    """The `indicators.build.BuildResult` of a command-line build published in `out`, read back from its
+    files (tables of every boundary set, the report as written), for tests that share one build of an
+    input instead of building it again in process."""
+    from indicators import build, store
+
+    return build.BuildResult(store.observations(out, boundary_set=None), store.gaps(out, boundary_set=None),
+                             store.coverage(out, boundary_set=None), store.designations(out),
+                             store.build_report(out), store.month_end(out, boundary_set=None))
+
+
 def source_error(load: Callable[[], object], path: Path | str, *parts: str) -> str:
     """Run `load()`, expect SourceFileError naming `path` and every one of `parts`; its message."""
     with pytest.raises(SourceFileError) as e:

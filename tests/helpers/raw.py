@@ -17,6 +17,7 @@ COPY_REL = "population/202312_202412_연령별인구현황_연간.csv"  # matche
 MOIS_YEAR = 2024
 MOIS_REGION = "서울특별시 종로구 (1111000000)"
 MOIS_COLUMN = f"{MOIS_YEAR}년_거주자_총인구수"
+MOIS_COPY_DELTA = 1  # the run's shared changed copy (fixture `mois_copy_build`): its test cell + this
 
 
 def mois_rows(path: Path) -> list[list[str]]:

@@ -63,20 +63,28 @@ def test_embedded_default_builds_with_no_raw_files(empty_raw_dir, package_only_b
     assert "skipped" in stdout and "census_population_persons" in stdout
 
 
-def test_raw_dir_from_environment_variable(raw_dir, tmp_path):
+def test_raw_dir_from_environment_variable(empty_raw_dir, tmp_path):
+    """Without --raw-dir the build reads $BALANCE_RAW_DIR: here a folder with no raw files, so it cannot
+    be taken for the default data/raw (and the build is the quick package-only one)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("BALANCE_")}
-    res = build_cli("--out", str(tmp_path), env={**env, "BALANCE_RAW_DIR": str(raw_dir)})
+    res = build_cli("--out", str(tmp_path), env={**env, "BALANCE_RAW_DIR": str(empty_raw_dir)})
     assert res.returncode == 0, res.stderr
-    assert store.build_report(tmp_path)["raw_dir"] == str(raw_dir)
+    report = store.build_report(tmp_path)
+    assert report["raw_dir"] == str(empty_raw_dir)
+    assert all(str(empty_raw_dir) in s["reason"] for s in report["sources"] if s["status"] == "skipped")
+    assert [s["module"] for s in report["sources"] if s["status"] == "built"] == ["census", "boundary_area"]
 
 
 def test_failed_build_leaves_previous_outputs_untouched(raw_dir, full_build, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(full_build, out)
     before = _tree(out)
-    bad_raw = tmp_path / "raw"
-    shutil.copytree(raw_dir, bad_raw)
-    target = next(bad_raw.rglob("population_trends.csv"))
+    bad_raw = tmp_path / "raw"  # the damaged file alone (with the manifest): no other source is read first
+    rel = next(raw_dir.rglob("population_trends.csv")).relative_to(raw_dir)
+    (bad_raw / rel).parent.mkdir(parents=True)
+    shutil.copyfile(raw_dir / rel, bad_raw / rel)
+    shutil.copyfile(raw_dir / "MANIFEST.csv", bad_raw / "MANIFEST.csv")
+    target = bad_raw / rel
     lines = target.read_text(encoding="utf-8").splitlines()
     cells = lines[5].split(",")
     cells[2] = "lots"

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import built_result
 from helpers.raw import (
     COPY_REL,
+    MOIS_COPY_DELTA,
     MOIS_REL,
     mois_cell,
     mois_rows,
@@ -32,9 +34,9 @@ IND = "res_population_persons"  # the test cell (helpers.raw): 종로구's 2024 
 
 
 @pytest.fixture(scope="module")
-def real(raw_dir) -> build.BuildResult:
-    """The shipped raw files built in-process (the report and tables as objects, nothing written)."""
-    return build.build(raw_dir)
+def real(full_build) -> build.BuildResult:
+    """The run's build of the shipped raw files (`full_build`), read back as a BuildResult."""
+    return built_result(full_build)
 
 
 def _built(result: build.BuildResult, code: str = "11110", year: int = YEAR, ind: str = IND) -> float:
@@ -74,9 +76,11 @@ def test_lineage_names_the_manifest_file_of_each_indicator_year(real, raw_dir):
     assert ratio["inputs"] == ["res_female_20_39_persons", "res_age65plus_persons"]
 
 
-def test_a_newer_file_with_one_changed_value_wins_and_the_conflict_is_listed(raw_dir, tmp_path, real):
-    raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=1)
-    result = build.build(raw)
+def test_a_newer_file_with_one_changed_value_wins_and_the_conflict_is_listed(mois_copy_build, real):
+    """The run's build with a newer copy of the MOIS file whose test cell is one more (`mois_copy_build`)."""
+    out, value = mois_copy_build
+    result = built_result(out)
+    assert MOIS_COPY_DELTA == 1
     assert _built(real) == value  # the shipped file, read independently here
     assert _built(result) == value + 1
     [c] = result.report["conflicts"]

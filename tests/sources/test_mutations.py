@@ -61,6 +61,7 @@ import csv
 import importlib
 import io
 import json
+import pickle
 import re
 import shutil
 import warnings
@@ -73,6 +74,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers import once_per_run
 from indicators import build, checks
 from indicators.errors import SourceFileError
 from indicators.sources import _files, kostat_gi
@@ -806,12 +808,23 @@ class Workspace:
         return out
 
 
-@pytest.fixture(scope="module")
-def workspace(raw_dir, tmp_path_factory) -> Workspace:
+def _shipped(raw_dir: Path, folder: Path) -> None:
+    """Every source's output and cells of the shipped files (`build.run_sources`), pickled into `folder`."""
     frames, log = build.run_sources(raw_dir)
     modules = [e["module"] for e in log if e["status"] == "built"]
     cells = {e["module"]: pd.concat(e.pop("_cells"), ignore_index=True) for e in log if e.get("_cells")}
-    return Workspace(tmp_path_factory.mktemp("mutations"), raw_dir, (dict(zip(modules, frames)), cells))
+    with open(folder / "shipped.pickle", "wb") as f:
+        pickle.dump((dict(zip(modules, frames)), cells), f)
+
+
+@pytest.fixture(scope="module")
+def workspace(raw_dir, tmp_path_factory) -> Workspace:
+    """The sources run once per pytest run on the shipped files (under xdist the first worker to ask
+    runs them, the others read the pickle: the frames come back exactly as they were)."""
+    folder = once_per_run(tmp_path_factory, "run-shipped-sources", lambda out: _shipped(raw_dir, out))
+    with open(folder / "shipped.pickle", "rb") as f:
+        shipped = pickle.load(f)  # noqa: S301 — written by this run, just above
+    return Workspace(tmp_path_factory.mktemp("mutations"), raw_dir, shipped)
 
 
 @contextmanager
