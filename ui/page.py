@@ -37,6 +37,13 @@ def controls(ctx: Ctx):
                       help=ctx.t("presenter_settings_help"))
 
 
+def folded(label: str, key: str, expanded: bool = False):
+    """An expander whose content runs only while it is open (`on_change="rerun"`: opening it reruns the
+    page, and `.open` says whether it is): what is folded away costs the first view nothing. Use as
+    `with page.folded(…) as box:` and draw the content `if box.open:`."""
+    return st.expander(label, expanded=expanded, key=key, on_change="rerun")
+
+
 def open_page_slot(page: str):
     """`open_page` for a page whose title is known later: its context and the empty title slot
     (beside the 'copy link' button; in presenter mode, where titles are hidden, the button floats in

@@ -190,9 +190,13 @@ def test_hover_on_an_event_badge_lists_every_event_of_that_year(server, phone, b
 
 
 # Every header and body cell of the static tables on 자료·방법 whose content is wider or taller than
-# the cell (a cut cell), and the catalogue's cells by column name.
-CELLS_JS = """() => { const out = {cut: [], n: 0, units: []};
-  document.querySelectorAll('[data-testid="stTable"] table').forEach(t => {
+# the cell (a cut cell), and the catalogue's cells by column name. A table is laid out only near the
+# screen (ui/statictable.py: content-visibility), so each is scrolled into view before it is measured.
+CELLS_JS = """async () => { const out = {cut: [], n: 0, units: [], tables: 0};
+  for (const t of document.querySelectorAll('.bal-static table')) {
+    t.scrollIntoView();
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    out.tables += 1;
     const heads = [...t.querySelectorAll('thead th')].map(h => h.innerText.trim());
     t.querySelectorAll('th, td').forEach(c => {
       out.n += 1;
@@ -202,7 +206,8 @@ CELLS_JS = """() => { const out = {cut: [], n: 0, units: []};
     const u = heads.indexOf('단위');  // the unit column, titled in the reader's language (ui/csvs.py)
     if (t.closest('.st-key-catalogue') && u >= 0)
       t.querySelectorAll('tbody tr').forEach(r => out.units.push(r.children[u].innerText.trim()));
-  });
+  }
+  document.querySelector('.st-key-catalogue').scrollIntoView();
   return out; }"""
 
 
@@ -222,6 +227,7 @@ def test_data_page_tables_never_cut_a_cell(server, browser, viewport):
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     no_exception(page)
     cells = page.evaluate(CELLS_JS)
+    assert cells["tables"] == 3, cells["tables"]  # catalogue, build report, quoted figures (the rest folded)
     assert cells["n"] > 1000, cells["n"]  # the catalogue alone: 18 columns × every indicator
     assert not cells["cut"], cells["cut"][:5]
     assert declared["census_tfr"] in cells["units"]

@@ -25,7 +25,7 @@ MAP = ".bal-map[data-ready='1']"
 PLOTLY = {"trends": "trend_chart", "region": "region_relative", "disparity": "disp_measures"}
 MAPS = ("map", "risk", "composite", "bivariate")
 # 자료·방법 has no main chart: its catalogue table is what it shows first (checked as its main element)
-TABLE = {"data": '.st-key-catalogue [data-testid="stTable"]'}
+TABLE = {"data": ".st-key-catalogue .bal-static"}  # the table in its scrolling box
 CAPITAL_SIDO = ("11", "28", "41")  # 서울, 인천, 경기
 
 _BOX = """(sel) => {
