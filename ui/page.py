@@ -115,15 +115,19 @@ def _md_text(text: str) -> str:
     return "".join(f"\\{c}" if c in "\\`*_[]<>#+-!|~" else c for c in str(text))
 
 
-def define(ctx: Ctx, inds, container=st) -> None:
+def define(ctx: Ctx, inds, container=st, folded: str | None = None) -> None:
     """The glossary of what a chart or card names: one indicator as a caption 'definition: name (unit)'
     whose help is its catalogue definition (`fmt.definition`: basis, formula, note, source); several
-    in an expander, one line with its help each. Both languages; nothing typed here."""
+    in an expander, one line with its help each (`folded`: the expander's key, its lines drawn only once
+    it is opened: a long glossary costs the first view nothing). Both languages; nothing typed here."""
     inds = [i for i in (fmt.as_indicator(x) for x in inds) if i is not None]
     if len(inds) == 1:
         container.caption(ctx.t("definition_of", name=_md_text(fmt.indicator_label(inds[0], ctx.lang))),
                           help=fmt.definition(inds[0], ctx.lang))
     elif inds:
-        with container.expander(ctx.t("definitions_of", n=len(inds))):
-            for ind in inds:
-                st.markdown(_md_text(fmt.indicator_label(ind, ctx.lang)), help=fmt.definition(ind, ctx.lang))
+        label = ctx.t("definitions_of", n=len(inds))
+        with (container.expander(label) if folded is None else
+              container.expander(label, key=folded, on_change="rerun")) as box:
+            if folded is None or box.open:
+                for ind in inds:
+                    st.markdown(_md_text(fmt.indicator_label(ind, ctx.lang)), help=fmt.definition(ind, ctx.lang))

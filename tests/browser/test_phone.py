@@ -16,7 +16,7 @@ from helpers import ROOT
 from helpers.browser import SHOTS, no_exception, steady
 
 PHONE = {"width": 390, "height": 844}
-PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 2), "region": ("/region?region=11", 1),
+PAGES = {"overview": ("/", 1), "map": ("/map", 0), "trends": ("/trends", 2), "region": ("/region?region=11", 1),
          # five legend entries: three rows on a phone
          "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 2),
          "disparity": ("/disparity", 2), "risk": ("/risk", 1)}
@@ -106,6 +106,10 @@ def test_phone_layout(server, phone, name):
     widths = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
         return [m.scrollWidth, m.clientWidth]; }""")
     assert widths[0] <= widths[1] + 1, widths
+    if name == "overview":  # the cards' sparklines (inline SVG, ui/sparkline.py): drawn, inside the phone
+        sparks = page.evaluate("""() => [...document.querySelectorAll('.bal-spark svg')].map(s => {
+            const r = s.getBoundingClientRect(); return [r.left, r.right, r.height]; })""")
+        assert len(sparks) == 4 and all(0 <= a and b <= PHONE["width"] and h > 50 for a, b, h in sparks), sparks
 
     # every text line of every chart is readable in full: inside the phone and inside its chart
     texts = page.evaluate(TEXTS_JS)
