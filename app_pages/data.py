@@ -1,8 +1,12 @@
-"""자료·방법: catalogue, build report, coverage matrix, quoted figures, the tidy table as CSV."""
+"""자료·방법: catalogue, build report, coverage matrix, quoted figures, the tidy table as CSV.
+
+The first screen is the catalogue, a static table (`ui.statictable`: one HTML table, drawn as soon as it
+arrives). What is folded away (the file lists, the lineage, the published export figures) runs only once
+opened (`page.folded`): the first view sends and draws none of it, and needs no grid code."""
 import streamlit as st
 
 import app_data
-from ui import page, pickers
+from ui import page, pickers, statictable
 from ui.figures import download_csv, show_figure
 from ui.panels import datapage
 
@@ -12,15 +16,14 @@ if app_data.unknown_indicators():
     st.warning(ctx.t("unknown_meta", ids=", ".join(app_data.unknown_indicators())))
 
 st.subheader(ctx.t("catalog_table"))
-catalogue = datapage.catalogue_table(ctx)
 # static tables: every cell in full (a grid would cut them), long text wrapped, scrolling inside
-datapage.static_table(catalogue[list(datapage.CATALOGUE_ORDER)], "catalogue", ctx.lang, 460, datapage.CATALOGUE_WRAP)
-download_csv(catalogue, "catalogue", ctx, key="dl_catalogue")
+statictable.show(datapage.catalogue_html(ctx), "catalogue", ctx.lang)
+download_csv(datapage.catalogue_table(ctx), "catalogue", ctx, key="dl_catalogue")
 
 st.subheader(ctx.t("build_report"))
 report = app_data.build_report()
 st.text(ctx.t("build_rows", rows=f"{report.get('rows', 0):,}"))
-datapage.static_table(datapage.report_table(ctx), "build_report", ctx.lang, 420)
+statictable.show(datapage.report_table(ctx), "build_report", ctx.lang, 420)
 page.raw_needed(ctx, expanded=False)
 
 st.subheader(ctx.t("raw_files"))
@@ -35,20 +38,23 @@ else:
     st.dataframe(conflicts, hide_index=True, width="stretch",
                  column_config=datapage.fitted_columns(conflicts, ctx.lang))
     download_csv(conflicts, "raw_file_conflicts", ctx, key="dl_conflicts")
-with st.expander(ctx.t("raw_files_list", n=n)):
-    files = datapage.raw_files_table(ctx)
-    st.dataframe(files, hide_index=True, width="stretch", height=320,
-                 column_config=datapage.fitted_columns(files, ctx.lang))
-    download_csv(files, "raw_files", ctx, key="dl_raw_files")
-with st.expander(ctx.t("lineage_title")):
+with page.folded(ctx.t("raw_files_list", n=n), "data_files") as box:
+    if box.open:
+        files = datapage.raw_files_table(ctx)
+        st.dataframe(files, hide_index=True, width="stretch", height=320,
+                     column_config=datapage.fitted_columns(files, ctx.lang))
+        download_csv(files, "raw_files", ctx, key="dl_raw_files")
+with page.folded(ctx.t("lineage_title"), "data_lineage") as box:
     st.caption(ctx.t("lineage_intro"))
-    lineage = datapage.lineage_table(ctx)
-    st.dataframe(lineage, hide_index=True, width="stretch", height=360,
-                 column_config=datapage.fitted_columns(lineage, ctx.lang))
-    download_csv(lineage, "indicator_lineage", ctx, key="dl_lineage")
-with st.expander(ctx.t("exports_reference_title")):
+    if box.open:
+        lineage = datapage.lineage_table(ctx)
+        st.dataframe(lineage, hide_index=True, width="stretch", height=360,
+                     column_config=datapage.fitted_columns(lineage, ctx.lang))
+        download_csv(lineage, "indicator_lineage", ctx, key="dl_lineage")
+with page.folded(ctx.t("exports_reference_title"), "data_exports") as box:
     st.caption(ctx.t("exports_reference_intro"))
-    datapage.static_table(datapage.exports_reference_table(ctx), "exports_reference", ctx.lang)
+    if box.open:
+        statictable.show(datapage.exports_reference_table(ctx), "exports_reference", ctx.lang)
 
 level = pickers.pick_level(ctx, ["sido", "sigungu"], "sido")
 fig, cov = datapage.coverage_figure(ctx, level)
@@ -56,7 +62,7 @@ if fig is not None:
     show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
 
 st.subheader(ctx.t("seed_facts"))
-datapage.static_table(datapage.seed_facts_table(ctx), "seed_facts", ctx.lang, 300)
+statictable.show(datapage.seed_facts_table(ctx), "seed_facts", ctx.lang, 300)
 
 st.subheader(ctx.t("tidy_download"))
 obs = app_data.observations()

@@ -20,7 +20,7 @@ def share_chart() -> None:
         page.share_on_click(clicked, set(trends.options()), set(app_data.mappable_indicators(macro=True)))
         if not ctx.presenter:
             st.caption(ctx.t("share_click_hint"))
-        page.define(ctx, list(data["indicator"]))
+        page.define(ctx, list(data["indicator"]), folded="overview_glossary")  # 30 lines: drawn once opened
 
 
 def card_box(card, *, compact: bool) -> None:
@@ -41,8 +41,7 @@ def card_box(card, *, compact: bool) -> None:
     color = "normal" if card.good_when_up is not False else "inverse"
     st.metric(fmt.year_text(card.year, ctx.lang), card.value, delta, delta_color=color, help=meaning)
     if len(card.spark_x) > 1 and not compact:
-        spark = headlines.sparkline(tuple(card.spark_x), tuple(card.spark_y))
-        st.plotly_chart(spark, key=f"spark_{card.key}", theme=None, config={"displayModeBar": False})
+        st.markdown(headlines.sparkline(tuple(card.spark_x), tuple(card.spark_y)), unsafe_allow_html=True)
     if card.note and not compact:
         st.caption(card.note)
     st.caption(card.source)

@@ -1,4 +1,5 @@
-"""`python -m bench [--quick] [--raw-dir DIR] [--json PATH]`: run every section, print the table, write JSON."""
+"""`python -m bench [--quick] [--raw-dir DIR] [--json PATH] [--skip SECTION] [--page PAGE]`: run every section
+(or those not skipped, on every page or those named), print the table, write JSON."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +22,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", default=str(DEFAULT_JSON), help=f"result file (default {DEFAULT_JSON.relative_to(ROOT)})")
     p.add_argument("--skip", action="append", default=[], choices=[s.name for s in SECTIONS],
                    help="leave a section out (repeatable)")
+    p.add_argument("--page", action="append", default=[], metavar="PAGE",
+                   help="measure only this page in the sections that visit every page (pages, pagepaint, "
+                        "switch; repeatable; names as in ui.state.PAGES: overview, map, … data)")
     p.add_argument("--keep-temp", action="store_true", help="keep the temp folder (built data, server log)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a figure is FAIL or ERROR")
     return p
@@ -28,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return run(args.quick, args.raw_dir, Path(args.json), args.skip, args.keep_temp, args.strict)
+    return run(args.quick, args.raw_dir, Path(args.json), args.skip, args.keep_temp, args.strict, args.page)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,8 @@ class Context:
     sections: dict[str, Any] = field(default_factory=dict)  # section name → JSON detail
     errors: list[dict] = field(default_factory=list)
     data_dir: Path | None = None  # what the app reads ($BALANCE_DATA_DIR)
-    pages: list[str] = field(default_factory=list)  # the app's page names
+    pages: list[str] = field(default_factory=list)  # the app's page names (those measured)
+    only_pages: tuple[str, ...] = ()  # --page: measure only these (empty: every page)
     geo: dict[str, dict] = field(default_factory=dict)  # level → map geometry bytes/kb/gzip/features/file
     server: Server | None = None
     empty_server: Server | None = None  # the baseline page (bench/empty_app.py) under its own streamlit run

@@ -3,7 +3,7 @@
 Names a section may list in `Section.needs` (provided in the order listed):
   data      — the folder the app reads ($BALANCE_DATA_DIR) with the geometry cache beside it
   apptest   — Streamlit's logs quietened for in-process AppTest runs
-  pages     — the app's page names (ui.state.PAGES)
+  pages     — the app's page names (ui.state.PAGES; only those named by --page, in the app's order)
   geometry  — the map geometry per level as the browser fetches it (sizes, areas, file)
   server    — the app under `streamlit run` on 127.0.0.1 (stopped by `release`)
   empty     — the baseline page, bench/empty_app.py (one st.title), under its own `streamlit run`
@@ -50,6 +50,11 @@ def _pages(ctx: Context) -> None:
         ctx.pages = list(PAGES)
     except Exception:  # noqa: BLE001
         ctx.pages = list(FALLBACK_PAGES)
+    if ctx.only_pages:
+        unknown = sorted(set(ctx.only_pages) - set(ctx.pages))
+        if unknown:
+            ctx.add_error("pages", f"--page names no page: {', '.join(unknown)}")
+        ctx.pages = [p for p in ctx.pages if p in ctx.only_pages]
 
 
 def geometry_sizes() -> dict[str, dict]:

@@ -59,14 +59,15 @@ def run_sections(ctx: Context, sections: Sequence[Section] = SECTIONS) -> None:
 
 
 def run(quick: bool, raw_dir: str | None, json_path: Path, skip: Sequence[str] = (), keep_temp: bool = False,
-        strict: bool = False) -> int:
-    """The whole bench; exit status 1 only with `strict` and a FAIL or ERROR line."""
+        strict: bool = False, only_pages: Sequence[str] = ()) -> int:
+    """The whole bench (`only_pages`: the pages measured, default every page); exit status 1 only with
+    `strict` and a FAIL or ERROR line."""
     plan = plan_for(quick)
     t_start = time.perf_counter()
     started = datetime.now(UTC)
     load_start = loadavg()
     work = Path(tempfile.mkdtemp(prefix="balance-bench-"))
-    ctx = Context(plan, work, frozenset(skip), *resolve_raw_dir(raw_dir))
+    ctx = Context(plan, work, frozenset(skip), *resolve_raw_dir(raw_dir), only_pages=tuple(only_pages))
     run_sections(ctx)
     total = time.perf_counter() - t_start
     report(ctx, describe(ctx, started, total, load_start), json_path, started, total)

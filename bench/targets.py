@@ -63,8 +63,8 @@ TARGETS: tuple[Target, ...] = (
     _chart("disparity", "/disparity", "격차 분석", "disp_measures"),
     _map("composite", "/composite", "종합 격차지수", "comp_view"),
     _map("bivariate", "/bivariate", "이변량 지도", "biv_view"),
-    Target("data", "/data", "자료·방법", ".st-key-catalogue", inner='[data-testid="stTable"]',
-           what="first static table (catalogue, st.table)"),
+    Target("data", "/data", "자료·방법", ".st-key-catalogue", inner=".bal-static table",
+           what="first static table (catalogue, ui.statictable)"),
 )
 BY_PAGE = {t.page: t for t in TARGETS}
 

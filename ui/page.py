@@ -37,6 +37,13 @@ def controls(ctx: Ctx):
                       help=ctx.t("presenter_settings_help"))
 
 
+def folded(label: str, key: str, expanded: bool = False):
+    """An expander whose content runs only while it is open (`on_change="rerun"`: opening it reruns the
+    page, and `.open` says whether it is): what is folded away costs the first view nothing. Use as
+    `with page.folded(…) as box:` and draw the content `if box.open:`."""
+    return st.expander(label, expanded=expanded, key=key, on_change="rerun")
+
+
 def open_page_slot(page: str):
     """`open_page` for a page whose title is known later: its context and the empty title slot
     (beside the 'copy link' button; in presenter mode, where titles are hidden, the button floats in
@@ -108,15 +115,19 @@ def _md_text(text: str) -> str:
     return "".join(f"\\{c}" if c in "\\`*_[]<>#+-!|~" else c for c in str(text))
 
 
-def define(ctx: Ctx, inds, container=st) -> None:
+def define(ctx: Ctx, inds, container=st, folded: str | None = None) -> None:
     """The glossary of what a chart or card names: one indicator as a caption 'definition: name (unit)'
     whose help is its catalogue definition (`fmt.definition`: basis, formula, note, source); several
-    in an expander, one line with its help each. Both languages; nothing typed here."""
+    in an expander, one line with its help each (`folded`: the expander's key, its lines drawn only once
+    it is opened: a long glossary costs the first view nothing). Both languages; nothing typed here."""
     inds = [i for i in (fmt.as_indicator(x) for x in inds) if i is not None]
     if len(inds) == 1:
         container.caption(ctx.t("definition_of", name=_md_text(fmt.indicator_label(inds[0], ctx.lang))),
                           help=fmt.definition(inds[0], ctx.lang))
     elif inds:
-        with container.expander(ctx.t("definitions_of", n=len(inds))):
-            for ind in inds:
-                st.markdown(_md_text(fmt.indicator_label(ind, ctx.lang)), help=fmt.definition(ind, ctx.lang))
+        label = ctx.t("definitions_of", n=len(inds))
+        with (container.expander(label) if folded is None else
+              container.expander(label, key=folded, on_change="rerun")) as box:
+            if folded is None or box.open:
+                for ind in inds:
+                    st.markdown(_md_text(fmt.indicator_label(ind, ctx.lang)), help=fmt.definition(ind, ctx.lang))

@@ -1,4 +1,4 @@
-"""Line, bar and matrix builders: policy events on a year axis, sparklines,
+"""Bar and matrix builders: policy events on a year axis,
 stacked risk-class bars, horizontal bars, the coverage heatmap. Finished by `ui.finishing.finish`."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui import figures
-from ui.palette import EVENT_COLOR, NC_COLOR, RISK_COLORS
+from ui.palette import EVENT_COLOR, RISK_COLORS
 
 
 def year_axis(xs: list[float]) -> dict:
@@ -70,19 +70,6 @@ def event_marks(fig: go.Figure, events: pd.DataFrame, lo: float, hi: float, *, p
 
 
 @figures.cached
-def sparkline(x, y, color: str = NC_COLOR, height: int = 70) -> go.Figure:
-    """A small line with its last point marked; no axes."""
-    fig = go.Figure(go.Scatter(x=list(x), y=list(y), mode="lines", line=dict(color=color, width=2),
-                               hovertemplate="%{x}: %{y:,.4~r}<extra></extra>"))
-    if len(x):
-        fig.add_trace(go.Scatter(x=[list(x)[-1]], y=[list(y)[-1]], mode="markers",
-                                 marker=dict(color=color, size=6), hoverinfo="skip"))
-    fig.update_layout(height=height, margin=dict(l=2, r=2, t=2, b=2), showlegend=False, template="plotly_white",
-                      xaxis=dict(visible=False), yaxis=dict(visible=False), paper_bgcolor="rgba(0,0,0,0)",
-                      plot_bgcolor="rgba(0,0,0,0)")
-    return fig
-
-
 # ---------------------------------------------------------------- bars and matrices
 
 def risk_stacks(counts: pd.DataFrame, *, class_labels: list[str], panel_titles: tuple[str, str],

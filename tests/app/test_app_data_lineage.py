@@ -10,7 +10,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from helpers import RAW
-from helpers.apptest import new_app
+from helpers.apptest import new_app, open_folded
 from helpers.raw import COPY_REL, MOIS_COPY_DELTA, MOIS_REL
 
 MANIFEST = RAW / "MANIFEST.csv"
@@ -29,6 +29,7 @@ def _page(data_dir: Path | None = None) -> AppTest:
     try:
         at = new_app({"page": "data"}, timeout=120)
         at.run()
+        open_folded(at)  # the file list and the lineage are folded (drawn once opened)
     finally:
         if data_dir is not None:
             if old is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.apptest import run
+from helpers.apptest import open_folded, run
 from ui.i18n import t
 
 HERE = Path(__file__).resolve().parents[2] / "indicators"
@@ -73,6 +73,8 @@ def test_overview_cards_and_chart_carry_definitions(lang):
     assert len(metrics) >= 4, [m.label for m in at.metric]  # population, GRDP, fiscal, at-risk count
     ids = {_check(m.proto.help, lang, f"metric {m.label}")["id"] for m in metrics}
     assert len(ids) == len(metrics)  # each card its own indicator
+    assert len(_named(at)) <= 2  # the share chart's glossary is folded: its lines are drawn once opened
+    open_folded(at, ("overview_glossary",))
     helped = _named(at)
     assert len(helped) >= 5  # the share chart's glossary (and the title of a card without a figure)
     for text, h in helped:

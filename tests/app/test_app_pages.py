@@ -19,7 +19,9 @@ from helpers.apptest import (
     main_spec,
     map_view,
     new_app,
+    open_folded,
     run,
+    static_tables,
     trace_data,
 )
 from indicators import derive, store
@@ -207,8 +209,13 @@ def test_region():
 
 def test_data_page():
     at = run({"page": "data"}, "data")
-    # static tables (catalogue, build report, exports reference, seed facts) and the two file grids
-    assert len(at.table) >= 4 and len(at.dataframe) >= 2
+    # static tables (catalogue, build report, seed facts); the folded sections send nothing until opened
+    assert len(static_tables(at)) == 3 and not at.dataframe
+    folded = [e.label for e in at.expander][-3:]
+    assert "경로, 상태, 기준 시점" in folded[0]
+    assert folded[1:] == ["지표별 출처 파일과 연도", "수출 2020년 공표치 (17개 시도, 참고)"]
+    open_folded(at)  # then the two file grids and the exports reference
+    assert len(static_tables(at)) == 4 and len(at.dataframe) == 2
     spec0 = main_spec(at, "coverage")
     assert spec0["data"][0]["type"] == "heatmap"
     button_group(at, "w_data_level").set_value("sigungu").run()

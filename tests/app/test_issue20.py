@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from helpers import ROOT
-from helpers.apptest import map_view, run
+from helpers.apptest import map_view, open_folded, run, static_tables
 from indicators import store
 
 ROW_PX = 35  # st.dataframe's row and header height (Streamlit's default row height)
@@ -166,10 +166,13 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def test_data_page_titles_its_columns_and_names_documents_by_title():
-    at = run({"page": "data"}, "issue20_data")
-    for table in at.table:  # catalogue, build report, exports reference, quoted figures
-        cols = list(table.value.columns)
+    at = open_folded(run({"page": "data"}, "issue20_data"))
+    tables = static_tables(at)
+    assert len(tables) == 4  # catalogue, build report, exports reference, quoted figures
+    for table in tables:
+        cols = list(table.columns)
         assert all(HANGUL.search(str(c)) for c in cols), cols  # no raw field name (name, unit, module …)
+    assert len(at.dataframe) == 2
     for frame in at.dataframe:  # the file lists: titled through their column settings
         config = json.loads(frame.proto.columns)
         labels = [config.get(str(c), {}).get("label", "") for c in frame.value.columns]
@@ -178,7 +181,7 @@ def test_data_page_titles_its_columns_and_names_documents_by_title():
     docs = pd.read_csv(ROOT / "indicators" / "seed_docs.csv", dtype=str)
     facts = pd.read_csv(ROOT / "indicators" / "seed_facts.csv", dtype=str)
     used = set(facts["source_doc"].str.split(" — ").str[0].str.strip())
-    seed = next(t.value for t in at.table if "인용문" in t.value.columns)
+    seed = next(t for t in tables if "인용문" in t.columns)
     text = " ".join(seed.astype(str).to_numpy().ravel())
     assert not HASHED_FILE.search(text), HASHED_FILE.search(text).group(0)
     for title in docs.loc[docs["source_doc"].isin(used), "title_ko"]:

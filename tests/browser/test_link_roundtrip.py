@@ -48,7 +48,7 @@ COUNTS = """([figures, maps]) => {
   walk(document);
   return document.querySelectorAll('.js-plotly-plot').length >= figures && n >= maps; }"""
 TEXTS = """(n) => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"]')]
-  .filter((m) => !m.closest('[data-testid="stTable"]') && !m.querySelector('style')).length >= n"""
+  .filter((m) => !m.querySelector('style, .bal-static')).length >= n"""
 GRID_DRAWN = """(i) => { const g = [...document.querySelectorAll('[data-testid="stDataFrame"]')][i];
   return !g || !!g.querySelector('th'); }"""
 # Everything a page shows that a link must reproduce (maps and the trend chart are inside shadow roots).
@@ -85,8 +85,8 @@ SNAPSHOT = """() => {
                     [...r.querySelectorAll('td')].map((c) => c.textContent))}));
   const metrics = [...document.querySelectorAll('[data-testid="stMetric"]')].map((m) => m.innerText);
   const text = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"]')]
-    .filter((m) => !m.closest('[data-testid="stTable"]') && !m.querySelector('style')).map((m) => m.innerText);
-  const statics = [...document.querySelectorAll('[data-testid="stTable"]')].map((t) => t.innerText);
+    .filter((m) => !m.querySelector('style, .bal-static')).map((m) => m.innerText);  // CSS; tables: statics
+  const statics = [...document.querySelectorAll('.bal-static table')].map((t) => t.textContent);
   return {figures, maps, lines, tables, metrics, text, statics};
 }"""
 
@@ -268,7 +268,7 @@ def _ready(page, like: dict | None = None) -> dict:
         page.wait_for_function(COUNTS, arg=[len(like["figures"]), components], timeout=60_000)
         page.wait_for_function(DRAWN, timeout=60_000)
         page.wait_for_function(TEXTS, arg=len(like["text"]), timeout=30_000)  # lazily loaded widgets too
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stTable\"]')]"
+    page.wait_for_function("() => [...document.querySelectorAll('.bal-static')]"
                            ".every((t) => t.querySelector('tbody tr'))", timeout=20_000)  # static tables drawn
     grids = page.locator('[data-testid="stDataFrame"]')
     for i in range(grids.count()):  # a grid draws its cells (and their accessible table) once in view

@@ -16,8 +16,9 @@ from helpers import ROOT
 from helpers.browser import SHOTS, no_exception, steady
 
 PHONE = {"width": 390, "height": 844}
-# plotly charts per page (추이's trend chart is the line-chart component: checked on its own below)
-PAGES = {"overview": ("/", 5), "map": ("/map", 0), "trends": ("/trends", 1), "region": ("/region?region=11", 1),
+# plotly charts per page (개요's sparklines are inline SVG; 추이's trend chart is the line-chart component,
+# checked on its own below)
+PAGES = {"overview": ("/", 1), "map": ("/map", 0), "trends": ("/trends", 1), "region": ("/region?region=11", 1),
          # five legend entries: they wrap on a phone
          "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 1),
          "disparity": ("/disparity", 2), "risk": ("/risk", 1)}
@@ -108,6 +109,10 @@ def test_phone_layout(server, phone, name):
     widths = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
         return [m.scrollWidth, m.clientWidth]; }""")
     assert widths[0] <= widths[1] + 1, widths
+    if name == "overview":  # the cards' sparklines (inline SVG, ui/sparkline.py): drawn, inside the phone
+        sparks = page.evaluate("""() => [...document.querySelectorAll('.bal-spark svg')].map(s => {
+            const r = s.getBoundingClientRect(); return [r.left, r.right, r.height]; })""")
+        assert len(sparks) == 4 and all(0 <= a and b <= PHONE["width"] and h > 50 for a, b, h in sparks), sparks
 
     # every text line of every chart is readable in full: inside the phone and inside its chart
     texts = page.evaluate(TEXTS_JS)
@@ -197,9 +202,13 @@ def test_hover_on_an_event_badge_lists_every_event_of_that_year(server, phone, b
 
 
 # Every header and body cell of the static tables on 자료·방법 whose content is wider or taller than
-# the cell (a cut cell), and the catalogue's cells by column name.
-CELLS_JS = """() => { const out = {cut: [], n: 0, units: []};
-  document.querySelectorAll('[data-testid="stTable"] table').forEach(t => {
+# the cell (a cut cell), and the catalogue's cells by column name. A table is laid out only near the
+# screen (ui/statictable.py: content-visibility), so each is scrolled into view before it is measured.
+CELLS_JS = """async () => { const out = {cut: [], n: 0, units: [], tables: 0};
+  for (const t of document.querySelectorAll('.bal-static table')) {
+    t.scrollIntoView();
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    out.tables += 1;
     const heads = [...t.querySelectorAll('thead th')].map(h => h.innerText.trim());
     t.querySelectorAll('th, td').forEach(c => {
       out.n += 1;
@@ -209,7 +218,8 @@ CELLS_JS = """() => { const out = {cut: [], n: 0, units: []};
     const u = heads.indexOf('단위');  // the unit column, titled in the reader's language (ui/csvs.py)
     if (t.closest('.st-key-catalogue') && u >= 0)
       t.querySelectorAll('tbody tr').forEach(r => out.units.push(r.children[u].innerText.trim()));
-  });
+  }
+  document.querySelector('.st-key-catalogue').scrollIntoView();
   return out; }"""
 
 
@@ -229,6 +239,7 @@ def test_data_page_tables_never_cut_a_cell(server, browser, viewport):
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     no_exception(page)
     cells = page.evaluate(CELLS_JS)
+    assert cells["tables"] == 3, cells["tables"]  # catalogue, build report, quoted figures (the rest folded)
     assert cells["n"] > 1000, cells["n"]  # the catalogue alone: 18 columns × every indicator
     assert not cells["cut"], cells["cut"][:5]
     assert declared["census_tfr"] in cells["units"]

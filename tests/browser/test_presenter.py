@@ -28,7 +28,7 @@ MAPS = ("map", "risk", "composite", "bivariate")
 LINES = {"trends": ".bal-lc[data-ready='1']"}  # the line-chart component (ui/linechart.py)
 STEP_S = STEP_MS / 1000
 # 자료·방법 has no main chart: its catalogue table is what it shows first (checked as its main element)
-TABLE = {"data": '.st-key-catalogue [data-testid="stTable"]'}
+TABLE = {"data": ".st-key-catalogue .bal-static"}  # the table in its scrolling box
 CAPITAL_SIDO = ("11", "28", "41")  # 서울, 인천, 경기
 
 _BOX = """(sel) => {

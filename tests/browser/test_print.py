@@ -22,7 +22,7 @@ READY = {"map": ".bal-map[data-ready='1']", "risk": ".bal-map[data-ready='1']",
          "composite": ".bal-map[data-ready='1']", "bivariate": ".bal-map[data-ready='1']",
          "trends": ".st-key-trend_chart .bal-lc[data-ready='1']", "region": ".st-key-region_relative .main-svg",
          "overview": '[data-testid="stMetricValue"]', "disparity": ".main-svg",
-         "data": '[data-testid="stTable"]'}
+         "data": ".bal-static table"}
 
 
 def _chars(pdf: bytes) -> tuple[str, list[tuple[float, float, float, float]], float, float, int]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import time
+from html.parser import HTMLParser
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from helpers import APP
@@ -134,3 +136,56 @@ def trace_data(spec: dict) -> list:
 
 def button_group(at: AppTest, key: str):
     return next(b for b in at.get("button_group") if b.key == key)
+
+
+class _TableText(HTMLParser):
+    """The cells' text of the first HTML table in a document: header row, then body rows."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag) -> None:
+        if tag in ("td", "th") and self._cell is not None and self.rows:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+STATIC_TABLE = 'class="bal-static"'  # ui.statictable.CLASS: the box around each static table
+
+
+def static_tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every static table of the run (ui.statictable: an HTML table in a Markdown element) as the reader
+    sees it: a frame of its cells' text, its header row as the columns."""
+    out = []
+    for md in at.markdown:
+        if STATIC_TABLE in str(md.value):
+            parser = _TableText()
+            parser.feed(str(md.value))
+            head, *rows = parser.rows
+            out.append(pd.DataFrame(rows, columns=head))
+    return out
+
+
+DATA_FOLDED = ("data_files", "data_lineage", "data_exports")  # 자료·방법's folded sections (page.folded keys)
+
+
+def open_folded(at: AppTest, keys=DATA_FOLDED) -> AppTest:
+    """Open the folded sections `keys` (`ui.page.folded`: their content runs only while open) and run
+    again, as a reader's click on each does."""
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert_ok(at)
+    return at

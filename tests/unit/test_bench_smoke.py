@@ -237,6 +237,23 @@ def _context(tmp_path, skip=()):
     return Context(plan, tmp_path, frozenset(skip), None, "none found")
 
 
+def test_page_option_keeps_only_the_pages_named_in_the_apps_order(tmp_path):
+    from dataclasses import replace
+
+    from bench.__main__ import parser
+    from bench.fixtures import PROVIDERS
+
+    args = parser().parse_args(["--quick", "--page", "data", "--page", "overview", "--page", "nope"])
+    assert args.page == ["data", "overview", "nope"]
+    ctx = replace(_context(tmp_path), only_pages=tuple(args.page))
+    PROVIDERS["pages"](ctx)
+    assert ctx.pages == ["overview", "data"]
+    assert "nope" in ctx.errors[0]["error"]
+    every = _context(tmp_path)
+    PROVIDERS["pages"](every)
+    assert len(every.pages) == 9 and every.pages[0] == "overview"
+
+
 def test_runner_reports_a_failing_section_and_goes_on(tmp_path, monkeypatch):
     from bench import fixtures
     from bench.context import Section

@@ -73,18 +73,28 @@ function tellViewport(component, data) {
   }
 }
 
-// Streamlit loads a chart's code the first time a page of the tab shows one; we load it when the page is
-// idle, from the same URL its own loader uses (beside its index script), so that load finds it done.
+// Streamlit loads a chart's code the first time a page of the tab shows one; we load it from the same URL
+// its own loader uses (beside its index script), so that load finds it done — once the page's own figure
+// is drawn (or after PREFETCH_WAIT_MS) and the page is idle: on a first visit, evaluating plotly's code
+// takes a second of the main thread, which must not come before the figure the reader opened the page for.
+const PREFETCH_WAIT_MS = 4000;
+
 function prefetch(names) {
   if (!names || !names.length || window.__balPrefetched) return;
   window.__balPrefetched = true;
   const index = [...document.querySelectorAll("script[src]")].find((s) => /\/static\/js\/index\.[^/]+\.js/.test(s.src));
   if (!index) return;
   const later = window.requestIdleCallback || ((f) => setTimeout(f, 1200));
-  later(() => { for (const name of names) import(new URL(name, index.src).href).catch(() => {}); }, { timeout: 4000 });
+  const since = performance.now();
+  const wait = setInterval(() => {
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+    if (!drawn(main) && performance.now() - since < PREFETCH_WAIT_MS) return;
+    clearInterval(wait);
+    later(() => { for (const name of names) import(new URL(name, index.src).href).catch(() => {}); }, { timeout: 4000 });
+  }, 100);
 }
 
-const FIGURE = '.js-plotly-plot .main-svg, [data-testid="stTable"], [data-testid="stMetricValue"]';
+const FIGURE = '.js-plotly-plot .main-svg, .bal-static table, [data-testid="stTable"], [data-testid="stMetricValue"]';
 const CURTAIN_MAX_MS = 6000;
 
 function drawn(main) {

@@ -10,7 +10,7 @@ import app_analyses
 import app_data
 from geo import regions
 from indicators import catalog, manifest
-from ui import concepts, csvs, figures, plots
+from ui import concepts, csvs, figures, plots, statictable
 from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import finish
@@ -48,37 +48,6 @@ def catalogue_table(ctx: Ctx) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:\"'=$")
-
-
-def _plain(text) -> str:
-    """A cell's text as literal Markdown (st.table renders Markdown): every special character escaped."""
-    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in str(text))
-
-
-def cell_text(col: str, v) -> str:
-    """One cell as st.table shows it: plain text (Markdown escaped), an address a link, yes/no as ✓/–,
-    missing as '', whole numbers with separators (years without), other numbers by magnitude."""
-    if v is None or (isinstance(v, float) and pd.isna(v)):
-        return ""
-    if isinstance(v, bool):
-        return "✓" if v else "–"
-    if isinstance(v, int) and not isinstance(v, bool) or hasattr(v, "dtype") and "int" in str(v.dtype):
-        return str(int(v)) if "year" in col else f"{int(v):,}"
-    if isinstance(v, float) or hasattr(v, "dtype") and "float" in str(v.dtype):
-        return str(int(v)) if "year" in col and float(v).is_integer() else fmt.number(float(v))
-    if col == "url" and str(v).startswith(("https://", "http://")):
-        return f"[{_plain(v)}]({str(v).replace(' ', '%20').replace(')', '%29')})"
-    return _plain(v)
-
-
-@figures.cached
-def catalogue_cells(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table as st.table shows it (`cell_text` for every cell). An HTML table wraps its cells, so none
-    is cut at any width."""
-    return pd.DataFrame({c: [cell_text(c, v) for v in frame[c].tolist()] for c in frame.columns})
-
-
 def fitted_columns(frame: pd.DataFrame, lang: str) -> dict:
     """st.dataframe column settings: each column titled in `lang` (`ui.csvs.title`) and as wide as its
     title or longest text (Hangul 15 px, other characters 8.5 px at the grid's 14 px type, generous so
@@ -88,29 +57,13 @@ def fitted_columns(frame: pd.DataFrame, lang: str) -> dict:
     out = {}
     for c in frame.columns:
         title = csvs.title(c, lang)
-        texts = [title] + [cell_text(c, v).replace("\\", "") for v in frame[c].tolist()]
+        texts = [title] + [statictable.cell_text(c, v) for v in frame[c].tolist()]
         out[c] = st.column_config.Column(title, width=max(px(x) for x in texts))
     return out
 
 
-WRAP_FROM = 40  # characters: a column whose longest cell is longer wraps (`static_table`)
-
-
-def static_table(frame: pd.DataFrame, key: str, lang: str, height: int | str = "content",
-                 wrap: dict[str, int] | None = None) -> None:
-    """`frame` as a static table in the container `key` whose cells are never cut: columns titled in
-    `lang` (`ui.csvs.title`), short ones on one line, long ones (`wrap`: column → width in rem; default:
-    every column with a cell over `WRAP_FROM` characters, 22 rem, 30 rem past 200) wrapped; the table
-    scrolls inside `height`."""
-    cells = catalogue_cells(frame)
-    if wrap is None:
-        longest = {c: int(cells[c].str.len().max()) if len(cells) else 0 for c in cells.columns}
-        wrap = {c: 30 if n > 200 else 22 for c, n in longest.items() if n > WRAP_FROM}
-    st.markdown(catalogue_css(list(cells.columns), key, wrap), unsafe_allow_html=True)
-    with st.container(key=key):
-        st.table(csvs.titled(cells, lang), hide_index=True, height=height)
-
-
+# The catalogue as shown: what a reader looks for first (name, unit, years, levels, source), then the
+# definitions, then the identifiers and provenance
 CATALOGUE_ORDER = ("name", "unit", "years", "levels", "category", "producer", "table", "table_id", "formula",
                    "basis", "note", "id", "polarity", "additive", "in_data", "vintage", "license", "url")
 # Columns of long text, wrapped at this width (rem; the rest keep one line): the table grows and scrolls
@@ -119,20 +72,11 @@ CATALOGUE_WRAP = {"table": 16, "table_id": 16, "formula": 18, "basis": 20, "note
                   "license": 18, "url": 18}
 
 
-def catalogue_css(columns: list[str], key: str = "catalogue", wrap: dict[str, int] | None = None) -> str:
-    """CSS for the catalogue's st.table in the container `key`: short columns on one line, long ones
-    wrapped at `wrap` widths in rem (default `CATALOGUE_WRAP`; a word longer than that, e.g. an address,
-    breaks anywhere)."""
-    wrap = CATALOGUE_WRAP if wrap is None else wrap
-    rules = [f".st-key-{key} th, .st-key-{key} td {{ vertical-align: top; }}",
-             f".st-key-{key} :is(th, td) :is(div, p) {{ white-space: nowrap !important; word-break: normal "
-             "!important; overflow-wrap: normal !important; }"]
-    for i, col in enumerate(columns, start=1):
-        if col in wrap:
-            rules.append(f".st-key-{key} :is(td, th):nth-child({i}) :is(div, p) {{ white-space: normal "
-                         "!important; overflow-wrap: anywhere !important; }")
-            rules.append(f".st-key-{key} td:nth-child({i}) > div {{ width: {wrap[col]}rem; }}")
-    return "<style>\n" + "\n".join(rules) + "\n</style>"
+@figures.cached
+def catalogue_html(ctx: Ctx) -> tuple[str, str]:
+    """The catalogue as a static table (`ui.statictable`): its columns in `CATALOGUE_ORDER`, 460 px high."""
+    frame = catalogue_table(ctx)
+    return statictable.table_html(frame[list(CATALOGUE_ORDER)], "catalogue", ctx.lang, 460, CATALOGUE_WRAP)
 
 
 def _table_title(src, ctx: Ctx) -> str:

@@ -16,6 +16,7 @@ from geo import regions
 from indicators import derive
 from ui import concepts, figures, plots
 from ui import format as fmt
+from ui import sparkline as spark
 from ui.context import Ctx
 from ui.finishing import finish
 from ui.i18n import t
@@ -207,9 +208,9 @@ def share_table() -> pd.DataFrame:
 
 
 @figures.cached
-def sparkline(years: tuple[int, ...], values: tuple[float, ...]):
-    """A card's sparkline (`plots.sparkline`), shown as sent before (`figures.prepared`)."""
-    return figures.prepared(plots.sparkline(years, values))
+def sparkline(years: tuple[int, ...], values: tuple[float, ...]) -> str:
+    """A card's sparkline as inline SVG (`ui.sparkline`: no chart code before the headline numbers)."""
+    return spark.svg(years, values)
 
 
 def cards_table(cards_: list[Card]) -> pd.DataFrame:
