@@ -205,7 +205,10 @@ def test_every_csv_titles_its_columns_in_korean_and_carries_unit_year_source(dow
         cols = list(frame.columns)
         assert all(HANGUL.search(c) for c in cols), (name, cols)  # titles in the reader's language
         if "값" in cols:  # figures: each row says its unit, its year and where it comes from
-            assert {"단위", "연도", "출처"} <= set(cols), (name, cols)
+            # a month-end figure's date is its month ('2025-06'), never a year (DESIGN: a month end is not
+            # a year end): its CSV carries the month instead of 연도
+            dated = "연도" if "month_end" not in name else next((c for c in cols if c.startswith("기준 월")), "")
+            assert {"단위", dated, "출처"} <= set(cols), (name, cols)
             assert frame["출처"].notna().all() and frame["단위"].notna().all(), name
         if "지역코드" in cols:  # the long form: the region first
             assert cols[0] == "지역코드", (name, cols)
