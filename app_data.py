@@ -60,7 +60,7 @@ def unit(ind_id: str, lang: str = "ko") -> str:
 _RUN_BUILD = "_data_build"  # session_state key: the build id resolved at the start of the session's last full run
 _RUN_SET = "_data_boundary_set"  # session_state key: the boundary set the session's last full run draws
 _PINNED: contextvars.ContextVar[int | None] = contextvars.ContextVar("balance_build", default=None)
-CURRENT_SET = "2026-07"  # the boundary set pages draw unless the reader chose the other (ui.nav)
+CURRENT_SET = regions.CURRENT_SET  # the boundary set pages draw unless the reader chose the other (ui.nav)
 
 
 class DataKey(NamedTuple):

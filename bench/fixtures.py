@@ -62,14 +62,14 @@ def geometry_sizes() -> dict[str, dict]:
     encoded and named as ui.mapview.publish_geometry writes it): bytes, KB, gzip bytes, areas, file name."""
     import gzip
 
-    from geo import svgmap
+    from geo import regions, svgmap
 
-    data = svgmap.load()[svgmap.DEFAULT_SET]  # the set the app draws
+    data = svgmap.load()[regions.CURRENT_SET]  # the set the app draws
     out = {}
     for lv in svgmap.LEVELS:
         body = svgmap.encode(data[lv])
         out[lv] = {"bytes": len(body), "kb": len(body) / 1024, "gzip_bytes": len(gzip.compress(body, 6)),
-                   "features": len(data[lv]["codes"]), "file": svgmap.file_name(svgmap.DEFAULT_SET, lv, body)}
+                   "features": len(data[lv]["codes"]), "file": svgmap.file_name(regions.CURRENT_SET, lv, body)}
     return out
 
 

@@ -27,7 +27,6 @@ from geo import boundaries, coverage, regions
 from geo.groups import MACRO_REGIONS
 
 SETS: tuple[str, ...] = regions.SETS
-DEFAULT_SET = "2024"  # what the app draws: the data are coded in end-2024 codes
 DECLARATION = Path(__file__).with_name("incheon_2026_gu.csv")
 DONG_LIST = "reference/incheon_2026_new_gu_haengjeongdong.csv"  # under data/raw/: MOIS's 행정동 of the new 구
 SNAP_M = 1e-6  # a new border's end lies on the neighbour's edge to rounding error; it becomes a vertex there

@@ -25,6 +25,7 @@ HERE = Path(__file__).parent
 
 SETS: tuple[str, ...] = ("2024", "2026-07")
 REFERENCE_SET = "2024"  # the set the data layer codes history in (older codes map forward to it)
+CURRENT_SET = "2026-07"  # the set every page draws unless the reader picks the other (?set=)
 CHANGE_KINDS = ("merge", "rename", "split", "union")
 
 

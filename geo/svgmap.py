@@ -44,7 +44,6 @@ LEVELS = ("sigungu", "sido", "macro")
 OVERLAY_KEY = "overlay_source"
 CAPITAL_VIEW = (126.25, 127.9, 36.85, 38.32)  # lon min, lon max, lat min, lat max of the 수도권 zoom
 SETS = boundary_sets.SETS
-DEFAULT_SET = boundary_sets.DEFAULT_SET
 VERSION = (f"svg3-q{QUANTUM_M:g}-t{SIGUNGU_TOLERANCE_M:g}-{SIDO_TOLERANCE_M:g}-p{MIN_PART_KM2:g}"
            f"-{boundary_sets.declaration_digest()[:8]}")
 

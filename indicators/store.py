@@ -86,7 +86,6 @@ OUTPUTS = ("observations.parquet", "gaps.parquet", "coverage.parquet", "designat
            "build_report.json", "map_geometry.json")
 MAP_LEVELS = ("sigungu", "sido", "macro")  # the levels of map_geometry.json (geo.svgmap.LEVELS)
 MAP_SETS = ("2024", "2026-07")  # its boundary sets (geo.boundary_sets.SETS), each with every level
-DEFAULT_MAP_SET = "2024"  # the set the app draws (geo.boundary_sets.DEFAULT_SET): the data's codes
 
 
 def published(out_dir: Path | None = None) -> int:

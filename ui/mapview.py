@@ -23,7 +23,7 @@ import pandas as pd
 import streamlit as st
 from plotly.colors import get_colorscale, sample_colorscale, unlabel_rgb
 
-from geo import svgmap
+from geo import regions, svgmap
 from ui import format as fmt
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -170,8 +170,10 @@ def _noop() -> None:
 
 
 def publish_static_geometry() -> dict[str, str]:
-    """Publish the published build's geometry of the set the app draws under static/geo (at deployment
-    start, before any visitor); level → URL path."""
+    """Publish the published build's geometry of every boundary set under static/geo (at deployment start,
+    before any visitor); level → URL path of the set pages draw by default (`regions.CURRENT_SET`)."""
     from indicators import store
 
-    return publish_geometry(store.map_geometry()[store.DEFAULT_MAP_SET])
+    sets = store.map_geometry()
+    urls = {s: publish_geometry(payloads) for s, payloads in sets.items()}
+    return urls[regions.CURRENT_SET]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo import regions
 from ui import state
 from ui.i18n import LANGS, t
 
@@ -17,7 +18,7 @@ def lang() -> str:
 
 
 SETS = ("2026-07", "2024")  # the boundary sets a reader can choose, the current one first (geo.regions.SETS)
-DEFAULT_SET = "2026-07"
+DEFAULT_SET = regions.CURRENT_SET
 
 
 def boundary_set() -> str:

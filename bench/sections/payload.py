@@ -46,12 +46,13 @@ def coverage_figure(payload: dict) -> Figure:
     """Every 시군구 of the region registry drawn, the island 군 among them."""
     from geo import regions
 
-    want = set(regions.codes("sigungu"))
+    want = set(regions.codes("sigungu", payload["boundary_set"]))  # the set of the geometry measured
     drawn = {c for c, d in zip(payload["codes"], payload["paths"]) if d}
     missing = sorted(want - drawn)
-    islands = ", ".join(f"{n} {'✓' if c in drawn else '✗'}" for c, n in ISLANDS.items())
-    ok = not missing and len(drawn) == len(want) == 229
-    return Figure("payload", "geometry.sigungu.areas", "시군구 drawn (of 229)", len(drawn), "count",
+    islands = ", ".join(f"{n} {'✓' if regions.carry_code(c, payload['boundary_set']) in drawn else '✗'}"
+                        for c, n in ISLANDS.items())
+    ok = not missing and len(drawn) == len(want)
+    return Figure("payload", "geometry.sigungu.areas", f"시군구 drawn (of {len(want)})", len(drawn), "count",
                   status="PASS" if ok else "FAIL",
                   detail=islands + (f" · missing {missing[:5]}" if missing else ""))
 
@@ -74,9 +75,9 @@ def error_figures(data: dict, refs: dict) -> tuple[list[Figure], dict]:
 
 
 def run(ctx: Context, deadline: float) -> None:
-    from geo import svgmap
+    from geo import regions, svgmap
 
-    data = svgmap.load()[svgmap.DEFAULT_SET]  # the set the app draws
+    data = svgmap.load()[regions.CURRENT_SET]  # the set the app draws
     figures = size_figures(ctx.geo, naive := naive_sizes())
     figures.append(coverage_figure(data["sigungu"]))
     errs, err_detail = error_figures(data, reference_areas_km2())

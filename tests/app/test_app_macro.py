@@ -11,7 +11,7 @@ import csv
 import pytest
 
 from geo import regions, svgmap
-from helpers.apptest import button_group, chart_view, drawn, map_view, run
+from helpers.apptest import REFERENCE_SET, button_group, chart_view, drawn, map_view, run
 from helpers.raw import MACRO, raw_grdp_nominal
 from helpers.svgpaths import path_area_km2
 
@@ -20,7 +20,7 @@ EXPORTS = "exports/kita_regional_yearly.csv"
 
 
 def _areas(level: str) -> dict[str, float]:
-    geo = svgmap.load()[svgmap.DEFAULT_SET][level]
+    geo = svgmap.load()[REFERENCE_SET][level]
     return {c: path_area_km2(d, geo["quantum_m"]) for c, d in zip(geo["codes"], geo["paths"])}
 
 
@@ -36,7 +36,7 @@ def test_macro_geometry_is_the_dissolved_sido_coverage():
                  or regions.name(c) in members]
         assert macro[code] == pytest.approx(sum(sido[c] for c in codes), rel=0.002), code
     assert sum(macro.values()) == pytest.approx(sum(sido.values()), rel=0.002)
-    assert svgmap.load()[svgmap.DEFAULT_SET]["macro"]["capital_outline"].count("M") >= 1
+    assert svgmap.load()[REFERENCE_SET]["macro"]["capital_outline"].count("M") >= 1
 
 
 # ---------------------------------------------------------------- map page

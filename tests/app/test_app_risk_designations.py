@@ -9,7 +9,7 @@ import pytest
 
 from geo import regions
 from helpers import RAW
-from helpers.apptest import map_view, run
+from helpers.apptest import REFERENCE_SET, map_view, run
 
 POLICY = RAW / "policy"
 
@@ -58,7 +58,7 @@ def test_outline_is_the_edge_of_the_89_designated_areas(page, decline_codes):
     view = map_view(page, "risk_view")
     (overlay,) = view["overlays"]
     assert overlay["label"] == "인구감소지역 (89곳)"
-    geo = svgmap.load()[svgmap.DEFAULT_SET]["sigungu"]
+    geo = svgmap.load()[REFERENCE_SET]["sigungu"]
     drawn = {c: path_area_km2(d, geo["quantum_m"]) for c, d in zip(geo["codes"], geo["paths"])}
     outline_km2 = path_area_km2(overlay["d"], svgmap.QUANTUM_M)
     assert outline_km2 == pytest.approx(sum(drawn[c] for c in decline_codes), abs=0.01)
