@@ -22,14 +22,14 @@ import streamlit as st
 from ui import state
 from ui.context import Ctx
 from ui.figures import download_csv
-from ui.mapview import nice_ticks
+from ui.mapview import component_js, nice_ticks
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 STEP_MS = 1000  # a year per second while playing (as `ui.reveal.STEP_S`)
 PAD = 0.06  # value axis padding, share of the full range (as `ui.reveal.PAD`)
 
 _mount = st.components.v2.component(
-    "balance_lines", js=(ASSETS / "linechart.js").read_text(encoding="utf-8"),
+    "balance_lines", js=component_js("linechart.js"),
     css=(ASSETS / "linechart.css").read_text(encoding="utf-8"))
 
 

@@ -27,13 +27,21 @@ from geo import regions, svgmap
 from ui import format as fmt
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+def component_js(name: str) -> str:
+    """A component's JavaScript as the browser runs it: the kit both components share (assets/kit.js:
+    downloads, escaping, the address keys a component owns) followed by the component's own file."""
+    return "\n".join((ASSETS / f).read_text(encoding="utf-8") for f in ("kit.js", name))
+
+
 STATIC_GEO = Path(__file__).resolve().parents[1] / "static" / "geo"
 STATIC_URL = "app/static/geo"  # Streamlit serves ./static at <base>/app/static (server.enableStaticServing)
 MISSING = None  # a region-year without a value: drawn hatched, never coloured
 STEP_MS = 900
 
 _mount = st.components.v2.component(
-    "balance_map", js=(ASSETS / "mapview.js").read_text(encoding="utf-8"),
+    "balance_map", js=component_js("mapview.js"),
     css=(ASSETS / "mapview.css").read_text(encoding="utf-8"))
 
 

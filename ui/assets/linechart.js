@@ -2,7 +2,6 @@
 // Python sends one view (ui/linechart.py): every line's values and texts at every year, the value axis,
 // policy events, quoted figures, title, subtitle and source. Hover, exports and, in presenter mode, the
 // year reveal happen here; a revealed year goes to the URL (?year=) with no server run.
-const NS = "http://www.w3.org/2000/svg";
 const FONT = "'Noto Sans CJK KR','Noto Sans KR',sans-serif";
 
 function el(tag, attrs = {}, parent = null, ns = false) {
@@ -10,10 +9,6 @@ function el(tag, attrs = {}, parent = null, ns = false) {
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (parent) parent.appendChild(node);
   return node;
-}
-
-function esc(s) {
-  return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
 function skeleton(parent, spec) {
@@ -275,15 +270,6 @@ function exportSvg(spec, st) {
   return new XMLSerializer().serializeToString(out);
 }
 
-function download(name, blob) {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-}
-
 function fileName(spec, st, ext) {
   const last = spec.years[spec.years.length - 1];
   return `${spec.filename}${spec.reveal && st.year < last ? `_${st.year}` : ""}.${ext}`;
@@ -302,26 +288,9 @@ function exportPng(spec, st) {
   img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(exportSvg(spec, st));
 }
 
-// ?year= is the browser's (as the map's, ui/assets/mapview.js: the same window.__balOwn protocol, so
-// either component's history hook keeps it): absent = the last year. Streamlit's frontend rewrites the
+// ?year= is the browser's (as the map's: the same window.__balOwn protocol of kit.js, so either
+// component's history hook keeps it): absent = the last year. Streamlit's frontend rewrites the
 // address from its last server message; the hook puts the chart's key back into any address it writes.
-function withKeys(url, own) {
-  const u = new URL(url, window.location.href);
-  if (!own || u.pathname !== own.path) return u.href;
-  for (const [k, v] of Object.entries(own.keys)) (v === null ? u.searchParams.delete(k) : u.searchParams.set(k, v));
-  return u.href;
-}
-
-function keepOwnKeys() {
-  if (window.__balKeep) return;
-  window.__balKeep = true;
-  for (const name of ["replaceState", "pushState"]) {
-    const write = window.history[name].bind(window.history);
-    window.history[name] = (state, title, url) =>
-      write(state, title, url === undefined || url === null ? url : withKeys(url, window.__balOwn));
-  }
-}
-
 function writeUrl(spec, st) {
   const path = window.location.pathname;
   if (!spec.reveal) {  // no reveal (not presenting): the chart asserts nothing

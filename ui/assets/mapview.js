@@ -3,7 +3,6 @@
 // (data), and a versioned URL of the geometry (fetched once, cached by the browser). Years, play,
 // hover and the 수도권 zoom happen here; the chosen year and zoom go back as state (a fragment rerun
 // that only writes them to the URL); a clicked area opens its profile as a link.
-const NS = "http://www.w3.org/2000/svg";
 const geoCache = new Map(); // geometry URL -> Promise of the parsed payload (one fetch per page load)
 
 function el(tag, attrs = {}, parent = null, ns = false) {
@@ -85,10 +84,6 @@ function legendHtml(spec) {
     parts.push(`<span class="bal-lg-item"><i class="bal-lg-outline" style="border-top:3px ${o.dash ? "dotted" : "solid"} ${o.color} !important"></i>${esc(o.label)}</span>`);
   }
   return parts.join("");
-}
-
-function esc(s) {
-  return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
 function sideTable(ui, spec, year) {
@@ -298,15 +293,6 @@ function legendSvg(out, defs, spec, x, y) {
   }
 }
 
-function download(name, blob) {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-}
-
 // decimals as shown: spec.csv.decimals, or by magnitude as ui/format.py magnitude_decimals
 function roundAsShown(v, fixed) {
   if (v === null || v === undefined) return null;
@@ -354,23 +340,6 @@ function ownKeys(spec, st) {
     keys.year = st.year === spec.years[spec.years.length - 1] ? null : String(st.year);
   }
   return keys;
-}
-
-function withKeys(url, own) {
-  const u = new URL(url, window.location.href);
-  if (!own || u.pathname !== own.path) return u.href;
-  for (const [k, v] of Object.entries(own.keys)) (v === null ? u.searchParams.delete(k) : u.searchParams.set(k, v));
-  return u.href;
-}
-
-function keepOwnKeys() {
-  if (window.__balKeep) return;
-  window.__balKeep = true;
-  for (const name of ["replaceState", "pushState"]) {
-    const write = window.history[name].bind(window.history);
-    window.history[name] = (state, title, url) =>
-      write(state, title, url === undefined || url === null ? url : withKeys(url, window.__balOwn));
-  }
 }
 
 function writeUrl(spec, st) {
