@@ -3,8 +3,8 @@ weight sensitivity, and at 시도 the rank correlation with the NAVIS regional d
 import streamlit as st
 
 from indicators import composite as cx
-from ui import maps, page, pickers
-from ui.figures import download_csv, show_figure
+from ui import barchart, maps, page, pickers
+from ui.figures import download_csv
 from ui.panels import composite as cm
 from ui.panels import composite_navis
 
@@ -67,9 +67,9 @@ if sens.empty:
     st.info(ctx.t("no_composite_info"))
 else:
     st.caption(ctx.t("sens_note"))
-    show_figure(cm.sensitivity_figure(ctx, res, sens), key="comp_sens",
-                filename=f"composite_sensitivity_{level}_{year}_{method}{cm.weights_tag(res)}", ctx=ctx, data=sens,
-                source=cm.source_text(ctx, res))
+    barchart.show(ctx, cm.sensitivity_chart(ctx, res, sens), key="comp_sens",
+                  filename=f"composite_sensitivity_{level}_{year}_{method}{cm.weights_tag(res)}", data=sens,
+                  source=cm.source_text(ctx, res))
 
 if level == "sido":
     composite_navis.show_section(ctx, res, weights, lambda r: cm.source_text(ctx, r))

@@ -2,8 +2,7 @@
 import streamlit as st
 
 import app_data
-from ui import page, pickers, reveal, state
-from ui.figures import show_figure
+from ui import linechart, page, pickers, state
 from ui.panels import disparity as dp
 from ui.panels import disparity_figures as dfig
 
@@ -47,17 +46,14 @@ if not figure_first:
 page.stop_unless(not table.empty and table["n_regions"].max() >= 2, ctx, ctx.t("disp_empty"), expanded=False)
 
 chosen = [m for m in dp.MEASURE_IDS if m in chosen]
-upto = reveal.timeline(ctx, table["year"])
-fig = dfig.measures_figure(ctx, ind, level, table, chosen, full, reading, show_events, note)
-shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
-show_figure(shown, key="disp_measures", filename=f"disparity_{ind_id}_{level}_{weighting}", ctx=ctx, data=table)
+linechart.show(ctx, dfig.measures_chart(ctx, ind, level, table, chosen, full, reading, show_events, note),
+               key="disp_measures", filename=f"disparity_{ind_id}_{level}_{weighting}", data=table)
 page.define(ctx, [ind])
 if figure_first:
     reading_notes()
-fig = dfig.decomposition_figure(ctx, ind, level, table, kind, full, reading, show_events)
-shown = fig if upto is None else reveal.cut(fig, upto, reveal.note(ctx, upto, table["year"]))
-show_figure(shown, key="disp_decomp", filename=f"theil_{kind}_decomposition_{ind_id}_{level}_{weighting}",
-            ctx=ctx, data=dp.decomposition_data(table, kind))
+linechart.show(ctx, dfig.decomposition_chart(ctx, ind, level, table, kind, full, reading, show_events),
+               key="disp_decomp", filename=f"theil_{kind}_decomposition_{ind_id}_{level}_{weighting}",
+               data=dp.decomposition_data(table, kind), follow=True)
 st.caption(ctx.t("decomp_caption"))
 
 st.subheader(ctx.t("disp_table"))

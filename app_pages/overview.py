@@ -2,9 +2,9 @@
 import streamlit as st
 
 import app_data
+from ui import barchart, page
 from ui import format as fmt
-from ui import page
-from ui.figures import download_csv, show_figure
+from ui.figures import download_csv
 from ui.panels import headlines, trends
 
 ctx = page.open_page("overview", "overview_title", "overview_intro")
@@ -12,12 +12,12 @@ ctx = page.open_page("overview", "overview_title", "overview_intro")
 
 def share_chart() -> None:
     shares = headlines.share_table()
-    if not shares.empty:
-        fig, data = headlines.share_figure(ctx, shares)
-        clicked = show_figure(fig, key="capital_shares", filename=f"capital_share_{int(shares['year'].max())}",
-                              ctx=ctx, data=data, selectable=True)
-        # a bar opens that indicator's trend (its map where it has one year only)
-        page.share_on_click(clicked, set(trends.options()), set(app_data.mappable_indicators(macro=True)))
+    if not shares.empty:  # a bar opens that indicator's trend (its map where it has one year only)
+        links = page.share_links(list(shares["indicator"]), set(trends.options()),
+                                 set(app_data.mappable_indicators(macro=True)))
+        view, data = headlines.share_chart(ctx, shares, links)
+        barchart.show(ctx, view, key="capital_shares", filename=f"capital_share_{int(shares['year'].max())}",
+                      data=data)
         if not ctx.presenter:
             st.caption(ctx.t("share_click_hint"))
         page.define(ctx, list(data["indicator"]), folded="overview_glossary")  # 30 lines: drawn once opened

@@ -3,8 +3,8 @@ figures newer than the year series, apart from it."""
 import streamlit as st
 
 import app_data
-from ui import page, pickers
-from ui.figures import download_csv, show_figure
+from ui import barchart, page, pickers
+from ui.figures import download_csv
 from ui.panels import region, region_month
 
 ctx = page.open_page("region", "region_title")
@@ -18,10 +18,10 @@ prof = app_data.region_profile(code)
 page.stop_unless(not prof.empty, ctx, ctx.t("no_region_data"), notice=False)
 
 tab = region.table(ctx, code)
-fig, rel = region.relative_figure(ctx, code)
-if fig is not None:
-    show_figure(fig, key="region_relative", filename=f"region_{code}_relative", ctx=ctx,
-                data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
+view, rel = region.relative_chart(ctx, code)
+if view is not None:
+    barchart.show(ctx, view, key="region_relative", filename=f"region_{code}_relative",
+                  data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
     page.define(ctx, list(dict.fromkeys(rel["indicator"])))
 
 month = region_month.newer(ctx, code)  # under the figure (first on a phone's screen), apart from the year tables

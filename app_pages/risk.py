@@ -5,8 +5,8 @@ import streamlit as st
 
 import app_data
 from ui import format as fmt
-from ui import maps, monthend, page, pickers, state
-from ui.figures import download_csv, show_figure
+from ui import linechart, maps, monthend, page, pickers, state
+from ui.figures import download_csv
 from ui.panels import risk, risk_month
 
 ctx = page.open_page("risk", "risk_title", "risk_intro")
@@ -48,8 +48,9 @@ with st.container():
                  column_order=risk.LIST_ORDER)
     download_csv(at_risk, f"at_risk_sigungu_{basis}_{year}", ctx, key="dl_risk_list", source=source)
 
-cfig, ctable = risk.counts_figure(ctx, basis)
-show_figure(cfig, key="risk_counts", filename=f"extinction_risk_counts_{basis}", ctx=ctx, data=ctable, source=source)
+counts_view, counts_table = risk.counts_chart(ctx, basis)
+linechart.show(ctx, counts_view, key="risk_counts", filename=f"extinction_risk_counts_{basis}", data=counts_table,
+               source=source)
 
 st.subheader(ctx.t("desig_cross_title"))
 if not has_designations:

@@ -4,7 +4,6 @@ import streamlit as st
 
 import app_data
 from ui import linechart, macro, page, pickers
-from ui.figures import show_figure
 from ui.panels import trends, trends_macro
 
 PREFERRED = ("reg_population_persons", "grdp_nominal_krw_mn", "census_population_persons", "census_grdp_krw_mn")
@@ -51,8 +50,8 @@ else:
 
 if show_events:
     page.events_table(ctx, ("number", "date", "label", "source", "quote"))
-mfig, mtable = trends.migration_figure(ctx, show_events)
-if mfig is not None:
-    show_figure(mfig, key="migration_chart", filename="net_migration_capital_region", ctx=ctx, data=mtable)
+mview, mtable = trends.migration_chart(ctx, show_events)
+if mview is not None:
+    linechart.show(ctx, mview, key="migration_chart", filename="net_migration_capital_region", data=mtable)
     page.define(ctx, ["migration_net_persons"])
 page.raw_needed(ctx)

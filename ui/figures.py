@@ -93,7 +93,7 @@ class _Prepared(go.Figure):
 def prepared(fig: go.Figure | dict) -> go.Figure:
     """`fig` as `_Prepared` (for `st.plotly_chart`), made once per figure object and kept on it
     (cached figures are read-only, so the dict stays true to the figure). A dict (a figure's own
-    `to_dict()`, e.g. `ui.reveal.cut`) is wrapped as it is: Streamlit would rebuild and re-validate it."""
+    `to_dict()`, e.g. `scale_figure`'s) is wrapped as it is: Streamlit would rebuild and re-validate it."""
     if isinstance(fig, dict):
         done = object.__new__(_Prepared)
         object.__setattr__(done, "_bal_dict", fig)

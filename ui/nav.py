@@ -5,6 +5,8 @@ links say `presenter=1`); a link to another page carries them when they are not 
 """
 from __future__ import annotations
 
+import urllib.parse
+
 import streamlit as st
 
 from geo import regions
@@ -76,6 +78,13 @@ def link_params(page: str, **values: str) -> dict[str, str]:
         out["set"] = boundary_set()
     out.update({k: v for k, v in values.items() if v is not None})
     return out
+
+
+def href(page: str, **values: str) -> str:
+    """A relative link to `page` with `values` (and the global values that are not default), as a click
+    in a component opens it (the page's url_path is its name)."""
+    query = urllib.parse.urlencode(link_params(page, **values))
+    return f"{page}?{query}" if query else page
 
 
 def open_page(page: str, **values: str) -> None:

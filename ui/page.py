@@ -71,26 +71,16 @@ def stop_unless(ok: bool, ctx: Ctx, message: str, *, needs: list[str] | None = N
     st.stop()
 
 
-def profile_on_click(event, codes) -> None:
-    """Open the region page of the region clicked on a selectable map (`figures.show_figure(...,
-    selectable=True)`'s event), if it is one of `codes`."""
-    points = (event or {}).get("selection", {}).get("points", [])
-    allowed = set(codes)
-    clicked = [p.get("location") for p in points if p.get("location") in allowed]
-    if clicked:
-        nav.open_page("region", region=clicked[0])
-
-
-def share_on_click(event, with_trend: set[str], mappable: set[str]) -> None:
-    """A bar of the capital-share chart clicked (`customdata`: its indicator's id): 추이 at the capital
-    share where the indicator has more than one year (`with_trend`), else its map."""
-    for point in (event or {}).get("selection", {}).get("points", []):
-        ind = point.get("customdata")
-        ind = ind[0] if isinstance(ind, list) and ind else ind
-        if isinstance(ind, str) and ind in with_trend:
-            nav.open_page("trends", indicator=ind, measure="share")
-        elif isinstance(ind, str) and ind in mappable:
-            nav.open_page("map", indicator=ind)
+def share_links(indicators: list[str], with_trend: set[str], mappable: set[str]) -> dict[str, str]:
+    """Indicator → the link a click on its bar of the capital-share chart opens: 추이 at the capital share
+    where the indicator has more than one year (`with_trend`), else its map; none for neither."""
+    out = {}
+    for ind in indicators:
+        if ind in with_trend:
+            out[ind] = nav.href("trends", indicator=ind, measure="share")
+        elif ind in mappable:
+            out[ind] = nav.href("map", indicator=ind)
+    return out
 
 
 def events_toggle(ctx: Ctx, container=st) -> bool:

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from helpers.apptest import button_group, main_spec, map_view, rerun, run, trace_data
+from helpers.apptest import button_group, chart_view, main_spec, map_view, rerun, run, series_of
 from indicators.bivariate import PALETTE
 
 
@@ -39,48 +39,46 @@ def test_disparity_page(coverage):
     for key in ("w_disparity_level", "w_disparity_weighting", "w_disparity_theil"):
         assert button_group(at, key)
     assert at.multiselect(key="w_disparity_measures").value
-    spec0 = main_spec(at, "disp_measures")
-    assert {t["type"] for t in spec0["data"]} == {"scatter"}
-    assert len(spec0["data"]) == 5  # CV, Williamson, Gini, Theil T, Theil L
-    decomp = main_spec(at, "disp_decomp")
-    assert [t["type"] for t in decomp["data"]][:2] == ["bar", "bar"] and decomp["layout"]["barmode"] == "stack"
-    text = json.dumps(spec0["layout"]["annotations"], ensure_ascii=False)
-    assert "출처" in text
-    assert any(s.get("type") == "line" for s in spec0["layout"].get("shapes", []))  # policy events
+    spec0 = chart_view(at, "disp_measures")
+    assert [len(p["lines"]) for p in spec0["panels"]] == [1] * 5  # CV, Williamson, Gini, Theil T, Theil L
+    decomp = chart_view(at, "disp_decomp")
+    assert [len(p["bars"]) for p in decomp["panels"]] == [2] and decomp["panels"][0]["stack"]
+    assert "출처" in spec0["source"]
+    assert spec0["events"]  # policy events
     assert any("읽는 방식" in m.value for m in at.markdown)
 
     # weighting (an additive, non-population indicator is the default): population → equal
     assert ind.value not in ("reg_population_persons", "census_population_persons")
-    before = trace_data(main_spec(at, "disp_measures"))
+    before = series_of(chart_view(at, "disp_measures"))
     button_group(at, "w_disparity_weighting").set_value("equal")
     rerun(at, "disparity_weighting")
-    assert trace_data(main_spec(at, "disp_measures")) != before
+    assert series_of(chart_view(at, "disp_measures")) != before
     assert at.query_params.get("weighting") in ("equal", ["equal"])
 
     # measures shown
     at.multiselect(key="w_disparity_measures").set_value(["gini", "theil_t"])
     rerun(at, "disparity_measures")
-    assert len(main_spec(at, "disp_measures")["data"]) == 2
+    assert len(chart_view(at, "disp_measures")["panels"]) == 2
 
     # Theil T → L in the decomposition
-    before = trace_data(main_spec(at, "disp_decomp"))
+    before = series_of(chart_view(at, "disp_decomp"))
     button_group(at, "w_disparity_theil").set_value("l")
     rerun(at, "disparity_theil")
-    assert trace_data(main_spec(at, "disp_decomp")) != before
+    assert series_of(chart_view(at, "disp_decomp")) != before
 
     # indicator
-    before = trace_data(main_spec(at, "disp_measures"))
+    before = series_of(chart_view(at, "disp_measures"))
     other = "reg_population_persons" if ind.value != "reg_population_persons" else "grdp_nominal_krw_mn"
     at.selectbox(key="w_disparity_indicator").set_value(other)
     rerun(at, "disparity_indicator")
-    assert trace_data(main_spec(at, "disp_measures")) != before
+    assert series_of(chart_view(at, "disp_measures")) != before
     assert any("면적" in m.value for m in at.markdown)  # a population count is read as density, area-weighted
 
     # level
-    before = trace_data(main_spec(at, "disp_measures"))
+    before = series_of(chart_view(at, "disp_measures"))
     button_group(at, "w_disparity_level").set_value("sigungu")
     rerun(at, "disparity_level")
-    assert trace_data(main_spec(at, "disp_measures")) != before
+    assert series_of(chart_view(at, "disp_measures")) != before
 
 
 def test_disparity_table_adds_up_and_shows_region_counts():
@@ -131,7 +129,10 @@ def test_composite_page(coverage):
     assert {"score", "rank", "decile", "demography", "economy"} <= set(table.columns)
     vint = " ".join(m.value for m in at.markdown)
     assert "입력 자료와 사용한 연도" in vint and ": 20" in vint  # e.g. "인구 천 명당 의사 수: 2020"
-    assert main_spec(at, "comp_sens")["data"][0]["type"] == "bar"
+    sens = chart_view(at, "comp_sens")  # per weighted domain: the areas changing decile at +20% and -20%
+    assert [len(r["bars"]) for r in sens["rows"]] == [2] * sum(s.value > 0 for s in sliders)
+    ranked = int(table["score"].notna().sum())
+    assert all(0 <= b["value"] <= ranked and b["value"] == int(b["value"]) for r in sens["rows"] for b in r["bars"])
 
     # method
     before = _map(map_view(at, "comp_view"))
@@ -183,7 +184,8 @@ def test_composite_navis_at_sido(coverage):
     assert have(coverage, "navis_index_total", "sido")  # the full build has it (no NAVIS: see the census-only test)
     rho = frame_with(at, "rho")
     assert len(rho) >= 1 and rho["rho"].between(-1, 1).all() and (rho["n"] >= 3).all()
-    assert main_spec(at, "comp_navis_rho")["data"][0]["type"] == "scatter"
+    drawn_rho = chart_view(at, "comp_navis_rho")["lines"][0]  # the ρ line: the table's years and values
+    assert drawn_rho["x"] == rho["year"].astype(int).tolist() and drawn_rho["y"] == rho["rho"].tolist()
     scatter = main_spec(at, "comp_navis_scatter")
     assert "NAVIS" in json.dumps(scatter["layout"], ensure_ascii=False)
     assert any("높을수록 더 발전" in c.value for c in at.caption)  # NAVIS direction stated

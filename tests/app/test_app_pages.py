@@ -6,6 +6,8 @@ a link with query params opens that view; a bad value falls back with a visible 
 """
 from __future__ import annotations
 
+import urllib.parse
+
 import pandas as pd
 import pytest
 
@@ -21,6 +23,7 @@ from helpers.apptest import (
     new_app,
     open_folded,
     run,
+    series_of,
     static_tables,
     trace_data,
 )
@@ -40,7 +43,6 @@ def available(cov: pd.DataFrame, level: str | None = None) -> list[str]:
 def test_overview(coverage):
     at = run({}, "overview")
     assert at.title[0].value
-    assert len(at.get("plotly_chart")) >= 1
     text = " ".join(m.value for m in at.markdown)
     for label in ("수도권 인구 비중", "수도권 GRDP 비중", "수도권 수출 비중", "재정자립도 격차", "소멸위험 시군구 수"):
         assert label in text
@@ -48,9 +50,15 @@ def test_overview(coverage):
     captions = " ".join(c.value for c in at.caption)
     assert "exports_usd_th" in available(coverage)  # the full build has the K-stat file
     assert "17개 시도 중" in captions
-    share = main_spec(at, "capital_shares")
-    assert share["data"][0]["type"] == "bar"
-    assert any("출처" in a.get("text", "") for a in share["layout"]["annotations"])
+    share = chart_view(at, "capital_shares")  # the bar chart (ui.barchart): a row per additive indicator
+    assert share["rows"] and "출처" in share["source"]
+    years = coverage[coverage["regions"] > 0].groupby("indicator")["year"].nunique()
+    for row in share["rows"]:  # a click opens the indicator's capital share over the years (or its map)
+        if years.get(row["code"], 0) > 1:
+            path, _, query = row["href"].partition("?")
+            params = dict(urllib.parse.parse_qsl(query))
+            assert path == "trends" and params["indicator"] == row["code"] and params["measure"] == "share", row
+            assert params.get("set") == "2024"  # the boundary set shown (AppTests run on the reference set)
 
 
 def test_overview_card_shows_the_reference_share_labelled():
@@ -150,7 +158,8 @@ def test_trends(coverage):
     assert_ok(at)
     assert line_data(chart_view(at)) != before
     assert "migration_net_persons" in available(coverage)  # the full build has the migration files
-    assert main_spec(at, "migration_chart")["data"][0]["type"] == "bar"
+    migration = chart_view(at, "migration_chart")  # net migration into 수도권: one bar per year
+    assert [len(p["bars"]) for p in migration["panels"]] == [1] and migration["panels"][0]["bars"][0]["y"]
     assert opts
 
 
@@ -174,7 +183,8 @@ def test_risk(coverage):
     for code, v in index.items():  # each 시군구 in its KEIS class: < 0.2 고위험 … ≥ 1.5 저위험
         k = sum(v >= b for b in (0.2, 0.5, 1.0, 1.5))
         assert colours[code] == view["legend"]["items"][k][0], (code, v)
-    assert main_spec(at, "risk_counts")["layout"]["barmode"] == "stack"
+    counts = chart_view(at, "risk_counts")  # 수도권 and 비수도권 panels, a stacked bar series per class
+    assert [p["stack"] for p in counts["panels"]] == [True, True] and len(counts["panels"][0]["bars"]) == 5
     assert len(at.dataframe) >= 1
     years = view["years"]
     at2 = run({"page": "risk", "year": str(years[0])})  # the map's year is the page's year (from the URL)
@@ -182,11 +192,11 @@ def test_risk(coverage):
     assert str(years[0]) in " ".join(c.value for c in at2.caption)
     basis = button_group(at, "w_risk_basis")
     assert len([o for o in basis.options if o]) > 1  # registered, resident and census bases
-    before = trace_data(main_spec(at, "risk_counts"))
+    before = series_of(chart_view(at, "risk_counts"))
     other = next(b for b in ("res", "reg", "cen2010") if b != basis.value and b in _bases(coverage))
     basis.set_value(other).run()
     assert_ok(at)
-    assert trace_data(main_spec(at, "risk_counts")) != before
+    assert series_of(chart_view(at, "risk_counts")) != before
     at.text_input(key="w_risk_search").input("경북").run()
     assert_ok(at)
 
@@ -198,12 +208,12 @@ def _bases(cov: pd.DataFrame) -> list[str]:
 def test_region():
     at = run({"page": "region", "region": "11"}, "region")
     assert at.selectbox(key="w_region_region").value == "11"
-    spec0 = main_spec(at, "region_relative")
-    assert spec0["data"][0]["type"] == "bar"
+    rows0 = chart_view(at, "region_relative")["rows"]
+    assert rows0 and all(len(r["bars"]) == 1 for r in rows0)
     at.selectbox(key="w_region_region").set_value("47170").run()
     assert_ok(at)
     assert at.query_params.get("region") in ("47170", ["47170"])
-    assert trace_data(main_spec(at, "region_relative")) != trace_data(spec0)
+    assert chart_view(at, "region_relative")["rows"] != rows0
     assert len(at.dataframe) == 2  # the latest-year profile and the every-year table
 
 

@@ -117,6 +117,12 @@ def line_data(view: dict) -> list:
     return [(ln["name"], ln["x"], ln["y"]) for ln in view["lines"]]
 
 
+def series_of(view: dict) -> list[tuple]:
+    """Every series of a chart view (ui.linechart), panel by panel: (panel title, name, years, values)."""
+    panels = view.get("panels") or [{"title": "", "lines": view["lines"], "bars": []}]
+    return [(p["title"], s["name"], s["x"], s["y"]) for p in panels for s in (*p["lines"], *p.get("bars", []))]
+
+
 def drawn(view: dict, year: int | None = None) -> dict[str, float]:
     """Region code → value of the regions coloured in `year` (default: the year shown first); the
     others are hatched (no data) and must have no value."""

@@ -10,35 +10,10 @@ import pytest
 from indicators import views
 from indicators.schema import Indicator
 from ui.format import decimals_for, fixed
-from ui.plots import EVENT_MIN_PLOT_PX, event_rows
 
 
 def ind(unit: str) -> Indicator:
     return Indicator(id="x", name_ko="x", name_en="x", unit=unit, unit_ko=unit, source="s", category="c")
-
-
-# ---------------------------------------------------------------- event badges
-
-def _px(x: float, lo: float, hi: float, plot: float) -> float:
-    return (x - lo + 0.5) * plot / (hi - lo + 1)
-
-
-@pytest.mark.parametrize("plot", [EVENT_MIN_PLOT_PX, 600, 1200])
-def test_badges_of_one_row_never_overlap(plot):
-    # the seed file's event years on the 1992–2024 trend chart (a badge per year, about 14–21 px wide)
-    xs = [2003, 2004, 2004.33, 2005.42, 2006.83, 2009, 2014, 2017.5, 2018, 2019, 2021.5, 2022.58, 2023]
-    widths = [14.0 if i < 9 else 21.0 for i in range(len(xs))]
-    rows = event_rows(xs, 1992, 2024, widths)
-    for r in set(rows):
-        spans = sorted((_px(x, 1992, 2024, plot) - w / 2, _px(x, 1992, 2024, plot) + w / 2)
-                       for x, w, row in zip(xs, widths, rows) if row == r)
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), (plot, r, spans)
-    assert rows[0] == 0 and rows[1] == 1  # 2003 and 2004 are 8.5 px apart at 280 px: stacked
-    assert max(rows) <= 2
-
-
-def test_badges_far_apart_share_the_top_row():
-    assert event_rows([1970, 1990, 2010], 1970, 2020, [14, 14, 14]) == [0, 0, 0]
 
 
 # ---------------------------------------------------------------- decimals

@@ -84,7 +84,7 @@ def test_a_cached_figure_is_sent_as_a_dict_made_once():
 
 
 def test_a_figure_as_a_dict_is_sent_as_it_is():
-    """`ui.reveal.cut` hands over a figure's dict: wrapped without a copy or a re-validation."""
+    """A figure's dict (`scale_figure`'s output) is wrapped without a copy or a re-validation."""
     d = go.Figure(go.Scatter(x=[2020, 2021], y=[1, 2])).to_dict()
     sent = figures.prepared(d)
     assert isinstance(sent, go.Figure) and sent.to_dict() is d

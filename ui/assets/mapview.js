@@ -5,13 +5,6 @@
 // that only writes them to the URL); a clicked area opens its profile as a link.
 const geoCache = new Map(); // geometry URL -> Promise of the parsed payload (one fetch per page load)
 
-function el(tag, attrs = {}, parent = null, ns = false) {
-  const node = ns ? document.createElementNS(NS, tag) : document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (parent) parent.appendChild(node);
-  return node;
-}
-
 function geometry(url) {
   if (!geoCache.has(url)) {
     geoCache.set(url, fetch(url, { cache: "force-cache" }).then((r) => {
@@ -168,36 +161,6 @@ function drawGeometry(ui, st, geo) {
   ui.outline.setAttribute("d", geo.capital_outline);
 }
 
-// Text of an exported image is wrapped here (SVG text never wraps): words are measured in the export's
-// font on a canvas and a line breaks before the word that would cross `width`; a word longer than a
-// line (a table id, a file name) is broken between characters. Breaks prefer the source separators.
-const EXPORT_FONT = "'Noto Sans CJK KR','Noto Sans KR',sans-serif";
-let measureCtx = null;
-
-function textWidth(s, size, weight) {
-  if (!measureCtx) measureCtx = document.createElement("canvas").getContext("2d");
-  measureCtx.font = `${weight} ${size}px ${EXPORT_FONT}`;
-  return measureCtx.measureText(s).width;
-}
-
-function wrapText(content, size, width, weight = "400") {
-  const lines = [];
-  for (const para of String(content ?? "").split("\n")) {
-    let line = "";
-    for (const word of para.split(/(?<=[ ;|·,])/)) {
-      if (textWidth(line + word, size, weight) <= width) { line += word; continue; }
-      if (line.trim()) lines.push(line.trimEnd());
-      line = "";
-      for (const ch of word.trimStart()) {  // a word wider than the line: break between characters
-        if (textWidth(line + ch, size, weight) > width && line) { lines.push(line); line = ""; }
-        line += ch;
-      }
-    }
-    if (line.trim()) lines.push(line.trimEnd());
-  }
-  return lines;
-}
-
 function exportSvg(ui, spec, st) {
   const w = 1200, pad = 30, mapW = w - 280, mapH = 1100, legendX = w - 260, textW = w - 2 * pad;
   const title = wrapText(spec.title, 30, textW, "700");
@@ -210,7 +173,7 @@ function exportSvg(ui, spec, st) {
   const bodyH = Math.max(mapH, legendH + 40);
   const h = top + bodyH + footH;
   const out = el("svg", { xmlns: NS, width: String(w), height: String(h), viewBox: `0 0 ${w} ${h}`,
-    "font-family": EXPORT_FONT }, null, true);
+    "font-family": FONT }, null, true);
   const defs = el("defs", {}, out, true);
   // the legend's missing-data swatch: the map's hatch at the legend's scale (the map's own pattern is in
   // map units, wider than the swatch, so the swatch came out white)
@@ -316,17 +279,7 @@ function exportCsv(spec) {
 }
 
 function exportPng(ui, spec, st) {
-  const svgText = exportSvg(ui, spec, st);
-  const img = new Image();
-  img.onload = () => {
-    const c = document.createElement("canvas");
-    c.width = img.width * 2; c.height = img.height * 2;
-    const ctx = c.getContext("2d");
-    ctx.scale(2, 2);
-    ctx.drawImage(img, 0, 0);
-    c.toBlob((b) => download(`${spec.filename}_${st.year}.png`, b), "image/png");
-  };
-  img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText);
+  downloadPng(`${spec.filename}_${st.year}.png`, exportSvg(ui, spec, st));
 }
 
 // The map's own URL keys: ?year= (absent = the latest year; only for a timeline the browser owns) and

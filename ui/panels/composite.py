@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.colors as pc
-import plotly.graph_objects as go
 import streamlit as st
 
 import app_analyses
@@ -18,10 +17,9 @@ import app_data
 from geo import regions
 from indicators import composite as cx
 from indicators import views
-from ui import figures, maps, mapview, palette
+from ui import barchart, figures, maps, mapview, palette
 from ui import format as fmt
 from ui.context import Ctx
-from ui.finishing import finish
 
 DECILE_COLORS: tuple[str, ...] = tuple(pc.sample_colorscale("Viridis", [i / 9 for i in range(10)]))  # 1 = dark
 
@@ -209,25 +207,26 @@ def sensitivity(ctx: Ctx, res: Result, shift: float = 0.2) -> pd.DataFrame:
 
 
 @figures.cached
-def sensitivity_figure(ctx: Ctx, res: Result, s: pd.DataFrame) -> go.Figure:
-    fig = go.Figure()
-    for change, color in (("+20%", palette.CR_COLOR), ("-20%", palette.NC_COLOR)):
-        part = s[s["change"] == change]
-        fig.add_trace(go.Bar(y=part["domain_name"], x=part["areas_changing_decile"], orientation="h", name=change,
-                             marker_color=color, text=part["areas_changing_decile"], textposition="outside",
-                             cliponaxis=False,
-                             hovertemplate="%{y} " + change + ": %{x}<extra></extra>"))
-    fig.update_layout(barmode="group", bargap=0.3)
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=ctx.t("areas_changing"), rangemode="tozero")
+def sensitivity_chart(ctx: Ctx, res: Result, s: pd.DataFrame) -> dict:
+    """(bar view for `ui.barchart`): per domain, the areas whose decile changes when its weight is raised
+    and lowered by 20% (two bars a row)."""
+    changes = (("+20%", palette.CR_COLOR), ("-20%", palette.NC_COLOR))
+    rows = []
+    for domain, part in s.groupby("domain", sort=False):
+        counts = {c: part.loc[part["change"] == c, "areas_changing_decile"] for c, _ in changes}
+        name = part["domain_name"].iloc[0]
+        bars = [barchart.bar(float(counts[c].iloc[0]) if len(counts[c]) else None,
+                             f"{int(counts[c].iloc[0]):,}" if len(counts[c]) else ctx.t("no_data"), color)
+                for c, color in changes]
+        hover = "\n".join([name] + [f"{c}: {b['text']}" for (c, _), b in zip(changes, bars)])
+        rows.append(barchart.row(label=name, code=str(domain), bars=bars, hover=hover))
     n = int(s["areas_ranked"].max()) if len(s) else 0
-    finish(fig, title=ctx.t("sens_title"),
-           subtitle=f"{ctx.t(res.level)} · {fmt.year_text(res.year, ctx.lang)} · "
-                    f"{ctx.t('method_' + res.method)} · {ctx.t('scored_of', n=n, total=len(res.table))}",
-           source=source(ctx, res), presenter=ctx.presenter, height=300)
-    return fig
-
-
+    return barchart.spec(ctx, key=f"sens|{res.level}|{res.year}|{res.method}|{ctx.lang}", rows=rows,
+                         axis=barchart.axis(s["areas_changing_decile"].tolist()), series=list(changes),
+                         title=ctx.t("sens_title"), unit=ctx.t("areas_changing"),
+                         subtitle=f"{ctx.t(res.level)} · {fmt.year_text(res.year, ctx.lang)} · "
+                                  f"{ctx.t('method_' + res.method)} · {ctx.t('scored_of', n=n, total=len(res.table))}",
+                         source=source(ctx, res))
 
 
 def method_labels(ctx: Ctx) -> dict[str, str]:

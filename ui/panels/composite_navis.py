@@ -14,7 +14,7 @@ from indicators import composite as cx
 from indicators import views
 from indicators.manifest import year_span
 from ui import format as fmt
-from ui import palette, pickers
+from ui import linechart, palette, pickers
 from ui.context import Ctx
 from ui.figures import show_figure
 from ui.finishing import finish
@@ -28,22 +28,19 @@ def navis_table(ctx: Ctx, res: Result) -> pd.DataFrame:
     return app_analyses.composite_navis(res.method, res.weights, NAVIS)
 
 
-def navis_figure(ctx: Ctx, res: Result, nt: pd.DataFrame) -> go.Figure:
+def navis_chart(ctx: Ctx, res: Result, nt: pd.DataFrame) -> dict:
+    """(chart view for `ui.linechart`): ρ(composite, −NAVIS) per year, each point labelled, 0 marked."""
     ok = nt[nt["rho"].notna()]
-    hover = [f"{int(y)}: ρ = {r:.3f} (n = {n})<br>{ctx.t('vintages')}: {a}–{b}"
-             for y, r, n, a, b in zip(ok["year"], ok["rho"], ok["n"], ok["vintage_min"], ok["vintage_max"])]
-    fig = go.Figure(go.Scatter(x=ok["year"], y=ok["rho"], mode="lines+markers+text", line=dict(color="#000", width=2),
-                               text=[f"{r:.2f}" for r in ok["rho"]], textposition="top center",
-                               hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", name="ρ"))
-    fig.add_hline(y=0, line=dict(color="#888", dash="dot", width=1))
-    fig.update_xaxes(tickformat="d", dtick=1, showgrid=False)
-    fig.update_yaxes(range=[-1.05, 1.15], title=None)
-    finish(fig, title=ctx.t("navis_rho_title"),
-           subtitle=f"{ctx.t('sido')} · {ctx.t('method_' + res.method)} · "
-                    f"ρ({ctx.t('composite_short')}, −NAVIS)",
-           source=fmt.source_line(app_data.indicator(NAVIS), ctx.lang) + " · " + ctx.t("computed_note"),
-           presenter=ctx.presenter, height=300, legend_top=False, note=ctx.t("navis_direction"))
-    return fig
+    texts = [f"ρ = {r:.3f} (n = {n}) · {ctx.t('vintages')}: {a}–{b}"
+             for r, n, a, b in zip(ok["rho"], ok["n"], ok["vintage_min"], ok["vintage_max"])]
+    rho = linechart.line(name="ρ", code="rho", years=ok["year"], values=ok["rho"], texts=texts, color="#000",
+                         width=2, point_labels=[f"{r:.2f}" for r in ok["rho"]])
+    return linechart.spec(ctx, key=f"navis|{res.method}|{ctx.lang}|{ctx.presenter}", lines=[rho],
+                          axis=linechart.value_axis([-1.0, 1.0]), hline=0.0, title=ctx.t("navis_rho_title"),
+                          subtitle=f"{ctx.t('sido')} · {ctx.t('method_' + res.method)} · "
+                                   f"ρ({ctx.t('composite_short')}, −NAVIS)",
+                          source=fmt.source_line(app_data.indicator(NAVIS), ctx.lang) + " · " + ctx.t("computed_note"),
+                          note=ctx.t("navis_direction"), legend=False, height=300)
 
 
 def navis_scatter(ctx: Ctx, res: Result, inputs_source: str) -> tuple[go.Figure, pd.DataFrame]:
@@ -95,8 +92,9 @@ def show_section(ctx: Ctx, res: Result, weights: dict[str, float], inputs_source
         return
     a, b = st.columns([3, 2], gap="medium")
     with a:
-        show_figure(navis_figure(ctx, res, nt), key="comp_navis_rho", filename=f"composite_vs_navis_rho_{res.method}",
-                    ctx=ctx, data=nt, source=f"{fmt.source_text(NAVIS, ctx.lang)}; {inputs_source(res)}")
+        linechart.show(ctx, navis_chart(ctx, res, nt), key="comp_navis_rho", data=nt,
+                       filename=f"composite_vs_navis_rho_{res.method}",
+                       source=f"{fmt.source_text(NAVIS, ctx.lang)}; {inputs_source(res)}")
     with b:
         _rho_table(ctx, ok)
     skipped = nt.loc[nt["rho"].isna(), "year"].tolist()

@@ -14,11 +14,10 @@ import app_analyses
 import app_data
 from geo import regions
 from indicators import derive
-from ui import concepts, figures, plots
+from ui import barchart, concepts, figures, plots
 from ui import format as fmt
 from ui import sparkline as spark
 from ui.context import Ctx
-from ui.finishing import finish
 from ui.i18n import t
 from ui.palette import CR_COLOR
 
@@ -223,8 +222,10 @@ def cards_table(cards_: list[Card]) -> pd.DataFrame:
 
 
 @figures.cached
-def share_figure(ctx: Ctx, shares: pd.DataFrame):
-    """(figure, table): the latest capital share of every additive indicator as horizontal bars."""
+def share_chart(ctx: Ctx, shares: pd.DataFrame, links: dict[str, str]):
+    """(bar view for `ui.barchart`, table): the latest capital share of every additive indicator as
+    horizontal bars, 50% marked; a bar's row opens `links[indicator]` (its trend, or its map). Presenter
+    mode: the extremes only (all in the table)."""
     year = int(shares["year"].max())
     everything, note = shares, ""
     if ctx.presenter:  # every bar readable from the back of a room: the extremes only (all in the CSV)
@@ -233,18 +234,13 @@ def share_figure(ctx: Ctx, shares: pd.DataFrame):
             note = " · " + ctx.t("presenter_top_n", n=len(shares), k=plots.PRESENTER_BARS)
         shares = shares.iloc[keep].reset_index(drop=True)
     inds = [app_data.indicator(i) for i in shares["indicator"]]
-    labels = [fmt.name(i, ctx.lang) for i in inds]
-    hover = [f"<b>{n}</b><br>{v:.1f}% · {fmt.year_text(y, ctx.lang)}" for n, v, y in
-             zip(labels, shares["capital_share_pct"], shares["year"])]
-    text = [f"{v:.1f}% ({int(y)})" for v, y in zip(shares["capital_share_pct"], shares["year"])]
-    fig = plots.hbars(labels, shares["capital_share_pct"].tolist(), colors=[CR_COLOR] * len(labels),
-                      x_title="%", hover=hover, ref=50.0, ref_label="50%", text=text)
-    fig.update_xaxes(range=[0, 100])
-    fig.update_traces(customdata=list(shares["indicator"]), selector=dict(type="bar"))  # a click opens its trend
-    finish(fig, title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}{note}",
-           source=fmt.sources_line(inds, ctx.lang), presenter=ctx.presenter,
-           height=plots.hbars_height(len(labels), ctx.presenter), legend_top=False, extra_bottom=24)
-    if ctx.presenter:
-        plots.presenter_hbars(fig)
+    rows = [barchart.row(label=fmt.name(ind, ctx.lang), code=ind.id, href=links.get(ind.id, ""),
+                         hover=f"{fmt.name(ind, ctx.lang)}\n{v:.1f}% · {fmt.year_text(y, ctx.lang)}",
+                         bars=[barchart.bar(v, f"{v:.1f}% ({int(y)})", CR_COLOR)])
+            for ind, v, y in zip(inds, shares["capital_share_pct"], shares["year"])]
+    view = barchart.spec(ctx, key=f"shares|{ctx.lang}|{ctx.presenter}", rows=rows, ref=50.0, ref_label="50%",
+                         axis=barchart.axis([], lo=0.0, hi=100.0, suffix="%"),
+                         title=ctx.t("share_chart_title", y=year), subtitle=f"% · {ctx.t('share_chart_note')}{note}",
+                         source=fmt.sources_line(inds, ctx.lang))
     names = [fmt.name(app_data.indicator(i), ctx.lang) for i in everything["indicator"]]
-    return fig, everything.assign(name=names)
+    return view, everything.assign(name=names)

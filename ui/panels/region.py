@@ -8,10 +8,9 @@ import streamlit as st
 import app_data
 from geo import regions
 from indicators import views
-from ui import figures, plots
+from ui import barchart, figures, plots
 from ui import format as fmt
 from ui.context import Ctx
-from ui.finishing import finish
 
 BETTER, WORSE, NEUTRAL = "#2166ac", "#b2182b", "#8c8c8c"
 
@@ -108,39 +107,41 @@ def columns(ctx: Ctx) -> dict:
 
 
 @figures.cached
-def relative_figure(ctx: Ctx, code: str):
-    """Non-additive indicators (rates, ratios, per-capita) of `table(ctx, code)` as region ÷ nation × 100."""
+def relative_chart(ctx: Ctx, code: str):
+    """(bar view for `ui.barchart`, table): the non-additive indicators (rates, ratios, per-capita) of
+    `table(ctx, code)` as region ÷ nation × 100, blue where better than the nation, red where worse;
+    (None, table) without any. Presenter mode: the extremes only (all in the table)."""
     rel = table(ctx, code).dropna(subset=["relative_to_nation_100"]).copy()
     if rel.empty:
         return None, rel
     everything, note = rel, ""
-    if ctx.presenter:  # every bar readable from the back of a room: the extremes only (all in the table)
+    if ctx.presenter:
         keep = plots.extremes(rel["relative_to_nation_100"].tolist(), plots.PRESENTER_BARS)
         if len(keep) < len(rel):
             note = " · " + ctx.t("presenter_top_n", n=len(rel), k=plots.PRESENTER_BARS)
         rel = rel.iloc[keep]
-    colors, hover = [], []
     inds = [app_data.indicator(i) for i in rel["indicator"]]
+    rows = []
     for r, ind in zip(rel.itertuples(), inds):
         pol = ind.polarity if ind else 0
         diff = r.relative_to_nation_100 - 100
-        colors.append(NEUTRAL if pol == 0 or diff == 0 else BETTER if diff * pol > 0 else WORSE)
-        hover.append(f"<b>{r.name}</b> · {int(r.year)}<br>{r.value_text} ({ctx.t('nation')} {r.nation_text})"
-                     f"<br>{ctx.t('relative_unit')}: {r.relative_to_nation_100:,.1f}")
-    labels = [f"{fmt.name(i, ctx.lang)} ({int(y)})" for i, y in zip(inds, rel["year"])]
-    fig = plots.hbars(labels, rel["relative_to_nation_100"].tolist(), colors=colors, base=100.0,
-                       x_title=ctx.t("relative_unit"), hover=hover, ref=100.0, ref_label=ctx.t("nation"),
-                       text=[f"{v:,.0f}" for v in rel["relative_to_nation_100"]])
+        color = NEUTRAL if pol == 0 or diff == 0 else BETTER if diff * pol > 0 else WORSE
+        label = f"{fmt.name(ind, ctx.lang)} ({int(r.year)})"
+        hover = (f"{r.name} · {int(r.year)}\n{r.value_text} ({ctx.t('nation')} {r.nation_text})"
+                 f"\n{ctx.t('relative_unit')}: {r.relative_to_nation_100:,.1f}")
+        value = r.relative_to_nation_100
+        rows.append(barchart.row(label=label, code=r.indicator, hover=hover,
+                                 bars=[barchart.bar(value, f"{value:,.0f}", color)]))
     name = regions.name(code, ctx.lang)
     legend = ("파랑: 전국보다 나음 · 빨강: 전국보다 나쁨 · 회색: 방향 없음" if ctx.lang == "ko"
               else "Blue: better than nation · red: worse · grey: no direction")
-    finish(fig, title=ctx.t("region_rel_title", name=name), subtitle=f"{ctx.t('relative_unit')} · {legend}{note}",
-           source=fmt.sources_line([i for i in inds if i is not None], ctx.lang, short=True),
-           presenter=ctx.presenter, height=plots.hbars_height(len(rel), ctx.presenter, 300), legend_top=False,
-           extra_bottom=24)
-    if ctx.presenter:
-        plots.presenter_hbars(fig)
-    return fig, everything
+    view = barchart.spec(ctx, key=f"region|{code}|{ctx.lang}|{ctx.presenter}", rows=rows, base=100.0, ref=100.0,
+                         ref_label=ctx.t("nation"),
+                         axis=barchart.axis(rel["relative_to_nation_100"].tolist(), base=100.0),
+                         title=ctx.t("region_rel_title", name=name),
+                         subtitle=f"{ctx.t('relative_unit')} · {legend}{note}", unit=ctx.t("relative_unit"),
+                         source=fmt.sources_line([i for i in inds if i is not None], ctx.lang, short=True))
+    return view, everything
 
 
 # ---------------------------------------------------------------- every year (issue 9)

@@ -10,10 +10,10 @@ import app_analyses
 import app_data
 from geo import regions
 from indicators import derive, designation_views, views
-from ui import figures, maps, plots
+from ui import figures, linechart, maps
 from ui import format as fmt
 from ui.context import Ctx
-from ui.finishing import finish
+from ui.palette import RISK_COLORS
 
 BASIS_SHORT = {"reg": ("주민등록 (KOSIS)", "Registered (KOSIS)"), "res": ("거주자 (행안부)", "Residents (MOIS)"),
                "cen2010": ("2010 총조사", "2010 census")}
@@ -119,18 +119,33 @@ def _quoted_projection(lang: str) -> str:
 
 
 @figures.cached
-def counts_figure(ctx: Ctx, basis: str):
+def counts_chart(ctx: Ctx, basis: str):
+    """(chart view for `ui.linechart`, table): 시군구 per risk class and year as stacked bars, 수도권 and
+    비수도권 in two panels (each on its own scale: their numbers of 시군구 differ threefold)."""
     counts = app_analyses.risk_counts(basis)
     labels = maps.class_labels(ctx.lang)
-    fig = plots.risk_stacks(counts, class_labels=labels, panel_titles=(ctx.t("CR"), ctx.t("NC")),
-                            y_title="개" if ctx.lang == "ko" else "count", presenter=ctx.presenter)
+    unit = "개" if ctx.lang == "ko" else "districts"
+    panels = []
+    for capital, group in ((True, "CR"), (False, "NC")):
+        part = counts[counts["is_capital_region"] == capital]
+        series = []
+        for k, (label, color) in enumerate(zip(labels, RISK_COLORS)):
+            c = part[part["risk_class"] == k]
+            series.append(linechart.bars(name=label, code=f"{group}-{k}", years=c["year"], values=c["sigungu_count"],
+                                         texts=[f"{int(n):,}{unit if ctx.lang == 'ko' else ''}"
+                                                for n in c["sigungu_count"]], color=color))
+        totals = part.groupby("year")["sigungu_count"].sum()
+        panels.append(linechart.panel(title=ctx.t(group), axis=linechart.value_axis([0.0, *totals.tolist()]),
+                                      bars=series, stack=True))
     years = counts["year"]
     span = f"{int(years.min())}–{int(years.max())}" if len(years) else ""
-    finish(fig, title=ctx.t("risk_counts"), subtitle=f"{basis_name(basis, ctx.lang)} · {span} · "
-           + ("시군구 수 (개)" if ctx.lang == "ko" else "number of districts"),
-           source=fmt.source_line(app_data.indicator(index_id(basis)), ctx.lang), presenter=ctx.presenter,
-           height=380, note=_quoted_projection(ctx.lang), extra_bottom=30)
-    return fig, counts.assign(basis=basis)
+    view = linechart.spec(ctx, key="|".join(map(str, ("risk_counts", basis, ctx.lang, ctx.presenter))), panels=panels,
+                          cols=2, title=ctx.t("risk_counts"),
+                          subtitle=f"{basis_name(basis, ctx.lang)} · {span} · "
+                                   + ("시군구 수 (개)" if ctx.lang == "ko" else "number of districts"),
+                          source=fmt.source_line(app_data.indicator(index_id(basis)), ctx.lang),
+                          note=_quoted_projection(ctx.lang), height=360)
+    return view, counts.assign(basis=basis)
 
 
 DESIGNATION_FILTERS: tuple[str, ...] = ("all", *designation_views.DESIGNATIONS)

@@ -10,10 +10,9 @@ import app_data
 from geo import regions
 from indicators import views
 from indicators.schema import Indicator
-from ui import concepts, figures, linechart, palette, pickers, plots
+from ui import concepts, figures, linechart, palette, pickers
 from ui import format as fmt
 from ui.context import Ctx
-from ui.finishing import finish
 
 MEASURES = ("level", "share", "ratio", "diff")
 VIEWS = ("groups", "macro")
@@ -172,9 +171,10 @@ def chart(ctx: Ctx, ind: Indicator, measure: str, compare: list[str], show_event
 
 
 @figures.cached
-def migration_figure(ctx: Ctx, show_events: bool):
-    """Net migration into the capital region per year (sum of the three 시도' net migration);
-    (None, None) when the build has none."""
+def migration_chart(ctx: Ctx, show_events: bool):
+    """(chart view for `ui.linechart`, table): net migration into the capital region per year (the sum of
+    the three 시도' net migration) as bars, blue above zero and red below; (None, None) when the build
+    has none."""
     if "migration_net_persons" not in app_data.available_indicators():
         return None, None
     ind = app_data.indicator("migration_net_persons")
@@ -182,25 +182,19 @@ def migration_figure(ctx: Ctx, show_events: bool):
     if s.empty:
         return None, None
     lang = ctx.lang
-    colors = [palette.CR_COLOR if v >= 0 else palette.NC_COLOR for v in s["value"]]
-    import plotly.graph_objects as go
-
-    fig = go.Figure(go.Bar(x=s["year"], y=s["value"], marker_color=colors,
-                           hovertext=[f"{int(y)}: {fmt.value(v, ind, lang, compact=False)}"
-                                      for y, v in zip(s["year"], s["value"])],
-                           hovertemplate="%{hovertext}<extra></extra>", name=ctx.t("CR")))
-    if show_events:
-        plots.event_marks(fig, concepts.events(lang), float(s["year"].min()), float(s["year"].max()),
-                          presenter=ctx.presenter)
-    fig.add_hline(y=0, line=dict(color="#555", width=1))
-    fig.update_xaxes(tickformat="d", **plots.year_axis(s["year"].tolist()))
-    fig.update_yaxes(tickformat=",.0f")
-    divisor, unit = fmt.axis_scale(ind, float(s["value"].abs().max()), lang)
-    if divisor != 1:  # 만 명 / thousand persons
-        vals, texts = fmt.scaled_ticks(float(s["value"].min()), float(s["value"].max()), divisor)
-        fig.update_yaxes(tickvals=vals, ticktext=texts)
-    span = f"{int(s['year'].min())}–{int(s['year'].max())}"
-    finish(fig, title=ctx.t("migration_title"), subtitle=f"{unit} · {span}",
-           source=fmt.source_line(ind, lang), presenter=ctx.presenter, height=320, legend_top=False,
-           note=ctx.t("events_badge_note") if show_events else "")
-    return fig, s.assign(indicator=ind.id)
+    values = s["value"].astype(float)
+    colors = [palette.CR_COLOR if v >= 0 else palette.NC_COLOR for v in values]
+    texts = [fmt.value(v, ind, lang, compact=False) for v in values]
+    bar = linechart.bars(name=ctx.t("CR"), code="CR", years=s["year"], values=values, texts=texts,
+                         color=palette.CR_COLOR, colors=colors, legend=False)
+    divisor, unit = fmt.axis_scale(ind, float(values.abs().max()), lang)
+    ticks = fmt.scaled_ticks(float(values.min()), float(values.max()), divisor) if divisor != 1 else None
+    axis = linechart.value_axis([*values, 0.0], ticks=ticks)
+    lo, hi = float(s["year"].min()), float(s["year"].max())
+    ev = linechart.event_marks(concepts.events(lang), lo, hi) if show_events else []
+    view = linechart.spec(ctx, key="|".join(map(str, ("migration", show_events, lang, ctx.presenter))),
+                          panels=[linechart.panel(axis=axis, bars=[bar])], title=ctx.t("migration_title"),
+                          subtitle=f"{unit} · {int(lo)}–{int(hi)}", source=fmt.source_line(ind, lang), unit=unit,
+                          note=ctx.t("events_badge_note") if show_events else "", events=ev, legend=False,
+                          height=320)
+    return view, s.assign(indicator=ind.id)
