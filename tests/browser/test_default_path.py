@@ -167,10 +167,12 @@ def _choose(page, box_label: str, typed: str, option: str) -> None:
     page.locator('[role="option"]', has_text=option).first.click()
 
 
+SHARE_ROWS = ".st-key-capital_shares .bal-bc-row"  # the capital-share bar chart's rows (ui/assets/barchart.js)
+
+
 def _bars(page) -> list[str]:
-    """The capital-share chart's bars, top to bottom: the indicator id each carries (plotly's data)."""
-    return page.evaluate("""() => { const gd = document.querySelector('.st-key-capital_shares .js-plotly-plot');
-        return gd.data.filter(t => t.type === 'bar').flatMap(t => t.customdata || []); }""")
+    """The capital-share chart's rows, top to bottom: the indicator id each carries."""
+    return page.locator(SHARE_ROWS).evaluate_all("(rows) => rows.map((r) => r.dataset.code)")
 
 
 @pytest.mark.parametrize(("query", "carried"), [("", {}), ("?lang=en", {"lang": ["en"]}),
@@ -180,14 +182,14 @@ def test_overview_first_click_on_a_share_bar_opens_its_trend(server, browser, qu
     indicator's capital share; in English and presenter mode the mode is carried."""
     from indicators import catalog, store
 
-    page, errors = _open_plain(browser, f"{server}/{query}", ".st-key-capital_shares .barlayer .point path")
+    page, errors = _open_plain(browser, f"{server}/{query}", f"{SHARE_ROWS} .bal-bc-bar")
     obs = store.observations()
     years = obs.groupby("indicator")["year"].nunique()
     ids = _bars(page)
     k, ind = next((k, i) for k, i in enumerate(ids) if years.get(i, 0) > 1)
-    bar = page.locator(".st-key-capital_shares .barlayer .point path").nth(k)
+    bar = page.locator(SHARE_ROWS).nth(k).locator(".bal-bc-bar")
     bar.scroll_into_view_if_needed()
-    bar.click(force=True)
+    bar.click()
     page.wait_for_url("**/trends?*", timeout=30_000)
     q = parse_qs(urlparse(page.url).query)
     assert q.get("indicator") == [ind], page.url
@@ -228,10 +230,10 @@ def test_region_first_control_opens_the_region_typed(server, browser):
 
 
 def test_disparity_first_control_redraws_at_the_level_chosen(server, browser):
-    page, errors = _open_plain(browser, f"{server}/disparity", ".st-key-disp_measures .gtitle")
+    page, errors = _open_plain(browser, f"{server}/disparity", ".st-key-disp_measures .bal-lc[data-ready='1']")
     page.locator('[data-testid="stButtonGroup"] button', has_text="시군구").first.click()
     page.wait_for_url("**/disparity?*level=sigungu*", timeout=30_000)
-    page.locator(".st-key-disp_measures .g-gtitle", has_text="시군구").wait_for(timeout=30_000)
+    page.locator(".st-key-disp_measures .bal-lc-subtitle", has_text="시군구").wait_for(timeout=30_000)
     no_exception(page)
     assert not errors, errors
     page.close()
