@@ -1,12 +1,19 @@
-"""Fixtures of the deck tests: the app's pages and a deck of every kind."""
+"""Fixtures of the deck tests: a deck of every kind, and the store on both backends (a SQLite file in the
+test's temp folder; a database of its own in one throwaway PostgreSQL cluster per session)."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from decks.model import Callout, CoverSlide, Deck, HeadlineSlide, PairSlide, Pane, ViewSlide
+from decks.store import DeckStore, open_store
+from helpers.postgres import Cluster, start_cluster
 from ui.state import PAGES
+
+BACKENDS = ("sqlite", "postgresql")
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +48,45 @@ def deck() -> Deck:
                   Pane("map", {"year": "2024"}, Callout("CR", "수도권")), "2000", "2024",
                   {"왼쪽 2000 수도권": "46.3%", "오른쪽 2024 수도권": "50.8%"}, build),
     ))
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """One throwaway PostgreSQL cluster for the session (never skipped: .ci/run installs the server)."""
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def deck_url(request, tmp_path) -> str:
+    """A new, empty database of each backend: a SQLite file whose folder does not exist yet, a PostgreSQL
+    database of its own."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'not-yet' / 'decks.sqlite'}"
+    return request.getfixturevalue("postgres_cluster").new_database()
+
+
+@pytest.fixture
+def store(deck_url, pages) -> DeckStore:
+    return open_store(deck_url, pages=pages)
+
+
+@pytest.fixture
+def table_rows(deck_url) -> Callable[[], list[tuple]]:
+    """Every row of the decks table, read with the database's own driver (not through the store)."""
+    query = "SELECT id, title, slides, version, created, updated, body FROM decks ORDER BY id"
+
+    def rows() -> list[tuple]:
+        if deck_url.startswith("sqlite:///"):
+            conn = sqlite3.connect(deck_url.removeprefix("sqlite:///"))
+            try:
+                return conn.execute(query).fetchall()
+            finally:
+                conn.close()
+        import psycopg
+
+        with psycopg.connect(deck_url) as conn:
+            return conn.execute(query).fetchall()
+
+    return rows
