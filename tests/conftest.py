@@ -1,7 +1,9 @@
 """Shared fixtures and the test tiers.
 
 Tiers are the folders under tests/ (unit, sources, pipeline, app, browser); each test gets its
-folder's marker here, so `pytest -m unit` picks a tier and no file needs a decorator. Real raw
+folder's marker here, so `pytest -m unit` picks a tier and no file needs a decorator. A feature's
+folder (tests/decks/) holds tests of several tiers: each of its files declares its tier
+(`pytestmark = pytest.mark.unit`). Real raw
 files are the project's shipped copy in data/raw/ (or $BALANCE_RAW_DIR). The full build and the
 package-only build (no raw files) run once per pytest run, through the command line, into temp
 folders (under pytest-xdist the first worker to need one builds it, the others wait and read it);
@@ -15,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import ROOT, TESTS, TIERS, build_cli, once_per_run
+from helpers import FEATURES, ROOT, TESTS, TIERS, build_cli, once_per_run
 from helpers.raw import MOIS_COPY_DELTA, MOIS_REL, extinction_index_2024, mois_cell, mois_rows, raw_copy_with_mois_copy
 from helpers.tiers import TierTimes
 from indicators import config
@@ -30,21 +32,41 @@ def tier_of(path: Path) -> str | None:
     return parts[0] if len(parts) > 1 and parts[0] in TIERS else None
 
 
+def in_feature_folder(path: Path) -> bool:
+    try:
+        parts = Path(path).resolve().relative_to(TESTS).parts
+    except ValueError:
+        return False
+    return len(parts) > 1 and parts[0] in FEATURES
+
+
+def item_tier(item) -> str | None:
+    """A test's tier: its tier folder's, or in a feature folder the one tier marker its file declares."""
+    tier = tier_of(item.path)
+    if tier is None and in_feature_folder(item.path):
+        declared = [m.name for m in item.iter_markers() if m.name in TIERS]
+        tier = declared[0] if len(set(declared)) == 1 else None
+    return tier
+
+
 # Under pytest-xdist the slowest tiers go first (each worker runs its share front to back and idle
 # workers take tests from the back of busy ones' queues, so the short tests even out the end).
 LONGEST_FIRST = ("browser", "pipeline", "app", "sources", "unit")
 
 
 def pytest_collection_modifyitems(items):
-    """Mark every test with its tier; a test file outside the tier folders is an error. Under xdist,
-    the tiers are ordered longest first (each file's tests stay together, in their order)."""
+    """Mark every test with its tier; a test file outside the tier folders, or in a feature folder without
+    one tier marker of its own, is an error. Under xdist, the tiers are ordered longest first (each
+    file's tests stay together, in their order)."""
     for item in items:
-        tier = tier_of(item.path)
+        tier = item_tier(item)
         if tier is None:
-            raise pytest.UsageError(f"{item.path} is not in a tier folder of tests/ ({', '.join(TIERS)})")
-        item.add_marker(tier)
+            raise pytest.UsageError(f"{item.path} is not in a tier folder of tests/ ({', '.join(TIERS)}), nor in "
+                                    f"a feature folder ({', '.join(FEATURES)}) with one tier marker (pytestmark)")
+        if tier_of(item.path):
+            item.add_marker(tier)
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        items.sort(key=lambda item: LONGEST_FIRST.index(tier_of(item.path)))
+        items.sort(key=lambda item: LONGEST_FIRST.index(item_tier(item)))
 
 
 TIER_TIMES = TierTimes()

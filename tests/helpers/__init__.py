@@ -25,6 +25,9 @@ RAW = ROOT / "data" / "raw"  # the project's shipped raw files (the `raw_dir` fi
 APP = ROOT / "app.py"
 TESTS = ROOT / "tests"
 TIERS = ("unit", "sources", "pipeline", "app", "browser")  # folders under tests/ = pytest markers
+# folders under tests/ of one feature's tests, whatever their tier: each file there names its tier itself
+# (`pytestmark = pytest.mark.unit`), which tests/conftest.py requires
+FEATURES = ("decks",)
 
 
 def build_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 600) -> subprocess.CompletedProcess:

@@ -11,7 +11,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from helpers import TIERS
+from helpers import FEATURES, TIERS
 
 OUTCOMES = ("passed", "failed", "error", "skipped")
 
@@ -31,13 +31,22 @@ def tier_of_nodeid(nodeid: str) -> str | None:
     return parts[1] if len(parts) > 2 and parts[0] == "tests" and parts[1] in TIERS else None
 
 
+def tier_of_report(report) -> str | None:
+    """A report's tier: its folder's, or in a feature folder (tests/decks/) its file's tier marker."""
+    tier = tier_of_nodeid(report.nodeid)
+    parts = report.nodeid.split("::", 1)[0].split("/")
+    if tier is None and len(parts) > 2 and parts[0] == "tests" and parts[1] in FEATURES:
+        tier = next((t for t in TIERS if t in report.keywords), None)
+    return tier
+
+
 class TierTimes:
     def __init__(self) -> None:
         self.tiers: dict[str, Tier] = {}
 
     def add(self, report) -> None:
         """One test report (setup, call or teardown of one test)."""
-        name = tier_of_nodeid(report.nodeid)
+        name = tier_of_report(report)
         if name is None:
             return
         tier = self.tiers.setdefault(name, Tier())

@@ -13,13 +13,15 @@ from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("geo", "indicators", "ui", "app_pages", "deploy", "bench")
+PACKAGES = ("geo", "indicators", "decks", "ui", "app_pages", "deploy", "bench")
 TOP_MODULES = ("app", "app_data", "app_analyses")
 
 # (layer name, module-name patterns (full match), may a module import others of its own layer?)
 LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("settings", (r"indicators", r"indicators\.config", r"indicators\.errors", r"indicators\.hangul"), False),
     ("regions", (r"geo", r"geo\.\w+"), True),
+    # the decks' records and storage: on region codes only, never on the data, the cache or the pages
+    ("decks", (r"decks", r"decks\.\w+"), True),
     ("tables", (r"indicators\.schema", r"indicators\.manifest", r"indicators\.inequality",
                 r"indicators\.bivariate", r"indicators\.sources", r"indicators\.sources\._io",
                 r"indicators\.sources\._files", r"indicators\.sources\._kosis", r"indicators\.sources\._mois",

@@ -1,5 +1,6 @@
 """Repository hygiene: ruff finds nothing (rules in pyproject.toml), every test file sits in a tier
-folder whose marker is registered, and test modules share code through tests/helpers/ only."""
+folder whose marker is registered (or in a feature folder and names its tier), and test modules share
+code through tests/helpers/ only."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ import subprocess
 import sys
 import tomllib
 
-from helpers import ROOT, TESTS, TIERS
+from helpers import FEATURES, ROOT, TESTS, TIERS
 
 
 def test_ruff_finds_nothing():
@@ -19,8 +20,16 @@ def test_ruff_finds_nothing():
 def test_every_test_file_is_in_a_tier_folder():
     files = sorted(TESTS.rglob("test_*.py"))
     assert files
-    outside = [p.relative_to(TESTS).as_posix() for p in files if p.relative_to(TESTS).parts[0] not in TIERS]
+    outside = [p.relative_to(TESTS).as_posix() for p in files if p.relative_to(TESTS).parts[0] not in TIERS + FEATURES]
     assert not outside, outside
+
+
+def test_every_feature_test_file_names_one_tier():
+    """A file in a feature folder (tests/decks/) says its tier: `pytestmark = pytest.mark.<tier>`."""
+    tier_line = re.compile(r"^pytestmark = pytest\.mark\.(" + "|".join(TIERS) + r")$", re.MULTILINE)
+    files = [p for f in FEATURES for p in sorted((TESTS / f).rglob("test_*.py"))]
+    unnamed = [p.relative_to(TESTS).as_posix() for p in files if len(tier_line.findall(p.read_text("utf-8"))) != 1]
+    assert not unnamed, unnamed
 
 
 def test_tier_markers_are_registered():
