@@ -145,6 +145,11 @@ def _designations(version: int) -> pd.DataFrame:
     return store.designations(build=version)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _designations_on(version: int, set_id: str) -> pd.DataFrame:
+    return designation_views.on_set(_designations(version), set_id)
+
+
 @st.cache_data(show_spinner=False, max_entries=2)
 def _build_report(version: int) -> dict:
     return store.build_report(build=version)
@@ -215,7 +220,7 @@ def month_end() -> pd.DataFrame:
 def designations() -> pd.DataFrame:
     """region_code, designation ('decline' | 'interest'), notice, notice_date, in_force_from, on the
     run's boundary set (`designation_views.on_set`)."""
-    return designation_views.on_set(_designations(data_version()), boundary_set())
+    return _designations_on(data_version(), boundary_set())
 
 
 def designations_as_designated() -> pd.DataFrame:

@@ -56,10 +56,13 @@ with page.folded(ctx.t("exports_reference_title"), "data_exports") as box:
     if box.open:
         statictable.show(datapage.exports_reference_table(ctx), "exports_reference", ctx.lang)
 
-level = pickers.pick_level(ctx, ["sido", "sigungu"], "sido")
-fig, cov = datapage.coverage_figure(ctx, level)
-if fig is not None:
-    show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
+# the coverage matrix is plotly's (its chunk is 4.5 MB): folded, opened by a link that names its level
+with page.folded(ctx.t("coverage"), "data_coverage", expanded="level" in st.query_params) as box:
+    if box.open:
+        level = pickers.pick_level(ctx, ["sido", "sigungu"], "sido")
+        fig, cov = datapage.coverage_figure(ctx, level)
+        if fig is not None:
+            show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
 
 st.subheader(ctx.t("seed_facts"))
 statictable.show(datapage.seed_facts_table(ctx), "seed_facts", ctx.lang, 300)

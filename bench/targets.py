@@ -5,8 +5,8 @@ A target is found inside `[data-testid="stMain"]` (never in the still copy ui/as
 over the screen during a page switch, which hangs off <body>): every element matching `box`, then
 either `inner` inside it with a size (plotly's `.main-svg`, a table, a metric value) or, for our
 components, `shadow` inside the shadow root of an element in it (`.bal-map[data-ready='1']`: geometry
-drawn and coloured, set by ui/assets/mapview.js; `.bal-lc[data-ready='1']`: the trend chart's lines
-drawn, ui/assets/linechart.js). Keyed boxes (`.st-key-<key>`) are the page's own,
+drawn and coloured, set by ui/assets/mapview.js; `.bal-lc[data-ready='1']`: a chart drawn,
+ui/assets/linechart.js and barchart.js). Keyed boxes (`.st-key-<key>`) are the page's own,
 so a figure left over from the page before never counts.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 MAP_READY = ".bal-map[data-ready='1']"
-LINES_READY = ".bal-lc[data-ready='1']"  # the line-chart component drawn (ui/assets/linechart.js)
+LINES_READY = ".bal-lc[data-ready='1']"  # a chart component drawn (ui/assets/linechart.js, barchart.js)
 PLOTLY = ".main-svg"
 
 
@@ -59,8 +59,9 @@ TARGETS: tuple[Target, ...] = (
     _map("map", "/map", "지도", "map_view"),
     _lines("trends", "/trends", "추이", "trend_chart"),
     _map("risk", "/risk", "지방소멸", "risk_view"),
-    _chart("region", "/region", "지역", "region_relative"),
-    _chart("disparity", "/disparity", "격차 분석", "disp_measures"),
+    Target("region", "/region", "지역", ".st-key-region_relative", shadow=LINES_READY,
+           what="bar-chart component (region_relative)"),
+    _lines("disparity", "/disparity", "격차 분석", "disp_measures"),
     _map("composite", "/composite", "종합 격차지수", "comp_view"),
     _map("bivariate", "/bivariate", "이변량 지도", "biv_view"),
     Target("data", "/data", "자료·방법", ".st-key-catalogue", inner=".bal-static table",

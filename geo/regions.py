@@ -116,13 +116,23 @@ def level_of(codes: pd.Series) -> pd.Series:
 def codes(level: str, boundary_set: str = REFERENCE_SET) -> list[str]:
     """All codes of a level in a boundary set: 'sido', 'sigungu', 'group' (CR, NC) or 'macro' (the
     seven 권역, 수도권 'CR' first; the same in both sets)."""
+    return list(_codes(level, boundary_set))
+
+
+@lru_cache(maxsize=32)
+def _codes(level: str, boundary_set: str) -> tuple[str, ...]:
     if boundary_set not in SETS:
         raise KeyError(f"unknown boundary set {boundary_set!r} (known: {', '.join(SETS)})")
     if level == "macro":
-        return list(MACRO_CODES)
+        return tuple(MACRO_CODES)
     t = table()
-    return t.loc[(t["level"] == level) & t["sets"].str.split().map(lambda s: boundary_set in s),
-                 "region_code"].tolist()
+    return tuple(t.loc[(t["level"] == level) & t["sets"].str.split().map(lambda s: boundary_set in s),
+                       "region_code"])
+
+
+@lru_cache(maxsize=32)
+def _code_set(level: str, boundary_set: str) -> frozenset[str]:
+    return frozenset(_codes(level, boundary_set))
 
 
 def stand_ins(boundary_set: str) -> dict[str, tuple[str, ...]]:
@@ -155,7 +165,7 @@ def carry_code(code: str, boundary_set: str) -> str | None:
     """The code of `boundary_set` for the same territory as `code` (of either set): itself where it is a
     unit of the set, its rename (46110 ↔ 12110), else None (a merged 시도, a split 구)."""
     level = "sido" if len(code) == 2 else "sigungu"
-    if code in codes(level, boundary_set):
+    if code in _code_set(level, boundary_set):
         return code
     ref = reform()
     for new, kind, olds in zip(ref["region_code"], ref["kind"], ref["from_codes"]):
