@@ -21,7 +21,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from geo import regions
 from indicators import catalog, designation_views, store, views
 from indicators.schema import Indicator, Source
-from indicators.views import Catalogue
+from indicators.views import Catalogue, compare
 
 BUILD_COMMAND = store.BUILD_COMMAND  # "python -m indicators build": the one fix for missing/broken data
 MACRO_MIN_REGIONS = views.MACRO_MIN_REGIONS
@@ -348,6 +348,16 @@ def _region_series(key: DataKey, code: str) -> pd.DataFrame:
 def region_series(code: str) -> pd.DataFrame:
     """`views.region_series` of `code`: years (newest first) × indicators (catalogue order)."""
     return _region_series(data_key(), code)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _regions_side_by_side(key: DataKey, codes: tuple[str, ...]) -> pd.DataFrame:
+    return compare.regions_side_by_side(_observations(key), list(codes))
+
+
+def regions_side_by_side(codes: list[str]) -> pd.DataFrame:
+    """`compare.regions_side_by_side` of `codes` (up to four) on the run's boundary set."""
+    return _regions_side_by_side(data_key(), tuple(codes))
 
 
 # ------------------------------------------------------------------ seed facts

@@ -5,11 +5,15 @@ import streamlit as st
 import app_data
 from ui import barchart, page, pickers
 from ui.figures import download_csv
-from ui.panels import region, region_month
+from ui.panels import region, region_compare, region_month
 
 ctx = page.open_page("region", "region_title")
 
-code = pickers.pick_region(ctx, pickers.all_region_codes(), "11", container=page.controls(ctx))
+controls = page.controls(ctx)
+c1, c2 = controls.columns([1, 1])
+code = pickers.pick_region(ctx, pickers.all_region_codes(), "11", container=c1)
+others = pickers.pick_regions(ctx, "with", [c for c in pickers.all_region_codes() if c != code], ctx.t("compare_with"),
+                              container=c2, max_n=region_compare.MAX_OTHERS)
 if not ctx.presenter:  # presenter mode: the chart's title names the region
     st.subheader(region.title(ctx, code))
     st.caption(region.header(ctx, code))
@@ -23,6 +27,11 @@ if view is not None:
     barchart.show(ctx, view, key="region_relative", filename=f"region_{code}_relative",
                   data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
     page.define(ctx, list(dict.fromkeys(rel["indicator"])))
+
+if others:  # up to four regions side by side (?with=47730,11)
+    region_compare.show(ctx, [code, *others])
+    download_csv(region_compare.csv_frame(ctx, [code, *others]), f"regions_{'_'.join([code, *others])}", ctx,
+                 key="dl_region_compare")
 
 month = region_month.newer(ctx, code)  # under the figure (first on a phone's screen), apart from the year tables
 if not month.empty and not ctx.presenter:

@@ -160,6 +160,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     # region
     "region_title": ("지역 상세", "Region profile"),
     "region_table": ("이 지역의 모든 지표", "Every indicator of this region"),
+    "compare_with": ("함께 비교할 지역 (최대 3곳)", "Compare with (up to 3 regions)"),
+    "compare_title": ("지역 비교: {names}", "Regions compared: {names}"),
+    "compare_note": ("지표마다 모든 지역에 값이 있는 가장 최근 연도의 값과 순위(같은 단위 지역 중 높은 값 순, 예: 3/230)입니다.",
+                     "Per indicator: each region's value and rank (among the units of its level, highest first, "
+                     "e.g. 3/230) in the latest year all of them have."),
+    "compare_apart": ("모든 지역에 같은 연도의 값이 없어 뺀 지표 {n}개: {names}",
+                      "{n} indicators left out (no year with a value for every region): {names}"),
+    "common_year": ("공통 연도", "Common year"),
     "region_rel_title": ("전국=100 대비 ({name}, 지표별 최근 연도)",
                          "Relative to nation = 100 ({name}, latest year per indicator)"),
     "trend": ("추이", "Trend"),

@@ -27,7 +27,7 @@ from helpers.apptest import (
     static_tables,
     trace_data,
 )
-from indicators import derive, store
+from indicators import catalog, derive, store
 from indicators import reference_points as rp
 
 
@@ -260,3 +260,24 @@ def test_not_built_says_which_command(monkeypatch, tmp_path):
     at.run()
     assert not at.exception
     assert at.error and "python -m indicators build" in at.code[0].value
+
+
+def test_region_compare_shows_each_region_at_the_latest_common_year():
+    """지역 비교 (?with=): per indicator the latest year 의성군 and 경북 both have, each one's value and rank
+    among its level — worked out here from the built observations."""
+    at = run({"page": "region", "region": "47730", "with": "47"}, "region_compare")
+    names = {"47730": regions.name("47730"), "47": regions.name("47")}
+    shown = next(df.value for df in at.dataframe if f"{names['47']} · 순위" in df.value.columns)
+    obs = store.observations()
+    ind = "reg_population_persons"
+    rows = obs[(obs["indicator"] == ind) & obs["value"].notna()]
+    years = set(rows.loc[rows["region_code"] == "47730", "year"]) & set(rows.loc[rows["region_code"] == "47", "year"])
+    year = max(years)
+    row = shown[shown["name"] == catalog.get(ind).name_ko].iloc[0]
+    assert row["year"] == year
+    for code, level in (("47730", "sigungu"), ("47", "sido")):
+        same = rows[(rows["year"] == year) & rows["region_code"].isin(regions.codes(level))]
+        value = float(same.loc[same["region_code"] == code, "value"].iloc[0])
+        rank = int((same["value"] > value).sum()) + 1
+        assert row[f"{names[code]} · 순위"] == f"{rank}/{len(same)}"
+        assert row[names[code]].replace(",", "").startswith(f"{value:.0f}")
