@@ -49,7 +49,7 @@ def _geometry_urls(key: app_data.DataKey) -> dict[str, str]:
     return mapview.publish_geometry(app_data.map_geometry(key.boundary_set))
 
 
-def _all_years(ind_id: str, level: str) -> pd.DataFrame:
+def all_years(ind_id: str, level: str) -> pd.DataFrame:
     """Every area of `level` in the run's boundary set × every year with a value (region_code, year,
     value — NaN where missing — rank within the year among the units with a value, and `union`: the
     union code whose value an area shows in a year no file has it apart, else None), from one cached
@@ -69,7 +69,7 @@ def indicator_view(ctx: Ctx, ind_id: str, level: str, scale: str = "value") -> d
 @st.cache_data(show_spinner=False, max_entries=64)
 def _indicator_view(key: app_data.DataKey, ind_id: str, level: str, scale: str, lang: str, presenter: bool) -> dict:
     ctx = Ctx("map", lang, presenter)
-    frame = _all_years(ind_id, level)
+    frame = all_years(ind_id, level)
     years = sorted(frame["year"].unique().tolist())
     ind = app_data.indicator(ind_id)
     polarity = ind.polarity if ind else 0
@@ -153,7 +153,7 @@ def _risk_view(key: app_data.DataKey, basis: str, lang: str, presenter: bool) ->
     ctx = Ctx("risk", lang, presenter)
     ind = derive.RISK_INDEX[basis]
     index = app_data.indicator(ind)
-    frame = _all_years(ind, "sigungu")
+    frame = all_years(ind, "sigungu")
     years = sorted(frame["year"].unique().tolist())
     cls = derive.risk_class(frame["value"])
     labels = class_labels(lang)

@@ -48,16 +48,16 @@ def regions_side_by_side(obs: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     return out
 
 
-def change_between(obs: pd.DataFrame, ind_id: str, level: str, year_from: int, year_to: int,
-                   boundary_set: str = regions.REFERENCE_SET) -> pd.DataFrame:
-    """One indicator at one level between two years: region_code, value_from, value_to, change (to − from,
-    in the indicator's unit) and change_pct ((to − from) ÷ |from| × 100; NaN where from is 0) for every
-    unit of the level in `boundary_set`; a region lacking either year has NaN change (never filled)."""
-    units = pd.DataFrame({"region_code": regions.codes(level, boundary_set)})
-    rows = obs[(obs["indicator"] == ind_id) & obs["region_code"].isin(units["region_code"])]
+def change_between(values: pd.DataFrame, codes: list[str], year_from: int, year_to: int) -> pd.DataFrame:
+    """One indicator between two years on the units `codes`, from its values (region_code, year, value):
+    region_code, value_from, value_to, change (to − from, in the indicator's unit: %p for a percentage)
+    and change_pct ((to − from) ÷ |from| × 100; NaN where from is 0); a unit lacking either year has NaN
+    change (never filled)."""
+    units = pd.DataFrame({"region_code": list(codes)})
 
     def at(year: int) -> pd.Series:
-        return rows[rows["year"] == year].set_index("region_code")["value"]
+        rows = values[values["year"] == year].dropna(subset=["value"])
+        return rows.drop_duplicates("region_code").set_index("region_code")["value"]
 
     out = units.assign(value_from=units["region_code"].map(at(year_from)),
                        value_to=units["region_code"].map(at(year_to)))

@@ -281,3 +281,37 @@ def test_region_compare_shows_each_region_at_the_latest_common_year():
         rank = int((same["value"] > value).sum()) + 1
         assert row[f"{names[code]} · 순위"] == f"{rank}/{len(same)}"
         assert row[names[code]].replace(",", "").startswith(f"{value:.0f}")
+
+
+def test_map_change_between_two_years_equals_the_built_values():
+    """지도 ?compare=change: each 시도's drawn value is its 2023 value minus its 2015 value in the built
+    observations (worked out here), areas lacking a year are uncoloured; both years are named."""
+    ind = "grdp_per_capita_krw_th"
+    at = run({"page": "map", "level": "sido", "indicator": ind, "compare": "change", "from": "2015", "to": "2023"},
+             "map_change")
+    view = map_view(at, "map_change")
+    assert "2015" in view["title"] and "2023" in view["title"]
+    obs = store.observations()
+    rows = obs[(obs["indicator"] == ind) & obs["region_code"].isin(regions.codes("sido"))]
+    at_year = {y: rows[rows["year"] == y].set_index("region_code")["value"] for y in (2015, 2023)}
+    drawn = dict(zip(view["codes"], view["value"][str(view["year"])]))
+    fills = dict(zip(view["codes"], view["fill"][str(view["year"])]))
+    for code in view["codes"]:
+        a, b = at_year[2015].get(code), at_year[2023].get(code)
+        if a is None or b is None or pd.isna(a) or pd.isna(b):
+            assert drawn[code] is None and fills[code] is None, code
+        else:
+            assert drawn[code] == pytest.approx(b - a), code
+
+
+def test_map_two_indicators_share_a_scale_only_when_their_units_agree():
+    at = run({"page": "map", "level": "sido", "indicator": "fiscal_self_reliance_pct", "compare": "indicators",
+              "indicator2": "fiscal_autonomy_pct"}, "map_pair")
+    a, b = map_view(at, "map_a"), map_view(at, "map_b")
+    assert a["legend"]["ticks"] == b["legend"]["ticks"]  # both in %: one scale
+    obs = store.observations()
+    year = a["year"]
+    for view, ind in ((a, "fiscal_self_reliance_pct"), (b, "fiscal_autonomy_pct")):
+        rows = obs[(obs["indicator"] == ind) & (obs["year"] == year)].set_index("region_code")["value"]
+        drawn = dict(zip(view["codes"], view["value"][str(year)]))
+        assert all(drawn[c] == pytest.approx(rows[c]) for c in view["codes"] if c in rows.index and pd.notna(rows[c]))

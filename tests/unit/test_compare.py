@@ -46,8 +46,9 @@ def test_at_most_four_regions_in_the_order_given():
 
 
 def test_change_between_two_years_in_the_unit_and_in_percent_never_filled():
-    out = compare.change_between(OBS, "a", "sido", 2020, 2021).set_index("region_code")
+    sido = ["11", "26", "47", "52", "27"]
+    out = compare.change_between(OBS[OBS["indicator"] == "a"], sido, 2020, 2021).set_index("region_code")
     assert out.loc["11", "change"] == 2.0 and out.loc["11", "change_pct"] == 20.0
     assert out.loc["26", "change"] == -18.0 and out.loc["26", "change_pct"] == -60.0
     assert math.isnan(out.loc["52", "change"])  # no 2020 value: no change, never filled
-    assert len(out) == 17  # every 시도 of the reference set, those without values included
+    assert list(out.index) == sido and math.isnan(out.loc["27", "value_to"])  # every unit asked, none filled
