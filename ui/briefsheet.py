@@ -60,11 +60,23 @@ class Column:
     left: bool = False  # text columns; numbers are right-aligned
 
 
+SHORT = 14  # a figure of at most this many characters never breaks across lines ('118.5 개/천 명', 'KRW 29.3 mn')
+
+
+def figure_text(text: object) -> object:
+    """A number column's cell: a short figure kept on one line; a long one ('126.5 per 1,000 persons',
+    '1.60 명(가임여성 1명당)') may wrap between words (never inside one), so a table fits the sheet's width."""
+    if isinstance(text, Html) or not isinstance(text, str) or len(text) > SHORT:
+        return text
+    return tag("span", text, "nw")
+
+
 def table(columns: list[Column], rows: list[dict[str, object]], caption: str = "", key: str = "") -> Html:
     """A table of `rows` (column key → text or `Html`; a row's 'id' becomes its `data-id`), scrolling
     sideways on a narrow screen."""
     head = join(tag("th", c.title, "l" if c.left else "") for c in columns)
-    body = join(tag("tr", join(tag("td", r.get(c.key, ""), f"{c.key}{' l' if c.left else ''}") for c in columns),
+    body = join(tag("tr", join(tag("td", r.get(c.key, "") if c.left else figure_text(r.get(c.key, "")),
+                                   f"{c.key}{' l' if c.left else ''}") for c in columns),
                     data_id=r.get("id")) for r in rows)
     cap = tag("caption", caption) if caption else ""
     return tag("div", Html(f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"),
@@ -103,15 +115,31 @@ def meta(lang: str) -> str:
 
 
 def sources(lang: str, shown: list[tuple[str, int]], extra: list[str] = ()) -> Html:
-    """One numbered line per indicator and year shown (`shown`): its name, its source (producer, table,
-    years the build holds: `fmt.source_text`) and the vintage of the file(s) that gave that year (the
-    build report's lineage); then the `extra` lines (month ends, notices)."""
+    """The sources of the figures shown (`shown`: indicator and year), one line per source (producer and
+    table, the registry's `cite` block): the figures it gave, each with its year and the vintage of the
+    file(s) that gave that year (the build report's lineage); a line for the figures Balance computes (each
+    formula in words); then the `extra` lines (month ends, notices)."""
+    cat = app_data.catalogue()
     lineage = app_data.build_report().get("lineage", [])
-    lines = []
-    for ind, year in dict.fromkeys(shown):
-        vint = ", ".join(bv.vintages(lineage, ind, year))
-        line = f"{fmt.name(ind, lang)} ({fmt.year_text(year, lang)}): {fmt.source_text(ind, lang)}"
-        lines.append(line + (" · " + t("brief_vintage", lang, v=vint) if vint else ""))
+    by_source: dict[str, list[str]] = {}
+    formulas: list[str] = []
+    for ind_id, year in dict.fromkeys(shown):
+        ind = cat.indicators.get(ind_id)
+        if ind is None:
+            continue
+        for leaf in fmt.leaves(ind):
+            vint = ", ".join(bv.vintages(lineage, leaf.id, year))
+            when = fmt.year_text(year, lang) + (", " + t("brief_vintage", lang, v=vint) if vint else "")
+            entry = f"{fmt.name(ind, lang)} ({when})"
+            entries = by_source.setdefault(fmt.citation(cat.sources.get(leaf.source), lang), [])
+            if entry not in entries:
+                entries.append(entry)
+        if ind.source == "derived":
+            formulas.append(f"{fmt.name(ind, lang)} = {fmt.plain_formula(ind, cat.indicators, lang)}")
+    lines = [f"{cite}: {'; '.join(entries)}" for cite, entries in by_source.items()]
+    if formulas:
+        calc = fmt.citation(cat.sources.get("derived"), lang, short=True) or t("computed_note", lang)
+        lines.append(f"{calc}: {'; '.join(dict.fromkeys(formulas))}")
     items = join(tag("li", line) for line in [*lines, *extra])
     return section(t("brief_sources", lang), Html(f'<ol class="bal-brief-src">{items}</ol>'),
                    t("brief_sources_note", lang), key="sources")
@@ -141,14 +169,15 @@ CSS = """<style>
 .bal-brief-fact .v { font-size: 1.15rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 .bal-brief-fact .n { font-size: 0.72rem; color: #444; }
 .bal-brief-scroll { overflow-x: auto; }
-.st-key-brief_sheet .bal-brief-part table { border-collapse: collapse; width: 100%; font-size: 0.78rem; margin: 0;
+.st-key-brief_sheet .bal-brief-part table { border-collapse: collapse; width: 100%; font-size: 0.74rem; margin: 0;
   border: none; font-variant-numeric: tabular-nums; }
 .st-key-brief_sheet .bal-brief-part th, .st-key-brief_sheet .bal-brief-part td { border: none;
-  border-bottom: 1px solid #e1e4e8; padding: 0.15rem 0.3rem; text-align: right; vertical-align: middle;
-  white-space: nowrap; }
+  border-bottom: 1px solid #e1e4e8; padding: 0.15rem 0.22rem; text-align: right; vertical-align: middle; }
+.st-key-brief_sheet .bal-brief-part :is(td, th) { word-break: keep-all; }
+.st-key-brief_sheet .bal-brief-part .nw { white-space: nowrap; }
 .st-key-brief_sheet .bal-brief-part th { font-weight: 400; color: #555; background: #f6f8fa; }
 .st-key-brief_sheet .bal-brief-part .l { text-align: left; white-space: normal; }
-.st-key-brief_sheet .bal-brief-part td.name { min-width: 9rem; }
+.st-key-brief_sheet .bal-brief-part td.name { min-width: 8.5rem; }
 .st-key-brief_sheet .bal-brief-part td.name small { display: block; color: #666; font-size: 0.68rem; }
 .st-key-brief_sheet .bal-brief-part td.trend { width: 4.6rem; min-width: 4.6rem; }
 .st-key-brief_sheet .bal-brief-part td.trend .one { font-size: 0.68rem; color: #666; }

@@ -152,12 +152,12 @@ def test_uiseong_extinction_risk_and_designation(uiseong, built):
 
 def test_uiseong_brief_lists_sources_vintages_and_the_build_date(uiseong, built):
     sources = " ".join(uiseong.sources)
-    for name in ("주민등록인구 (2025년)", "지방소멸위험지수", "1인당 지역내총생산(시군구) (2020년)",
-                 "면적(경계 측정) (2023년)"):
+    for name in ("주민등록인구 (2025년", "지방소멸위험지수", "1인당 지역내총생산(시군구) (2020년",
+                 "면적(경계 측정) (2023년"):
         assert name in sources, name
     assert "행정안전부" in sources and "통계청" in sources
-    line = next(s for s in uiseong.sources if s.startswith("주민등록인구 (2025년)"))
-    assert manifest_vintage("202512_202512_연령별인구현황") in line  # the file that gave 2025
+    # the 2025 population came from the December 2025 MOIS export: its vintage as the manifest gives it
+    assert f"주민등록인구 (2025년, 자료 시점 {manifest_vintage('202512_202512_연령별인구현황')})" in sources
     build = built["build"]
     assert f"{build[:4]}-{build[4:6]}-{build[6:8]}" in "".join(uiseong.text)
 
@@ -193,7 +193,7 @@ def test_capital_brief_shares_and_ratios_equal_the_built_tables(capital, built):
     fact = capital.facts["migration"]
     assert number(fact["v"]) == net.loc[year, "CR"] and f"{year}년" in fact["k"]
     sources = " ".join(capital.sources)
-    assert "주민등록인구 (2025년)" in sources and "지역내총생산(명목) (2023년)" in sources
+    assert "주민등록인구 (2025년" in sources and "지역내총생산(명목) (2023년" in sources
 
 
 def test_unknown_region_gets_a_plain_note_and_no_exception():

@@ -117,5 +117,8 @@ def test_sheet_text_is_escaped_and_markup_passes_once():
     assert bs.esc("two\nlines") == "two lines"  # a newline would end Markdown's HTML block
     table = bs.table([bs.Column("name", "지표", left=True), bs.Column("value", "값")],
                      [{"id": "pop", "name": "인구", "value": "47,902명"}], key="t")
-    assert '<tr data-id="pop"><td class="name l">인구</td><td class="value">47,902명</td></tr>' in table
+    row = '<tr data-id="pop"><td class="name l">인구</td><td class="value"><span class="nw">47,902명</span></td></tr>'
+    assert row in table
     assert "\n" not in table
+    assert bs.figure_text("2,608만 명") == '<span class="nw">2,608만 명</span>'  # short figures stay whole
+    assert bs.figure_text("126.5 per 1,000 persons") == "126.5 per 1,000 persons"  # long ones may wrap
