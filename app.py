@@ -14,7 +14,8 @@ from __future__ import annotations
 import streamlit as st
 
 ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": ":material/show_chart:",
-         "risk": ":material/warning:", "region": ":material/location_on:", "data": ":material/database:"}
+         "risk": ":material/warning:", "region": ":material/location_on:", "brief": ":material/print:",
+         "data": ":material/database:"}
 ICONS.update({"disparity": ":material/stacked_line_chart:", "composite": ":material/leaderboard:",
               "bivariate": ":material/grid_view:"})
 
@@ -58,14 +59,17 @@ BASE_CSS = """
 [data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
 /* print (the browser's own, A4): the page's content only — no sidebar, no widgets, no tool bars — laid out
    at its screen width (ui/assets/chrome.js keeps it in --bal-screen-w) and scaled to the paper, so a figure
-   drawn at its screen width is never cropped; the scrolling app frame opened up so every element prints */
+   drawn at its screen width is never cropped; the scrolling app frame opened up so every element prints (a brief,
+   ui/briefsheet.py, is laid out at the paper's own width instead: A4 portrait, 12 mm margins) */
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stButtonGroup"],
   [data-testid="stSlider"], [data-testid="stCheckbox"], [data-testid="stTextInput"], [data-testid="stRadio"],
   [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stPopover"],
   [data-testid="stExpander"], [data-testid="stElementToolbar"], [data-testid="stSkeleton"],
-  [class*="st-key-share_link"], [class*="st-key-presenter_"], [class*="st-key-reveal_"],
+  [data-testid="stPageLink"], [data-testid="stNumberInput"], [data-testid="stTextArea"],
+  [data-testid="stDateInput"], [data-testid="stLinkButton"], [data-testid="stSidebarCollapsedControl"],
+  [class*="st-key-share_link"], [class*="st-key-presenter_"], [class*="st-key-reveal_"], [class*="st-key-print_"],
   .modebar-container { display: none !important; }
   html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
     height: auto !important; min-height: 0 !important; overflow: visible !important; position: static !important; }

@@ -2,7 +2,8 @@
 import streamlit as st
 
 import app_data
-from ui import barchart, page
+from indicators.views import brief
+from ui import barchart, nav, page
 from ui import format as fmt
 from ui.figures import download_csv
 from ui.panels import headlines, trends
@@ -55,6 +56,8 @@ for row in (cards[:3], cards[3:]):  # presenter mode: compact cards, the first s
             card_box(card, compact=ctx.presenter)
 
 download_csv(headlines.cards_table(cards), "headline_figures", ctx, key="dl_headlines")
+if not ctx.presenter:
+    nav.page_link("brief", ctx.t("brief_capital_link"), icon=":material/print:", region=brief.CAPITAL)
 
 share_chart()  # presenter mode too: below the cards, the first screen is the headline numbers
 

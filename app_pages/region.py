@@ -3,7 +3,8 @@ figures newer than the year series, apart from it."""
 import streamlit as st
 
 import app_data
-from ui import barchart, page, pickers
+from indicators.views import brief
+from ui import barchart, nav, page, pickers
 from ui.figures import download_csv
 from ui.panels import region, region_compare, region_month
 
@@ -17,6 +18,8 @@ others = pickers.pick_regions(ctx, "with", [c for c in pickers.all_region_codes(
 if not ctx.presenter:  # presenter mode: the chart's title names the region
     st.subheader(region.title(ctx, code))
     st.caption(region.header(ctx, code))
+    if code in brief.brief_codes(app_data.boundary_set()):  # a union stand-in has no brief of its own
+        nav.page_link("brief", ctx.t("brief_link"), icon=":material/print:", region=code)
 
 prof = app_data.region_profile(code)
 page.stop_unless(not prof.empty, ctx, ctx.t("no_region_data"), notice=False)

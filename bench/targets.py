@@ -61,6 +61,8 @@ TARGETS: tuple[Target, ...] = (
     _map("risk", "/risk", "지방소멸", "risk_view"),
     Target("region", "/region", "지역", ".st-key-region_relative", shadow=LINES_READY,
            what="bar-chart component (region_relative)"),
+    Target("brief", "/brief", "브리핑", ".st-key-brief_sheet", inner=".bal-brief-head",
+           what="the brief's head (static HTML, ui.briefsheet)"),
     _lines("disparity", "/disparity", "격차 분석", "disp_measures"),
     _map("composite", "/composite", "종합 격차지수", "comp_view"),
     _map("bivariate", "/bivariate", "이변량 지도", "biv_view"),

@@ -6,6 +6,8 @@ designation "none".
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from geo import regions
@@ -21,6 +23,16 @@ MISMATCH_KINDS: dict[str, str] = {
     "decline_not_at_risk": "인구감소지역이나 소멸위험 아님(지수 ≥ 0.5)",
     "no_data": "지수 자료 없음 (판단 불가)",
 }
+
+
+def notice_number(notice: str, lang: str = "ko") -> str:
+    """'행정안전부 고시 제2024-15호' → '제2024-15호' (Korean) or 'No. 2024-15' (English); a text without a
+    number stays as it is in Korean and reads 'notice' in English."""
+    found = re.search(r"제\s*(\d{4}\s*-\s*\d+)\s*호", str(notice))
+    if found is None:
+        return str(notice) if lang == "ko" else "notice"
+    number = re.sub(r"\s", "", found.group(1))
+    return f"제{number}호" if lang == "ko" else f"No. {number}"
 
 
 def _index_of_year(index: pd.DataFrame, year: int, boundary_set: str = regions.REFERENCE_SET) -> pd.Series:

@@ -18,7 +18,7 @@ _SESSION_KEY = "_bal_viewport"
 # page draws its chart and controls without a loading skeleton in their place
 _STREAMLIT_JS = Path(st.__file__).resolve().parent / "static" / "static" / "js"
 ELEMENTS = ("PlotlyChart", "Slider", "ButtonGroup", "Selectbox", "Multiselect", "Checkbox", "DownloadButton",
-            "DataFrame", "Table")
+            "DataFrame", "Table", "PageLink")
 PREFETCH = [p.name for e in ELEMENTS for p in sorted(_STREAMLIT_JS.glob(f"{e}.*.js"))[:1]]
 
 

@@ -126,6 +126,11 @@ def _leaves(ind: Indicator | None, indicators: dict[str, Indicator], depth: int 
     return [leaf for p in parts for leaf in _leaves(p, indicators, depth + 1)]
 
 
+def leaves(ind: IndicatorLike) -> list[Indicator]:
+    """The non-derived indicators an indicator is computed from (itself when it is not derived)."""
+    return _leaves(as_indicator(ind), app_data.catalogue().indicators)
+
+
 def cite_indicator(ind: Indicator, sources: dict[str, Source], indicators: dict[str, Indicator],
                    years=(), lang: str = "ko", short: bool = False) -> str:
     """The source text of one indicator, pure: 'producer, table (id), years'; a derived indicator

@@ -34,6 +34,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "page_trends": ("추이", "Trends"),
     "page_risk": ("지방소멸", "Extinction risk"),
     "page_region": ("지역", "Region"),
+    "page_brief": ("브리핑", "Brief"),
     "page_data": ("자료·방법", "Data & methods"),
     "bad_param": ("주소의 `{name}={value}` 값을 알 수 없어 기본값({default})으로 표시합니다.",
                   "Unknown value `{name}={value}` in the address: showing the default ({default})."),
@@ -811,4 +812,79 @@ _LABELS.update({
     "month_union_note": ("{names}: 이 월말 파일에는 나눌 행정동 자료가 없어 합계 하나로 표시",
                          "{names}: one total (this month's file has no neighbourhood figures to divide them)"),
     "month_none": ("이 경계 기준에는 월말 수치가 없습니다.", "No month-end figures on these boundaries."),
+})
+
+# ---------------------------------------------------------------- 브리핑 (지역 브리핑: a printable A4 brief)
+_LABELS.update({
+    "brief_title": ("지역 브리핑", "Regional brief"),
+    "brief_region": ("브리핑 지역", "Brief of"),
+    "brief_capital_option": ("수도권 vs 비수도권", "Capital region vs the rest"),
+    "brief_link": ("이 지역 브리핑 (인쇄용)", "This region's brief (printable)"),
+    "brief_capital_link": ("수도권 vs 비수도권 브리핑 (인쇄용)", "Capital region vs the rest: brief (printable)"),
+    "print_pdf": ("PDF로 저장", "Save as PDF"),
+    "print_pdf_help": ("브라우저 인쇄 창이 열립니다. 대상에서 'PDF로 저장'을 고르세요 (A4 세로, 최대 2쪽).",
+                       "Opens the browser's print dialog: choose 'Save as PDF' as the destination (A4 portrait, "
+                       "at most 2 pages)."),
+    "brief_kind": ("지역 브리핑", "Regional brief"),
+    "brief_meta": ("{boundaries} · 자료 빌드 {date} · 균형 — 수도권·비수도권 격차 대시보드",
+                   "{boundaries} · data built {date} · Balance — capital region vs the rest"),
+    "brief_locator": ("{name}의 위치", "Where {name} lies"),
+    "brief_headlines": ("주요 지표 (지표별 최근 연도)", "Headline indicators (latest year of each)"),
+    "brief_col_name": ("지표 (기준)", "Indicator (basis)"),
+    "brief_col_rank": ("순위", "Rank"),
+    "brief_col_rel": ("전국 대비", "Against nation"),
+    "brief_share_of": ("{v}%", "{v}%"),
+    "brief_rel_of": ("{v}", "{v}"),
+    "brief_rank_note": ("순위: {peers} 가운데 높은 값부터, 그해 값이 있는 단위 수 중 (현행 경계에서 인천의 새 구는 나눌 "
+                        "자료가 없는 해에 둘을 하나로 셈). 전국 대비: 인원·금액·면적은 전국에서 차지하는 비중(%), 비율·"
+                        "1인당 값은 전국=100으로 본 값. 추이: 자료가 있는 모든 해 (마우스를 올리면 해마다의 값). 값이 없으면 "
+                        "'자료 없음'.",
+                        "Rank: among the {peers} with a value that year, highest first (on today's boundaries, Incheon's "
+                        "new districts count as one where no figure divides them). Against nation: counts, money and "
+                        "area as a share of the nation (%); rates and per-capita figures against nation = 100. Trend: "
+                        "every year with a value (hover for each year's value). A missing value reads 'No data'."),
+    "brief_peers_sido": ("시도", "provinces"),
+    "brief_peers_sigungu": ("시군구", "districts"),
+    "brief_risk": ("지방소멸위험과 인구감소지역", "Extinction risk and population-decline designation"),
+    "brief_risk_fact": ("{name}, {year}년", "{name}, {year}"),
+    "brief_rank_of": ("{rank}위 / {n}", "rank {rank} of {n}"),
+    "brief_risk_note": ("지방소멸위험지수 = 20~39세 여성 인구 ÷ 65세 이상 인구 (한국고용정보원 방식). 등급: {classes}. "
+                        "인구감소지역은 행정안전부 고시.",
+                        "Extinction-risk index = women aged 20–39 ÷ population aged 65+ (KEIS method). Classes: "
+                        "{classes}. Population-decline areas: notices of the Ministry of the Interior and Safety."),
+    "brief_desig": ("인구감소지역 지정", "Population-decline designation"),
+    "brief_desig_none": ("지정되지 않음", "Not designated"),
+    "brief_desig_when": ("행정안전부 고시 {notice} ({date})", "Ministry of the Interior and Safety notice {notice} "
+                                                           "({date})"),
+    "brief_desig_count": ("인구감소지역 {d}곳 · 관심지역 {i}곳", "{d} decline areas · {i} interest areas"),
+    "brief_desig_count_note": ("이 시도의 시군구 {n}곳 가운데", "of this province's {n} districts"),
+    "brief_at_risk": ("소멸위험 시군구 (지수 < 0.5), {year}년", "Districts at risk (index < 0.5), {year}"),
+    "brief_at_risk_value": ("{n}곳", "{n}"),
+    "brief_month": ("최신 월말 수치 (연도 계열과 따로)", "Latest month-end figures (apart from the year series)"),
+    "brief_sources": ("출처와 자료 시점", "Sources and vintages"),
+    "brief_one_year": ("{y}년만", "{y} only"),
+    "brief_vintage": ("자료 시점 {v}", "vintage {v}"),
+    "brief_sources_note": ("자료 시점: 그 연도 값을 준 원자료 파일의 기준일 (data/raw/MANIFEST.csv). 모든 연도와 파일은 "
+                           "「자료·방법」에 있습니다.",
+                           "Vintage: the reference date of the raw file that gave that year's value (data/raw/"
+                           "MANIFEST.csv). Every year and file is on 'Data & methods'."),
+    "brief_capital_title": ("수도권 vs 비수도권", "Capital region vs the rest"),
+    "brief_capital_sub": ("수도권 = 서울·인천·경기 · 비수도권 = 그 밖의 {n}개 시도",
+                          "Capital region = Seoul, Incheon, Gyeonggi · the rest = the other {n} provinces"),
+    "brief_capital_locator": ("수도권(색칠)과 비수도권", "The capital region (coloured) and the rest"),
+    "brief_cards": ("핵심 수치 (개요와 같은 값)", "Key figures (as on the overview)"),
+    "brief_change": ("{d} ({y}년 대비)", "{d} (vs {y})"),
+    "brief_shares": ("수도권 비중: 수도권 ÷ (수도권 + 비수도권)", "Capital region's share: capital ÷ (capital + rest)"),
+    "brief_col_share": ("수도권 비중", "Capital share"),
+    "brief_ratios": ("1인당·비율 지표: 수도권 대 비수도권", "Per-capita and rate indicators: capital vs rest"),
+    "brief_col_ratio": ("수도권 ÷ 비수도권", "Capital ÷ rest"),
+    "brief_col_diff": ("차이 (수도권 − 비수도권)", "Gap (capital − rest)"),
+    "brief_ratio_value": ("{v}배", "{v}×"),
+    "brief_capital_note": ("수도권·비수도권 값은 시도 값의 합(비율은 합한 분자 ÷ 합한 분모)이며, 비수도권 값이 없는 지표는 "
+                           "싣지 않습니다. 추이: 비중 또는 배율의 모든 연도.",
+                           "Capital-region and rest values are sums of the provinces (a ratio: summed numerator ÷ "
+                           "summed denominator); an indicator without a value for the rest is left out. Trend: every "
+                           "year of the share or ratio."),
+    "brief_migration": ("수도권 순유입 (다른 시도와의 인구 이동), {year}년", "Net migration into the capital region "
+                                                                     "(moves from other provinces), {year}"),
 })

@@ -87,6 +87,12 @@ def href(page: str, **values: str) -> str:
     return f"{page}?{query}" if query else page
 
 
+def page_link(page: str, label: str, container=st, icon: str | None = None, **values: str) -> None:
+    """A link to `page` with `values` in its query (and the global values, `link_params`): Streamlit's page
+    link, so the session and its caches carry over (left off the paper: app.py BASE_CSS)."""
+    container.page_link(state.PAGE_FILES[page], label=label, icon=icon, query_params=link_params(page, **values))
+
+
 def open_page(page: str, **values: str) -> None:
     """Switch to `page` with `values` in the URL (e.g. a clicked region's profile)."""
     st.switch_page(state.PAGE_FILES[page], query_params=link_params(page, **values))

@@ -41,8 +41,8 @@ import streamlit as st
 
 from ui.i18n import LANGS, t
 
-PAGES: tuple[str, ...] = ("overview", "map", "trends", "risk", "region", "disparity", "composite", "bivariate",
-                          "data")
+PAGES: tuple[str, ...] = ("overview", "map", "trends", "risk", "region", "brief", "disparity", "composite",
+                          "bivariate", "data")
 PAGE_FILES: dict[str, str] = {p: f"app_pages/{p}.py" for p in PAGES}
 DEFAULT_PAGE = "overview"
 _MIRROR, _WRITTEN, _EXTERNAL = "_view_mirror", "_view_qp_written", "_view_url_external"

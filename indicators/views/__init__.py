@@ -6,7 +6,8 @@ shipped reference table), caches or draws. `app_data` wraps them in Streamlit ca
 them directly. One module per job: `observations` (values, series, region profile), `availability`
 (what is built, why no 권역 values), `quoted` (the seed facts table), `analysis` (disparity and
 composite). Everything is re-exported here: `from indicators import views; views.<name>` — except
-`month_end` (month ends as their own dates: its generic names are read as `month_end.<name>`)."""
+`month_end` (month ends as their own dates: its generic names are read as `month_end.<name>`) and `brief`
+(what a printable brief shows: read as `brief.<name>`)."""
 from indicators.views.analysis import (
     NAVIS_COLUMNS,
     CompositeResult,

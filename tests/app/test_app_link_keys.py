@@ -19,6 +19,7 @@ VALID: dict[str, dict[str, str]] = {
     "risk": {"basis": "reg", "year": "2020", "outline": "0", "search": "경북 군위", "desig": "decline",
              "zoom": "capital", "month": "2026-07"},
     "region": {"region": "47170"},
+    "brief": {"region": "47730"},
     "disparity": {"level": "sigungu", "indicator": "census_grdp_per_capita_krw_th", "weighting": "equal",
                   "measures": "gini,theil_l", "theil": "l", "events": "false", "common": "true"},
     "composite": {"level": "sido", "year": "2019", "method": "rank_exp", "view": "score", "zoom": "capital",

@@ -231,6 +231,8 @@ def _drawn(page, p: str) -> None:
     Playwright's selectors pierce), Plotly's SVG in every chart."""
     if p in MAP_PAGES:
         page.wait_for_selector(".bal-map[data-ready='1']", timeout=60_000)
+    elif p == "brief":  # static HTML and inline SVG, no chart (ui/briefsheet.py)
+        page.wait_for_selector(".st-key-brief_sheet .bal-brief-head", timeout=60_000)
     else:
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
     page.wait_for_function(PLOTS_DRAWN, timeout=60_000)

@@ -16,13 +16,13 @@ import pytest
 
 from helpers.browser import SHOTS
 
-PAGES = ("overview", "map", "trends", "risk", "region", "disparity", "composite", "bivariate", "data")
+PAGES = ("overview", "map", "trends", "risk", "region", "brief", "disparity", "composite", "bivariate", "data")
 SIDEBAR = ("발표 모드", "언어", "English")  # the sidebar's settings (its page list is checked apart)
 READY = {"map": ".bal-map[data-ready='1']", "risk": ".bal-map[data-ready='1']",
          "composite": ".bal-map[data-ready='1']", "bivariate": ".bal-map[data-ready='1']",
          "trends": ".st-key-trend_chart .bal-lc[data-ready='1']", "region": ".st-key-region_relative .main-svg",
          "overview": '[data-testid="stMetricValue"]', "disparity": ".main-svg",
-         "data": ".bal-static table"}
+         "data": ".bal-static table", "brief": ".st-key-brief_sheet .bal-brief-head"}
 
 
 def _chars(pdf: bytes) -> tuple[str, list[tuple[float, float, float, float]], float, float, int]:

@@ -28,13 +28,14 @@ PAGE_PARAMS: dict[str, list[str]] = {
     "trends": ["indicator", "view", "measure", "compare", "events"],
     "risk": ["basis", "year", "outline", "search", "desig", "zoom", "month"],
     "region": ["region"],
+    "brief": ["region"],
     "disparity": ["level", "indicator", "weighting", "measures", "theil", "events", "common"],
     "composite": ["level", "year", "method", "view", "zoom", "navis_year"] + [f"w_{d.id}" for d in cx.DOMAINS],
     "bivariate": ["indicator", "indicator2", "level", "year", "zoom"],
     "data": ["level"],
 }
 TITLE_KEYS = {"overview": "overview_title", "map": "map_title", "trends": "trends_title", "risk": "risk_title",
-              "region": "region_title", "disparity": "disp_title", "composite": "comp_title",
+              "region": "region_title", "brief": "brief_title", "disparity": "disp_title", "composite": "comp_title",
               "bivariate": "biv_title", "data": "data_title"}
 
 

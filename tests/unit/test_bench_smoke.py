@@ -251,7 +251,7 @@ def test_page_option_keeps_only_the_pages_named_in_the_apps_order(tmp_path):
     assert "nope" in ctx.errors[0]["error"]
     every = _context(tmp_path)
     PROVIDERS["pages"](every)
-    assert len(every.pages) == 9 and every.pages[0] == "overview"
+    assert len(every.pages) == 10 and every.pages[0] == "overview"
 
 
 def test_runner_reports_a_failing_section_and_goes_on(tmp_path, monkeypatch):

@@ -1,8 +1,6 @@
 """Extinction-risk page pieces: class counts figure and the at-risk list."""
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -10,6 +8,7 @@ import app_analyses
 import app_data
 from geo import regions
 from indicators import derive, designation_views, views
+from indicators.designation_views import notice_number  # noqa: F401  (risk.notice_number, as before)
 from ui import figures, linechart, maps
 from ui import format as fmt
 from ui.context import Ctx
@@ -162,16 +161,6 @@ def designation_overlay(ctx: Ctx, designation: str) -> dict:
     n = int((app_data.designations()["designation"] == designation).sum())
     label = ctx.t("desig_outline_label" if designation == "decline" else "desig_interest_label", n=n)
     return maps.designation_overlay(ctx, designation, DESIGNATION_COLOR[designation], label)
-
-
-def notice_number(notice: str, lang: str = "ko") -> str:
-    """'행정안전부 고시 제2024-15호' → '제2024-15호' (Korean) or 'No. 2024-15' (English); a text without a
-    number stays as it is in Korean and reads 'notice' in English."""
-    found = re.search(r"제\s*(\d{4}\s*-\s*\d+)\s*호", str(notice))
-    if found is None:
-        return str(notice) if lang == "ko" else "notice"
-    number = re.sub(r"\s", "", found.group(1))
-    return f"제{number}호" if lang == "ko" else f"No. {number}"
 
 
 def notices_text(lang: str = "ko") -> str:
