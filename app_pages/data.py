@@ -6,7 +6,7 @@ opened (`page.folded`): the first view sends and draws none of it, and needs no 
 import streamlit as st
 
 import app_data
-from ui import page, pickers, statictable
+from ui import page, pickers, state, statictable
 from ui.figures import download_csv, show_figure
 from ui.panels import datapage
 
@@ -57,7 +57,7 @@ with page.folded(ctx.t("exports_reference_title"), "data_exports") as box:
         statictable.show(datapage.exports_reference_table(ctx), "exports_reference", ctx.lang)
 
 # the coverage matrix is plotly's (its chunk is 4.5 MB): folded, opened by a link that names its level
-with page.folded(ctx.t("coverage"), "data_coverage", expanded="level" in st.query_params) as box:
+with page.folded(ctx.t("coverage"), "data_coverage", expanded=state.in_url("level")) as box:
     if box.open:
         level = pickers.pick_level(ctx, ["sido", "sigungu"], "sido")
         fig, cov = datapage.coverage_figure(ctx, level)

@@ -17,7 +17,8 @@ ctx = page.open_page("map", "map_title")
 offered_levels = map_controls.levels()
 page.stop_unless(bool(offered_levels), ctx, ctx.t("no_indicators"))
 
-c1, c2, c3 = page.controls(ctx).columns([1.9, 2.6, 2.0] if ctx.lang == "ko" else [2.0, 2.3, 2.6])
+settings = page.controls(ctx)
+c1, c2, c3 = settings.columns([1.9, 2.6, 2.0] if ctx.lang == "ko" else [2.0, 2.3, 2.6])
 wanted = map_controls.requested_indicator(ctx)
 level = pickers.pick_level(ctx, offered_levels, map_controls.opening_level(wanted, offered_levels), container=c1,
                            short=True, help=ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
@@ -32,7 +33,7 @@ scale = pickers.pick_choice(ctx, "scale", map_controls.scales(ind), "value", ctx
 
 years = app_data.years_for(ind_id, level)
 modes = [m for m in map_compare.MODES if m == "none" or len(years) > 1 or m == "indicators"]
-c4, c5, c6 = page.controls(ctx).columns([2.6, 1.7, 1.7])
+c4, c5, c6 = settings.columns([2.6, 1.7, 1.7])
 mode = pickers.pick_choice(ctx, "compare", modes, "none", ctx.t("map_compare"), map_compare.mode_labels(ctx),
                            container=c4)
 if mode == "none":

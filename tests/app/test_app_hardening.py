@@ -285,3 +285,18 @@ def test_streamlit_config_is_safe():
     assert server_cfg["runOnSave"] is False
     assert server_cfg["enableXsrfProtection"] is True
     assert server_cfg.get("enableCORS", True) is True
+
+
+@pytest.mark.parametrize("kind", [k for k in PAYLOADS if k != "huge"])
+@pytest.mark.parametrize("mode, names", [("change", ["from", "to", "change_as"]), ("years", ["from", "to"]),
+                                         ("indicators", ["indicator2", "year"])])
+def test_bad_values_in_the_map_comparisons(mode, names, kind, reads):
+    """지도's comparison settings, read only in their mode: each bad value said as plain text and dropped."""
+    at = new_app({"page": "map", "compare": mode, **{n: PAYLOADS[kind] for n in names}})
+    at.run()
+    assert_ok(at)
+    assert_nothing_rendered_from(at)
+    shown = notes(at)
+    for name in names:
+        assert name in shown and PAYLOADS[kind][:40] in shown[name], (name, sorted(shown))
+        assert at.query_params.get(name) in (None, [], ""), name

@@ -24,10 +24,10 @@ HOST = "198.51.100.7"  # TEST-NET-2: a foreign host no request may go to (URL pa
 # and its title's i18n key.
 PAGE_PARAMS: dict[str, list[str]] = {
     "overview": [],
-    "map": ["indicator", "level", "year", "scale", "zoom"],
+    "map": ["indicator", "level", "year", "scale", "zoom", "compare"],
     "trends": ["indicator", "view", "measure", "compare", "events"],
     "risk": ["basis", "year", "outline", "search", "desig", "zoom", "month"],
-    "region": ["region"],
+    "region": ["region", "with"],
     "brief": ["region"],
     "disparity": ["level", "indicator", "weighting", "measures", "theil", "events", "common"],
     "composite": ["level", "year", "method", "view", "zoom", "navis_year"] + [f"w_{d.id}" for d in cx.DOMAINS],
