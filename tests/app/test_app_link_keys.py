@@ -18,7 +18,7 @@ VALID: dict[str, dict[str, str]] = {
                "events": "false"},
     "risk": {"basis": "reg", "year": "2020", "outline": "0", "search": "경북 군위", "desig": "decline",
              "zoom": "capital", "month": "2026-07"},
-    "region": {"region": "47170"},
+    "region": {"region": "47170", "with": "47,11"},
     "brief": {"region": "47730"},
     "disparity": {"level": "sigungu", "indicator": "census_grdp_per_capita_krw_th", "weighting": "equal",
                   "measures": "gini,theil_l", "theil": "l", "events": "false", "common": "true"},
@@ -29,22 +29,31 @@ VALID: dict[str, dict[str, str]] = {
                   "level": "sido", "year": "2015", "zoom": "capital"},
     "data": {"level": "sigungu"},
 }
+# views whose keys exclude others (a comparison of two years has no one ?year=): page → a second case
+ALSO: dict[str, dict[str, str]] = {
+    "map": {"indicator": "census_population_persons", "level": "sigungu", "compare": "change", "from": "2015",
+            "to": "2010", "change_as": "pct"},
+}
 DEFAULT_VIEW = {"trends": {"view"}}  # 'groups' is the default view of GRDP: it must be dropped from the URL
 
 
 def test_every_key_has_a_case():
-    assert {p: sorted(v) for p, v in VALID.items()} == {p: sorted(v) for p, v in PAGE_PARAMS.items()}
+    cases = {p: sorted(set(v) | (set(ALSO.get(p, {})) & set(PAGE_PARAMS[p]))) for p, v in VALID.items()}
+    assert cases == {p: sorted(v) for p, v in PAGE_PARAMS.items()}
 
 
-@pytest.mark.parametrize("page", [p for p in VALID if VALID[p]])
-def test_valid_values_are_kept(page):
-    params = {"page": page, **VALID[page]}
+CASES = [(p, VALID[p]) for p in VALID if VALID[p]] + list(ALSO.items())
+
+
+@pytest.mark.parametrize("page, values", CASES, ids=[f"{p}-{i}" for i, (p, _) in enumerate(CASES)])
+def test_valid_values_are_kept(page, values):
+    params = {"page": page, **values}
     at = new_app(params)
     at.run()
     assert_ok(at)
     noted = [w.value for w in at.warning if any(f"`{n}=" in w.value for n in params)]
     assert not noted, noted  # no "unknown value" note
-    for name, value in VALID[page].items():
+    for name, value in values.items():
         kept = at.query_params.get(name)
         if name in DEFAULT_VIEW.get(page, ()):
             assert kept in (None, [], ""), (name, kept)  # a default stays out of the URL
@@ -54,7 +63,7 @@ def test_valid_values_are_kept(page):
     assert [h.value for h in at.title][:1] == [t(TITLE_KEYS[page], "ko")], [h.value for h in at.title]
     assert at.query_params.get("page") in (None, [], ""), at.query_params.to_dict()
     at.run()  # a rerun keeps them, on the same page, still without ?page=
-    assert all(at.query_params.get(n) in (v, [v]) for n, v in VALID[page].items()
+    assert all(at.query_params.get(n) in (v, [v]) for n, v in values.items()
                if n not in DEFAULT_VIEW.get(page, ()))
     assert [h.value for h in at.title][:1] == [t(TITLE_KEYS[page], "ko")]
     assert at.query_params.get("page") in (None, [], "")
