@@ -208,8 +208,13 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
 
 def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:
     """The dissolved edge of the 시군구 with `designation` ('decline' = 인구감소지역) over the map."""
-    return mapview.overlay(_overlay_path(app_data.data_key(), designation), color=color, label=label,
+    return mapview.overlay(_overlay_url(app_data.data_key(), designation), color=color, label=label,
                            width=2.4 if designation == "decline" else 1.8, dash=designation != "decline")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _overlay_url(key: app_data.DataKey, designation: str) -> str:
+    return mapview.publish_overlay(designation, _overlay_path(key, designation))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

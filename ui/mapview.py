@@ -12,6 +12,7 @@ What travels where:
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import tempfile
@@ -153,10 +154,19 @@ def spec(*, key: str, indicator: str, geo_url: str, codes: list[str], names: lis
             "side": True}
 
 
-def overlay(d: str, *, color: str, label: str, width: float = 2.4, dash: bool = False) -> dict:
-    """A stroke-only path drawn over the areas (e.g. the dissolved edge of the 인구감소지역), with its
-    legend entry."""
-    return {"d": d, "color": color, "label": label, "width": width, "dash": dash}
+def overlay(url: str, *, color: str, label: str, width: float = 2.4, dash: bool = False) -> dict:
+    """A stroke-only path drawn over the areas (e.g. the dissolved edge of the 인구감소지역), published as a
+    file (`publish_overlay`) the browser fetches once, with its legend entry."""
+    return {"url": url, "color": color, "label": label, "width": width, "dash": dash}
+
+
+def publish_overlay(name: str, d: str, folder: Path = STATIC_GEO) -> str:
+    """Write an overlay's path to `folder` as '<name>-<hash>.json' ({"d": …}; content-addressed like the
+    geometry) and return its URL path: 47 KB the page's WebSocket no longer carries on every visit."""
+    body = svgmap.encode({"d": d})
+    file = f"overlay-{name}-{hashlib.sha256(body).hexdigest()[:12]}.json"
+    _write_once(folder / file, body)
+    return f"{STATIC_URL}/{file}"
 
 
 def show(view: dict, *, key: str, year: int, zoom: str, on_view) -> None:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from geo import regions
-from helpers import RAW
+from helpers import RAW, ROOT
 from helpers.apptest import REFERENCE_SET, map_view, run
 
 POLICY = RAW / "policy"
@@ -60,7 +60,8 @@ def test_outline_is_the_edge_of_the_89_designated_areas(page, decline_codes):
     assert overlay["label"] == "인구감소지역 (89곳)"
     geo = svgmap.load()[REFERENCE_SET]["sigungu"]
     drawn = {c: path_area_km2(d, geo["quantum_m"]) for c, d in zip(geo["codes"], geo["paths"])}
-    outline_km2 = path_area_km2(overlay["d"], svgmap.QUANTUM_M)
+    published = ROOT / "static" / "geo" / overlay["url"].rsplit("/", 1)[-1]  # the file the browser fetches
+    outline_km2 = path_area_km2(json.loads(published.read_text(encoding="utf-8"))["d"], svgmap.QUANTUM_M)
     assert outline_km2 == pytest.approx(sum(drawn[c] for c in decline_codes), abs=0.01)
     raw = boundaries.sigungu_units().to_crs(5179).dissolve("region_code").area / 1e6
     assert outline_km2 == pytest.approx(raw[sorted(decline_codes)].sum(), rel=0.05)

@@ -143,11 +143,19 @@ function fitToScreen(ui) {
   }
 }
 
+// An overlay's path comes inline (o.d) or as a published file (o.url: {"d": …}, fetched once and cached
+// like the geometry); a redraw before a fetch ends leaves that fetch's path undrawn.
 function drawOverlays(ui, spec) {
   ui.overlays.innerHTML = "";
+  const token = (ui.overlayToken = {});
   for (const o of spec.overlays || []) {
-    el("path", { d: o.d, fill: "none", stroke: o.color, "stroke-width": String(o.width),
-      "stroke-dasharray": o.dash ? "4 3" : "none", "vector-effect": "non-scaling-stroke" }, ui.overlays, true);
+    const draw = (d) => {
+      if (ui.overlayToken !== token) return;
+      el("path", { d, fill: "none", stroke: o.color, "stroke-width": String(o.width),
+        "stroke-dasharray": o.dash ? "4 3" : "none", "vector-effect": "non-scaling-stroke" }, ui.overlays, true);
+    };
+    if (o.d) draw(o.d);
+    else if (o.url) geometry(o.url).then((j) => draw(j.d)).catch(() => {});
   }
 }
 
