@@ -163,7 +163,8 @@ _SCREEN = """() => {
   const visible = (n) => { const r = n.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.top < innerHeight; };
   // our figures (the map, the charts) are components drawn in shadow roots; the still copy is plain markup
-  const figures = [...main.querySelectorAll('*')].filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map,.bal-lc')).length
+  const figures = [...main.querySelectorAll('*')]
+      .filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map,.bal-lc')).length
     + [...main.querySelectorAll('.bal-curtain .bal-map svg')].filter(visible).length;
   const skeletons = [...main.querySelectorAll('[data-testid="stSkeleton"]')]
     .filter(n => visible(n) && getComputedStyle(n).visibility !== 'hidden').length;
