@@ -52,6 +52,7 @@ if show_events:
     page.events_table(ctx, ("number", "date", "label", "source", "quote"))
 mview, mtable = trends.migration_chart(ctx, show_events)
 if mview is not None:
-    linechart.show(ctx, mview, key="migration_chart", filename="net_migration_capital_region", data=mtable)
+    linechart.show(ctx, mview, key="migration_chart", filename="net_migration_capital_region", data=mtable,
+                   follow=True)  # presenting: drawn to the trend chart's year (one set of year controls)
     page.define(ctx, ["migration_net_persons"])
 page.raw_needed(ctx)

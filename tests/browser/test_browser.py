@@ -10,7 +10,7 @@ from helpers.browser import SHOTS, no_exception
 def test_embed_minimal_chrome(server, browser):
     page = browser.new_page(viewport={"width": 1300, "height": 1000})
     page.goto(f"{server}/?page=trends&embed=true")
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    page.wait_for_selector(".st-key-trend_chart .bal-lc[data-ready='1']", timeout=60_000)  # the chart drawn
     no_exception(page)
     assert page.query_selector('[data-testid="stSidebar"]') is None
     assert page.query_selector('[data-testid="stSidebarNav"]') is None

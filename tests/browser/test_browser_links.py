@@ -3,22 +3,24 @@ ui/state.py): a change is written to the address by the browser (AppTest cannot 
 address reopened in a fresh browser context shows the same view."""
 from __future__ import annotations
 
-from helpers.browser import no_exception
+from helpers.browser import CHARTS, no_exception
 
 WAIT_DONE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app && app.getAttribute('data-test-script-state') === 'notRunning' && document.querySelector('h1');
 }"""
-SHAPES = """() => {
-    const el = [...document.querySelectorAll('.js-plotly-plot')][0];
-    return el && el._fullLayout ? (el._fullLayout.shapes || []).length : -1; }"""
+# the event marks (numbered badges) of 추이's charts (the trend chart and net migration): -1 until both are drawn
+EVENT_MARKS = "() => { const charts = " + CHARTS + """
+    .filter((c) => ['trend_chart', 'migration_chart'].includes(c.key));
+    if (charts.length < 2 || charts.some((c) => c.box.dataset.ready !== '1')) return -1;
+    return charts.reduce((n, c) => n + c.box.querySelectorAll('.bal-lc-badge').length, 0); }"""
 
 
 def _load(context, url: str):
     page = context.new_page()
     page.goto(url)
     page.wait_for_function(WAIT_DONE, timeout=60_000)
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    page.wait_for_selector(".bal-lc[data-ready='1']", timeout=60_000)  # a chart component drawn
     return page
 
 
@@ -30,12 +32,12 @@ def test_events_toggle_round_trips(server, browser):
     first = browser.new_context(viewport={"width": 1300, "height": 1000})
     page = _load(first, f"{server}/?page=trends")
     assert "events=" not in page.url  # the default stays out of the address
-    with_events = page.evaluate(SHAPES)
-    assert with_events > 0
+    page.wait_for_function(f"() => ({EVENT_MARKS})() >= 0", timeout=30_000)
+    assert page.evaluate(EVENT_MARKS) > 0  # both charts drawn, with their event badges
     _toggle(page, "정책 사건 표시").locator("label").click()
     page.wait_for_url("**events=false**", timeout=30_000)
     page.wait_for_function(WAIT_DONE, timeout=60_000)
-    page.wait_for_function(f"() => ({SHAPES})() < {with_events}", timeout=30_000)
+    page.wait_for_function(f"() => ({EVENT_MARKS})() === 0", timeout=30_000)  # the marks are gone
     link = page.url
     no_exception(page)
     first.close()
@@ -44,7 +46,8 @@ def test_events_toggle_round_trips(server, browser):
     again = _load(fresh, link)
     assert "events=false" in again.url
     assert _toggle(again, "정책 사건 표시").locator("input").is_checked() is False
-    assert again.evaluate(SHAPES) < with_events
+    again.wait_for_function(f"() => ({EVENT_MARKS})() >= 0", timeout=30_000)
+    assert again.evaluate(EVENT_MARKS) == 0
     no_exception(again)
     fresh.close()
 

@@ -32,7 +32,7 @@ from bench.wsclient import StreamlitClient
 from deploy.nginx import ROUTE_COOKIE, streamlit_static
 from deploy.stack import ROOT, Stack, answers, free_port
 from helpers.apptest import PAGE_PARAMS, TITLE_KEYS
-from helpers.browser import no_exception
+from helpers.browser import CHARTS, no_exception
 from indicators import config
 from ui.i18n import t
 
@@ -222,19 +222,22 @@ def _open(browser, url: str, **kw):
 
 
 MAP_PAGES = ("map", "risk", "composite", "bivariate")  # the four choropleths (the map component)
+CHART_PAGES = ("overview", "trends", "risk", "region", "disparity", "composite")  # the chart components
 PLOTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
     .every(c => c.querySelector('.js-plotly-plot .main-svg'))"""
+CHARTS_DRAWN = "() => { const charts = " + CHARTS + """;
+    return charts.length > 0 && charts.every((c) => c.box.dataset.ready === '1'); }"""
 
 
 def _drawn(page, p: str) -> None:
-    """Wait until the page's figures are drawn: the map painted (in the component's shadow DOM, which
-    Playwright's selectors pierce), Plotly's SVG in every chart."""
+    """Wait until the page's figures are drawn: the map painted and every chart component drawn (in
+    their shadow roots), plotly's SVG in every plotly chart (where plotly is left)."""
     if p in MAP_PAGES:
         page.wait_for_selector(".bal-map[data-ready='1']", timeout=60_000)
     elif p == "brief":  # static HTML and inline SVG, no chart (ui/briefsheet.py)
         page.wait_for_selector(".st-key-brief_sheet .bal-brief-head", timeout=60_000)
-    else:
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    if p in CHART_PAGES:
+        page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
     page.wait_for_function(PLOTS_DRAWN, timeout=60_000)
 
 

@@ -1,8 +1,10 @@
 """English everywhere, as Chromium renders it: on every page with `?lang=en` the visible text
-(document.body.innerText, the map component's shadow-root text, plotly's SVG text and its traces'
-hover texts) has no Hangul beyond a small allow-list, and on every page in both languages no axis,
-colour-bar or map-legend tick is in scientific notation. One server for the module; one browser
-context per page. Screenshots: tests/screenshots/english-<page>.png (1440×900)."""
+(document.body.innerText, the components' shadow-root text — the map, the year and bar charts: titles,
+legends, ticks, labels, badges, sources — the texts their hover is built from, and where plotly is left
+its SVG text and its traces' hover texts) has no Hangul beyond a small allow-list, and on every page in
+both languages no axis, colour-bar or map-legend tick is in scientific notation or SI-suffixed. One
+server for the module; one browser context per page. Screenshots: tests/screenshots/english-<page>.png
+(1440×900)."""
 from __future__ import annotations
 
 import re
@@ -21,10 +23,12 @@ HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 ALLOWED = ("한국어", "Province (시도)", "District (시군구)", "Macro-region (권역)")
 # Pages whose first screen has value axes or a graded legend: their ticks must be found (so the tick
 # checks cannot pass on selectors that match nothing) and are waited for.
-TICKED = ("overview", "map", "trends", "risk", "disparity", "data")
+TICKED = ("overview", "map", "trends", "risk", "region", "disparity", "data")
 TICKS_DRAWN = """() => document.querySelectorAll('.js-plotly-plot g[class$="tick"] > text').length > 0
     || [...document.querySelectorAll('*')].some(n => n.shadowRoot
-        && n.shadowRoot.querySelector('.bal-lg-bar b, .bal-lc-ytick'))"""
+        && n.shadowRoot.querySelector('.bal-lg-bar b, .bal-lc-ytick, .bal-bc-tick'))"""
+# Pages with a chart component: the texts its hover is built from must be found (in Korean: Korean)
+CHARTED = ("overview", "trends", "risk", "region", "disparity", "composite")
 SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE][+-]?\d")
 SI = re.compile(r"^\s*[−-]?[\d.,]+\s?[kMGTBµμ]\s*$")  # plotly's default 500M / 2G / 10µ ticks
 
@@ -38,19 +42,28 @@ READY = """() => {
     return hosts.every(h => h.shadowRoot.querySelector(".bal-map[data-ready='1'], .bal-lc[data-ready='1']"));
 }"""
 
-# What a reader can see or hover: page text, the map component's text (SVG legend, table, labels,
-# titles), plotly's drawn text and its traces' names and hover texts; ticks apart for the e+ check.
+# What a reader can see or hover: page text, the components' text (the map's SVG legend, table, labels,
+# titles; the charts' titles, legends, ticks, labels, badges and sources) and the view each chart builds
+# its hover from (kept on its shadow root: every series' name and value texts, events, quoted figures, a
+# bar row's hover; ids, colours and file names left out), plotly's drawn text and its traces' names and
+# hover texts; ticks apart for the e+ check.
 COLLECT = """() => {
     const out = {text: [document.body.innerText], shadow: [], plot: [], hover: [], ticks: []};
     const hosts = [...document.querySelectorAll('*')].filter(n => n.shadowRoot);
+    const ids = new Set(['key', 'filename', 'code', 'color', 'colors', 'dash', 'label_color', 'lang']);
+    const strings = (v, k) => ids.has(k) ? [] : typeof v === 'string' ? [v] : Array.isArray(v)
+        ? v.flatMap((x) => strings(x, k)) : v && typeof v === 'object'
+        ? Object.entries(v).flatMap(([kk, x]) => strings(x, kk)) : [];
     for (const h of hosts) {
         for (const el of h.shadowRoot.querySelectorAll('*')) {
             if (['STYLE', 'SCRIPT'].includes(el.tagName)) continue;
             if (!el.children.length && el.textContent.trim()) out.shadow.push(el.textContent.trim());
             for (const a of ['title', 'aria-label']) if (el.getAttribute(a)) out.shadow.push(el.getAttribute(a));
         }
-        for (const t of h.shadowRoot.querySelectorAll('.bal-legend *, .bal-lc-xtick, .bal-lc-ytick'))
+        for (const t of h.shadowRoot.querySelectorAll('.bal-legend *, .bal-lc-xtick, .bal-lc-ytick, .bal-bc-tick'))
             if (!t.children.length && t.textContent.trim()) out.ticks.push(t.textContent);
+        const chart = h.shadowRoot.__balLc || h.shadowRoot.__balBc;  // ui/assets/linechart.js, barchart.js
+        if (chart && chart.spec) out.hover.push(...strings(chart.spec, ''));
     }
     for (const t of document.querySelectorAll('.js-plotly-plot svg text')) out.plot.push(t.textContent);
     for (const t of document.querySelectorAll('.js-plotly-plot g[class$="tick"] > text'))
@@ -108,6 +121,7 @@ def test_page_in_english_has_no_hangul_and_no_scientific_ticks(server, browser, 
     context.close()
     assert len(got["text"][0]) > 200  # the page drew
     assert got["ticks"] or name not in TICKED
+    assert got["hover"] or name not in CHARTED
     lines = {line.strip() for kind in ("text", "shadow", "plot", "hover") for s in got[kind]
              for line in re.split(r"[\n]|<br>", s) if line.strip()}
     hangul = sorted(line[:200] for line in lines if HANGUL.search(leftover(line)))
@@ -125,3 +139,5 @@ def test_page_in_korean_has_no_scientific_ticks(server, browser, name):
         assert got["ticks"], "no tick text found: the selectors no longer match"
     assert not [t for t in got["ticks"] if SCIENTIFIC.search(t) or SI.search(t)], got["ticks"]
     assert HANGUL.search(got["text"][0])  # the Korean page is Korean (the English check is not vacuous)
+    if name in CHARTED:  # and so are its charts' hover texts
+        assert HANGUL.search(" ".join(got["hover"])), got["hover"][:20]

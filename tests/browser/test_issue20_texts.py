@@ -18,7 +18,7 @@ DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def _open(browser, server: str, path: str, viewport: dict, wait: str = ".js-plotly-plot"):
+def _open(browser, server: str, path: str, viewport: dict, wait: str = ".bal-lc[data-ready='1']"):
     page = browser.new_page(viewport=viewport)
     bad: list[tuple[int, str]] = []
     page.on("response", lambda r: bad.append((r.status, r.url)) if r.status >= 400 else None)
@@ -46,18 +46,21 @@ def test_trends_hover_lists_both_series_of_the_year(server, browser):
 
 # ---------------------------------------------------------------- 지역: labels on their own bars, the 100 line
 
+# The 전국 = 100 bar chart (ui/assets/barchart.js, in its shadow root): each row's label (its em box: the
+# type's em square on the baseline) and bars, top to bottom; the reference line's strokes; the x of 100:
+# where the bars start (a bar above 100 at its left edge, one below at its right edge).
 BARS_JS = """() => {
-  const gd = document.querySelector('.js-plotly-plot');
-  const box = el => { const r = el.getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom}; };
-  const names = gd._fullLayout.annotations.map(a => a.name || '');
-  const labels = [...gd.querySelectorAll('g.annotation')]
-    .filter(g => names[Number(g.dataset.index)] === 'bar_label')
-    .map(g => ({index: Number(g.dataset.index), box: box(g.querySelector('.annotation-text-g text') || g)}));
-  return {bars: [...gd.querySelectorAll('.barlayer .point path')].map(box),
-          labels: labels.sort((a, b) => a.index - b.index).map(a => a.box),
-          ref: [...gd.querySelectorAll('.shapelayer path')].map(box)
-                 .filter(b => b.b - b.t > 1 && b.r - b.l < 6),  // the reference line's vertical strokes
-          x100: gd.querySelector('.nsewdrag').getBoundingClientRect().left + gd._fullLayout.xaxis.l2p(100)};
+  const host = [...document.querySelectorAll('.st-key-region_relative *')].find((n) => n.shadowRoot);
+  const root = host.shadowRoot;
+  const box = (el) => { const r = el.getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom}; };
+  const em = (t) => { const m = t.getScreenCTM(), size = parseFloat(getComputedStyle(t).fontSize) * m.d;
+    const base = m.f + m.d * t.y.baseVal[0].value, r = t.getBoundingClientRect();
+    return {l: r.left, t: base - 0.88 * size, r: r.right, b: base + 0.12 * size}; };
+  const rows = [...root.querySelectorAll('g.bal-bc-row')].map((g) => ({code: g.dataset.code,
+    label: em(g.querySelector('text.bal-bc-label')),
+    bars: [...g.querySelectorAll('rect.bal-bc-bar')].map((r) => ({value: Number(r.dataset.value), ...box(r)}))}));
+  return {rows, ref: [...root.querySelectorAll('line.bal-bc-ref')].map(box),
+          x100: rows.flatMap((r) => r.bars).map((b) => b.value >= 100 ? b.l : b.r)};
 }"""
 
 
@@ -67,25 +70,34 @@ def _overlap(a: dict, b: dict) -> bool:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_region_bars_sit_under_their_own_labels_and_the_100_line_crosses_none(server, browser, viewport):
-    page, _ = _open(browser, server, "/region", viewport)
-    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page, _ = _open(browser, server, "/region", viewport, wait=".st-key-region_relative .bal-lc[data-ready='1']")
+    chart = page.locator(".st-key-region_relative")
+    chart.scroll_into_view_if_needed()
     got = page.evaluate(BARS_JS)
-    page.locator(".js-plotly-plot").first.screenshot(path=str(SHOTS / f"issue20_region_bars_{viewport['width']}.png"))
+    chart.screenshot(path=str(SHOTS / f"issue20_region_bars_{viewport['width']}.png"))
     page.close()
-    bars, labels = got["bars"], got["labels"]
-    assert len(bars) == len(labels) > 5
-    bars = sorted(bars, key=lambda b: b["t"])
-    for i, (bar, label) in enumerate(zip(bars, labels)):
-        own = bar["t"] - label["b"]  # from the label down to its own bar
-        assert -1 <= own <= 6, (i, own)
-        if i:  # the bar above ends well before this label starts: the label reads with its own bar
-            before = label["t"] - bars[i - 1]["b"]
-            assert before >= own + 5, (i, own, before)
-    # the 100 line is drawn (at x = 100) and runs through no label
-    assert got["ref"] and all(abs((r["l"] + r["r"]) / 2 - got["x100"]) < 2 for r in got["ref"])
+    rows = [r for r in got["rows"] if r["bars"]]
+    assert len(rows) > 5
+    assert [r["label"]["t"] for r in got["rows"]] == sorted(r["label"]["t"] for r in got["rows"])  # top to bottom
+    previous = None
+    for i, row in enumerate(got["rows"]):
+        label = row["label"]
+        for bar in row["bars"]:  # under its own label
+            assert bar["t"] >= label["b"] - 1, (i, label, bar)
+        if row["bars"]:
+            own = min(b["t"] for b in row["bars"]) - label["b"]  # from the label down to its own bar
+            assert -1 <= own <= 6, (i, own)
+            if previous is not None:  # the bar above ends well before this label starts
+                before = label["t"] - max(b["b"] for b in previous["bars"])
+                assert before >= own + 5, (i, own, before)
+            previous = row
+    # the 100 line is drawn (at x = 100: where every bar starts) and runs through no label
+    x100 = got["x100"]
+    assert max(x100) - min(x100) <= 1, x100
+    assert got["ref"] and all(abs((r["l"] + r["r"]) / 2 - x100[0]) < 2 for r in got["ref"]), (got["ref"], x100[0])
     for r in got["ref"]:
-        for label in labels:
-            assert not _overlap(r, label), (r, label)
+        for row in got["rows"]:
+            assert not _overlap(r, row["label"]), (r, row["label"])
 
 
 # ---------------------------------------------------------------- 지역: the search finds every way of naming a 시군구
@@ -120,8 +132,7 @@ def test_region_search_accepts_full_short_and_sigungu_names(server, browser):
     box.fill(typed[0])
     page.locator('[role="option"]', has_text=official).first.click()
     page.wait_for_function("() => location.search.includes('region=47730')", timeout=20_000)
-    page.wait_for_function("() => (document.querySelector('.js-plotly-plot .gtitle') || {}).textContent"
-                           f".includes('{row['name_ko']}')", timeout=20_000)
+    page.locator(".st-key-region_relative .bal-lc-title", has_text=row["name_ko"]).wait_for(timeout=20_000)
     page.screenshot(path=str(SHOTS / "issue20_region_search.png"))
     page.close()
 
@@ -175,6 +186,6 @@ def test_no_page_logs_a_404(server, browser):
     page.wait_for_selector(".bal-map[data-ready='1']", timeout=60_000)
     page.locator(".bal-areas path[data-code='51']").first.click(force=True)  # 강원
     page.wait_for_url("**/region?region=51", timeout=30_000)
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    page.wait_for_selector(".st-key-region_relative .bal-lc[data-ready='1']", timeout=60_000)
     context.close()
     assert not failed, failed

@@ -5,9 +5,12 @@ through the UI, like a user would (selectboxes, segmented controls, multiselects
 the search box, the map's timeline and zoom, the sidebar's language and presenter mode). Each change
 must show in the address (`location.href`: Streamlit's replaceState can leave Playwright's page.url
 stale). The address is then opened in a fresh browser context (no cookies, no session) and what the
-page shows is compared with what the first context showed: every plotly figure's data (`_fullData`:
-trace type, name, x, y, z, locations), every map component's title, subtitle, year, zoom and the fill
-of each area, the tables' cell text, the metrics and the markdown text. One server for the module.
+page shows is compared with what the first context showed: every chart component's drawing (title,
+subtitle, legend, panel titles, axis ticks, each line's points — year and value — each bar — series,
+year and height, or a bar chart's row, label and value — the bar and value labels, the event badges, the
+revealed year and the source), every map component's title, subtitle, year, zoom and the fill of each
+area, plotly's figures where plotly is left (`_fullData`: trace type, name, x, y, z, locations), the
+tables' cell text, the metrics and the markdown text. One server for the module.
 """
 from __future__ import annotations
 
@@ -51,7 +54,7 @@ TEXTS = """(n) => [...document.querySelectorAll('[data-testid="stMain"] [data-te
   .filter((m) => !m.querySelector('style, .bal-static')).length >= n"""
 GRID_DRAWN = """(i) => { const g = [...document.querySelectorAll('[data-testid="stDataFrame"]')][i];
   return !g || !!g.querySelector('th'); }"""
-# Everything a page shows that a link must reproduce (maps and the trend chart are inside shadow roots).
+# Everything a page shows that a link must reproduce (maps and charts are inside shadow roots).
 SNAPSHOT = """() => {
   const arr = (v) => v == null ? null : (typeof v === 'object' && v.length !== undefined
       ? Array.from(v, (x) => (x != null && typeof x === 'object' && x.length !== undefined) ? Array.from(x) : x) : v);
@@ -60,6 +63,7 @@ SNAPSHOT = """() => {
     traces: (el._fullData || []).map((tr) => ({type: tr.type, name: tr.name, visible: tr.visible, x: arr(tr.x),
       y: arr(tr.y), z: arr(tr.z), locations: arr(tr.locations)}))}));
   const maps = [], lines = [];
+  const texts = (e, sel) => [...e.querySelectorAll(sel)].map((t) => t.textContent);
   const walk = (root) => root.querySelectorAll('*').forEach((e) => {
     if (e.shadowRoot) walk(e.shadowRoot);
     if (e.classList && e.classList.contains('bal-map')) maps.push({
@@ -71,11 +75,18 @@ SNAPSHOT = """() => {
       fills: [...e.querySelectorAll('.bal-areas path[data-code]')].map((p) =>
         p.dataset.code + '=' + (p.getAttribute('fill') || p.style.fill)),
       side: e.querySelector('.bal-side') ? e.querySelector('.bal-side').textContent : ''});
-    if (e.classList && e.classList.contains('bal-lc')) lines.push({  // the trend chart (ui/linechart.py)
+    if (e.classList && e.classList.contains('bal-lc')) lines.push({  // a chart (ui/linechart.py, ui/barchart.py)
       title: e.querySelector('.bal-lc-title').textContent, subtitle: e.querySelector('.bal-lc-subtitle').textContent,
-      legend: e.querySelector('.bal-lc-legend').textContent,
+      legend: e.querySelector('.bal-lc-legend').textContent, source: e.querySelector('.bal-lc-source').textContent,
+      year: texts(e, '.bal-lc-year'), panels: texts(e, '.bal-lc-ptitle'),
+      ticks: texts(e, '.bal-lc-ytick, .bal-lc-xtick, .bal-bc-tick'),
       lines: [...e.querySelectorAll('.bal-lc-dots')].map((g) => g.dataset.code + ':' +
         [...g.children].map((c) => c.dataset.year + '=' + c.dataset.value).join(',')),
+      bars: [...e.querySelectorAll('.bal-lc-bars rect')].map((r) =>
+        `${r.dataset.code}:${r.dataset.year}=${r.getAttribute('height')}`),  // a year chart's, on its value axis
+      rows: [...e.querySelectorAll('g.bal-bc-row')].map((g) => [g.dataset.code, texts(g, '.bal-bc-label').join(''),
+        [...g.querySelectorAll('rect.bal-bc-bar')].map((r) => r.dataset.value).join(',')]),  // a bar chart's
+      labels: texts(e, '.bal-lc-blabel, .bal-lc-plabel, .bal-bc-value, .bal-bc-reflabel'),
       events: [...e.querySelectorAll('.bal-lc-badge')].map((b) => b.dataset.year)});
   });
   walk(document);

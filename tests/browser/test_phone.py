@@ -1,80 +1,63 @@
 """The phone layout (390×844, issue 9) of 개요, 지도, 추이, 지역, 격차 분석 and 지방소멸 in Chromium, one server
-for the module: every bar of every plotly bar trace is drawn with a width (no chart squeezed to labels
-only), no legend, title or label box overlaps another, every title, subtitle and annotation (footnotes:
-source, notes) lies inside the phone's width and inside its chart, the page never scrolls sideways, and
-hovering an event badge lists every event of that year. Screenshots: tests/screenshots/phone_*.png (and
-one 1440×900)."""
+for the module: each page's charts (our components, ui/linechart.py and ui/barchart.py) are drawn; every
+bar is drawn with a width (no chart squeezed to labels only) and a bar chart's bars to scale, the longest
+across most of the chart; no two text lines of a chart overlap (title, subtitle, legend entries, buttons,
+ticks, panel titles, bar and value labels, event badges, source); every text line lies inside the phone's
+width and inside its chart (an SVG text outside the drawing would be cut off), each chart carries its
+source; the page never scrolls sideways, and hovering an event badge lists every event of that year.
+Screenshots: tests/screenshots/phone_*.png (and one 1440×900)."""
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 import yaml
 
 from helpers import ROOT
-from helpers.browser import SHOTS, no_exception, steady
+from helpers.browser import CHART_PARTS, CHARTS, SHOTS, inside, no_exception, steady, text_overlaps
 
 PHONE = {"width": 390, "height": 844}
-# plotly charts per page (개요's sparklines are inline SVG; 추이's trend chart is the line-chart component,
-# checked on its own below)
-PAGES = {"overview": ("/", 1), "map": ("/map", 0), "trends": ("/trends", 1), "region": ("/region?region=11", 1),
+# the charts of each page (their element keys) and those of them drawn with bars (개요's sparklines are
+# inline SVG, checked apart)
+PAGES = {"overview": ("/", ("capital_shares",)), "map": ("/map", ()),
+         "trends": ("/trends", ("trend_chart", "migration_chart")),
+         "region": ("/region?region=11", ("region_relative",)),
          # five legend entries: they wrap on a phone
-         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27", 1),
-         "disparity": ("/disparity", 2), "risk": ("/risk", 1)}
-# Every text line plotly draws for a title, subtitle or annotation, with its chart's box (page pixels).
-TEXTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
-  const c = gd.getBoundingClientRect();
-  const lines = [...gd.querySelectorAll('.g-gtitle text, .annotation-text-g text')].flatMap(t => {
-    const spans = [...t.querySelectorAll('tspan.line')];
-    return spans.length ? spans : [t]; });
-  return lines.map(el => {
-    const r = el.getBoundingClientRect();
-    return {text: el.textContent, box: [r.left, r.top, r.right, r.bottom], chart: [c.left, c.top, c.right, c.bottom]};
-  }).filter(x => x.box[2] > x.box[0] && x.text.trim());
-})"""
-
-# Per chart: each bar trace's points (value, drawn width and height in px), and the boxes of the legend,
-# the title and subtitle, and every annotation (labels, event badges, footnotes), in page pixels.
-CHARTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
-  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  const bars = [];  // each drawn bar trace, matched to its own calcdata (d3's data on the trace's group)
-  [...gd.querySelectorAll('.barlayer .trace.bars')].forEach(g => {
-    const cd = g.__data__ || [];
-    if (!cd.length || !cd[0].trace) return;
-    const paths = [...g.querySelectorAll('.point path')];
-    bars.push({orientation: cd[0].trace.orientation || 'v', points: cd.map((pt, j) => {
-      const p = paths[j]; const r = p ? p.getBBox() : {width: 0, height: 0};
-      return {s: Number.isFinite(pt.s) ? pt.s : null, w: r.width, h: r.height};
-    })});
-  });
-  const named = (gd._fullLayout.annotations || []).map(a => a.name || '');
-  return {
-    bars,
-    legend: [...gd.querySelectorAll('g.legend')].map(box).filter(b => b[2] > b[0]),
-    titles: [...gd.querySelectorAll('.g-gtitle text')].map(box).filter(b => b[2] > b[0]),
-    annotations: [...gd.querySelectorAll('g.annotation')].map(g => ({
-      name: named[Number(g.dataset.index)] || '', box: box(g.querySelector('.annotation-text-g') || g)}))
-      .filter(a => a.box[2] > a.box[0]),
-  };
-})"""
+         "trends_compare": ("/trends?indicator=reg_population_persons&measure=level&compare=26,27",
+                            ("trend_chart", "migration_chart")),
+         "disparity": ("/disparity", ("disp_measures", "disp_decomp")), "risk": ("/risk", ("risk_counts",))}
+BARS = {"capital_shares", "migration_chart", "region_relative", "disp_decomp", "risk_counts"}
+DRAWN = "(keys) => { const charts = " + CHARTS + """;
+  return keys.every((k) => charts.some((c) => c.key === k && c.box.dataset.ready === '1')); }"""
 
 
-def _overlap(a, b, tol: float = 0.5) -> bool:
-    return min(a[2], b[2]) - max(a[0], b[0]) > tol and min(a[3], b[3]) - max(a[1], b[1]) > tol
-
-
-def _settle(page, n_charts: int) -> None:
-    """Wait for the page's charts (or the map) to be drawn and the app to stop running."""
-    if n_charts:
-        page.wait_for_function(f"""() => {{ const plots = [...document.querySelectorAll('.js-plotly-plot')];
-            return plots.length >= {n_charts} && plots.every(p => p.querySelector('.main-svg')); }}""",
-                               timeout=60_000)
+def _settle(page, keys: tuple[str, ...]) -> None:
+    """Wait for the page's charts (or the map) to be drawn, the app to stop running and every chart's
+    parts to be at rest (a chart redraws when its width settles)."""
+    if keys:
+        page.wait_for_function(DRAWN, arg=list(keys), timeout=60_000)
     else:
         page.wait_for_selector(".bal-map[data-ready='1']", timeout=60_000)
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    # plotly's last relayout (automargins) after the element mounts: every text line and box at rest
-    steady(page, f"() => [({TEXTS_JS})(), ({CHARTS_JS})()]")
+    steady(page, CHART_PARTS)
+
+
+def _to_scale(chart: dict) -> None:
+    """A bar chart's bars are drawn to scale: each starts at the base's x (its left edge, or its right edge
+    for a value below the base) and ends where one linear value axis puts its value."""
+    bars = [b for b in chart["bars"] if b["value"] is not None]
+    base_x = Counter(round(e) for b in bars for e in (b["box"][0], b["box"][2])).most_common(1)[0][0]
+    ends = []
+    for b in bars:
+        left, right = b["box"][0], b["box"][2]
+        assert min(abs(left - base_x), abs(right - base_x)) <= 1, (chart["key"], b, base_x)
+        ends.append((b["value"], right if abs(left - base_x) <= 1 else left))
+    (v1, x1), (v2, x2) = min(ends), max(ends)
+    assert v2 > v1 and x2 > x1, (chart["key"], ends)
+    per_unit = (x2 - x1) / (v2 - v1)
+    for v, x in ends:
+        assert abs(x1 + per_unit * (v - v1) - x) <= 1.5, (chart["key"], v, x, x1 + per_unit * (v - v1))
 
 
 @pytest.fixture(scope="module")
@@ -86,20 +69,19 @@ def phone(browser):
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_phone_layout(server, phone, name):
-    path, n_charts = PAGES[name]
+    path, keys = PAGES[name]
     page = phone.new_page()
     page.goto(f"{server}{path}")
     if name != "overview":  # the page's settings fold into one '설정' above the figure (the browser said: a phone)
         page.locator('[data-testid="stExpander"]', has_text="설정").first.wait_for(timeout=60_000)
-    _settle(page, n_charts)
+    _settle(page, keys)
     no_exception(page)
     page.screenshot(path=str(SHOTS / f"phone_{name}.png"), full_page=True)
 
     # the figure first: the main chart (or map) starts on the first screen, under the folded settings
     top = page.evaluate("""() => { const host = [...document.querySelectorAll('*')]
         .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map, .bal-lc'));
-        const fig = host ? host.shadowRoot.querySelector('.bal-map, .bal-lc')
-            : document.querySelector('.js-plotly-plot');
+        const fig = host.shadowRoot.querySelector('.bal-map, .bal-lc');
         const m = document.querySelector('[data-testid="stMain"]');
         return fig.getBoundingClientRect().top + m.scrollTop; }""")
     if name != "overview":  # 개요's first screen is its headline cards
@@ -114,47 +96,33 @@ def test_phone_layout(server, phone, name):
             const r = s.getBoundingClientRect(); return [r.left, r.right, r.height]; })""")
         assert len(sparks) == 4 and all(0 <= a and b <= PHONE["width"] and h > 50 for a, b, h in sparks), sparks
 
-    # every text line of every chart is readable in full: inside the phone and inside its chart
-    texts = page.evaluate(TEXTS_JS)
-    assert any(x["text"].startswith("출처") for x in texts) or name == "map", name  # the footnotes are there
-    for x in texts:
-        left, top, right, bottom = x["box"]
-        assert 0 <= left and right <= PHONE["width"], (name, x)
-        assert x["chart"][0] - 0.5 <= left and right <= x["chart"][2] + 0.5, (name, x)
-        assert x["chart"][1] - 0.5 <= top and bottom <= x["chart"][3] + 0.5, (name, x)
-
-    charts = page.evaluate(CHARTS_JS)
-    assert len(charts) >= n_charts
-    assert sum(len(c["bars"]) for c in charts) >= (1 if name != "map" else 0)  # the bar charts are there
-    if name.startswith("trends"):  # the trend chart: inside the phone, every legend entry and tick inside it
-        parts = page.evaluate("""() => { const host = [...document.querySelectorAll('.st-key-trend_chart *')]
-            .find(n => n.shadowRoot); const root = host.shadowRoot;
-            const box = (n) => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-            return {chart: box(root.querySelector('.bal-lc')),
-                    items: [...root.querySelectorAll('.bal-lc-item, .bal-lc-xtick, .bal-lc-ytick')].map(box)}; }""")
-        assert 0 <= parts["chart"][0] and parts["chart"][2] <= PHONE["width"], parts["chart"]
-        assert len(parts["items"]) >= (5 if name == "trends_compare" else 2) + 4
-        for b in parts["items"]:
-            assert parts["chart"][0] - 0.5 <= b[0] and b[2] <= parts["chart"][2] + 0.5, (name, b)
-    for i, chart in enumerate(charts):
-        for trace in chart["bars"]:
-            for j, pt in enumerate(trace["points"]):
-                if pt["s"] is None:
-                    continue
-                # a horizontal bar is as long as its value (none when it equals the base); a vertical one
-                # always has its thickness
-                if trace["orientation"] == "h" and pt["s"] != 0:
-                    assert pt["w"] > 0.5, (name, i, j, pt)
-                elif trace["orientation"] == "v":
-                    assert pt["w"] > 0.5, (name, i, j, pt)
-        boxes = [("title", b) for b in chart["titles"]] + [(a["name"] or "annotation", a["box"])
-                                                          for a in chart["annotations"]]
-        for legend in chart["legend"]:
-            hit = [label for label, b in boxes if _overlap(legend, b)]
-            assert not hit, (name, i, "legend overlaps", hit)
-        for a in range(len(boxes)):
-            for b in range(a + 1, len(boxes)):
-                assert not _overlap(boxes[a][1], boxes[b][1]), (name, i, boxes[a], boxes[b])
+    charts = page.evaluate(CHART_PARTS, None)
+    assert sorted(c["key"] for c in charts) == sorted(keys), [c["key"] for c in charts]
+    for chart in charts:
+        key, texts = chart["key"], chart["texts"]
+        assert 0 <= chart["box"][0] and chart["box"][2] <= PHONE["width"], (key, chart["box"])
+        # every text line is readable in full: inside the phone, inside its chart, an SVG text inside the
+        # drawing (beyond it, it is cut off)
+        assert len([x for x in texts if x["cls"].endswith("tick")]) >= 3, key
+        assert any("출처" in x["text"] for x in texts if x["cls"] == "bal-lc-source"), key  # the source is there
+        for x in texts:
+            assert 0 <= x["box"][0] and x["box"][2] <= PHONE["width"], (name, key, x)
+            assert inside(x["box"], chart["svg"] if x["el"][0] in "sb" else chart["box"]), (name, key, x)
+        # no text line over another
+        assert not text_overlaps(chart), (name, key, text_overlaps(chart)[:3])
+        # every bar drawn with a width, inside the drawing; a bar chart's to scale, the longest across most of it
+        assert bool(chart["bars"]) == (key in BARS), (key, len(chart["bars"]))
+        for bar in chart["bars"]:
+            b = bar["box"]
+            assert inside(b, chart["svg"]), (key, bar)
+            assert b[2] - b[0] >= (1 if chart["kind"] == "bars" else 2) and b[3] - b[1] > 0.5, (key, bar)
+        if chart["kind"] == "bars":
+            _to_scale(chart)
+            longest = max(b["box"][2] - b["box"][0] for b in chart["bars"])
+            assert longest >= 0.4 * (chart["svg"][2] - chart["svg"][0]), (key, longest)
+        if key == "trend_chart":  # every legend entry and tick of the trend chart
+            parts = [x for x in texts if x["cls"] in ("bal-lc-item", "bal-lc-xtick", "bal-lc-ytick")]
+            assert len(parts) >= (5 if name == "trends_compare" else 2) + 4, parts
     if name == "map":
         width = page.evaluate("""() => { const host = [...document.querySelectorAll('*')]
             .find(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map'));
@@ -185,7 +153,7 @@ def test_hover_on_an_event_badge_lists_every_event_of_that_year(server, phone, b
     for ctx, label in ((phone, "phone"), (None, "desktop")):
         page = ctx.new_page() if ctx else browser.new_page(viewport={"width": 1440, "height": 900})
         page.goto(f"{server}/trends?indicator=reg_population_persons&measure=share")
-        _settle(page, 1)  # the migration bars (the trend chart is the line-chart component)
+        _settle(page, PAGES["trends"][1])
         badge = page.locator(f".st-key-trend_chart .bal-lc-badge[data-year='{year}']")  # the trend chart's
         badge.scroll_into_view_if_needed()
         badge.hover()

@@ -2,12 +2,14 @@
 
 - on, off and on again by mouse (the sidebar's toggle, the floating exit button) and by keyboard
   (Tab to each, Space or Enter);
-- on every page the main chart (plotly, or the map component with its legend and source line) lies
-  inside the 1280×720 viewport with no scrolling, at least 420 px tall, body text at least 18 px,
-  and a plotly chart's mode bar clear of its title;
-- the trend chart's year steps (ui/linechart.py, in the browser): one click shows one more year (its
-  value checked against the capital share summed here from the built table), the URL holds the year
-  and reopens it, play moves on by itself and pause holds it.
+- on every page the main chart (a chart component with its legend, toolbar and source line, or the map
+  component with its legend and source line) lies inside the 1280×720 viewport with no scrolling, at
+  least 420 px tall, body text at least 18 px; a chart's own text at least 18 px (a year chart) or 15 px
+  (a bar chart), none of it over another (the PNG/SVG buttons clear of the title and subtitle);
+- the trend chart's year steps (ui/linechart.py, in the browser): one set of year controls on the page,
+  one click shows one more year (its value checked against the capital share summed here from the built
+  table) and the migration chart below follows it, the URL holds the year and reopens it, play moves on
+  by itself and pause holds it.
 """
 from __future__ import annotations
 
@@ -16,16 +18,20 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from helpers.browser import SHOTS, idle, no_exception, steady
+from helpers.browser import CHART_PARTS, SHOTS, idle, inside, no_exception, steady, text_overlaps
 from indicators import store
 from ui.linechart import STEP_MS
 
 W, H = 1280, 720
 MAP = ".bal-map[data-ready='1']"
 # 개요's first screen is its five headline numbers, checked in test_presenter_screens.py
-PLOTLY = {"region": "region_relative", "disparity": "disp_measures"}
+CHARTS = {"trends": "trend_chart", "region": "region_relative", "disparity": "disp_measures"}  # their keys
+CHART_MIN_PX = {"years": 18, "bars": 15}  # a chart's smallest text (plotly's presenter bars: 15 px values)
+# the marks written on a year chart's drawing (event numbers, quoted figures, bar and point labels): at least
+# plotly's presenter event badges (14 px)
+MARKS = ("bal-lc-badge", "text", "bal-lc-blabel", "bal-lc-plabel")
+MARK_MIN_PX = 14
 MAPS = ("map", "risk", "composite", "bivariate")
-LINES = {"trends": ".bal-lc[data-ready='1']"}  # the line-chart component (ui/linechart.py)
 STEP_S = STEP_MS / 1000
 # 자료·방법 has no main chart: its catalogue table is what it shows first (checked as its main element)
 TABLE = {"data": ".st-key-catalogue .bal-static"}  # the table in its scrolling box
@@ -34,6 +40,14 @@ CAPITAL_SIDO = ("11", "28", "41")  # 서울, 인천, 경기
 _BOX = """(sel) => {
   const host = [...document.querySelectorAll('*')].find(n => n.shadowRoot && n.shadowRoot.querySelector(sel));
   const node = host ? host.shadowRoot.querySelector(sel) : document.querySelector(sel);
+  if (!node) return null;
+  const r = node.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, height: r.height, left: r.left, right: r.right};
+}"""
+# a part of the chart component of the element `key` (its box `.bal-lc`, legend, toolbar, source)
+_CHART_BOX = """([key, sel]) => {
+  const host = [...document.querySelectorAll(`.st-key-${key} *`)].find(n => n.shadowRoot);
+  const node = host && host.shadowRoot.querySelector(sel);
   if (!node) return null;
   const r = node.getBoundingClientRect();
   return {top: r.top, bottom: r.bottom, height: r.height, left: r.left, right: r.right};
@@ -116,45 +130,47 @@ def test_presenter_on_off_on_by_mouse_and_keyboard(server, browser):
     page.close()
 
 
-@pytest.mark.parametrize("name", list(LINES) + list(PLOTLY) + list(MAPS) + list(TABLE))
+@pytest.mark.parametrize("name", list(CHARTS) + list(MAPS) + list(TABLE))
 def test_every_page_main_chart_fits_a_1280x720_screen(server, browser, name):
     page, errors = _page(browser, f"{server}/{name}?presenter=1")
-    if name in PLOTLY:
-        sel = f".st-key-{PLOTLY[name]} .js-plotly-plot"
-        page.wait_for_selector(f"{sel} .main-svg", timeout=60_000)
-    elif name in LINES:
-        sel = ".bal-lc"
-        page.wait_for_selector(LINES[name], timeout=60_000)
+    if name in CHARTS:
+        page.wait_for_selector(f".st-key-{CHARTS[name]} .bal-lc[data-ready='1']", timeout=60_000)
     elif name in MAPS:
-        sel = ".bal-map"
         page.wait_for_function(f"() => [...document.querySelectorAll('*')].some(n => n.shadowRoot && "
                                f"n.shadowRoot.querySelector(\"{MAP}\"))", timeout=60_000)
     else:
-        sel = TABLE[name]
-        page.wait_for_selector(sel, timeout=60_000)
+        page.wait_for_selector(TABLE[name], timeout=60_000)
     idle(page)
-    box = steady(page, _BOX, sel)  # the map fits itself once the page has settled: measured at rest
+    # the chart fits itself to the screen, the map too, once the page has settled: measured at rest
+    box = (steady(page, _CHART_BOX, [CHARTS[name], ".bal-lc"]) if name in CHARTS
+           else steady(page, _BOX, ".bal-map" if name in MAPS else TABLE[name]))
     assert page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTop") == 0
     assert box is not None, name
     assert box["top"] >= 0 and box["bottom"] <= H, (name, box)
     assert box["height"] >= 420, (name, box)
-    if name in MAPS or name in LINES:  # legend and source line are inside the box measured
-        parts = (".bal-lc-legend", ".bal-lc-source", ".bal-lc-bar") if name in LINES else (".bal-legend", ".bal-source")
+    if name in MAPS or name in CHARTS:  # legend and source line are inside the box measured
+        parts = ((".bal-lc-legend", ".bal-lc-source", ".bal-lc-bar") if name in CHARTS
+                 else (".bal-legend", ".bal-source"))
         for part in parts:
-            inner = page.evaluate(_BOX, part)
+            inner = page.evaluate(_CHART_BOX, [CHARTS[name], part]) if name in CHARTS else page.evaluate(_BOX, part)
             assert inner["top"] >= box["top"] and inner["bottom"] <= box["bottom"] <= H, (name, part, inner)
     fonts = page.evaluate(_FONTS)
     assert fonts, name
     small = [f for f in fonts if f[0] < 18]
     assert not small, (name, small)
-    if name in PLOTLY:  # the mode bar never covers the chart's title or subtitle
-        bar = page.evaluate(_BOX, f"{sel} .modebar")
-        for part in (".gtitle", ".gtitle-subtitle"):
-            title = page.evaluate(_BOX, f"{sel} {part}")
-            if title is None:
-                continue
-            apart = bar["left"] >= title["right"] or bar["bottom"] <= title["top"] or bar["top"] >= title["bottom"]
-            assert apart, (name, part, bar, title)
+    if name in CHARTS:  # the chart's own text: large enough, inside the chart, none over another
+        chart, = page.evaluate(CHART_PARTS, [CHARTS[name]])
+        texts = chart["texts"]
+        assert len([x for x in texts if x["cls"].endswith("tick")]) >= 4, name
+        small = [(x["cls"], x["text"][:30], x["size"]) for x in texts
+                 if x["size"] < (MARK_MIN_PX if x["cls"] in MARKS else CHART_MIN_PX[chart["kind"]])]
+        assert not small, (name, small)
+        for x in chart["texts"]:
+            assert inside(x["box"], chart["svg"] if x["el"][0] in "sb" else chart["box"]), (name, x)
+        assert not text_overlaps(chart), (name, text_overlaps(chart)[:3])
+        buttons = [x for x in chart["texts"] if x["cls"] in ("bal-lc-png", "bal-lc-svgx")]
+        titles = [x for x in chart["texts"] if x["cls"] in ("bal-lc-title", "bal-lc-subtitle")]
+        assert len(buttons) == 2 and titles, (name, buttons, titles)  # (their overlaps: checked just above)
     no_exception(page)
     assert not errors, errors
     page.screenshot(path=str(SHOTS / f"presenter_{name}_{W}x{H}.png"))
@@ -192,6 +208,8 @@ def test_trend_steps_reveal_one_more_year_and_the_url_holds_it(server, browser):
     page, errors = _page(browser, url)
     page.wait_for_selector(".st-key-trend_chart .bal-lc[data-ready='1']", timeout=60_000)
     page.wait_for_function(f"({_SHOWN})() && ({_SHOWN})()[0] === 2015", timeout=30_000)
+    assert page.locator(".bal-lc-play").count() == 1  # one set of year controls: the migration chart follows
+    expect(page.locator(".st-key-migration_chart .bal-lc-subtitle")).to_contain_text("2015년까지")
     small = [f for f in page.evaluate(_LC_FONTS) if f[0] < 18]
     assert not small, small
     last, value, n = page.evaluate(_SHOWN)
@@ -202,6 +220,7 @@ def test_trend_steps_reveal_one_more_year_and_the_url_holds_it(server, browser):
     assert n2 == n + 1 and abs(value2 - _capital_share(2016)) < 0.01
     page.wait_for_function("() => location.search.includes('year=2016')", timeout=15_000)
     assert "2016년까지" in page.locator(".st-key-trend_chart .bal-lc-subtitle").text_content()
+    expect(page.locator(".st-key-migration_chart .bal-lc-subtitle")).to_contain_text("2016년까지")
     page.screenshot(path=str(SHOTS / "presenter_trend_step.png"))
     # a link with that URL reopens the same view
     again, _ = _page(browser, _href(page))
@@ -224,49 +243,58 @@ def test_trend_steps_reveal_one_more_year_and_the_url_holds_it(server, browser):
     page.close()
 
 
-# Every text line plotly draws in a chart: tick labels, titles, panel titles, annotations (font px, box).
-_CHART_TEXT = """(sel) => { const gd = document.querySelector(sel);
-  const parts = [...gd.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text, .annotation-text-g text,'
-    + ' .g-gtitle text')];
-  return parts.flatMap((t, k) => { const spans = [...t.querySelectorAll('tspan.line')];
-      return (spans.length ? spans : [t]).map(line => [line, k]); })
-    .map(([t, k]) => { const r = t.getBoundingClientRect(); const host = t.closest('text');
-      return {text: t.textContent, size: parseFloat(getComputedStyle(host).fontSize), host: k,
-              cls: (t.closest('g[class]') || host).getAttribute('class'), box: [r.left, r.top, r.right, r.bottom]}; })
-    .filter(x => x.text.trim() && x.box[2] > x.box[0]); }"""
+def _panels(chart: dict) -> list[dict]:
+    """A year chart's panels as drawn (`CHART_PARTS`): each panel title with the value ticks left of its
+    drawing and the year ticks under it (a panel's column: its title's left edge, the drawing's; its row:
+    the nearest title above)."""
+    texts = chart["texts"]
+    panels = [{"title": x, "yticks": [], "xticks": []} for x in texts if x["cls"] == "bal-lc-ptitle"]
+    lefts = sorted({round(p["title"]["box"][0]) for p in panels})
+
+    def owner(column: int, top: float) -> dict | None:
+        above = [p for p in panels if round(p["title"]["box"][0]) == column and p["title"]["box"][3] <= top]
+        return max(above, key=lambda p: p["title"]["box"][3], default=None)
+
+    for x in texts:
+        if x["cls"] == "bal-lc-ytick":  # right-aligned just left of its panel's drawing
+            column = next((c for c in lefts if c >= x["box"][2]), None)
+            part = "yticks"
+        elif x["cls"] == "bal-lc-xtick":  # centred under its year
+            column = max((c for c in lefts if c <= (x["box"][0] + x["box"][2]) / 2), default=None)
+            part = "xticks"
+        else:
+            continue
+        panel = owner(column, x["box"][1]) if column is not None else None
+        assert panel, x  # every tick belongs to a panel
+        panel[part].append(x)
+    return panels
 
 
 def test_disparity_with_every_measure_is_legible_at_1280x720(server, browser):
-    """격차 분석 with all five measures (the default) and the policy events: each measure's panel is at
-    least 100 px tall with at least two value ticks, every tick label and panel title is at least 18 px,
-    no two text lines of the chart overlap, and the chart lies inside the 1280×720 screen."""
+    """격차 분석 with all five measures (the default) and the policy events: each measure's panel has room
+    for a drawing at least 100 px tall (its title to its year labels: 100 px and a type size of gaps)
+    with at least two value ticks, every tick label and panel title is at least 18 px, no two text lines of
+    the chart overlap, and the chart lies inside the 1280×720 screen."""
     page, errors = _page(browser, f"{server}/disparity?presenter=1")
-    sel = ".st-key-disp_measures .js-plotly-plot"
-    page.wait_for_selector(f"{sel} .main-svg", timeout=60_000)
+    page.wait_for_selector(".st-key-disp_measures .bal-lc[data-ready='1']", timeout=60_000)
     idle(page)
-    steady(page, _CHART_TEXT, sel)  # plotly's last relayout done: every text line at rest
-    box = page.evaluate(_BOX, sel)
-    assert box["top"] >= 0 and box["bottom"] <= H, box
-    panels = page.evaluate(f"""() => {{ const gd = document.querySelector("{sel}");
-        return gd._fullData.map(tr => {{ const ya = gd._fullLayout[tr.yaxis.replace('y', 'yaxis')];
-            const shown = ya._vals.filter(v => v.x >= Math.min(...ya.range) && v.x <= Math.max(...ya.range));
-            return [tr.name, ya._length, shown.length]; }}); }}""")
-    assert len(panels) == 5, panels
-    for name, height, ticks in panels:
-        assert height >= 100 and ticks >= 2, (name, height, ticks)
-    texts = page.evaluate(_CHART_TEXT, sel)
-    titles = {p[0] for p in panels}
-    body = [x for x in texts if "tick" in x["cls"] or x["text"] in titles]
+    chart, = steady(page, CHART_PARTS, ["disp_measures"])  # fitted to the screen: every text line at rest
+    box = chart["box"]
+    assert box[1] >= 0 and box[3] <= H, box
+    panels = _panels(chart)
+    assert len(panels) == 5, [p["title"]["text"] for p in panels]
+    for p in panels:
+        title, size = p["title"], p["title"]["size"]
+        assert len(p["yticks"]) >= 2 and p["xticks"], (title["text"], p)
+        room = min(x["box"][1] for x in p["xticks"]) - title["box"][3]
+        assert room >= 100 + size, (title["text"], room)
+    body = [x for x in chart["texts"] if x["cls"] in ("bal-lc-xtick", "bal-lc-ytick", "bal-lc-ptitle")]
     assert len(body) >= 5 * 4, body  # each panel: its title, year ticks, value ticks
     small = [(x["text"], x["size"]) for x in body if x["size"] < 18]
     assert not small, small
-    for i in range(len(texts)):
-        for j in range(i + 1, len(texts)):
-            if texts[i]["host"] == texts[j]["host"]:
-                continue  # the lines of one text touch by design
-            a, b = texts[i]["box"], texts[j]["box"]
-            overlap = min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
-            assert not overlap, (texts[i], texts[j])
+    assert not text_overlaps(chart), text_overlaps(chart)[:3]
+    for x in chart["texts"]:
+        assert inside(x["box"], chart["svg"] if x["el"][0] in "sb" else chart["box"]), x
     no_exception(page)
     assert not errors, errors
     page.screenshot(path=str(SHOTS / f"presenter_disparity_measures_{W}x{H}.png"))

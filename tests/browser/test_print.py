@@ -2,9 +2,10 @@
 
 - no sidebar and no widget in the PDF: none of the navigation's page names under 'pages', none of the
   sidebar's settings (언어, 발표 모드), none of the page's control labels;
-- no figure wider than the page: every tick label of every chart on the screen (plotly's axes) is printed
-  — a figure cropped at the paper's edge loses its last ticks (추이 once ended near 2014, the region bars
-  at 120) — and every character of the PDF lies inside the page box.
+- no figure wider than the page: every tick label of every chart on the page (the chart components' value
+  and year axes, and plotly's where it is left) is printed — a figure cropped at the paper's edge loses its
+  last ticks (추이 once ended near 2014, the region bars at 120) — and every character of the PDF lies
+  inside the page box.
 The text and each character's box are read from the PDF itself (pypdfium2).
 """
 from __future__ import annotations
@@ -14,14 +15,16 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
-from helpers.browser import SHOTS
+from helpers.browser import CHARTS, SHOTS, steady
 
 PAGES = ("overview", "map", "trends", "risk", "region", "brief", "disparity", "composite", "bivariate", "data")
+CHARTED = ("overview", "trends", "risk", "region", "disparity", "composite")  # pages with a chart component
 SIDEBAR = ("발표 모드", "언어", "English")  # the sidebar's settings (its page list is checked apart)
 READY = {"map": ".bal-map[data-ready='1']", "risk": ".bal-map[data-ready='1']",
          "composite": ".bal-map[data-ready='1']", "bivariate": ".bal-map[data-ready='1']",
-         "trends": ".st-key-trend_chart .bal-lc[data-ready='1']", "region": ".st-key-region_relative .main-svg",
-         "overview": '[data-testid="stMetricValue"]', "disparity": ".main-svg",
+         "trends": ".st-key-trend_chart .bal-lc[data-ready='1']",
+         "region": ".st-key-region_relative .bal-lc[data-ready='1']",
+         "overview": '[data-testid="stMetricValue"]', "disparity": ".st-key-disp_measures .bal-lc[data-ready='1']",
          "data": ".bal-static table", "brief": ".st-key-brief_sheet .bal-brief-head"}
 
 
@@ -39,8 +42,14 @@ def _chars(pdf: bytes) -> tuple[str, list[tuple[float, float, float, float]], fl
     return "\n".join(text), boxes, width, height, len(doc)
 
 
-_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot .xtick text, .js-plotly-plot .ytick text')]
-    .map(t => t.textContent.trim()).filter(Boolean)"""
+# every tick label drawn on the page: the chart components' (in their shadow roots) and plotly's; null while
+# a chart component is still to be drawn
+_TICKS = """() => { const charts = """ + CHARTS + """;
+  if (charts.some((c) => c.box.dataset.ready !== '1')) return null;
+  const shown = (t) => t.getBoundingClientRect().width > 0;
+  return [...charts.flatMap((c) => [...c.box.querySelectorAll('.bal-lc-xtick, .bal-lc-ytick, .bal-bc-tick')]),
+          ...document.querySelectorAll('.js-plotly-plot .xtick text, .js-plotly-plot .ytick text')]
+    .filter(shown).map(t => t.textContent.trim()).filter(Boolean); }"""
 _LABELS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stWidgetLabel"]')]
     .map(n => n.innerText.trim()).filter(Boolean)"""
 
@@ -49,8 +58,10 @@ def _pdf(browser, server: str, name: str) -> tuple[bytes, list[str], list[str]]:
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(f"{server}/{name}" if name != "overview" else server)
     page.wait_for_selector(READY[name], timeout=60_000)
-    page.wait_for_timeout(1500)  # let lazily drawn elements settle before printing
-    ticks, labels = page.evaluate(_TICKS), page.evaluate(_LABELS)
+    page.wait_for_function(f"() => ({_TICKS})() !== null", timeout=60_000)  # every chart drawn
+    ticks = steady(page, _TICKS)  # lazily drawn elements at rest before printing
+    labels = page.evaluate(_LABELS)
+    assert ticks or name not in CHARTED, name
     assert labels or name == "overview", name  # the page's controls, to be left off the paper
     pdf = page.pdf(format="A4", print_background=True, margin={"top": "12mm", "bottom": "12mm", "left": "12mm",
                                                                 "right": "12mm"})

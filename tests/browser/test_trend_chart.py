@@ -11,7 +11,8 @@ import pytest
 from helpers.browser import SHOTS, idle, no_exception
 from indicators import store
 
-READY = ".st-key-trend_chart .bal-lc[data-ready='1']"
+CHART = ".st-key-trend_chart"  # the page's first chart (net migration is drawn by the same component below it)
+READY = f"{CHART} .bal-lc[data-ready='1']"
 SET = "2026-07"  # the app's default boundary set
 IND = "reg_population_persons"
 STEP_BUDGET = 1024  # bytes over the WebSocket for one year step (issue 21)
@@ -66,10 +67,10 @@ def test_chart_draws_each_regions_values_as_built_with_gaps_not_joined(server, b
             assert got[y] == pytest.approx(v, rel=1e-12), (code, y)
         assert drawn[code]["pieces"] == _runs(years, set(want)), code  # a missing year breaks the line
     # hover: the year, each line's name and value with its unit
-    svg = page.locator(".bal-lc-svg")
+    svg = page.locator(f"{CHART} .bal-lc-svg")
     box = svg.bounding_box()
     page.mouse.move(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.6)
-    tip = page.locator(".bal-lc-tip")
+    tip = page.locator(f"{CHART} .bal-lc-tip")
     tip.wait_for(state="visible", timeout=5_000)
     text = tip.inner_text()
     year = int(re.search(r"(\d{4})년", text).group(1))
@@ -84,7 +85,7 @@ def test_chart_draws_each_regions_values_as_built_with_gaps_not_joined(server, b
 def test_svg_export_carries_title_subtitle_legend_and_source(server, browser):
     page, _ = _open(browser, f"{server}/trends?indicator={IND}&measure=share", accept_downloads=True)
     with page.expect_download() as dl:
-        page.locator(".bal-lc-svgx").click()
+        page.locator(f"{CHART} .bal-lc-svgx").click()
     body = open(dl.value.path(), encoding="utf-8").read()
     assert dl.value.suggested_filename == f"trend_{IND}_share.svg"
     for cls in ("bal-x-title", "bal-x-subtitle", "bal-x-legend", "bal-x-source"):
@@ -108,15 +109,15 @@ def test_presenter_year_step_is_drawn_in_the_browser_and_sends_at_most_1kb(serve
         page.wait_for_timeout(300)
         if len(frames) == seen:
             break
-    last = int(page.locator(".bal-lc-year").inner_text()[:4])
+    last = int(page.locator(f"{CHART} .bal-lc-year").inner_text()[:4])
     for name, want in (("prev", last - 1), ("prev", last - 2), ("next", last - 1)):
         frames.clear()
-        page.locator(f".bal-lc-{name}").click()
+        page.locator(f"{CHART} .bal-lc-{name}").click()
         page.wait_for_function(f"() => location.search.includes('year={want}')", timeout=15_000)
         page.wait_for_timeout(1000)  # a script run, had one started, would have sent its first message by now
         assert sum(frames) <= STEP_BUDGET, (name, frames)
         assert frames == [], frames  # in fact nothing: no script run
-        assert f"{want}년까지" in page.locator(".bal-lc-subtitle").inner_text()
+        assert f"{want}년까지" in page.locator(f"{CHART} .bal-lc-subtitle").inner_text()
     no_exception(page)
     assert not errors, errors
     page.close()

@@ -48,3 +48,74 @@ def steady(page, read: str, arg: Any = None, every_ms: int = 250, reads: int = 3
         last = now
         page.wait_for_timeout(every_ms)
         waited += every_ms
+
+
+# The chart components (ui/linechart.py + ui/assets/linechart.js, ui/barchart.py + ui/assets/barchart.js) draw
+# in open shadow roots: Playwright's selectors pierce them, `document.querySelector` in page.evaluate does not.
+# A JS expression: every chart box `.bal-lc` of the page, in page order, with the key of its element
+# (`.st-key-<key>`). A bar chart's box is `.bal-lc.bal-bc`.
+CHARTS = """[...document.querySelectorAll('*')].filter((n) => n.shadowRoot).flatMap((h) =>
+  [...h.shadowRoot.querySelectorAll('.bal-lc')].map((box) => ({box,
+    key: ((h.closest('[class*="st-key-"]') || {className: ''}).className.match(/st-key-(\\S+)/) || [])[1]})))"""
+
+# Every drawn chart's parts, in page pixels ([left, top, right, bottom]): its box and its SVG's box; every
+# text line — the HTML ones (title, subtitle, legend entries, buttons, year, source) one box per line as laid
+# out (a line the element hides, as the presenter's two-line source, has none), each SVG text as its em box
+# (the type's em square on its baseline: not the font's taller line cell, which touches the next line by
+# design) with its size in px — and the event badges; every bar (a year chart's `.bal-lc-bars rect`, a bar
+# chart's `rect.bal-bc-bar` with its value). `keys`: only these charts (null: all).
+CHART_PARTS = """(keys) => (""" + CHARTS + """).filter((c) => !keys || keys.includes(c.key)).map(({key, box}) => {
+  const rect = (r) => [r.left, r.top, r.right, r.bottom];
+  const texts = [];
+  box.querySelectorAll('.bal-lc-title, .bal-lc-subtitle, .bal-lc-item, .bal-lc-btn, .bal-lc-year, .bal-lc-source')
+    .forEach((n, k) => {
+      const own = n.getBoundingClientRect(), range = document.createRange(), lines = [];
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) {
+        const top = Math.max(r.top, own.top), bottom = Math.min(r.bottom, own.bottom);
+        if (r.width < 0.5 || bottom - top < 1) continue;
+        const line = lines.find((l) => Math.abs(l[1] - top) < 2 && Math.abs(l[3] - bottom) < 2);
+        if (line) { line[0] = Math.min(line[0], r.left); line[2] = Math.max(line[2], r.right); }
+        else lines.push([r.left, top, r.right, bottom]);
+      }
+      const cls = [...n.classList].find((c) => c !== 'bal-lc-btn') || 'bal-lc-btn';
+      for (const l of lines) texts.push({el: `h${k}`, cls, text: n.textContent.trim(), box: l,
+                                         size: parseFloat(getComputedStyle(n).fontSize)});
+    });
+  box.querySelectorAll('svg.bal-lc-svg text').forEach((t, k) => {
+    if (!t.textContent.trim() || t.closest('.bal-lc-badge')) return;
+    const m = t.getScreenCTM(), r = t.getBoundingClientRect();
+    const size = parseFloat(getComputedStyle(t).fontSize) * m.d, base = m.f + m.d * t.y.baseVal[0].value;
+    texts.push({el: `s${k}`, cls: t.getAttribute('class') || 'text', text: t.textContent, size,
+                box: [r.left, base - 0.88 * size, r.right, base + 0.12 * size]});
+  });
+  box.querySelectorAll('svg.bal-lc-svg .bal-lc-badge').forEach((g, k) => {
+    const t = g.querySelector('text'), r = g.querySelector('rect').getBoundingClientRect();
+    texts.push({el: `b${k}`, cls: 'bal-lc-badge', text: t.textContent, box: rect(r),
+                size: parseFloat(getComputedStyle(t).fontSize)});
+  });
+  const bars = [...box.querySelectorAll('.bal-lc-bars rect, rect.bal-bc-bar')].map((r) => ({
+    code: r.dataset.code || null, year: r.dataset.year ? Number(r.dataset.year) : null,
+    value: r.dataset.value !== undefined ? Number(r.dataset.value) : null, box: rect(r.getBoundingClientRect())}));
+  const svg = box.querySelector('svg.bal-lc-svg');
+  return {key, bars, texts, kind: box.classList.contains('bal-bc') ? 'bars' : 'years', ready: box.dataset.ready === '1',
+          box: rect(box.getBoundingClientRect()), svg: rect(svg.getBoundingClientRect())};
+})"""
+
+
+def overlap(a, b, tol: float = 0.5) -> bool:
+    """Two [left, top, right, bottom] boxes share more than `tol` px both across and down."""
+    return min(a[2], b[2]) - max(a[0], b[0]) > tol and min(a[3], b[3]) - max(a[1], b[1]) > tol
+
+
+def text_overlaps(chart: dict) -> list[tuple[dict, dict]]:
+    """Pairs of a chart's texts (`CHART_PARTS`) that overlap: lines of one text apart."""
+    t = chart["texts"]
+    return [(t[i], t[j]) for i in range(len(t)) for j in range(i + 1, len(t))
+            if t[i]["el"] != t[j]["el"] and overlap(t[i]["box"], t[j]["box"])]
+
+
+def inside(box, frame, tol: float = 0.5) -> bool:
+    """`box` lies within `frame` (both [left, top, right, bottom])."""
+    return (frame[0] - tol <= box[0] and box[2] <= frame[2] + tol and frame[1] - tol <= box[1]
+            and box[3] <= frame[3] + tol)

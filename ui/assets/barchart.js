@@ -45,13 +45,18 @@ function drawBars(g, spec, w, h, size) {
   add("rect", { x: 0, y: 0, width: w, height: h, fill: "#ffffff", class: "bal-lc-bg" });
   const ax = spec.axis, m = rowMetrics(spec, size);
   const vsize = Math.round(size * 0.95);
-  const textRoom = Math.max(0, ...spec.rows.flatMap((r) => r.bars.map((b) => textWidth(b.text, vsize)))) + size * 0.6;
-  const left = 4, plotW = Math.max(60, w - left - textRoom);
+  // room for what is written beyond the bars: a value text right of its bar (left of it below the base) and
+  // half of the end ticks' labels, which are centred on the axis' ends
+  const texts = (below) => spec.rows.flatMap((r) => r.bars.filter((b) => b.value !== null && b.value !== undefined
+    && (b.value < spec.base) === below).map((b) => textWidth(b.text, vsize) + size * 0.3));
+  const tick = (i) => (ax.ticks.length ? textWidth(ax.ticks.at(i)[1], size * 0.9) / 2 + 1 : 0);
+  const textRoom = Math.max(tick(-1), Math.max(0, ...texts(false)) + size * 0.3);
+  const left = Math.max(4, tick(0), ...texts(true).map((t) => t + 2)), plotW = Math.max(60, w - left - textRoom);
   const xOf = (v) => left + ((v - ax.lo) / (ax.hi - ax.lo)) * plotW;
   const top = Math.round(size * (spec.ref && spec.ref.label ? 1.6 : 0.4));
   const bottom = top + spec.rows.length * m.rowH;
   if (spec.ref && spec.ref.label) add("text", { x: xOf(spec.ref.value), y: size * 1.05, "text-anchor": "middle", "font-size": size * 0.9, fill: "#333", class: "bal-bc-reflabel" }, spec.ref.label);
-  const bands = [], texts = [];  // value texts last: over the reference line
+  const bands = [], later = [];  // value texts last: over the reference line
   spec.rows.forEach((r, i) => {
     const y0 = top + i * m.rowH;
     const row = add("g", { class: "bal-bc-row" + (r.href ? " link" : ""), "data-code": r.code });
@@ -65,7 +70,7 @@ function drawBars(g, spec, w, h, size) {
       const x0 = xOf(Math.min(spec.base, b.value)), x1 = xOf(Math.max(spec.base, b.value));
       add("rect", { x: x0.toFixed(1), y, width: Math.max(1, x1 - x0).toFixed(1), height: m.barH, fill: b.color, class: "bal-bc-bar", "data-value": b.value }, undefined, row);
       const outside = b.value >= spec.base;
-      texts.push(() => add("text", { x: outside ? x1 + size * 0.3 : x0 - size * 0.3, y: y + m.barH * 0.78, "text-anchor": outside ? "start" : "end", "font-size": vsize, fill: "#222", class: "bal-bc-value", stroke: "#fff", "stroke-width": 3, "paint-order": "stroke" }, b.text, row));
+      later.push(() => add("text", { x: outside ? x1 + size * 0.3 : x0 - size * 0.3, y: y + m.barH * 0.78, "text-anchor": outside ? "start" : "end", "font-size": vsize, fill: "#222", class: "bal-bc-value", stroke: "#fff", "stroke-width": 3, "paint-order": "stroke" }, b.text, row));
     });
     bands.push({ y0, y1: y0 + m.rowH, row: r });
   });
@@ -76,7 +81,7 @@ function drawBars(g, spec, w, h, size) {
       add("line", { x1: x, x2: x, y1: y, y2: y + r.bars.length * (m.barH + 2) + 4, stroke: "#333", "stroke-dasharray": "2 3", "stroke-width": 1.2, class: "bal-bc-ref" });
     });
   }
-  for (const draw of texts) draw();
+  for (const draw of later) draw();
   add("line", { x1: left, x2: left + plotW, y1: bottom, y2: bottom, stroke: "#555" });
   for (const [v, t] of ax.ticks) {
     const x = xOf(v);

@@ -100,7 +100,8 @@ const CURTAIN_MAX_MS = 6000;
 function drawn(main) {
   if (!main) return false;
   if (main.querySelector(FIGURE)) return true;
-  return [...main.querySelectorAll("*")].some((n) => n.shadowRoot && n.shadowRoot.querySelector(".bal-map[data-ready='1']"));
+  return [...main.querySelectorAll("*")].some((n) => n.shadowRoot
+    && n.shadowRoot.querySelector(".bal-map[data-ready='1'], .bal-lc[data-ready='1']"));  // the map, our charts
 }
 
 function stillCopy(main) {

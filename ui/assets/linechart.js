@@ -154,7 +154,15 @@ function drawPanel(g, spec, panel, upto, box, size, marks) {
     for (const r of rects) el("rect", { x: r.x.toFixed(1), y: r.y.toFixed(1), width: r.w.toFixed(1), height: r.h.toFixed(1), fill: r.color, "data-year": r.year, "data-code": r.code }, bars, true);
     if (ax.lo < 0 && ax.hi > 0) add("line", { x1: left, x2: left + plotW, y1: yOf(0), y2: yOf(0), stroke: "#555", "stroke-width": 1 });
     const lsize = Math.round(size * (slot < size * 2.2 ? 0.72 : 0.85));
-    for (const r of rects) if (r.label) add("text", { x: xOf(r.year), y: tops.get(r.year) - 4, "text-anchor": "middle", "font-size": lsize, fill: r.labelColor, class: "bal-lc-blabel" }, r.label);
+    const placed = [];  // a label that would touch one already written is left out (its value is in the hover)
+    for (const r of rects) {
+      if (!r.label) continue;
+      const x = xOf(r.year), y = tops.get(r.year) - 4, half = textWidth(r.label, lsize) / 2 + 1;
+      const box = [x - half, y - lsize * 0.88, x + half, y + lsize * 0.12];
+      if (placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+      placed.push(box);
+      add("text", { x, y, "text-anchor": "middle", "font-size": lsize, fill: r.labelColor, class: "bal-lc-blabel" }, r.label);
+    }
   }
   for (const ln of panel.lines || []) {
     const at = new Map(ln.x.map((x, i) => [x, ln.y[i]]));
@@ -421,6 +429,7 @@ export default function (component) {
   ui.source.onclick = () => ui.source.classList.toggle("open");
   ui.svg.setAttribute("aria-label", spec.title);
   ui.box.style.setProperty("--lc-h", `${spec.height}px`);
+  ui.box.style.setProperty("--lc-rows", String(Math.ceil(panelsOf(spec).length / Math.max(1, spec.cols || 1))));
   wire(ui, spec, st);
   const redraw = () => render(ui, spec, st);
   if (spec.follow && !st.follower) {  // a chart below the presenter's revealed one: its year, its steps
