@@ -50,7 +50,7 @@ with st.container():
 
 counts_view, counts_table = risk.counts_chart(ctx, basis)
 linechart.show(ctx, counts_view, key="risk_counts", filename=f"extinction_risk_counts_{basis}", data=counts_table,
-               source=source)
+               source=source, reveal=False)  # the page's year is the map's: the counts show every year
 
 st.subheader(ctx.t("desig_cross_title"))
 if not has_designations:

@@ -151,12 +151,13 @@ def reveal_year(ctx: Ctx, years: list[int]) -> int | None:
 
 
 def show(ctx: Ctx, view: dict, *, key: str, filename: str, data: pd.DataFrame | None = None,
-         source: str | None = None, follow: bool = False) -> None:
+         source: str | None = None, follow: bool = False, reveal: bool = True) -> None:
     """Draw `view` (revealed to the URL's year in presenter mode) and the CSV download of `data` (`source`:
     for a table without a source column, as `ui.figures.download_csv`). `follow`: a second chart of the
     page, without its own year controls, drawn to the year the page's first chart reveals (a step there
-    redraws it in the browser)."""
-    year = reveal_year(ctx, view["years"])
+    redraws it in the browser). `reveal` False: every year at once in presenter mode too (a page whose
+    year is another figure's, e.g. 지방소멸's map)."""
+    year = reveal_year(ctx, view["years"]) if reveal else None
     _mount(data={**view, "year": year, "reveal": year is not None and not follow,
                  "follow": year is not None and follow, "filename": filename}, key=key, height="content")
     if data is not None:
