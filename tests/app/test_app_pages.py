@@ -315,3 +315,12 @@ def test_map_two_indicators_share_a_scale_only_when_their_units_agree():
         rows = obs[(obs["indicator"] == ind) & (obs["year"] == year)].set_index("region_code")["value"]
         drawn = dict(zip(view["codes"], view["value"][str(year)]))
         assert all(drawn[c] == pytest.approx(rows[c]) for c in view["codes"] if c in rows.index and pd.notna(rows[c]))
+
+
+def test_risk_presenting_has_one_timeline_the_maps():
+    """지방소멸 in presenter mode: the map's timeline is the page's year; the class counts draw every year
+    with no year controls of their own (two would both write ?year=)."""
+    at = run({"page": "risk", "presenter": "1"}, "risk_presenter")
+    counts = chart_view(at, "risk_counts")
+    assert counts["presenter"] is True and counts["reveal"] is False and counts["follow"] is False
+    assert len(map_view(at, "risk_view")["years"]) > 1
