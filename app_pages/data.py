@@ -6,7 +6,7 @@ opened (`page.folded`): the first view sends and draws none of it, and needs no 
 import streamlit as st
 
 import app_data
-from ui import page, pickers, state, statictable
+from ui import page, pickers, statictable
 from ui.figures import download_csv, show_figure
 from ui.panels import datapage
 
@@ -56,13 +56,10 @@ with page.folded(ctx.t("exports_reference_title"), "data_exports") as box:
     if box.open:
         statictable.show(datapage.exports_reference_table(ctx), "exports_reference", ctx.lang)
 
-# the coverage matrix is plotly's (its chunk is 4.5 MB): folded, opened by a link that names its level
-with page.folded(ctx.t("coverage"), "data_coverage", expanded=state.in_url("level")) as box:
-    if box.open:
-        level = pickers.pick_level(ctx, ["sido", "sigungu"], "sido")
-        fig, cov = datapage.coverage_figure(ctx, level)
-        if fig is not None:
-            show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
+level = pickers.pick_level(ctx, ["sido", "sigungu"], "sido")
+fig, cov = datapage.coverage_figure(ctx, level)
+if fig is not None:
+    show_figure(fig, key="coverage", filename=f"coverage_{level}", ctx=ctx, data=cov)
 
 st.subheader(ctx.t("seed_facts"))
 statictable.show(datapage.seed_facts_table(ctx), "seed_facts", ctx.lang, 300)

@@ -216,11 +216,6 @@ def peek(name: str, valid: Callable[[Any], bool], default: Any, *, parse: Callab
     return resolve(name, valid, default, parse=parse, widget_key=f"w_{scope}_{name}")
 
 
-def in_url(name: str) -> bool:
-    """Whether the address names `name` (e.g. a link that opens a folded section at its setting)."""
-    return st.query_params.get(name) is not None
-
-
 def native_key(name: str, default: Any, accepts: Callable[[str], bool] | None = None) -> str:
     """The key of a widget bound natively to `?name=` (`bind="query-params"`): `name` itself.
     Streamlit drops a value it cannot use silently; this notes it first (plain text). `accepts`:

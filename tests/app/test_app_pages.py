@@ -221,12 +221,10 @@ def test_data_page():
     at = run({"page": "data"}, "data")
     # static tables (catalogue, build report, seed facts); the folded sections send nothing until opened
     assert len(static_tables(at)) == 3 and not at.dataframe
-    folded = [e.label for e in at.expander][-4:]
+    folded = [e.label for e in at.expander][-3:]
     assert "경로, 상태, 기준 시점" in folded[0]
-    assert folded[1:] == ["지표별 출처 파일과 연도", "수출 2020년 공표치 (17개 시도, 참고)",
-                          "자료 범위 (지표 × 연도, 값이 있는 지역 수)"]
-    assert not at.get("plotly_chart")  # the coverage matrix (plotly) is folded too
-    open_folded(at)  # then the two file grids, the exports reference and the coverage matrix
+    assert folded[1:] == ["지표별 출처 파일과 연도", "수출 2020년 공표치 (17개 시도, 참고)"]
+    open_folded(at)  # then the two file grids and the exports reference
     assert len(static_tables(at)) == 4 and len(at.dataframe) == 2
     spec0 = main_spec(at, "coverage")
     assert spec0["data"][0]["type"] == "heatmap"

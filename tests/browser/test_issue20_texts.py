@@ -158,7 +158,7 @@ def test_unknown_address_says_so_in_korean_and_links_the_pages(server, browser):
 
 # ---------------------------------------------------------------- no 404 on any page
 
-PAGE_PATHS = ["/", "/map", "/trends", "/risk", "/region", "/disparity", "/composite", "/bivariate", "/data"]
+PAGE_PATHS = ["/", "/map", "/trends", "/risk", "/region", "/brief", "/disparity", "/composite", "/bivariate", "/data"]
 
 
 def test_no_page_logs_a_404(server, browser):

@@ -185,7 +185,7 @@ def static_tables(at: AppTest) -> list[pd.DataFrame]:
     return out
 
 
-DATA_FOLDED = ("data_files", "data_lineage", "data_exports", "data_coverage")  # 자료·방법 (page.folded keys)
+DATA_FOLDED = ("data_files", "data_lineage", "data_exports")  # 자료·방법's folded sections (page.folded keys)
 
 
 def open_folded(at: AppTest, keys=DATA_FOLDED) -> AppTest:
