@@ -31,5 +31,6 @@ scale = pickers.pick_choice(ctx, "scale", map_controls.scales(ind), "value", ctx
                             map_controls.scale_labels(ctx), container=c3)
 
 maps.show_view(ctx, maps.indicator_view(ctx, ind_id, level, scale), key="map_view")
+page.slide_end(ctx)
 st.caption(ctx.t("click_hint") if level != "macro" else ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
 page.raw_needed(ctx)

@@ -23,6 +23,7 @@ if view is not None:
     barchart.show(ctx, view, key="region_relative", filename=f"region_{code}_relative",
                   data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
     page.define(ctx, list(dict.fromkeys(rel["indicator"])))
+page.slide_end(ctx)
 
 month = region_month.newer(ctx, code)  # under the figure (first on a phone's screen), apart from the year tables
 if not month.empty and not ctx.presenter:

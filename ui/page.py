@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import format as fmt
-from ui import nav, share, state
+from ui import nav, share, slidemode, state
 from ui.concepts import events
 from ui.context import Ctx, page_setup
 from ui.notices import raw_needed  # also for pages: page.raw_needed(ctx, …) ends most pages
@@ -49,12 +49,21 @@ def open_page_slot(page: str):
     (beside the 'copy link' button; in presenter mode, where titles are hidden, the button floats in
     the top bar, app.py PRESENTER_CSS, and the chart starts at the top)."""
     ctx = page_setup(page)
+    if ctx.slide:  # a deck's slide: the main figure alone, no buttons (`ui.slidemode`)
+        st.markdown(slidemode.css(page), unsafe_allow_html=True)
+        return ctx, st.empty()
     if ctx.presenter:
         share.copy_link(ctx.lang, st.container(key="presenter_share"))
         return ctx, st.empty()
     head, side = st.columns([5, 1], vertical_alignment="center")
     share.copy_link(ctx.lang, side)
     return ctx, head.empty()
+
+
+def slide_end(ctx: Ctx) -> None:
+    """Called by every page right after its main figure (`ui.slidemode.MAIN`): a slide ends there."""
+    if ctx.slide:
+        st.stop()
 
 
 def stop_unless(ok: bool, ctx: Ctx, message: str, *, needs: list[str] | None = None, notice: bool = True,

@@ -45,6 +45,10 @@ PAGES: tuple[str, ...] = ("overview", "map", "trends", "risk", "region", "dispar
                           "data")
 PAGE_FILES: dict[str, str] = {p: f"app_pages/{p}.py" for p in PAGES}
 DEFAULT_PAGE = "overview"
+# the deck page (발표 자료): routed like the others, but not a view a slide can show (not in PAGES)
+DECK_PAGE = "deck"
+ROUTES: tuple[str, ...] = (*PAGES, DECK_PAGE)
+ROUTE_FILES: dict[str, str] = {**PAGE_FILES, DECK_PAGE: f"app_pages/{DECK_PAGE}.py"}
 _MIRROR, _WRITTEN, _EXTERNAL = "_view_mirror", "_view_qp_written", "_view_url_external"
 _SLOT, _WARNED, _URL_IN = "_view_warning_slot", "_view_warned", "_view_url_in"
 _LAYOUT, _RESEED, _LEFT_PRESENTER = "_view_layout", "_view_reseed", "_view_left_presenter"
@@ -261,12 +265,18 @@ def embedded() -> bool:
     return str(st.query_params.get("embed", "")).lower() == "true"
 
 
+def slide_mode() -> bool:
+    """`?slide=1`: the page as a deck's slide shows its main figure only (`ui.slidemode`): no settings, no
+    header, nothing below it. A deck's frame asks for it with `embed=true&presenter=1`."""
+    return bool(peek("slide", lambda v: isinstance(v, bool), False, parse=parse_bool))
+
+
 # ---------------------------------------------------------------- ?page=
 
 def requested_page() -> str | None:
     """A valid ?page= value, or None (an unknown one is noted and removed)."""
     raw = st.query_params.get("page")
-    if raw is None or raw in PAGES:
+    if raw is None or raw in ROUTES:
         return raw
     if url_is_external():
         _bad("page", raw, DEFAULT_PAGE)
