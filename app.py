@@ -16,7 +16,7 @@ import streamlit as st
 ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": ":material/show_chart:",
          "risk": ":material/warning:", "region": ":material/location_on:", "data": ":material/database:"}
 ICONS.update({"disparity": ":material/stacked_line_chart:", "composite": ":material/leaderboard:",
-              "bivariate": ":material/grid_view:"})
+              "bivariate": ":material/grid_view:", "deck": ":material/slideshow:"})
 
 PRESENTER_CSS = """
 <style>
@@ -101,9 +101,9 @@ def run() -> None:
     app_data.begin_run(nav.boundary_set())
     lang = nav.lang()
 
-    pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p],
+    pages = {p: st.Page(state.ROUTE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p],
                         url_path=p if p != state.DEFAULT_PAGE else DEFAULT_PAGE_KEY, default=p == state.DEFAULT_PAGE)
-             for p in state.PAGES}
+             for p in state.ROUTES}
     # The default page lives at `/`; `/overview` (its name, as a link may spell it) is a hidden page that
     # opens `/` with the same query, instead of Streamlit's "Page not found" note.
     alias = st.Page(_default_page_alias, title=t(f"page_{state.DEFAULT_PAGE}", lang), url_path=state.DEFAULT_PAGE,

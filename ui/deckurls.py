@@ -17,7 +17,7 @@ from decks.model import MAX_QUERY, QUERY_KEY, QUERY_VALUE
 DECK_PAGE = "deck"  # the deck page's url path (app.py)
 # keys of a mode or of the deck page, never a view's setting
 MODE_KEYS = frozenset({"embed", "embed_options", "presenter", "slide", "deck", "page", "present", "print", "id",
-                       "slide_no"})
+                       "slide_no", "highlight"})
 FRAME_MODE = {"embed": "true", "presenter": "1", "slide": "1"}  # a slide's frame: the main figure alone
 
 
@@ -37,10 +37,13 @@ def capture_query(params: Mapping[str, str]) -> tuple[dict[str, str], list[str]]
     return kept, dropped
 
 
-def frame_url(page: str, query: Mapping[str, str]) -> str:
+def frame_url(page: str, query: Mapping[str, str], highlight: str | None = None) -> str:
     """The relative address a slide's frame loads: the page with its settings, embedded, in presenter and
-    slide mode (only its main figure). Query keys and values are the deck format's plain characters."""
+    slide mode (only its main figure), and the callout's region to outline on a map (`highlight`). Query keys
+    and values are the deck format's plain characters."""
     params = {k: v for k, v in query.items() if k not in MODE_KEYS}
+    if highlight:
+        params["highlight"] = highlight
     return f"{page}?{urllib.parse.urlencode({**params, **FRAME_MODE})}"
 
 

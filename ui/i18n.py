@@ -785,3 +785,8 @@ _LABELS.update({
                          "{names}: one total (this month's file has no neighbourhood figures to divide them)"),
     "month_none": ("이 경계 기준에는 월말 수치가 없습니다.", "No month-end figures on these boundaries."),
 })
+
+
+from ui.i18n_deck import LABELS as _DECK_LABELS  # noqa: E402 — the deck's labels, kept in their own file
+
+_LABELS.update(_DECK_LABELS)

@@ -157,7 +157,7 @@ def show(ctx: Ctx, view: dict, *, key: str, filename: str, data: pd.DataFrame | 
     page, without its own year controls, drawn to the year the page's first chart reveals (a step there
     redraws it in the browser)."""
     year = reveal_year(ctx, view["years"])
-    _mount(data={**view, "year": year, "reveal": year is not None and not follow,
+    _mount(data={**view, "year": year, "reveal": year is not None and not follow, "slide": ctx.slide,
                  "follow": year is not None and follow, "filename": filename}, key=key, height="content")
     if data is not None:
         download_csv(data, filename, ctx, key=f"dl_{key}", source=source)

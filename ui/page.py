@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import addslide, deckstore, nav, share, slidemode, state
 from ui import format as fmt
-from ui import nav, share, slidemode, state
 from ui.concepts import events
 from ui.context import Ctx, page_setup
 from ui.notices import raw_needed  # also for pages: page.raw_needed(ctx, …) ends most pages
@@ -52,11 +52,18 @@ def open_page_slot(page: str):
     if ctx.slide:  # a deck's slide: the main figure alone, no buttons (`ui.slidemode`)
         st.markdown(slidemode.css(page), unsafe_allow_html=True)
         return ctx, st.empty()
-    if ctx.presenter:
+    adds = not state.embedded() and page in state.PAGES  # '슬라이드에 추가': a view's page, not embedded
+    current = deckstore.current(ctx.lang) if adds else None  # the deck in progress, kept in the address
+    if ctx.presenter:  # both in the top bar (app.py PRESENTER_CSS), out of the figure's way
         share.copy_link(ctx.lang, st.container(key="presenter_share"))
+        if adds:
+            addslide.popover(ctx, current, st.container(key="presenter_addslide"))
         return ctx, st.empty()
-    head, side = st.columns([5, 1], vertical_alignment="center")
-    share.copy_link(ctx.lang, side)
+    head, side = st.columns([4, 2] if adds else [5, 1], vertical_alignment="center")
+    buttons = side.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
+    share.copy_link(ctx.lang, buttons)
+    if adds:
+        addslide.popover(ctx, current, buttons)
     return ctx, head.empty()
 
 

@@ -131,6 +131,16 @@ def _md_literal(text: str) -> str:
     return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)
 
 
+def mirrored(name: str):
+    """The value `name` was last bound to on any page (None: never), e.g. the indicator a view shows."""
+    return _mirror().get(name)
+
+
+def md_literal(text: str) -> str:
+    """Any text (a deck's title typed by a reader) as Markdown that shows it literally."""
+    return _md_literal(text)
+
+
 def shown_value(raw: str, limit: int = ECHO_MAX) -> str:
     """A URL value as it is repeated back: first `limit` characters, control characters replaced."""
     head = "".join(c if c.isprintable() else "\ufffd" for c in raw[:limit])
