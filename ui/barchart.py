@@ -69,5 +69,5 @@ def show(ctx: Ctx, view: dict, *, key: str, filename: str, data: pd.DataFrame | 
          source: str | None = None) -> None:
     """Draw `view` and the CSV download of `data`."""
     _mount(data={**view, "filename": filename, "slide": ctx.slide}, key=key, height="content")
-    if data is not None:
+    if data is not None and not ctx.slide:  # a slide: the figure alone
         download_csv(data, filename, ctx, key=f"dl_{key}", source=source)

@@ -159,5 +159,5 @@ def show(ctx: Ctx, view: dict, *, key: str, filename: str, data: pd.DataFrame | 
     year = reveal_year(ctx, view["years"])
     _mount(data={**view, "year": year, "reveal": year is not None and not follow, "slide": ctx.slide,
                  "follow": year is not None and follow, "filename": filename}, key=key, height="content")
-    if data is not None:
+    if data is not None and not ctx.slide:  # a slide: the figure alone
         download_csv(data, filename, ctx, key=f"dl_{key}", source=source)
