@@ -44,8 +44,9 @@ def region_name(code: str, lang: str) -> str:
 
 def default_title(ctx: Ctx) -> str:
     """The title a slide of this view is offered: the page's, and the indicator (or region) it shows."""
-    ind = st.query_params.get("indicator") or state.mirrored("indicator")  # a default is not in the address
-    code = st.query_params.get("region")
+    params = state.url_params()
+    ind = params.get("indicator") or state.mirrored("indicator")  # a default is not in the address
+    code = params.get("region")
     what = None
     if ind and app_data.indicator(ind) is not None:
         what = app_data.name(ind, ctx.lang)
@@ -57,9 +58,11 @@ def default_title(ctx: Ctx) -> str:
 def popover(ctx: Ctx, current: str | None, container=st) -> None:
     """The button and its form (`current`: the deck in progress, `ui.deckstore.current`)."""
     title = default_title(ctx)
-    with container.popover(ctx.t("add_slide"), icon=":material/add_to_queue:", key="add_slide",
-                           help=ctx.t("add_slide_help")):
-        _form(ctx, title, current)
+    box = container.popover(ctx.t("add_slide"), icon=":material/add_to_queue:", key="add_slide",
+                            help=ctx.t("add_slide_help"), on_change="rerun")
+    with box:
+        if box.open:  # drawn once opened: a page's runs carry no form until the reader asks for it
+            _form(ctx, title, current)
 
 
 def _form(ctx: Ctx, title: str, current: str | None) -> None:
@@ -68,7 +71,7 @@ def _form(ctx: Ctx, title: str, current: str | None) -> None:
         if ss.get("addslide_title") in (None, "", ss.get(_DEFAULT)):
             ss["addslide_title"] = title
         ss[_DEFAULT] = title
-    query, dropped = deckurls.capture_query(st.query_params.to_dict())
+    query, dropped = deckurls.capture_query(state.url_params())
     deck_title = _deck_title(current)
     _confirmation(ctx)
     with st.form("addslide_form", border=False, enter_to_submit=False):

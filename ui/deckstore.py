@@ -55,20 +55,22 @@ def in_progress() -> str | None:
     return value if isinstance(value, str) else None
 
 
-def current(lang: str) -> str | None:
+def current() -> str | None:
     """The deck in progress, read once a run (app pages): `?deck=` when it names a stored deck (else noted
     and dropped), otherwise the session's, which is put back in the address."""
-    raw = st.query_params.get("deck")
-    chosen = raw if raw is not None and exists(raw) else None
-    if raw is not None and chosen is None and state.url_is_external():
-        st.warning(t("deck_param_unknown", lang), icon="⚠️")
-        st.text(f"deck = {state.shown_value(str(raw))}")
+    chosen = state.peek("deck", exists, "") or None
     if chosen is None:
         chosen = in_progress()
         if chosen is not None and not exists(chosen):  # deleted meanwhile
             chosen = None
     set_current(chosen)
     return chosen
+
+
+def remember(deck_id: str) -> None:
+    """The deck page's deck becomes the deck in progress (the session's; the deck page's own address names it
+    as `?id=`): '슬라이드에 추가' on the pages opened from there adds to it."""
+    st.session_state[_CURRENT] = deck_id
 
 
 def set_current(deck_id: str | None) -> None:

@@ -35,6 +35,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "page_risk": ("지방소멸", "Extinction risk"),
     "page_region": ("지역", "Region"),
     "page_data": ("자료·방법", "Data & methods"),
+    "bad_param_ignored": ("주소의 `{name}={value}` 값을 알 수 없어 무시합니다.",
+                          "Unknown value `{name}={value}` in the address: ignored."),
     "bad_param": ("주소의 `{name}={value}` 값을 알 수 없어 기본값({default})으로 표시합니다.",
                   "Unknown value `{name}={value}` in the address: showing the default ({default})."),
     "not_built": ("자료가 아직 만들어지지 않았습니다. 먼저 다음 명령을 실행하세요:",

@@ -30,8 +30,6 @@ LABELS: dict[str, tuple[str, str]] = {
                   "Someone saved this deck first. It was read again and the slide added once more, but another "
                   "save came first again: nothing was added. Try again in a moment."),
     "deck_error": ("발표 자료를 저장하지 못했습니다:", "Could not save the deck:"),
-    "deck_param_unknown": ("주소의 `deck=` 값에 해당하는 발표 자료가 없어 무시합니다.",
-                           "No deck has the address's `deck=` value: ignored."),
 }
 
 LABELS.update({

@@ -211,8 +211,8 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
 def highlight_overlay(ctx: Ctx, view: dict) -> list[dict]:
     """A slide's callout region (`?highlight=<code>`: a 시군구, a 시도, 수도권 or 비수도권 of the view's boundary
     set) outlined over the map, named in the legend; nothing for another code."""
-    code = st.query_params.get("highlight")
-    if not code or not isinstance(code, str):
+    code = state.peek("highlight", regions.known_codes().__contains__, "", scope=ctx.page)
+    if not code:
         return []
     path = _highlight_path(app_data.data_key(), code)
     if not path:

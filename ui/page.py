@@ -53,7 +53,7 @@ def open_page_slot(page: str):
         st.markdown(slidemode.css(page), unsafe_allow_html=True)
         return ctx, st.empty()
     adds = not state.embedded() and page in state.PAGES  # '슬라이드에 추가': a view's page, not embedded
-    current = deckstore.current(ctx.lang) if adds else None  # the deck in progress, kept in the address
+    current = deckstore.current() if adds else None  # the deck in progress, kept in the address
     if ctx.presenter:  # both in the top bar (app.py PRESENTER_CSS), out of the figure's way
         share.copy_link(ctx.lang, st.container(key="presenter_share"))
         if adds:

@@ -131,6 +131,12 @@ def _md_literal(text: str) -> str:
     return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)
 
 
+def url_params() -> dict[str, str]:
+    """The address's parameters as this run has them (what a deck's slide keeps of a view: `ui.addslide`;
+    an id looked up in the deck store). Nothing read here is shown or trusted: callers check every value."""
+    return st.query_params.to_dict()
+
+
 def mirrored(name: str):
     """The value `name` was last bound to on any page (None: never), e.g. the indicator a view shows."""
     return _mirror().get(name)
@@ -165,8 +171,8 @@ def _bad(name: str, raw: str, default: Any) -> None:
     warned.add(("bad", name))
     shown_default = ",".join(map(str, default)) if isinstance(default, (list, tuple)) else str(default)
     # `name` sits in a code span of the label (literal there: only a backtick could end it)
-    message = t("bad_param", _note_lang(), name=name.replace("`", "'"), value="…",
-                default=_md_literal(shown_default))
+    message = t("bad_param" if shown_default else "bad_param_ignored", _note_lang(), name=name.replace("`", "'"),
+                value="…", default=_md_literal(shown_default))
     slot = _ss().get(_SLOT)
     target = slot if slot is not None else st
     target.warning(message, icon="⚠️")

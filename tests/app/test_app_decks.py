@@ -46,6 +46,13 @@ def _only_deck(store):
     return store.get(decks[0].id)
 
 
+def _open(at, key: str) -> None:
+    """Open the popover `key` (its content is drawn only while it is open), as a click does."""
+    at.session_state[key] = True
+    at.run()
+    assert_ok(at)
+
+
 def _callout(at, kind: str) -> None:
     next(b for b in at.get("button_group") if b.key == "addslide_callout").set_value(kind)
 
@@ -55,6 +62,8 @@ def test_adding_a_slide_keeps_the_view_and_its_callout(store):
               "scale": "relative"}
     at = run(params, "deck add slide")
     view = _view_params(at)
+    assert not [w for w in at.text_input if w.key == "addslide_title"]  # the form is drawn once opened
+    _open(at, "add_slide")
     assert view == {"indicator": "res_extinction_risk_index", "level": "sigungu", "year": "2023", "scale": "relative",
                     "set": "2024"}
     at.text_input(key="addslide_title").set_value("의성군 소멸위험 2019")
@@ -116,6 +125,7 @@ def test_deck_page_edits_reach_the_store(store):
     assert_ok(at)
     assert [s.id for s in store.get(deck_id).slides] == ["head0001", "cover001", "view0001"]
     version = store.get(deck_id).version
+    _open(at, "edit_view0001")
     form = f"e_view0001_{version}"
     at.text_input(key=f"{form}_title").set_value("시군구 지도")
     next(b for b in at.get("button_group") if b.key == f"{form}_callout").set_value("label")

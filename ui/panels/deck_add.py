@@ -23,14 +23,16 @@ def show(ctx: Ctx, deck: Deck, figures: dict[str, deckfigures.Figure]) -> None:
     st.subheader(ctx.t("deck_add"))
     st.caption(ctx.t("deck_add_views"))
     row = st.container(horizontal=True)
-    with row.popover(ctx.t("add_cover"), icon=":material/title:", key="add_cover"):
-        _cover_form(ctx)
-    with row.popover(ctx.t("add_headline"), icon=":material/counter_1:", key="add_headline"):
-        _headline_form(ctx, figures)
     views = edits.view_slides(deck)
-    with row.popover(ctx.t("add_pair"), icon=":material/view_column_2:", key="add_pair", disabled=len(views) < 2,
-                     help=ctx.t("add_pair_help")):
-        _pair_form(ctx, views)
+    forms = (("add_cover", ":material/title:", lambda: _cover_form(ctx), {}),
+             ("add_headline", ":material/counter_1:", lambda: _headline_form(ctx, figures), {}),
+             ("add_pair", ":material/view_column_2:", lambda: _pair_form(ctx, views),
+              {"disabled": len(views) < 2, "help": ctx.t("add_pair_help")}))
+    for key, icon, form, extra in forms:  # each form drawn once its popover is opened
+        box = row.popover(ctx.t(key), icon=icon, key=key, on_change="rerun", **extra)
+        with box:
+            if box.open:
+                form()
 
 
 def _cover_form(ctx: Ctx) -> None:

@@ -38,7 +38,7 @@ CALLOUTS = addslide.CALLOUTS
 
 def requested(ctx: Ctx) -> Deck | None:
     """The deck `?id=` names (None without one; a deck that cannot be opened says why, as plain text)."""
-    raw = st.query_params.get("id")
+    raw = state.url_params().get("id")
     if raw is None:
         return None
     try:
@@ -53,6 +53,7 @@ def requested(ctx: Ctx) -> Deck | None:
 def header(ctx: Ctx, deck: Deck) -> None:
     """Title (editable), and the buttons: present, PDF, JSON, the list of decks."""
     deckstore.seen(deck)
+    deckstore.remember(deck.id)
     deckstore.show_flash()
     st.text_input(ctx.t("deck_title"), value=deck.title, max_chars=TITLE_MAX, key=f"deck_title_{deck.version}",
                   on_change=_retitle, args=(ctx.lang, f"deck_title_{deck.version}"))
@@ -139,8 +140,10 @@ def slides(ctx: Ctx, deck: Deck) -> None:
                        help=ctx.t("slide_up"), on_click=_apply, args=(ctx.lang, "up", slide.id))
             row.button("", key=f"down_{slide.id}", icon=":material/arrow_downward:", disabled=i == last,
                        help=ctx.t("slide_down"), on_click=_apply, args=(ctx.lang, "down", slide.id))
-            with row.popover(ctx.t("slide_edit"), icon=":material/edit:", key=f"edit_{slide.id}"):
-                _edit_form(ctx, deck, slide)
+            box = row.popover(ctx.t("slide_edit"), icon=":material/edit:", key=f"edit_{slide.id}", on_change="rerun")
+            with box:
+                if box.open:  # drawn once opened (a view's form lists every region)
+                    _edit_form(ctx, deck, slide)
             row.button("", key=f"delete_{slide.id}", icon=":material/delete:", help=ctx.t("slide_delete"),
                        on_click=_apply, args=(ctx.lang, "delete", slide.id))
 

@@ -43,7 +43,7 @@ def css(name: str) -> str:
 def show(ctx: Ctx, deck: Deck, figures: dict[str, Figure], name: str) -> None:
     st.markdown(css(name), unsafe_allow_html=True)
     shown = {s.id: figure_for(s, figures, ctx.lang) for s in deck.slides if s.kind == "headline"}
-    start = deckurls.slide_number(st.query_params.get("slide_no"), len(deck.slides))
+    start = deckurls.slide_number(state.url_params().get("slide_no"), len(deck.slides))
     deck_present.show(ctx, deck_present.spec(ctx, deck, shown, mode=name, start=start), _leave)
 
 
