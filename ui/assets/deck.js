@@ -17,6 +17,18 @@ const PREV = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
 const KEEP = 1;  // presenting: frames loaded this many slides either side of the one shown
 const DROP = 2;  // and dropped beyond this many (a step back and forth reloads nothing)
 const POLL_MS = 120;
+// A frame narrower or lower than this (half a screen: a pair) lays its page out at this size and is scaled
+// down to its cell, so the page's presenter layout (made for 1280×720 and up) fits whole, as on a screen.
+const FRAME_MIN_W = 900;
+const FRAME_MIN_H = 540;
+
+function fitFrame(f) {
+  if (!f.frame) return;
+  const w = f.holder.clientWidth, h = f.holder.clientHeight;
+  if (!w || !h) return;
+  const s = Math.min(1, w / FRAME_MIN_W, h / FRAME_MIN_H);
+  Object.assign(f.frame.style, { width: `${w / s}px`, height: `${h / s}px`, transform: s < 1 ? `scale(${s})` : "" });
+}
 
 // ------------------------------------------------------------------ a frame's readiness (same origin)
 const FIGURES = ".bal-map, .bal-lc";  // our components' boxes (map, year chart, bar chart): data-ready='1' when drawn
@@ -116,6 +128,11 @@ function loadFrames(box, onKey, onReady) {
     frame.src = f.url;
     f.holder.insertBefore(frame, f.holder.firstChild);
     f.frame = frame;
+    fitFrame(f);
+    if (window.ResizeObserver && !f.observer) {
+      f.observer = new ResizeObserver(() => fitFrame(f));
+      f.observer.observe(f.holder);
+    }
     f.timer = watchFrame(frame, onReady);
   }
 }
