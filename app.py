@@ -31,6 +31,7 @@ html, body, [data-testid="stAppViewContainer"] { font-size: calc(20px * var(--ba
 .block-container, [data-testid="stMainBlockContainer"] { padding: 3.3rem 2.5rem 1rem; max-width: 100%; }
 /* the page's settings: a popover button beside » (ui.page.controls); the chart starts below this top bar */
 .st-key-presenter_share { position: fixed; top: 0.6rem; right: 14rem; z-index: 999990; width: auto !important; }
+.st-key-presenter_addslide { position: fixed; top: 0.6rem; right: 23.5rem; z-index: 999990; width: auto !important; }
 .st-key-presenter_controls { position: fixed; top: 0.6rem; left: 4.2rem; z-index: 999990; width: auto !important; }
 [data-testid="stPopoverBody"] { width: min(62rem, 92vw) !important; max-width: 92vw !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.6rem; }

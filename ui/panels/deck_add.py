@@ -17,6 +17,7 @@ from ui.context import Ctx
 from ui.i18n import t
 
 CUSTOM = "custom"  # the headline choice: an indicator in a region, not a card
+FIRST_INDICATOR = "reg_extinction_risk_index"  # offered first for a region's figure (의성군's index …)
 
 
 def show(ctx: Ctx, deck: Deck, figures: dict[str, deckfigures.Figure]) -> None:
@@ -66,7 +67,8 @@ def _headline_form(ctx: Ctx, figures: dict[str, deckfigures.Figure]) -> None:
     with st.form("headline_form", border=False, enter_to_submit=False):
         st.selectbox(ctx.t("headline_pick"), options, key="headline_choice", format_func=labels.get)
         inds = app_data.available_indicators()
-        st.selectbox(ctx.t("headline_indicator"), inds, key="headline_indicator",
+        first = inds.index(FIRST_INDICATOR) if FIRST_INDICATOR in inds else 0
+        st.selectbox(ctx.t("headline_indicator"), inds, index=first, key="headline_indicator",
                      format_func=lambda i: pickers.indicator_label(app_data.indicator(i), ctx.lang),
                      filter_mode="fuzzy")
         codes = ["00", *pickers.all_region_codes()]
