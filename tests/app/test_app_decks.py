@@ -190,3 +190,36 @@ def test_slide_mode_draws_the_main_figure_alone(page):
         assert len(figures) == 1 and figures[0].endswith(MAIN[page]), ids
     assert not at.dataframe and not at.get("download_button")  # nothing below the figure
     assert not [w for w in at.text_input if w.key == "addslide_title"]  # no '슬라이드에 추가' either
+
+
+def test_adding_to_a_deck_saved_meanwhile_is_retried_once_then_said(store, monkeypatch):
+    """'슬라이드에 추가' to the deck in progress: a save that comes second is read again and retried once; when
+    the retry comes second too, the reader is told and nothing is added."""
+    from decks.store import DeckStore, StaleDeck
+
+    deck_id = _stored_deck(store)
+    real_save = DeckStore.save
+    refusals = {"left": 1}
+
+    def racing_save(self, deck, expected_version):
+        if refusals["left"]:  # another writer saved just before this save
+            refusals["left"] -= 1
+            stored = self.get(deck.id)
+            raise StaleDeck(deck.id, expected_version, stored)
+        return real_save(self, deck, expected_version)
+
+    monkeypatch.setattr(DeckStore, "save", racing_save)
+    at = run({"page": "region", "region": "47730", "deck": deck_id}, "deck add retried")
+    _open(at, "add_slide")
+    at.text_input(key="addslide_title").set_value("의성군")
+    at.button(key=SUBMIT).click()
+    at.run()
+    assert_ok(at)
+    assert [s.title for s in store.get(deck_id).slides][-1] == "의성군"  # added on the retry
+
+    refusals["left"] = 2  # the retry comes second too
+    at.text_input(key="addslide_title").set_value("또 의성군")
+    at.button(key=SUBMIT).click()
+    at.run()
+    assert any("다시 읽어 한 번 더 추가하려 했지만" in e.value for e in at.error)
+    assert [s.title for s in store.get(deck_id).slides][-1] == "의성군"
