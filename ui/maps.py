@@ -202,8 +202,11 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
 
     # the params may be empty (Korean, no presenter: nothing to carry); the profile itself never is
     profile = {"path": "region", "params": nav.link_params("region"), "key": "region"} if view["clickable"] else None
-    if ctx.slide:  # a deck's slide: no buttons, and the callout's region outlined (`?highlight=`)
-        view = {**view, "slide": True, "overlays": [*view.get("overlays", []), *highlight_overlay(ctx, view)]}
+    if ctx.slide:  # a slide's frame never leaves its view: no profile on a click
+        profile = None
+        # no buttons, and the callout's region outlined (`?highlight=`)
+        view = {**view, "slide": True, "clickable": False,
+                "overlays": [*view.get("overlays", []), *highlight_overlay(ctx, view)]}
     mapview.show({**view, "profile": profile, "year_to_server": whole_page}, key=key, year=year, zoom=zoom,
                  on_view=on_view)
 

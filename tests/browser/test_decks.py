@@ -219,6 +219,15 @@ def test_presenting_the_deck_in_a_new_browser(deck_server, browser, ui_deck, siz
             for fig in check["figures"]:
                 assert fig["ready"] == "1" and fig["bottom"] <= fig["height"] + 1, (n, fig)
         page.screenshot(path=str(SHOTS / f"deck_{w}x{h}_{n}.png"))
+        if n == 3:  # B blacks the screen out and back; a key pressed in a frame (focus there) still steps
+            black = f"() => {DEEP}.some(r => {{ const b = r.querySelector('.black'); return b && !b.hidden; }})"
+            page.keyboard.press("b")
+            assert page.evaluate(black)
+            page.keyboard.press("b")
+            assert not page.evaluate(black)
+            frame = next(f for f in page.frames if f.url == state["frames"][0])
+            frame.locator('[data-testid="stMain"]').click(position={"x": 3, "y": 3})  # a corner, no link
+            assert frame.evaluate("() => document.hasFocus()")
         if n < 8:
             page.keyboard.press("PageDown")
             # the next slide is shown only once drawn: never a frame still loading

@@ -169,6 +169,8 @@ function present(component, spec, st) {
     st.counter = div("counter", st.root);
     st.black = div("black", st.root);
     st.black.hidden = true;
+    const hint = div("hint", st.root, spec.labels.keys);  // the keys, said once at the start
+    setTimeout(() => hint.classList.add("gone"), 4000);
     if (!n) div("empty", st.stage, spec.labels.empty);
     st.shown = 0;
     st.want = Math.min(Math.max(spec.start || 1, 1), Math.max(n, 1));
