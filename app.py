@@ -17,7 +17,7 @@ ICONS = {"overview": ":material/dashboard:", "map": ":material/map:", "trends": 
          "risk": ":material/warning:", "region": ":material/location_on:", "brief": ":material/print:",
          "data": ":material/database:"}
 ICONS.update({"disparity": ":material/stacked_line_chart:", "composite": ":material/leaderboard:",
-              "bivariate": ":material/grid_view:"})
+              "bivariate": ":material/grid_view:", "deck": ":material/slideshow:"})
 
 PRESENTER_CSS = """
 <style>
@@ -32,6 +32,7 @@ html, body, [data-testid="stAppViewContainer"] { font-size: calc(20px * var(--ba
 .block-container, [data-testid="stMainBlockContainer"] { padding: 3.3rem 2.5rem 1rem; max-width: 100%; }
 /* the page's settings: a popover button beside » (ui.page.controls); the chart starts below this top bar */
 .st-key-presenter_share { position: fixed; top: 0.6rem; right: 14rem; z-index: 999990; width: auto !important; }
+.st-key-presenter_addslide { position: fixed; top: 0.6rem; right: 23.5rem; z-index: 999990; width: auto !important; }
 .st-key-presenter_controls { position: fixed; top: 0.6rem; left: 4.2rem; z-index: 999990; width: auto !important; }
 [data-testid="stPopoverBody"] { width: min(62rem, 92vw) !important; max-width: 92vw !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.6rem; }
@@ -105,9 +106,9 @@ def run() -> None:
     app_data.begin_run(nav.boundary_set())
     lang = nav.lang()
 
-    pages = {p: st.Page(state.PAGE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p],
+    pages = {p: st.Page(state.ROUTE_FILES[p], title=t(f"page_{p}", lang), icon=ICONS[p],
                         url_path=p if p != state.DEFAULT_PAGE else DEFAULT_PAGE_KEY, default=p == state.DEFAULT_PAGE)
-             for p in state.PAGES}
+             for p in state.ROUTES}
     # The default page lives at `/`; `/overview` (its name, as a link may spell it) is a hidden page that
     # opens `/` with the same query, instead of Streamlit's "Page not found" note.
     alias = st.Page(_default_page_alias, title=t(f"page_{state.DEFAULT_PAGE}", lang), url_path=state.DEFAULT_PAGE,

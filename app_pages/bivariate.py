@@ -31,6 +31,7 @@ f = bv.frame(ctx, x, y, level, year)
 left, right = st.columns([3, 2], gap="medium") if not ctx.presenter else (st.container(), st.container())
 with left:
     maps.show_view(ctx, bv.map_view(ctx, f, x, y, level, year), key="biv_view")
+    page.slide_end(ctx)
 with right:
     st.markdown(f"**{ctx.t('biv_cuts')}**")
     st.dataframe(bv.cut_table(ctx, f, x, y), hide_index=True, width="stretch", column_config=bv.cut_columns(ctx, x, y))

@@ -50,6 +50,7 @@ if sum(res.weights.values()) == 0:
 left, right = st.columns([3, 2], gap="medium") if not ctx.presenter else (st.container(), st.container())
 with left:
     maps.show_view(ctx, cm.map_view(ctx, res, view), key="comp_view")
+    page.slide_end(ctx)
 with right:
     st.subheader(ctx.t("comp_table"))
     shown = cm.ranked_table(res)

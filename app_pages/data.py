@@ -18,6 +18,7 @@ if app_data.unknown_indicators():
 st.subheader(ctx.t("catalog_table"))
 # static tables: every cell in full (a grid would cut them), long text wrapped, scrolling inside
 statictable.show(datapage.catalogue_html(ctx), "catalogue", ctx.lang)
+page.slide_end(ctx)
 download_csv(datapage.catalogue_table(ctx), "catalogue", ctx, key="dl_catalogue")
 
 st.subheader(ctx.t("build_report"))

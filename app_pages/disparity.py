@@ -48,6 +48,7 @@ page.stop_unless(not table.empty and table["n_regions"].max() >= 2, ctx, ctx.t("
 chosen = [m for m in dp.MEASURE_IDS if m in chosen]
 linechart.show(ctx, dfig.measures_chart(ctx, ind, level, table, chosen, full, reading, show_events, note),
                key="disp_measures", filename=f"disparity_{ind_id}_{level}_{weighting}", data=table)
+page.slide_end(ctx)
 page.define(ctx, [ind])
 if figure_first:
     reading_notes()

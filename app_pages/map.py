@@ -36,38 +36,40 @@ modes = [m for m in map_compare.MODES if m == "none" or len(years) > 1 or m == "
 c4, c5, c6 = settings.columns([2.6, 1.7, 1.7])
 mode = pickers.pick_choice(ctx, "compare", modes, "none", ctx.t("map_compare"), map_compare.mode_labels(ctx),
                            container=c4)
-if mode == "none":
-    maps.show_view(ctx, maps.indicator_view(ctx, ind_id, level, scale), key="map_view")
-elif mode in ("change", "years"):  # one indicator, two years
-    labels = {y: str(y) for y in years}
-    y0 = pickers.pick_select(ctx, "from", years, years[0], ctx.t("year_from"), labels, container=c5, parse=int)
-    y1 = pickers.pick_select(ctx, "to", years, years[-1], ctx.t("year_to"), labels, container=c6, parse=int)
-    if mode == "change":
-        as_pct = pickers.pick_choice(ctx, "change_as", ["unit", "pct"], "unit", ctx.t("change_as"),
-                                     map_compare.change_labels(ctx, ind), container=c4) == "pct"
-        maps.show_view(ctx, map_compare.change_view(ctx, ind, level, y0, y1, as_pct), key="map_change")
-    else:
+with st.container(key="map_figure"):  # the page's figure, whichever the mode (a deck's slide shows it)
+    if mode == "none":
+        maps.show_view(ctx, maps.indicator_view(ctx, ind_id, level, scale), key="map_view")
+    elif mode in ("change", "years"):  # one indicator, two years
+        labels = {y: str(y) for y in years}
+        y0 = pickers.pick_select(ctx, "from", years, years[0], ctx.t("year_from"), labels, container=c5, parse=int)
+        y1 = pickers.pick_select(ctx, "to", years, years[-1], ctx.t("year_to"), labels, container=c6, parse=int)
+        if mode == "change":
+            as_pct = pickers.pick_choice(ctx, "change_as", ["unit", "pct"], "unit", ctx.t("change_as"),
+                                         map_compare.change_labels(ctx, ind), container=c4) == "pct"
+            maps.show_view(ctx, map_compare.change_view(ctx, ind, level, y0, y1, as_pct), key="map_change")
+        else:
+            left, right = st.columns(2)
+            a, b = map_compare.year_pair(ctx, ind, level, y0, y1)
+            with left:
+                maps.show_view(ctx, a, key="map_a")
+            with right:
+                maps.show_view(ctx, b, key="map_b")
+            st.caption(ctx.t("map_pair_shared"))
+    else:  # two indicators, one year both have
+        other_id = pickers.pick_indicator(ctx, [i for i in ids if i != ind_id], PREFERRED, name="indicator2",
+                                          label=ctx.t("indicator_2"), container=c5)
+        other = app_data.indicator(other_id)
+        common = sorted(set(years) & set(app_data.years_for(other_id, level)))
+        page.stop_unless(bool(common), ctx, ctx.t("biv_no_year"), notice=False)
+        year = pickers.pick_select(ctx, "year", common, common[-1], ctx.t("year"), {y: str(y) for y in common},
+                                   container=c6, parse=int)
         left, right = st.columns(2)
-        a, b = map_compare.year_pair(ctx, ind, level, y0, y1)
+        a, b = map_compare.indicator_pair(ctx, ind, other, level, year)
         with left:
             maps.show_view(ctx, a, key="map_a")
         with right:
             maps.show_view(ctx, b, key="map_b")
-        st.caption(ctx.t("map_pair_shared"))
-else:  # two indicators, one year both have
-    other_id = pickers.pick_indicator(ctx, [i for i in ids if i != ind_id], PREFERRED, name="indicator2",
-                                      label=ctx.t("indicator_2"), container=c5)
-    other = app_data.indicator(other_id)
-    common = sorted(set(years) & set(app_data.years_for(other_id, level)))
-    page.stop_unless(bool(common), ctx, ctx.t("biv_no_year"), notice=False)
-    year = pickers.pick_select(ctx, "year", common, common[-1], ctx.t("year"), {y: str(y) for y in common},
-                               container=c6, parse=int)
-    left, right = st.columns(2)
-    a, b = map_compare.indicator_pair(ctx, ind, other, level, year)
-    with left:
-        maps.show_view(ctx, a, key="map_a")
-    with right:
-        maps.show_view(ctx, b, key="map_b")
-    st.caption(ctx.t("map_pair_shared" if map_compare.shared_scale(ind, other) else "map_pair_own"))
+        st.caption(ctx.t("map_pair_shared" if map_compare.shared_scale(ind, other) else "map_pair_own"))
+page.slide_end(ctx)
 st.caption(ctx.t("click_hint") if level != "macro" else ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
 page.raw_needed(ctx)

@@ -19,6 +19,7 @@ def share_chart() -> None:
         view, data = headlines.share_chart(ctx, shares, links)
         barchart.show(ctx, view, key="capital_shares", filename=f"capital_share_{int(shares['year'].max())}",
                       data=data)
+        page.slide_end(ctx)
         if not ctx.presenter:
             st.caption(ctx.t("share_click_hint"))
         page.define(ctx, list(data["indicator"]), folded="overview_glossary")  # 30 lines: drawn once opened
@@ -48,16 +49,17 @@ def card_box(card, *, compact: bool) -> None:
     st.caption(card.source)
 
 
-cards = headlines.cards(ctx.lang)
-for row in (cards[:3], cards[3:]):  # presenter mode: compact cards, the first screen holds all five
-    cols = st.columns(3)
-    for col, card in zip(cols, row):
-        with col.container(border=True, key=f"card_{card.key}"):
-            card_box(card, compact=ctx.presenter)
+if not ctx.slide:  # a deck's slide of 개요 is its figure, the share chart (a deck's headline slides hold cards)
+    cards = headlines.cards(ctx.lang)
+    for row in (cards[:3], cards[3:]):  # presenter mode: compact cards, the first screen holds all five
+        cols = st.columns(3)
+        for col, card in zip(cols, row):
+            with col.container(border=True, key=f"card_{card.key}"):
+                card_box(card, compact=ctx.presenter)
 
-download_csv(headlines.cards_table(cards), "headline_figures", ctx, key="dl_headlines")
-if not ctx.presenter:
-    nav.page_link("brief", ctx.t("brief_capital_link"), icon=":material/print:", region=brief.CAPITAL)
+    download_csv(headlines.cards_table(cards), "headline_figures", ctx, key="dl_headlines")
+    if not ctx.presenter:
+        nav.page_link("brief", ctx.t("brief_capital_link"), icon=":material/print:", region=brief.CAPITAL)
 
 share_chart()  # presenter mode too: below the cards, the first screen is the headline numbers
 

@@ -30,6 +30,7 @@ if view is not None:
     barchart.show(ctx, view, key="region_relative", filename=f"region_{code}_relative",
                   data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
     page.define(ctx, list(dict.fromkeys(rel["indicator"])))
+page.slide_end(ctx)
 
 if others:  # up to four regions side by side (?with=47730,11)
     region_compare.show(ctx, [code, *others])

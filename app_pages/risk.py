@@ -25,6 +25,7 @@ outline = has_designations and state.bind(
 view = maps.risk_view(ctx, basis)
 maps.show_view(ctx, {**view, "overlays": [risk.designation_overlay(ctx, "decline")] if outline else []},
                key="risk_view", whole_page=True)
+page.slide_end(ctx)
 frame = risk.frame(basis, year)
 source = fmt.source_text(risk.index_id(basis), ctx.lang)  # every row of the page's CSVs carries it
 download_csv(risk.class_table(ctx, frame, basis, year), f"extinction_risk_{basis}_{year}", ctx, key="dl_risk_map",

@@ -47,6 +47,7 @@ else:
     view, table = trends.chart(ctx, ind, measure, compare, show_events)
     linechart.show(ctx, view, key="trend_chart", filename=f"trend_{ind_id}_{measure}", data=table)
     page.define(ctx, [ind])
+page.slide_end(ctx)
 
 if show_events:
     page.events_table(ctx, ("number", "date", "label", "source", "quote"))

@@ -68,6 +68,8 @@ def spec(ctx: Ctx, *, key: str, rows: list[dict], axis: dict, title: str, subtit
 def show(ctx: Ctx, view: dict, *, key: str, filename: str, data: pd.DataFrame | None = None,
          source: str | None = None) -> None:
     """Draw `view` and the CSV download of `data`."""
-    _mount(data={**view, "filename": filename}, key=key, height="content")
-    if data is not None:
+    if ctx.slide:  # a slide's frame never leaves its view: its rows open nothing
+        view = {**view, "rows": [{**r, "href": ""} for r in view["rows"]]}
+    _mount(data={**view, "filename": filename, "slide": ctx.slide}, key=key, height="content")
+    if data is not None and not ctx.slide:  # a slide: the figure alone
         download_csv(data, filename, ctx, key=f"dl_{key}", source=source)

@@ -9,7 +9,7 @@ import streamlit as st
 
 import app_data
 from indicators import config, store
-from ui import chrome, nav
+from ui import chrome, nav, state
 from ui.i18n import t
 
 
@@ -20,6 +20,7 @@ class Ctx:
     presenter: bool
     phone: bool = False  # a viewport under 640 px wide (`ui.chrome`): settings fold above the figure
     scale: float = 1.0  # presenting: the screen against 1280×720 (figures and type grow with it)
+    slide: bool = False  # ?slide=1: a deck's slide, the page's main figure alone (`ui.slidemode`)
 
     def t(self, key: str, **fields) -> str:
         return t(key, self.lang, **fields)
@@ -29,7 +30,7 @@ def page_setup(page: str) -> Ctx:
     """Mirror the page in the URL, stop with the build command if there is no data."""
     nav.set_page(page)
     presenter, view = nav.presenter(), chrome.viewport()
-    ctx = Ctx(page, nav.lang(), presenter, view.phone, view.scale if presenter else 1.0)
+    ctx = Ctx(page, nav.lang(), presenter, view.phone, view.scale if presenter else 1.0, state.slide_mode())
     try:
         app_data.verify_built()
     except store.NotBuilt as err:

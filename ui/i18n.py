@@ -36,6 +36,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "page_region": ("지역", "Region"),
     "page_brief": ("브리핑", "Brief"),
     "page_data": ("자료·방법", "Data & methods"),
+    "bad_param_ignored": ("주소의 `{name}={value}` 값을 알 수 없어 무시합니다.",
+                          "Unknown value `{name}={value}` in the address: ignored."),
     "bad_param": ("주소의 `{name}={value}` 값을 알 수 없어 기본값({default})으로 표시합니다.",
                   "Unknown value `{name}={value}` in the address: showing the default ({default})."),
     "not_built": ("자료가 아직 만들어지지 않았습니다. 먼저 다음 명령을 실행하세요:",
@@ -888,3 +890,8 @@ _LABELS.update({
     "brief_migration": ("수도권 순유입 (다른 시도와의 인구 이동), {year}년", "Net migration into the capital region "
                                                                      "(moves from other provinces), {year}"),
 })
+
+
+from ui.i18n_deck import LABELS as _DECK_LABELS  # noqa: E402 — the deck's labels, kept in their own file
+
+_LABELS.update(_DECK_LABELS)

@@ -158,7 +158,7 @@ def show(ctx: Ctx, view: dict, *, key: str, filename: str, data: pd.DataFrame | 
     redraws it in the browser). `reveal` False: every year at once in presenter mode too (a page whose
     year is another figure's, e.g. 지방소멸's map)."""
     year = reveal_year(ctx, view["years"]) if reveal else None
-    _mount(data={**view, "year": year, "reveal": year is not None and not follow,
+    _mount(data={**view, "year": year, "reveal": year is not None and not follow, "slide": ctx.slide,
                  "follow": year is not None and follow, "filename": filename}, key=key, height="content")
-    if data is not None:
+    if data is not None and not ctx.slide:  # a slide: the figure alone
         download_csv(data, filename, ctx, key=f"dl_{key}", source=source)

@@ -202,8 +202,53 @@ def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> No
 
     # the params may be empty (Korean, no presenter: nothing to carry); the profile itself never is
     profile = {"path": "region", "params": nav.link_params("region"), "key": "region"} if view["clickable"] else None
+    if ctx.slide:  # a slide's frame never leaves its view: no profile on a click
+        profile = None
+        # no buttons, and the callout's region outlined (`?highlight=`)
+        view = {**view, "slide": True, "clickable": False,
+                "overlays": [*view.get("overlays", []), *highlight_overlay(ctx, view)]}
     mapview.show({**view, "profile": profile, "year_to_server": whole_page}, key=key, year=year, zoom=zoom,
                  on_view=on_view)
+
+
+def highlight_overlay(ctx: Ctx, view: dict) -> list[dict]:
+    """A slide's callout region (`?highlight=<code>`: a 시군구, a 시도, 수도권 or 비수도권 of the view's boundary
+    set) outlined over the map, named in the legend; nothing for another code."""
+    code = state.peek("highlight", regions.known_codes().__contains__, "", scope=ctx.page)
+    if not code:
+        return []
+    path = _highlight_path(app_data.data_key(), code)
+    if not path:
+        return []
+    return [mapview.overlay(path, color=HIGHLIGHT, label=regions.name(code, ctx.lang), width=4.0)]
+
+
+HIGHLIGHT = "#D55E00"  # the callout's colour (ui/assets/deck.css)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _highlight_path(key: app_data.DataKey, code: str) -> str:
+    from geo import svgmap
+
+    members = highlight_members(code, key.boundary_set)
+    if not members:
+        return ""
+    try:
+        return svgmap.overlay_path(app_data.map_geometry(key.boundary_set), members)
+    except KeyError:  # a code without its own shape in this set
+        return ""
+
+
+def highlight_members(code: str, boundary_set: str) -> list[str]:
+    """The 시군구 whose union is `code`'s area in `boundary_set` ([] for a code of no area there)."""
+    sigungu = regions.codes("sigungu", boundary_set)
+    if code in sigungu:
+        return [code]
+    if code in regions.codes("sido", boundary_set):
+        return [c for c in sigungu if c[:2] == code]  # a 시군구 code starts with its 시도's (12xxx in 12)
+    if code in ("CR", "NC"):
+        return [c for c in sigungu if regions.is_capital(c) == (code == "CR")]
+    return []
 
 
 def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:

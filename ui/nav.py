@@ -10,7 +10,7 @@ import urllib.parse
 import streamlit as st
 
 from geo import regions
-from ui import state
+from ui import deckstore, state
 from ui.i18n import LANGS, t
 
 
@@ -76,6 +76,8 @@ def link_params(page: str, **values: str) -> dict[str, str]:
         out["presenter"] = "1" if presenter() else "0"
     if boundary_set() != DEFAULT_SET:
         out["set"] = boundary_set()
+    if deckstore.in_progress():  # the deck '슬라이드에 추가' fills (ui.deckstore) goes along
+        out["deck"] = deckstore.in_progress()
     out.update({k: v for k, v in values.items() if v is not None})
     return out
 

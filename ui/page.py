@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import addslide, deckstore, nav, share, slidemode, state
 from ui import format as fmt
-from ui import nav, share, state
 from ui.concepts import events
 from ui.context import Ctx, page_setup
 from ui.notices import raw_needed  # also for pages: page.raw_needed(ctx, …) ends most pages
@@ -49,12 +49,28 @@ def open_page_slot(page: str):
     (beside the 'copy link' button; in presenter mode, where titles are hidden, the button floats in
     the top bar, app.py PRESENTER_CSS, and the chart starts at the top)."""
     ctx = page_setup(page)
-    if ctx.presenter:
-        share.copy_link(ctx.lang, st.container(key="presenter_share"))
+    if ctx.slide:  # a deck's slide: the main figure alone, no buttons (`ui.slidemode`)
+        st.markdown(slidemode.css(page), unsafe_allow_html=True)
         return ctx, st.empty()
-    head, side = st.columns([5, 1], vertical_alignment="center")
-    share.copy_link(ctx.lang, side)
+    adds = not state.embedded() and page in state.PAGES  # '슬라이드에 추가': a view's page, not embedded
+    current = deckstore.current() if adds else None  # the deck in progress, kept in the address
+    if ctx.presenter:  # both in the top bar (app.py PRESENTER_CSS), out of the figure's way
+        share.copy_link(ctx.lang, st.container(key="presenter_share"))
+        if adds:
+            addslide.popover(ctx, current, st.container(key="presenter_addslide"))
+        return ctx, st.empty()
+    head, side = st.columns([4, 2] if adds else [5, 1], vertical_alignment="center")
+    buttons = side.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
+    share.copy_link(ctx.lang, buttons)
+    if adds:
+        addslide.popover(ctx, current, buttons)
     return ctx, head.empty()
+
+
+def slide_end(ctx: Ctx) -> None:
+    """Called by every page right after its main figure (`ui.slidemode.MAIN`): a slide ends there."""
+    if ctx.slide:
+        st.stop()
 
 
 def stop_unless(ok: bool, ctx: Ctx, message: str, *, needs: list[str] | None = None, notice: bool = True,

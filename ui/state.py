@@ -45,6 +45,10 @@ PAGES: tuple[str, ...] = ("overview", "map", "trends", "risk", "region", "brief"
                           "bivariate", "data")
 PAGE_FILES: dict[str, str] = {p: f"app_pages/{p}.py" for p in PAGES}
 DEFAULT_PAGE = "overview"
+# the deck page (발표 자료): routed like the others, but not a view a slide can show (not in PAGES)
+DECK_PAGE = "deck"
+ROUTES: tuple[str, ...] = (*PAGES, DECK_PAGE)
+ROUTE_FILES: dict[str, str] = {**PAGE_FILES, DECK_PAGE: f"app_pages/{DECK_PAGE}.py"}
 _MIRROR, _WRITTEN, _EXTERNAL = "_view_mirror", "_view_qp_written", "_view_url_external"
 _SLOT, _WARNED, _URL_IN = "_view_warning_slot", "_view_warned", "_view_url_in"
 _LAYOUT, _RESEED, _LEFT_PRESENTER = "_view_layout", "_view_reseed", "_view_left_presenter"
@@ -127,6 +131,22 @@ def _md_literal(text: str) -> str:
     return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)
 
 
+def url_params() -> dict[str, str]:
+    """The address's parameters as this run has them (what a deck's slide keeps of a view: `ui.addslide`;
+    an id looked up in the deck store). Nothing read here is shown or trusted: callers check every value."""
+    return st.query_params.to_dict()
+
+
+def mirrored(name: str):
+    """The value `name` was last bound to on any page (None: never), e.g. the indicator a view shows."""
+    return _mirror().get(name)
+
+
+def md_literal(text: str) -> str:
+    """Any text (a deck's title typed by a reader) as Markdown that shows it literally."""
+    return _md_literal(text)
+
+
 def shown_value(raw: str, limit: int = ECHO_MAX) -> str:
     """A URL value as it is repeated back: first `limit` characters, control characters replaced."""
     head = "".join(c if c.isprintable() else "\ufffd" for c in raw[:limit])
@@ -151,8 +171,8 @@ def _bad(name: str, raw: str, default: Any) -> None:
     warned.add(("bad", name))
     shown_default = ",".join(map(str, default)) if isinstance(default, (list, tuple)) else str(default)
     # `name` sits in a code span of the label (literal there: only a backtick could end it)
-    message = t("bad_param", _note_lang(), name=name.replace("`", "'"), value="…",
-                default=_md_literal(shown_default))
+    message = t("bad_param" if shown_default else "bad_param_ignored", _note_lang(), name=name.replace("`", "'"),
+                value="…", default=_md_literal(shown_default))
     slot = _ss().get(_SLOT)
     target = slot if slot is not None else st
     target.warning(message, icon="⚠️")
@@ -261,12 +281,18 @@ def embedded() -> bool:
     return str(st.query_params.get("embed", "")).lower() == "true"
 
 
+def slide_mode() -> bool:
+    """`?slide=1`: the page as a deck's slide shows its main figure only (`ui.slidemode`): no settings, no
+    header, nothing below it. A deck's frame asks for it with `embed=true&presenter=1`."""
+    return bool(peek("slide", lambda v: isinstance(v, bool), False, parse=parse_bool))
+
+
 # ---------------------------------------------------------------- ?page=
 
 def requested_page() -> str | None:
     """A valid ?page= value, or None (an unknown one is noted and removed)."""
     raw = st.query_params.get("page")
-    if raw is None or raw in PAGES:
+    if raw is None or raw in ROUTES:
         return raw
     if url_is_external():
         _bad("page", raw, DEFAULT_PAGE)

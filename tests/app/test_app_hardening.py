@@ -30,7 +30,8 @@ from ui import state
 from ui.i18n import t
 from ui.pickers import plain_text
 
-GLOBAL_PARAMS = ["lang", "presenter", "embed", "set"]  # read on every page (app.py, the sidebar)
+# read on every page (app.py, the sidebar; the slide mode and the deck in progress: ui.page)
+GLOBAL_PARAMS = ["lang", "presenter", "embed", "set", "slide", "deck"]
 PAYLOADS = {
     "unknown": "zz-no-such-value",
     "md_link": f"`[Log in](http://{HOST}/)`",

@@ -30,20 +30,32 @@ def _data_dir(built_data) -> Path:
     return built_data
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+PORTS_ENV = "BALANCE_TEST_PORTS"  # e.g. '8750-8799': the servers of a test run listen only there
+
+
+def free_port(ports: range | None = None) -> int:
+    """A port no one listens on: the first free one of `ports` (else of $BALANCE_TEST_PORTS), else any."""
+    if ports is None and os.environ.get(PORTS_ENV):
+        lo, _, hi = os.environ[PORTS_ENV].partition("-")
+        ports = range(int(lo), int(hi or lo) + 1)
+    for port in ports or [0]:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port in {ports}")
 
 
 @contextlib.contextmanager
-def serve(data_dir: Path) -> Iterator[str]:
-    """A Streamlit server of app.py reading the build `data_dir`, for the block; its URL. Ready when
-    it answers /_stcore/health (no page has been asked of it yet)."""
-    port = _free_port()
+def serve(data_dir: Path, *, env: dict[str, str] | None = None, ports: range | None = None) -> Iterator[str]:
+    """A Streamlit server of app.py reading the build `data_dir` (`env`: more settings for it; `ports`: where
+    it may listen), for the block; its URL. Ready when it answers /_stcore/health (no page asked of it yet)."""
+    port = free_port(ports)
     SHOTS.mkdir(parents=True, exist_ok=True)
     log = open(SHOTS / f"streamlit-{port}.log", "w")  # noqa: SIM115 — closed at teardown
-    env = {**os.environ, config.OUT_DIR_ENV: str(data_dir)}
+    env = {**os.environ, config.OUT_DIR_ENV: str(data_dir), **(env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
@@ -72,6 +84,12 @@ def serve(data_dir: Path) -> Iterator[str]:
             proc.wait()
         log.close()
     Path(log.name).unlink(missing_ok=True)  # kept when the server failed to start
+
+
+@pytest.fixture(scope="session")
+def serve_app():
+    """`serve` itself, for a module that needs a server with settings of its own (`serve(build, env=…)`)."""
+    return serve
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ function panelsOf(spec) {
 }
 function skeleton(parent, spec) {
   for (const n of Array.from(parent.children)) if (n.classList && n.classList.contains("bal-lc")) n.remove();
-  const box = el("div", { class: "bal-lc" + (spec.presenter ? " presenter" : ""), tabindex: "-1" }, parent);
+  const box = el("div", { class: "bal-lc" + (spec.presenter ? " presenter" : "") + (spec.slide ? " slide" : ""), tabindex: "-1" }, parent);
   const head = el("div", { class: "bal-lc-head" }, box);
   const ui = { box, title: el("div", { class: "bal-lc-title" }, head), subtitle: el("div", { class: "bal-lc-subtitle" }, head) };
   const bar = el("div", { class: "bal-lc-bar", role: "toolbar" }, box);

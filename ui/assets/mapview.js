@@ -18,7 +18,7 @@ function geometry(url) {
 function skeleton(parent, spec) {
   // our own child: the parent also holds the component's <style>, which must stay
   for (const n of Array.from(parent.children)) if (n.classList && n.classList.contains("bal-map")) n.remove();
-  const box = el("div", { class: "bal-map" + (spec.presenter ? " presenter" : ""), tabindex: "-1" }, parent);
+  const box = el("div", { class: "bal-map" + (spec.presenter ? " presenter" : "") + (spec.slide ? " slide" : ""), tabindex: "-1" }, parent);
   const head = el("div", { class: "bal-head" }, box);
   const title = el("div", { class: "bal-title" }, head);
   const subtitle = el("div", { class: "bal-subtitle" }, head);

@@ -1,0 +1,271 @@
+"""A forum deck in Chromium, end to end (issue 23's 'done when'), on a server of this module's own with a deck
+store of its own ($BALANCE_DECKS_URL):
+
+- made through the UI: a new deck on the deck page, its title, a cover and a headline number (the deck page's
+  forms), two views with '슬라이드에 추가' (a map with 의성군 as callout, the capital share with a value label;
+  the deck in progress carried by the address), three more views through the store, and a pair slide of two
+  views (the deck page's form): 8 slides, kept as the store says; its JSON download is the stored deck;
+- reopened by its link in a new browser context and presented with PageDown at 1280×720 and 1920×1080: each
+  slide's screenshot (tests/screenshots/deck_<w>x<h>_<n>.png) shows no Streamlit chrome and no spinner or
+  skeleton, every figure in a view's frame is drawn (data-ready='1') and within the frame; a step never shows
+  a slide whose figure is not drawn yet; Esc goes back to the deck page;
+- printed: the print view asks the browser to print once every frame is drawn, and `page.pdf()` of it has one
+  landscape page per slide, with selectable Korean text from the slides and from the figures' frames.
+"""
+from __future__ import annotations
+
+import io
+import re
+import time
+import urllib.parse
+
+import pytest
+from pypdf import PdfReader
+
+from decks.model import CoverSlide, HeadlineSlide, PairSlide, ViewSlide, loads, with_slides
+from decks.store import DECKS_URL_ENV, open_store
+from helpers.browser import SHOTS, idle, no_exception
+from ui.state import PAGES
+
+SIZES = [(1280, 720), (1920, 1080)]
+DEEP = "[...document.querySelectorAll('*')].filter(n => n.shadowRoot).map(n => n.shadowRoot)"
+# the presented deck: which slide is shown, whether its frames have drawn, and the frames' addresses
+DECK_STATE = f"""() => {{
+  const root = {DEEP}.map(r => r.querySelector('.bal-deck')).find(Boolean);
+  if (!root) return null;
+  const box = root.querySelector('.slide.current');
+  return {{ slide: root.dataset.slide || '', ready: root.dataset.ready || '', kind: box ? box.dataset.kind : '',
+           frames: box ? [...box.querySelectorAll('iframe')].map(f => f.src) : [],
+           counter: (root.querySelector('.counter') || {{}}).textContent || '',
+           overflow: box ? box.scrollHeight > box.clientHeight + 1 : false }};
+}}"""
+VISIBLE = """(sel) => [...document.querySelectorAll(sel)].filter(n => {
+  const r = n.getBoundingClientRect(), s = getComputedStyle(n);
+  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && s.opacity !== '0';
+}).length"""
+CHROME = '[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stToolbar"], [data-testid="stDecoration"]'
+BUSY = '[data-testid="stSpinner"], [data-testid="stSkeleton"], [data-testid="stStatusWidget"]'
+# inside a view's frame: every figure component's box, drawn and within the frame's height
+FIGURES = f"""() => {{
+  const boxes = {DEEP}.flatMap(r => [...r.querySelectorAll('.bal-map, .bal-lc')]);
+  return boxes.map(b => ({{ ready: b.dataset.ready || '', bottom: b.getBoundingClientRect().bottom,
+                           height: window.innerHeight }}));
+}}"""
+
+
+@pytest.fixture(scope="module")
+def deck_server(full_build, tmp_path_factory, serve_app):
+    """This module's server and the deck store it writes to."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('decks') / 'decks.sqlite'}"
+    with serve_app(full_build, env={DECKS_URL_ENV: url}) as base:
+        yield base, open_store(url, pages=PAGES)
+
+
+def _wait_store(store, deck_id: str, test, timeout_s: float = 30.0):
+    """The stored deck once `test(deck)` holds (the app's save ends its script run)."""
+    deadline = time.time() + timeout_s
+    while True:
+        deck = store.get(deck_id)
+        if test(deck):
+            return deck
+        assert time.time() < deadline, f"the store still holds {[s.kind for s in deck.slides]}, v{deck.version}"
+        time.sleep(0.2)
+
+
+def _popover(page, key: str):
+    """Open the popover `key` and return its body once its form is drawn."""
+    page.locator(f".st-key-{key} button").first.click()
+    body = page.locator('[data-testid="stPopoverBody"]').last
+    body.locator('[data-testid="stFormSubmitButton"] button').wait_for(timeout=30_000)
+    return body
+
+
+def _pick(page, body, label: str, text: str) -> None:
+    """Choose in the selectbox `label` the option that `text` finds."""
+    body.get_by_label(label).click()
+    page.keyboard.type(text)
+    page.locator('[role="option"]').first.wait_for(timeout=10_000)
+    page.keyboard.press("Enter")
+
+
+def _add_view(page, base: str, path: str, deck_id: str, title: str, callout, store, count: int) -> None:
+    """'슬라이드에 추가' on the page at `path` (the deck in progress named by the address)."""
+    page.goto(f"{base}{path}&deck={deck_id}")
+    page.locator(".st-key-add_slide").wait_for(timeout=60_000)
+    idle(page)
+    body = _popover(page, "add_slide")
+    body.get_by_text("작성 중인 발표 자료: 지역 격차 포럼").wait_for(timeout=30_000)  # from the address
+    body.get_by_label("슬라이드 제목").fill(title)
+    kind, value = callout
+    body.locator('[data-testid="stButtonGroup"] button').nth(1 if kind == "region" else 2).click()
+    if kind == "region":
+        _pick(page, body, "강조할 지역 (강조: 지역일 때)", value)
+    else:
+        body.get_by_label("값 표시").fill(value)
+    body.get_by_role("button", name="추가").click()
+    _wait_store(store, deck_id, lambda d: len(d.slides) == count)
+    page.get_by_text(f"{count}번째 슬라이드로 추가했습니다").wait_for(timeout=30_000)
+    no_exception(page)
+
+
+@pytest.fixture(scope="module")
+def ui_deck(deck_server, browser):
+    """The deck of 8 slides, made through the UI (and the store for three views); its id."""
+    base, store = deck_server
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/deck")
+    page.get_by_role("button", name="새 발표 자료").click()
+    page.wait_for_url(re.compile(r"/deck\?id="), timeout=30_000)
+    deck_id = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)["id"][0]
+    title = page.get_by_label("발표 자료 제목")
+    title.fill("지역 격차 포럼")
+    title.press("Enter")
+    _wait_store(store, deck_id, lambda d: d.title == "지역 격차 포럼")
+    idle(page)
+
+    body = _popover(page, "add_cover")
+    body.get_by_label("슬라이드 제목").fill("지역 격차, 어디까지 왔나")
+    body.get_by_label("부제").fill("2026 균형발전 포럼")
+    body.get_by_label("발표자").fill("홍길동 (균형연구소)")
+    body.get_by_role("button", name="추가").click()
+    _wait_store(store, deck_id, lambda d: len(d.slides) == 1)
+    idle(page)
+    page.keyboard.press("Escape")
+
+    body = _popover(page, "add_headline")  # the first figure offered: 개요's 수도권 인구 비중
+    body.get_by_role("button", name="추가").click()
+    deck = _wait_store(store, deck_id, lambda d: len(d.slides) == 2)
+    idle(page)
+
+    _add_view(page, base, "/map?indicator=res_extinction_risk_index&level=sigungu&year=2023", deck_id,
+              "시군구 지방소멸위험지수 (2023)", ("region", "의성군"), store, 3)
+    _add_view(page, base, "/trends?indicator=reg_population_persons&measure=share", deck_id, "수도권 인구 비중 추이",
+              ("label", "2019 = 50.0%"), store, 4)
+
+    deck = store.get(deck_id)
+    more = (ViewSlide("risk0001", "소멸위험 등급", "risk", {"set": "2026-07"}, None, {}, deck.build),
+            ViewSlide("regn0001", "의성군", "region", {"region": "47730"}, None, {}, deck.build),
+            ViewSlide("disp0001", "지역 간 불평등", "disparity", {"measures": "gini,theil_t"}, None, {}, deck.build))
+    store.save(with_slides(deck, deck.slides + more), deck.version)
+
+    page.goto(f"{base}/deck?id={deck_id}")
+    page.locator(".st-key-add_pair").wait_for(timeout=60_000)
+    idle(page)
+    body = _popover(page, "add_pair")  # the first two views, left and right
+    body.get_by_label("슬라이드 제목").fill("지도와 추이")
+    body.get_by_role("button", name="추가").click()
+    deck = _wait_store(store, deck_id, lambda d: len(d.slides) == 8)
+    idle(page)
+
+    assert [s.kind for s in deck.slides] == ["cover", "headline", "view", "view", "view", "view", "view", "pair"]
+    cover, headline, view_map, view_trend = deck.slides[:4]
+    assert isinstance(cover, CoverSlide) and cover.speaker == "홍길동 (균형연구소)"
+    assert isinstance(headline, HeadlineSlide) and (headline.level, headline.region) == ("group", "CR")
+    assert headline.value.endswith("%") and headline.build == deck.build
+    assert (view_map.page, dict(view_map.query)) == ("map", {"indicator": "res_extinction_risk_index",
+                                                             "level": "sigungu", "year": "2023"})
+    assert view_map.callout.region == "47730" and view_trend.callout.label == "2019 = 50.0%"
+    pair = deck.slides[7]
+    assert isinstance(pair, PairSlide) and (pair.left.page, pair.right.page) == ("map", "trends")
+    assert pair.left.callout == view_map.callout
+
+    with page.expect_download() as download:  # the JSON download is the stored deck
+        page.get_by_role("button", name="JSON 내보내기").click()
+    assert loads(download.value.path().read_bytes(), PAGES) == store.get(deck_id)
+    no_exception(page)
+    assert not errors, errors
+    page.close()
+    return deck_id
+
+
+def _frame_checks(page, urls: list[str]) -> list[dict]:
+    """What each of the shown slide's frames draws (its figures; chrome and spinners visible)."""
+    out = []
+    for url in urls:
+        frame = next(f for f in page.frames if f.url == url)
+        out.append({"figures": frame.evaluate(FIGURES), "chrome": frame.evaluate(VISIBLE, CHROME),
+                    "busy": frame.evaluate(VISIBLE, BUSY),
+                    "static": frame.evaluate("() => document.querySelectorAll('.bal-static table').length")})
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_presenting_the_deck_in_a_new_browser(deck_server, browser, ui_deck, size):
+    base, store = deck_server
+    w, h = size
+    context = browser.new_context(viewport={"width": w, "height": h})  # no cookie, cache or session of the maker
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/deck?id={ui_deck}")
+    page.get_by_text("슬라이드 (8)").wait_for(timeout=60_000)
+    idle(page)
+    page.get_by_role("button", name="발표 시작").click()
+    page.wait_for_function(f"() => {{ const s = ({DECK_STATE})(); return s && s.slide === '1'; }}", timeout=30_000)
+
+    kinds = []
+    for n in range(1, 9):
+        page.wait_for_function(f"() => {{ const s = ({DECK_STATE})(); return s && s.slide === '{n}' "
+                               "&& s.ready === '1'; }", timeout=60_000)
+        state = page.evaluate(DECK_STATE)
+        kinds.append(state["kind"])
+        assert state["counter"] == f"{n} / 8" and not state["overflow"], state
+        assert page.evaluate(VISIBLE, CHROME) == 0 and page.evaluate(VISIBLE, BUSY) == 0
+        for check in _frame_checks(page, state["frames"]):
+            assert check["chrome"] == 0 and check["busy"] == 0, (n, check)
+            assert check["figures"] or check["static"], (n, check)
+            for fig in check["figures"]:
+                assert fig["ready"] == "1" and fig["bottom"] <= fig["height"] + 1, (n, fig)
+        page.screenshot(path=str(SHOTS / f"deck_{w}x{h}_{n}.png"))
+        if n == 3:  # B blacks the screen out and back; a key pressed in a frame (focus there) still steps
+            black = f"() => {DEEP}.some(r => {{ const b = r.querySelector('.black'); return b && !b.hidden; }})"
+            page.keyboard.press("b")
+            assert page.evaluate(black)
+            page.keyboard.press("b")
+            assert not page.evaluate(black)
+            frame = next(f for f in page.frames if f.url == state["frames"][0])
+            frame.locator('[data-testid="stMain"]').click(position={"x": 3, "y": 3})  # a corner, no link
+            assert frame.evaluate("() => document.hasFocus()")
+        if n < 8:
+            page.keyboard.press("PageDown")
+            # the next slide is shown only once drawn: never a frame still loading
+            page.wait_for_function(f"() => ({DECK_STATE})().slide === '{n + 1}'", timeout=60_000)
+            assert page.evaluate(DECK_STATE)["ready"] == "1"
+    assert kinds == ["cover", "headline", "view", "view", "view", "view", "view", "pair"]
+    assert "slide_no=8" in page.url  # the slide shown is in the address
+
+    page.keyboard.press("Home")
+    page.wait_for_function(f"() => ({DECK_STATE})().slide === '1'")
+    page.keyboard.press("Escape")  # back to the deck page
+    page.locator(".st-key-deck_present_start").wait_for(timeout=30_000)
+    assert "present" not in page.url
+    no_exception(page)
+    assert not errors, errors
+    context.close()
+
+
+def test_the_print_view_has_a_landscape_page_per_slide(deck_server, browser, ui_deck):
+    base, _ = deck_server
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    # the browser's print dialog is not what is tested (page.pdf() prints): count the view's requests
+    page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+    page.goto(f"{base}/deck?id={ui_deck}&print=1")
+    ready = (f"() => {DEEP}.some(r => {{ const d = r.querySelector('.bal-deck.print'); "
+             "return d && d.dataset.ready === '1'; })")
+    page.wait_for_function(ready, timeout=120_000)
+    page.wait_for_function("() => window.__printed === 1", timeout=10_000)
+    page.screenshot(path=str(SHOTS / "deck_print_view.png"), full_page=True)
+    pdf = PdfReader(io.BytesIO(page.pdf(landscape=True, format="A4", print_background=True)))
+    (SHOTS / "deck_print.pdf").write_bytes(page.pdf(landscape=True, format="A4", print_background=True))
+    assert len(pdf.pages) == 8
+    for p in pdf.pages:
+        assert float(p.mediabox.width) > float(p.mediabox.height)  # landscape
+    texts = [p.extract_text() for p in pdf.pages]
+    assert "지역 격차, 어디까지 왔나" in texts[0] and "수도권 인구 비중" in texts[1]
+    assert "의성군" in texts[2] and "지방소멸위험지수" in texts[2]  # the callout and the map's own title
+    assert "비수도권" in texts[3]  # the trend chart's legend, from its frame
+    no_exception(page)
+    context.close()
