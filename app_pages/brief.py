@@ -16,3 +16,4 @@ else:
     source = region_month.source_caption(ctx, month) if not month.empty else ""
     briefsheet.show(brief.parts(ctx, code, region.title(ctx, code), region.header(ctx, code), region.table(ctx, code),
                                 month, source))
+page.slide_end(ctx)

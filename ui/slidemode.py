@@ -11,7 +11,7 @@ from __future__ import annotations
 MAIN: dict[str, str] = {
     "overview": "capital_shares", "map": "map_figure", "trends": "trend_chart", "risk": "risk_view",
     "region": "region_relative", "disparity": "disp_measures", "composite": "comp_view", "bivariate": "biv_view",
-    "data": "catalogue",
+    "data": "catalogue", "brief": "brief_sheet",
 }
 
 

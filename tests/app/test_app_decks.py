@@ -183,9 +183,11 @@ def test_slide_mode_draws_the_main_figure_alone(page):
     at.run()
     assert_ok(at)
     ids = [e.proto.id for e in at.get("bidi_component")]
-    figures = [i for i in ids if not i.endswith("page_chrome")]
+    figures = [i for i in ids if not i.endswith(("page_chrome", "print_pdf"))]  # the brief's print button: hidden
     if page == "data":  # its figure is the catalogue, a static table
         assert not figures and any("bal-static" in str(m.value) for m in at.markdown)
+    elif page == "brief":  # its figure is the sheet: static HTML and inline SVG
+        assert not figures and any("bal-brief-head" in str(m.value) for m in at.markdown)
     else:
         drawn = "map_view" if page == "map" else MAIN[page]  # 지도's figure box holds the map of its mode
         assert len(figures) == 1 and figures[0].endswith(drawn), ids
