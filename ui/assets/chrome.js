@@ -37,10 +37,16 @@ function closeSidebarAfterPageChoice(presenter, page) {
   const moved = window.__balPath !== undefined && window.__balPath !== path;
   window.__balPath = path;
   if (!presenter || !moved) return;
-  const sidebar = document.querySelector('[data-testid="stSidebar"]');
-  if (!sidebar || sidebar.dataset.collapsed !== "false") return;
-  const close = sidebar.querySelector('[data-testid="stSidebarCollapseButton"] button');
-  if (close) close.click();
+  let tries = 0;
+  const attempt = () => {  // the sidebar may still be re-rendering after the switch: try for up to 3 s
+    const sidebar = document.querySelector('[data-testid="stSidebar"]');
+    if (sidebar && sidebar.dataset.collapsed === "true") return;
+    const close = sidebar && sidebar.dataset.collapsed === "false"
+      && sidebar.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (close) { close.click(); return; }
+    if (++tries < 30) setTimeout(attempt, 100);
+  };
+  attempt();
 }
 
 const PHONE_MAX_PX = 640;
