@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import addslide, deckstore, nav, share, slidemode, state
+from ui import addslide, deckstore, nav, share, slidemode, state, statictable
 from ui import format as fmt
 from ui.concepts import events
 from ui.context import Ctx, page_setup
@@ -107,13 +107,13 @@ def events_toggle(ctx: Ctx, container=st) -> bool:
 
 def events_table(ctx: Ctx, columns: tuple[str, ...] = EVENT_COLUMNS) -> None:
     """The policy events shown on the charts, in an expander (headers in the reader's language; the
-    Korean quote only in Korean; `number` is the charts' badge)."""
+    Korean quote only in Korean; `number` is the charts' badge): a static table (`ui.statictable`), so a
+    chart page loads no grid code before its chart is drawn (the grid's 1.5 MB held 추이's chart ~130 ms)."""
     cols = [c for c in columns if not (c == "quote" and ctx.lang == "en")]
     table = events(ctx.lang)[cols].rename(columns={c: ctx.t(f"event_{c}") for c in cols})
     with st.expander(ctx.t("events_table")):
-        st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={ctx.t("event_number"): st.column_config.NumberColumn(
-                         format="%d", help=ctx.t("event_number_help"))})
+        st.caption(ctx.t("event_number_help"))
+        statictable.show(table, f"events_{ctx.page}", ctx.lang, height=360)
 
 
 def _md_text(text: str) -> str:
