@@ -48,13 +48,7 @@ with st.container(key="map_figure"):  # the page's figure, whichever the mode (a
                                          map_compare.change_labels(ctx, ind), container=c4) == "pct"
             maps.show_view(ctx, map_compare.change_view(ctx, ind, level, y0, y1, as_pct), key="map_change")
         else:
-            left, right = st.columns(2)
-            a, b = map_compare.year_pair(ctx, ind, level, y0, y1)
-            with left:
-                maps.show_view(ctx, a, key="map_a")
-            with right:
-                maps.show_view(ctx, b, key="map_b")
-            st.caption(ctx.t("map_pair_shared"))
+            map_compare.show_pair(ctx, map_compare.year_pair(ctx, ind, level, y0, y1), ctx.t("map_pair_shared"))
     else:  # two indicators, one year both have
         other_id = pickers.pick_indicator(ctx, [i for i in ids if i != ind_id], PREFERRED, name="indicator2",
                                           label=ctx.t("indicator_2"), container=c5)
@@ -63,13 +57,8 @@ with st.container(key="map_figure"):  # the page's figure, whichever the mode (a
         page.stop_unless(bool(common), ctx, ctx.t("biv_no_year"), notice=False)
         year = pickers.pick_select(ctx, "year", common, common[-1], ctx.t("year"), {y: str(y) for y in common},
                                    container=c6, parse=int)
-        left, right = st.columns(2)
-        a, b = map_compare.indicator_pair(ctx, ind, other, level, year)
-        with left:
-            maps.show_view(ctx, a, key="map_a")
-        with right:
-            maps.show_view(ctx, b, key="map_b")
-        st.caption(ctx.t("map_pair_shared" if map_compare.shared_scale(ind, other) else "map_pair_own"))
+        map_compare.show_pair(ctx, map_compare.indicator_pair(ctx, ind, other, level, year),
+                       ctx.t("map_pair_shared" if map_compare.shared_scale(ind, other) else "map_pair_own"))
 page.slide_end(ctx)
 st.caption(ctx.t("click_hint") if level != "macro" else ctx.t("macro_members", members=macro.macro_members(ctx.lang)))
 page.raw_needed(ctx)

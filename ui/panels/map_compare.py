@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 
 import app_data
 from geo import regions
@@ -115,3 +116,11 @@ def indicator_pair(ctx: Ctx, a: Indicator, b: Indicator, level: str, year: int) 
         lo, hi = _span([fa, fb])
         return _one(ctx, a, level, year, lo, hi, "a"), _one(ctx, b, level, year, lo, hi, "b")
     return _one(ctx, a, level, year, *_span([fa]), "a"), _one(ctx, b, level, year, *_span([fb]), "b")
+
+
+def show_pair(ctx: Ctx, views: tuple[dict, dict], note: str) -> None:
+    """Two one-year views side by side (지도's comparisons: keys map_a, map_b) and the note on their scales."""
+    for column, view, key in zip(st.columns(2), views, ("map_a", "map_b")):
+        with column:
+            maps.show_view(ctx, view, key=key)
+    st.caption(note)
