@@ -12,6 +12,14 @@ from ui.panels import datapage
 
 ctx = page.open_page("data", "data_title")
 
+
+def grid(frame, filename: str, height: int | str = "auto", key: str | None = None) -> None:
+    """A file table as a grid (columns fitted to their text) and its CSV."""
+    st.dataframe(frame, hide_index=True, width="stretch", height=height,
+                 column_config=datapage.fitted_columns(frame, ctx.lang))
+    download_csv(frame, filename, ctx, key=key or f"dl_{filename}")
+
+
 if app_data.unknown_indicators():
     st.warning(ctx.t("unknown_meta", ids=", ".join(app_data.unknown_indicators())))
 
@@ -36,22 +44,14 @@ if conflicts.empty:
     st.caption(ctx.t("no_conflicts"))
 else:
     st.warning(ctx.t("conflicts", n=len(conflicts)))
-    st.dataframe(conflicts, hide_index=True, width="stretch",
-                 column_config=datapage.fitted_columns(conflicts, ctx.lang))
-    download_csv(conflicts, "raw_file_conflicts", ctx, key="dl_conflicts")
+    grid(conflicts, "raw_file_conflicts", key="dl_conflicts")
 with page.folded(ctx.t("raw_files_list", n=n), "data_files") as box:
     if box.open:
-        files = datapage.raw_files_table(ctx)
-        st.dataframe(files, hide_index=True, width="stretch", height=320,
-                     column_config=datapage.fitted_columns(files, ctx.lang))
-        download_csv(files, "raw_files", ctx, key="dl_raw_files")
+        grid(datapage.raw_files_table(ctx), "raw_files", 320)
 with page.folded(ctx.t("lineage_title"), "data_lineage") as box:
     st.caption(ctx.t("lineage_intro"))
     if box.open:
-        lineage = datapage.lineage_table(ctx)
-        st.dataframe(lineage, hide_index=True, width="stretch", height=360,
-                     column_config=datapage.fitted_columns(lineage, ctx.lang))
-        download_csv(lineage, "indicator_lineage", ctx, key="dl_lineage")
+        grid(datapage.lineage_table(ctx), "indicator_lineage", 360, key="dl_lineage")
 with page.folded(ctx.t("exports_reference_title"), "data_exports") as box:
     st.caption(ctx.t("exports_reference_intro"))
     if box.open:

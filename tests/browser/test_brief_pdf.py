@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pypdfium2 as pdfium
 import pytest
 
-from helpers.browser import SHOTS, idle
+from helpers.browser import SHOTS, idle, pdf_chars
 from indicators import store
 
 SHEET = ".st-key-brief_sheet .bal-brief-head"
@@ -25,16 +24,6 @@ A4_PT = (595.3, 841.9)
 
 def _bare(text: str) -> str:
     return re.sub(r"\s", "", text)  # PDF text keeps no spaces reliably
-
-
-def _read(pdf: bytes) -> tuple[str, list[tuple[float, float, float, float]], tuple[float, float], int]:
-    doc = pdfium.PdfDocument(pdf)
-    text, boxes = [], []
-    for page in doc:
-        tp = page.get_textpage()
-        text.append(tp.get_text_range())
-        boxes += [tp.get_charbox(i) for i in range(tp.count_chars()) if tp.get_text_range(i, 1).isalnum()]
-    return "\n".join(text), boxes, tuple(doc[0].get_size()), len(doc)
 
 
 def _printed(browser, server: str, region: str) -> bytes:
@@ -60,7 +49,7 @@ def population() -> pd.DataFrame:
 
 @pytest.mark.parametrize("region,name", [("47730", "경북 의성군"), ("capital", "수도권 vs 비수도권")])
 def test_brief_prints_on_at_most_two_a4_pages(server, browser, population, region, name):
-    text, boxes, size, pages = _read(_printed(browser, server, region))
+    text, boxes, size, pages = pdf_chars(_printed(browser, server, region))
     assert pages <= 2, pages
     assert abs(size[0] - A4_PT[0]) < 2 and abs(size[1] - A4_PT[1]) < 2, size  # A4 portrait
     printed = _bare(text)

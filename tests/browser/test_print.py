@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
-import pypdfium2 as pdfium
 import pytest
 
-from helpers.browser import CHARTS, SHOTS, steady
+from helpers.browser import CHARTS, SHOTS, pdf_chars, steady
 
 PAGES = ("overview", "map", "trends", "risk", "region", "brief", "disparity", "composite", "bivariate", "data")
 CHARTED = ("overview", "trends", "risk", "region", "disparity", "composite")  # pages with a chart component
@@ -26,20 +25,6 @@ READY = {"map": ".bal-map[data-ready='1']", "risk": ".bal-map[data-ready='1']",
          "region": ".st-key-region_relative .bal-lc[data-ready='1']",
          "overview": '[data-testid="stMetricValue"]', "disparity": ".st-key-disp_measures .bal-lc[data-ready='1']",
          "data": ".bal-static table", "brief": ".st-key-brief_sheet .bal-brief-head"}
-
-
-def _chars(pdf: bytes) -> tuple[str, list[tuple[float, float, float, float]], float, float, int]:
-    """The PDF's text, every character's box (left, bottom, right, top in points), the page size and count."""
-    doc = pdfium.PdfDocument(pdf)
-    text, boxes = [], []
-    for page in doc:
-        tp = page.get_textpage()
-        text.append(tp.get_text_range())
-        # letters and digits only: pdfium misplaces some punctuation glyphs (an en dash drawn in a
-        # fallback font was reported 500 pt right of its neighbours)
-        boxes += [tp.get_charbox(i) for i in range(tp.count_chars()) if tp.get_text_range(i, 1).isalnum()]
-    width, height = doc[0].get_size()
-    return "\n".join(text), boxes, width, height, len(doc)
 
 
 # every tick label drawn on the page: the chart components' (in their shadow roots) and plotly's; null while
@@ -77,7 +62,7 @@ def _bare(text: str) -> str:
 @pytest.mark.parametrize("name", PAGES)
 def test_printed_page_has_content_only_and_nothing_cropped(server, browser, name):
     pdf, ticks, labels = _pdf(browser, server, name)
-    text, boxes, width, height, pages = _chars(pdf)
+    text, boxes, (width, height), pages = pdf_chars(pdf)
     assert boxes, name
     for word in SIDEBAR:
         assert word not in text, (name, word)

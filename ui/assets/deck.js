@@ -115,6 +115,16 @@ function drawSlide(box, s) {
 }
 
 // ------------------------------------------------------------------ frames: load, drop, ready
+// Slide `i` drawn in a box of its own (numbered, its kind and title on it: tests and print read them).
+function slideBox(parent, cls, s, i) {
+  const box = div(cls, parent);
+  box.dataset.n = String(i + 1);
+  box.dataset.kind = s.kind;
+  box.dataset.title = s.title || "";
+  drawSlide(box, s);
+  return box;
+}
+
 function loadFrames(box, onKey, onReady) {
   for (const f of box.__frames || []) {
     if (f.frame) continue;
@@ -158,14 +168,7 @@ function present(component, spec, st) {
     st.root = div("bal-deck present", parentElement);
     st.root.tabIndex = 0;
     st.stage = div("stage", st.root);
-    st.boxes = spec.slides.map((s, i) => {
-      const box = div("slide", st.stage);
-      box.dataset.n = String(i + 1);
-      box.dataset.kind = s.kind;
-      box.dataset.title = s.title || "";
-      drawSlide(box, s);
-      return box;
-    });
+    st.boxes = spec.slides.map((s, i) => slideBox(st.stage, "slide", s, i));
     st.counter = div("counter", st.root);
     st.black = div("black", st.root);
     st.black.hidden = true;
@@ -243,11 +246,7 @@ function print(component, spec, st) {
     st.root = div("bal-deck print", parentElement);
     st.status = div("status", st.root);
     st.boxes = spec.slides.map((s, i) => {
-      const box = div("slide page", st.root);
-      box.dataset.n = String(i + 1);
-      box.dataset.kind = s.kind;
-      box.dataset.title = s.title || "";
-      drawSlide(box, s);
+      const box = slideBox(st.root, "slide page", s, i);
       div("page-number", box, spec.labels.counter.replace("{n}", i + 1).replace("{total}", spec.slides.length));
       return box;
     });
