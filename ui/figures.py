@@ -14,12 +14,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import app_data
-from geo import regions
 from ui import csvs
-from ui import format as fmt
 from ui.context import Ctx
 from ui.finishing import plot_config
-from ui.i18n import t
 from ui.scaling import scale_figure
 
 _BUILDERS: dict[str, Callable[..., Any]] = {}
@@ -143,20 +140,3 @@ def download_csv(data: pd.DataFrame, filename: str, ctx: Ctx, key: str, label: s
     st.download_button(label or ctx.t("download_csv"), lambda: csvs.encoded(data, lang, source),
                        file_name=f"{filename}.csv", mime="text/csv", key=key, icon=":material/download:",
                        on_click="ignore")
-
-
-def hover_lines(frame: pd.DataFrame, ind: fmt.IndicatorLike, year: int, lang: str) -> pd.Series:
-    """Hover text per region: name, value + unit, year, rank (`ind` an id: ui/maps.py's path)."""
-    ind = fmt.as_indicator(ind)
-    out = []
-    for code, v, rank, n in zip(frame["region_code"], frame["value"], frame["rank"], frame["n_ranked"]):
-        name = regions.name(code, lang)
-        if fmt.is_missing(v):
-            out.append(f"<b>{name}</b><br>{t('no_data', lang)} · {fmt.year_text(year, lang)}")
-            continue
-        compact = fmt.value(v, ind, lang)
-        exact = fmt.value(v, ind, lang, compact=False)
-        shown = compact if compact == exact else f"{compact} ({exact})"
-        out.append(f"<b>{name}</b><br>{shown}<br>{fmt.year_text(year, lang)} · "
-                   f"{t('rank', lang)} {t('rank_of', lang, r=int(rank), n=int(n))}")
-    return pd.Series(out, index=frame.index)

@@ -155,13 +155,6 @@ def text_width(text: str, size: int = 13) -> int:
     return int(sum(size if ord(ch) >= 0x1100 else size * 0.55 for ch in text))
 
 
-def axis_unit(fig: go.Figure, text: str, *, xref: str = "paper", yref: str = "paper", x: float = 0.0) -> None:
-    """The y-axis unit written horizontally above the axis (rotated CJK axis titles read badly)."""
-    if text:
-        fig.add_annotation(text=text, xref=xref, yref=yref, x=x, y=1.0, xanchor="right", yanchor="bottom",
-                           showarrow=False, yshift=4, font=dict(size=11, color="#333"))
-
-
 def plot_config(filename: str, presenter: bool = False) -> dict:
     """st.plotly_chart config: PNG download named after the figure, no logo."""
     safe = re.sub(r"[^\w\-]+", "_", filename, flags=re.UNICODE).strip("_")[:80] or "figure"
