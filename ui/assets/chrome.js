@@ -103,11 +103,17 @@ function prefetch(names) {
 const FIGURE = '.js-plotly-plot .main-svg, .bal-static table, [data-testid="stTable"], [data-testid="stMetricValue"]';
 const CURTAIN_MAX_MS = 6000;
 
-function drawn(main) {
+// A figure drawn in `main`; those in `left` (the page being left, still on screen until Streamlit clears
+// it) do not count.
+function drawn(main, left = new Set()) {
   if (!main) return false;
-  if (main.querySelector(FIGURE)) return true;
-  return [...main.querySelectorAll("*")].some((n) => n.shadowRoot
+  if ([...main.querySelectorAll(FIGURE)].some((n) => !left.has(n))) return true;
+  return [...main.querySelectorAll("*")].some((n) => n.shadowRoot && !left.has(n)
     && n.shadowRoot.querySelector(".bal-map[data-ready='1'], .bal-lc[data-ready='1']"));  // the map, our charts
+}
+
+function figuresIn(main) {
+  return new Set([...main.querySelectorAll(FIGURE), ...[...main.querySelectorAll("*")].filter((n) => n.shadowRoot)]);
 }
 
 function stillCopy(main) {
@@ -134,10 +140,11 @@ function curtainOnPageSwitch() {
     curtain.appendChild(stillCopy(main));
     document.body.appendChild(curtain);
     const from = location.pathname;
+    const left = figuresIn(main);  // the new page's figure, not the old one's, lifts the copy
     const done = () => { clearInterval(watch); curtain.remove(); };
     const watch = setInterval(() => {
       const now = document.querySelector('[data-testid="stMainBlockContainer"]');
-      if (location.pathname !== from && drawn(now)) done();
+      if (location.pathname !== from && drawn(now, left)) done();
     }, 40);
     setTimeout(done, CURTAIN_MAX_MS);
   }, true);
