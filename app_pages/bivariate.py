@@ -1,8 +1,8 @@
 """이변량 지도: any two indicators at one level and year as 3 × 3 tercile classes, missing areas hatched."""
 import streamlit as st
 
+from ui import datatable, maps, page, pickers
 from ui import format as fmt
-from ui import maps, page, pickers
 from ui.figures import download_csv
 from ui.panels import bivariate as bv
 
@@ -34,12 +34,13 @@ with left:
     page.slide_end(ctx)
 with right:
     st.markdown(f"**{ctx.t('biv_cuts')}**")
-    st.dataframe(bv.cut_table(ctx, f, x, y), hide_index=True, width="stretch", column_config=bv.cut_columns(ctx, x, y))
+    datatable.show(ctx, bv.cut_table(ctx, f, x, y), key="biv_cuts", column_config=bv.cut_columns(ctx, x, y),
+                   sortable=False)
     st.caption(ctx.t("biv_cut_note"))
     st.markdown(f"**{ctx.t('table_title')}**")
     shown = bv.shown_table(f)
-    st.dataframe(shown, hide_index=True, width="stretch", height=380, column_order=bv.TABLE_ORDER,
-                 column_config=bv.table_columns(ctx, x, y, shown), placeholder="–")
+    datatable.show(ctx, shown, key="biv_table", height=380, column_order=bv.TABLE_ORDER,
+                   column_config=bv.table_columns(ctx, x, y, shown))
     download_csv(shown.assign(x_indicator=x, y_indicator=y, x_unit=fmt.unit_label(x, ctx.lang),
                               y_unit=fmt.unit_label(y, ctx.lang)), f"bivariate_{x}_{y}_{level}_{year}", ctx,
                  key="dl_biv", source=f"{fmt.source_text(x, ctx.lang)}; {fmt.source_text(y, ctx.lang)}")

@@ -3,7 +3,7 @@ weight sensitivity, and at 시도 the rank correlation with the NAVIS regional d
 import streamlit as st
 
 from indicators import composite as cx
-from ui import barchart, maps, page, pickers
+from ui import barchart, datatable, maps, page, pickers
 from ui.figures import download_csv
 from ui.panels import composite as cm
 from ui.panels import composite_navis
@@ -54,8 +54,8 @@ with left:
 with right:
     st.subheader(ctx.t("comp_table"))
     shown = cm.ranked_table(res)
-    st.dataframe(shown, hide_index=True, width="stretch", height=560, column_order=cm.TABLE_ORDER,
-                 column_config=cm.table_columns(ctx))
+    datatable.show(ctx, shown, key="comp_table", height=560, column_order=cm.TABLE_ORDER,
+                   column_config=cm.table_columns(ctx))
     download_csv(cm.table_csv(ctx, res), f"composite_{level}_{year}_{method}{cm.weights_tag(res)}", ctx,
                  key="dl_comp_table")
 if ctx.presenter:

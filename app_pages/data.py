@@ -6,17 +6,17 @@ opened (`page.folded`): the first view sends and draws none of it, and needs no 
 import streamlit as st
 
 import app_data
-from ui import page, pickers, statictable
+from ui import datatable, page, pickers, statictable
 from ui.figures import download_csv, show_figure
 from ui.panels import datapage
 
 ctx = page.open_page("data", "data_title")
 
 
-def grid(frame, filename: str, height: int | str = "auto", key: str | None = None) -> None:
+def grid(frame, filename: str, height: int | None = None, key: str | None = None) -> None:
     """A file table as a grid (columns fitted to their text) and its CSV."""
-    st.dataframe(frame, hide_index=True, width="stretch", height=height,
-                 column_config=datapage.fitted_columns(frame, ctx.lang))
+    datatable.show(ctx, frame, key=f"grid_{filename}", height=height,
+                   column_config=datapage.fitted_columns(frame, ctx.lang))
     download_csv(frame, filename, ctx, key=key or f"dl_{filename}")
 
 

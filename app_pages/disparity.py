@@ -2,7 +2,7 @@
 import streamlit as st
 
 import app_data
-from ui import linechart, page, pickers, state
+from ui import datatable, linechart, page, pickers, state
 from ui.panels import disparity as dp
 from ui.panels import disparity_figures as dfig
 
@@ -58,11 +58,11 @@ linechart.show(ctx, dfig.decomposition_chart(ctx, ind, level, table, kind, full,
 st.caption(ctx.t("decomp_caption"))
 
 st.subheader(ctx.t("disp_table"))
-st.dataframe(table, hide_index=True, width="stretch", height=420, column_config=dp.table_columns(ctx),
-             column_order=dp.TABLE_ORDER)
+datatable.show(ctx, table, key="disp_table", height=420, column_config=dp.table_columns(ctx),
+               column_order=dp.TABLE_ORDER)
 st.caption(ctx.t("disp_table_note"))
 with st.expander(ctx.t("definitions"), expanded=False):
-    st.dataframe(dp.definitions(ctx), hide_index=True, width="stretch")
+    datatable.show(ctx, dp.definitions(ctx), key="disp_definitions", sortable=False)
     st.markdown(ctx.t("decomp_formula"))
 if show_events:
     page.events_table(ctx)

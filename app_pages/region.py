@@ -4,7 +4,7 @@ import streamlit as st
 
 import app_data
 from indicators.views import brief
-from ui import barchart, nav, page, pickers
+from ui import barchart, datatable, nav, page, pickers
 from ui.figures import download_csv
 from ui.panels import region, region_compare, region_month
 
@@ -42,14 +42,13 @@ if not month.empty and not ctx.presenter:
     region_month.show(ctx, month)
 
 st.subheader(ctx.t("region_table"))
-st.dataframe(tab, hide_index=True, width="stretch", height=region.table_height(len(tab), "profile"),
-             column_config=region.columns(ctx),
-             column_order=region.TABLE_ORDER, placeholder="–")
+datatable.show(ctx, tab, key="region_profile", height=region.table_height(len(tab), "profile"),
+               column_config=region.columns(ctx), column_order=region.TABLE_ORDER, row_key="indicator")
 
 st.subheader(ctx.t("region_series_title"))
 st.caption(ctx.t("region_series_note"))
 series = region.series_table(ctx, code)
-st.dataframe(series, hide_index=True, width="stretch", height=region.table_height(len(series), "series"),
-             key="region_series", column_config=region.series_columns(ctx, code))
+datatable.show(ctx, series, key="region_series", height=region.table_height(len(series), "series"),
+               column_config=region.series_columns(ctx, code))
 download_csv(region.series_csv(ctx, code), f"region_{code}_all_years", ctx, key="dl_region_series",
              label=ctx.t("region_series_csv"))

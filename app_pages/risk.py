@@ -4,8 +4,8 @@ per class over years, classes against the 인구감소지역 designations, and t
 import streamlit as st
 
 import app_data
+from ui import datatable, linechart, maps, monthend, page, pickers, state
 from ui import format as fmt
-from ui import linechart, maps, monthend, page, pickers, state
 from ui.figures import download_csv
 from ui.panels import risk, risk_month
 
@@ -45,8 +45,8 @@ with st.container():
                                           ctx.t("desig_filter"), risk.designation_labels(ctx), container=q2)
     at_risk = risk.at_risk_table(ctx, frame, basis, year, query, designation).drop(columns="designation_code")
     st.caption(risk.list_caption(ctx, len(at_risk), basis, year))
-    st.dataframe(at_risk, hide_index=True, width="stretch", height=480, column_config=risk.list_columns(ctx),
-                 column_order=risk.LIST_ORDER)
+    datatable.show(ctx, at_risk, key="risk_list", height=480, column_config=risk.list_columns(ctx),
+                   column_order=risk.LIST_ORDER)
     download_csv(at_risk, f"at_risk_sigungu_{basis}_{year}", ctx, key="dl_risk_list", source=source)
 
 counts_view, counts_table = risk.counts_chart(ctx, basis)
@@ -60,7 +60,8 @@ else:
     st.caption(ctx.t("desig_cross_intro", year=year, basis=risk.basis_name(basis, ctx.lang)))
     cross = risk.cross_table(ctx, frame, year)
     t1, t2 = st.columns([3, 2], gap="medium")
-    t1.dataframe(cross, width="stretch")
+    with t1:
+        datatable.show(ctx, cross, key="risk_cross", index=True, sortable=False)
     st.caption(risk.cross_source(ctx, basis))
     with t2:
         risk.show_mismatches(ctx, frame, year)
@@ -82,9 +83,8 @@ else:
         monthend.show_view(risk_month.map_view(ctx, listed, period, scope, count), key="risk_month_view")
     month_table = risk_month.table(ctx, listed, period)
     st.caption(risk_month.caption(ctx, month_table, period))
-    st.dataframe(risk_month.styled(month_table), hide_index=True, width="stretch", key="risk_month_table",
-                 height=min(480, 35 * (len(month_table) + 1) + 3), column_config=risk_month.columns(ctx),
-                 column_order=risk_month.table_order(scope))
+    datatable.show(ctx, month_table, key="risk_month_table", height=480, column_config=risk_month.columns(ctx),
+                   column_order=risk_month.table_order(scope), backgrounds=risk_month.class_colors(month_table))
     st.caption(risk_month.source_line(ctx, period))
     download_csv(risk_month.csv_frame(month_table), f"extinction_risk_month_end_{period}", ctx,
                  key="dl_risk_month")

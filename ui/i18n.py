@@ -545,6 +545,7 @@ _LABELS.update({
     # the browser map (ui.mapview)
     "map_play": ("▶ 재생", "▶ Play"),
     "map_pause": ("❚❚ 멈춤", "❚❚ Pause"),
+    "table_more_print": ("외 {n}행은 화면과 CSV에 있습니다", "{n} more rows on screen and in the CSV"),
     "map_png": ("PNG로 저장 (제목·단위·연도·출처 포함)", "Save as PNG (with title, unit, year, source)"),
     "map_svg": ("SVG로 저장 (제목·단위·연도·출처 포함)", "Save as SVG (with title, unit, year, source)"),
     "map_csv": ("CSV로 저장 (모든 연도·지역, 표시된 자릿수)", "Save as CSV (every year and region, as displayed)"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.apptest import button_group, drawn, map_view, run
+from helpers.apptest import button_group, drawn, map_view, run, table
 from indicators import store
 
 IND = "reg_extinction_risk_index"
@@ -75,7 +75,4 @@ def test_inequality_counts_the_sets_units():
     for boundary_set, n in (("2026-07", 16), ("2024", 17)):
         at = run({"page": "disparity", "indicator": "grdp_nominal_krw_mn", "level": "sido", "set": boundary_set},
                  f"sets_disparity_{boundary_set}", boundary_set=None)
-        frames = [df.value for df in at.dataframe]
-        table = next(f for f in frames if "n_full" in getattr(f, "columns", []) or "전체 지역 수" in f.columns)
-        col = "n_full" if "n_full" in table.columns else "전체 지역 수"
-        assert set(table[col]) == {n}, boundary_set
+        assert set(table(at, "disp_table").value["n_full"]) == {n}, boundary_set

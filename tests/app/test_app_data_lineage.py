@@ -10,7 +10,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from helpers import RAW
-from helpers.apptest import new_app, open_folded
+from helpers.apptest import new_app, open_folded, tables
 from helpers.raw import COPY_REL, MOIS_COPY_DELTA, MOIS_REL
 
 MANIFEST = RAW / "MANIFEST.csv"
@@ -41,7 +41,7 @@ def _page(data_dir: Path | None = None) -> AppTest:
 
 
 def _table(at: AppTest, first_column: str):
-    return next(d.value for d in at.dataframe if list(d.value.columns)[:1] == [first_column])
+    return next(t.value for t in tables(at) if list(t.value.columns)[:1] == [first_column])
 
 
 def test_real_build_every_file_matches_and_lineage_names_the_file():

@@ -20,7 +20,7 @@ import pytest
 
 from decks.model import Callout, CoverSlide, HeadlineSlide, ViewSlide, new_deck
 from decks.store import DECKS_URL_ENV, open_store
-from helpers.apptest import assert_ok, new_app, run
+from helpers.apptest import assert_ok, new_app, run, tables
 from ui import deckurls
 from ui.slidemode import MAIN
 from ui.state import PAGES
@@ -191,7 +191,7 @@ def test_slide_mode_draws_the_main_figure_alone(page):
     else:
         drawn = "map_view" if page == "map" else MAIN[page]  # 지도's figure box holds the map of its mode
         assert len(figures) == 1 and figures[0].endswith(drawn), ids
-    assert not at.dataframe and not at.get("download_button")  # nothing below the figure
+    assert not tables(at) and not at.get("download_button")  # nothing below the figure
     assert not [w for w in at.text_input if w.key == "addslide_title"]  # no '슬라이드에 추가' either
 
 

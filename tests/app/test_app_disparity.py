@@ -15,15 +15,15 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from helpers.apptest import button_group, chart_view, main_spec, map_view, rerun, run, series_of
+from helpers.apptest import button_group, chart_view, main_spec, map_view, rerun, run, series_of, tables
 from indicators.bivariate import PALETTE
 
 
 def frame_with(at: AppTest, column: str) -> pd.DataFrame:
-    for df in at.dataframe:
-        if column in df.value.columns:
-            return df.value
-    raise AssertionError(f"no dataframe with column {column!r}")
+    for shown in tables(at):
+        if column in shown.value.columns:
+            return shown.value
+    raise AssertionError(f"no table with column {column!r}")
 
 
 def have(cov: pd.DataFrame, ind: str, level: str) -> bool:

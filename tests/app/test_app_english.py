@@ -11,7 +11,7 @@ import re
 import pytest
 
 import app_data
-from helpers.apptest import STATIC_TABLE, TITLE_KEYS, chart_view, run, static_tables
+from helpers.apptest import STATIC_TABLE, TITLE_KEYS, chart_view, run, static_tables, tables
 from indicators import store
 from ui import format as fmt
 
@@ -61,11 +61,10 @@ def page_texts(at, page: str) -> list[str]:
         view = json.loads(el.proto.json)
         out += strings({k: v for k, v in view.items() if k not in ("key", "indicator", "geo_url", "filename")})
     if page not in PROVENANCE_PAGES:
-        for df in at.dataframe:
-            frame = df.value
-            out += [str(c) for c in frame.columns]
-            for c in frame.columns:
-                out += sorted({str(v) for v in frame[c].dropna().tolist()})
+        for shown in tables(at):  # titles and every cell as shown
+            out += list(shown.titles.values())
+            for c in shown.text.columns:
+                out += sorted({str(v) for v in shown.text[c].tolist()})
     return out
 
 

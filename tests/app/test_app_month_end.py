@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from geo import regions
-from helpers.apptest import button_group, map_view, run
+from helpers.apptest import button_group, map_view, run, table
 from helpers.raw import mois_table, month_end_july_2026, month_end_june_2025
 from indicators import store
 
@@ -31,7 +31,7 @@ def keis(index: float) -> str:
 
 def month_table(at) -> pd.DataFrame:
     """The section's table (its frame: codes, index rounded as shown, class, parts)."""
-    return next(d.value for d in at.dataframe if {"population", "extinction_risk_index"} <= set(d.value.columns))
+    return table(at, "risk_month_table").value
 
 
 def metrics(at) -> dict[str, tuple[str, str]]:
@@ -110,14 +110,14 @@ def test_no_month_end_in_any_year_series(raw_dir):
             assert not any(x.startswith("2026") or re.fullmatch(r"\d{4}-\d{2}", x) for x in xs), xs
 
     region = run({"page": "region", "region": "12"}, label="region 12 year series", boundary_set=None)
-    series = next(d.value for d in region.dataframe if {"year", "reg_population_persons"} <= set(d.value.columns))
+    series = table(region, "region_series").value
     assert series["year"].max() <= 2025 and 2026 not in set(series["year"])
     december = mois_table(raw_dir / DECEMBER_2025, "cp949")
     gwangju_jeonnam = int(december.loc[["2900000000", "4600000000"], "2025년12월_계_총인구수"].sum())
     cell = series.loc[series["year"] == 2025, "reg_population_persons"].iloc[0]
-    assert int(str(cell).replace(",", "")) == gwangju_jeonnam
+    assert int(cell) == gwangju_jeonnam
     assert gwangju_jeonnam != month_end_july_2026(raw_dir).at["12", "population"]
-    profile = region.dataframe[0].value
+    profile = table(region, "region_profile").value
     assert set(profile["year"]) <= set(series["year"])
 
 
@@ -127,13 +127,13 @@ def test_region_profile_shows_its_newer_month_end_labelled(raw_dir, code):
     the excerpt, each labelled with that date, beside the year series."""
     raw = month_end_july_2026(raw_dir)
     at = run({"page": "region", "region": code}, label=f"region {code} month end", boundary_set=None)
-    table = next(tb.value for tb in at.table if "수치 (기준 시점)" in tb.value.columns)
-    shown = dict(zip(table["수치 (기준 시점)"], table["값"]))
+    figures = table(at, "region_month_table").value
+    shown = dict(zip(figures["수치 (기준 시점)"], figures["값"]))
     assert shown["주민등록인구 (2026년 7월 말)"] == f"{raw.at[code, 'population']:,}명"
     index = raw.at[code, "index"]
     assert shown["지방소멸위험지수 (2026년 7월 말)"] == f"{index:.3f}배 ({keis(index)})"
     assert shown["20~39세 여성 인구 (2026년 7월 말)"] == f"{raw.at[code, 'women_20_39']:,}명"
     assert shown["65세 이상 인구 (2026년 7월 말)"] == f"{raw.at[code, 'age65plus']:,}명"
-    assert "2026" not in " ".join(table["연도 계열 최신"])  # the year series ends before
+    assert "2026" not in " ".join(figures["연도 계열 최신"])  # the year series ends before
     note = " ".join(c.value for c in at.caption)
     assert "행정안전부 주민등록 인구통계, 연령별 인구현황 (2026년 7월 말" in note and "2026년 7월 경계" in note

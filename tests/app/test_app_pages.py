@@ -25,6 +25,8 @@ from helpers.apptest import (
     run,
     series_of,
     static_tables,
+    table,
+    tables,
     trace_data,
 )
 from indicators import catalog, derive, store
@@ -185,7 +187,7 @@ def test_risk(coverage):
         assert colours[code] == view["legend"]["items"][k][0], (code, v)
     counts = chart_view(at, "risk_counts")  # 수도권 and 비수도권 panels, a stacked bar series per class
     assert [p["stack"] for p in counts["panels"]] == [True, True] and len(counts["panels"][0]["bars"]) == 5
-    assert len(at.dataframe) >= 1
+    assert table(at, "risk_list").view["n"] >= 1
     years = view["years"]
     at2 = run({"page": "risk", "year": str(years[0])})  # the map's year is the page's year (from the URL)
     assert map_view(at2, "risk_view")["year"] == years[0]
@@ -214,18 +216,19 @@ def test_region():
     assert_ok(at)
     assert at.query_params.get("region") in ("47170", ["47170"])
     assert chart_view(at, "region_relative")["rows"] != rows0
-    assert len(at.dataframe) == 2  # the latest-year profile and the every-year table
+    year_tables = [t.key for t in tables(at) if t.key != "region_month_table"]  # a month end's figures aside
+    assert year_tables == ["region_profile", "region_series"]  # the latest year, every year
 
 
 def test_data_page():
     at = run({"page": "data"}, "data")
     # static tables (catalogue, build report, seed facts); the folded sections send nothing until opened
-    assert len(static_tables(at)) == 3 and not at.dataframe
+    assert len(static_tables(at)) == 3 and not tables(at)
     folded = [e.label for e in at.expander][-3:]
     assert "경로, 상태, 기준 시점" in folded[0]
     assert folded[1:] == ["지표별 출처 파일과 연도", "수출 2020년 공표치 (17개 시도, 참고)"]
     open_folded(at)  # then the two file grids and the exports reference
-    assert len(static_tables(at)) == 4 and len(at.dataframe) == 2
+    assert len(static_tables(at)) == 4 and len(tables(at)) == 2
     spec0 = main_spec(at, "coverage")
     assert spec0["data"][0]["type"] == "heatmap"
     button_group(at, "w_data_level").set_value("sigungu").run()
@@ -265,7 +268,7 @@ def test_region_compare_shows_each_region_at_the_latest_common_year():
     among its level — worked out here from the built observations."""
     at = run({"page": "region", "region": "47730", "with": "47"}, "region_compare")
     names = {"47730": regions.name("47730"), "47": regions.name("47")}
-    shown = next(df.value for df in at.dataframe if f"{names['47']} · 순위" in df.value.columns)
+    shown = table(at, "region_compare").value
     obs = store.observations()
     ind = "reg_population_persons"
     rows = obs[(obs["indicator"] == ind) & obs["value"].notna()]

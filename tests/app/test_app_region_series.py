@@ -6,13 +6,12 @@ never the project's loaders); the CSV is the bytes the page's download button wo
 from __future__ import annotations
 
 import io
-import json
 
 import pandas as pd
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from helpers.apptest import run
+from helpers.apptest import Table, run, tables
 from helpers.raw import raw_grdp_nominal
 
 GRDP = "grdp_nominal_krw_mn"
@@ -40,18 +39,20 @@ def downloads(monkeypatch) -> dict[str, bytes]:
     return Files()
 
 
-def _series_element(at):
-    """The every-year table: the page's table whose first column is the year."""
-    return next(d for d in at.dataframe if list(d.value.columns[:1]) == ["year"])
+def _series(at) -> Table:
+    return next(t for t in tables(at) if t.key == "region_series")
 
 
 def _series_frame(at) -> pd.DataFrame:
-    return _series_element(at).value
+    """The every-year table as the reader sees it (each cell's text), by year."""
+    series = _series(at)
+    return series.text.assign(year=series.value["year"])
 
 
 def _column_labels(at) -> dict[str, dict]:
-    """Column id → its configuration (label, help) as sent to the browser."""
-    return json.loads(_series_element(at).proto.columns)
+    """Column id → its title and tooltip as sent to the browser."""
+    series = _series(at)
+    return {c: {"label": series.titles[c], "help": series.helps[c]} for c in series.titles}
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

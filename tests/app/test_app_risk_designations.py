@@ -9,7 +9,7 @@ import pytest
 
 from geo import regions
 from helpers import RAW, ROOT
-from helpers.apptest import REFERENCE_SET, map_view, run
+from helpers.apptest import REFERENCE_SET, map_view, run, table
 
 POLICY = RAW / "policy"
 
@@ -74,7 +74,7 @@ def test_outline_can_be_switched_off():
 
 def test_cross_table_equals_counts_from_the_raw_files(page, decline_codes, index_2024_from_raw):
     ref = index_2024_from_raw
-    cross = next(d.value for d in page.dataframe if "인구감소지역" in list(d.value.columns))
+    cross = table(page, "risk_cross").value
     at_risk = ref < 0.5
     in_decline = ref.index.isin(list(decline_codes))
     high = ref < 0.2
@@ -96,7 +96,7 @@ def test_mismatch_expander_counts(page, decline_codes, index_2024_from_raw):
 
 def test_designation_filter_lists_only_undesignated_at_risk_areas(decline_codes, index_2024_from_raw):
     at = run({"page": "risk", "basis": "res", "year": "2024", "desig": "decline"})
-    listed = at.dataframe[0].value
+    listed = table(at, "risk_list").value
     ref = index_2024_from_raw
     assert set(listed["region_code"]) == set(ref[ref < 0.5].index) & decline_codes
     assert set(listed["designation"]) == {"인구감소지역"}
@@ -104,6 +104,7 @@ def test_designation_filter_lists_only_undesignated_at_risk_areas(decline_codes,
 
 def test_unknown_designation_filter_falls_back_with_a_plain_note():
     at = run({"page": "risk", "basis": "res", "year": "2024", "desig": "[x](http://198.51.100.7/)"})
-    assert len(at.dataframe[0].value) == int((at.dataframe[0].value["extinction_risk_index"] < 0.5).sum())
+    listed = table(at, "risk_list").value
+    assert len(listed) == int((listed["extinction_risk_index"] < 0.5).sum())
     assert any("desig" in w.value for w in at.warning)
     assert not any("198.51.100.7" in (m.value or "") for m in at.markdown)

@@ -7,43 +7,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from helpers import ROOT
-from helpers.apptest import map_view, open_folded, run, static_tables
+from helpers.apptest import map_view, open_folded, run, static_tables, table, tables
 from indicators import store
 
-ROW_PX = 35  # st.dataframe's row and header height (Streamlit's default row height)
-
-
-@pytest.fixture
-def tables(monkeypatch) -> list[dict]:
-    """Every st.dataframe call of a run: its data, height and column settings."""
-    seen: list[dict] = []
-    original = st.delta_generator.DeltaGenerator.dataframe
-    main = st.dataframe  # `st.dataframe` is the main area's bound method, taken at import
-
-    def note(data, kwargs) -> None:
-        seen.append({"data": data, "height": kwargs.get("height", "auto"),
-                     "columns": kwargs.get("column_config") or {}})
-
-    def spy(self, data=None, *args, **kwargs):
-        note(data, kwargs)
-        return original(self, data, *args, **kwargs)
-
-    def spy_main(data=None, *args, **kwargs):
-        note(data, kwargs)
-        return main(data, *args, **kwargs)
-
-    monkeypatch.setattr(st.delta_generator.DeltaGenerator, "dataframe", spy)
-    monkeypatch.setattr(st, "dataframe", spy_main)
-    return seen
+ROW_PX = 35  # the row and header height a table's height was set for (ui.panels.region)
 
 
 @pytest.fixture
@@ -76,21 +50,20 @@ def _text_px(text: str) -> float:
     return len(text) * 8 + 16
 
 
-def test_region_rank_column_shows_the_whole_rank_and_tables_end_at_their_last_row(tables):
+def test_region_rank_column_shows_the_whole_rank_and_tables_end_at_their_last_row():
     code = "47730"  # 경북 의성군: a 시군구 ranked among 229, with few years
     obs = store.observations()
     mine = obs[(obs["region_code"] == code) & obs["value"].notna()]
     n_sgg = sum(1 for r in csv.DictReader(open(ROOT / "geo" / "regions.csv", encoding="utf-8"))
                 if r["level"] == "sigungu")
-    run({"page": "region", "region": code}, "issue20_region")
-    profile = next(t for t in tables if "rank" in t["columns"])
-    series = next(t for t in tables if "year" in getattr(t["data"], "columns", []) and t is not profile)
+    at = run({"page": "region", "region": code}, "issue20_region")
+    profile, series = table(at, "region_profile").view, table(at, "region_series").view
     # the rank column holds the longest rank a 시군구 can have ('229/229') in full
-    width = profile["columns"]["rank"]["width"]
+    width = next(c for c in profile["columns"] if c["key"] == "rank")["width"]
     assert isinstance(width, int) and width >= _text_px(f"{n_sgg}/{n_sgg}"), width
-    # each table is as tall as its header and rows (scrolling past a cap), never taller
+    # each table's height (a cap: the body scrolls past it) holds its header and rows, and no more
     for t, rows in ((profile, mine["indicator"].nunique()), (series, mine["year"].nunique())):
-        assert len(t["data"]) == rows
+        assert t["n"] == rows
         assert isinstance(t["height"], int) and t["height"] <= ROW_PX * (rows + 1) + 4, (rows, t["height"])
         assert t["height"] >= min(ROW_PX * (rows + 1), 500), (rows, t["height"])
 
@@ -167,21 +140,20 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 def test_data_page_titles_its_columns_and_names_documents_by_title():
     at = open_folded(run({"page": "data"}, "issue20_data"))
-    tables = static_tables(at)
-    assert len(tables) == 4  # catalogue, build report, exports reference, quoted figures
-    for table in tables:
-        cols = list(table.columns)
+    statics = static_tables(at)
+    assert len(statics) == 4  # catalogue, build report, exports reference, quoted figures
+    for static in statics:
+        cols = list(static.columns)
         assert all(HANGUL.search(str(c)) for c in cols), cols  # no raw field name (name, unit, module …)
-    assert len(at.dataframe) == 2
-    for frame in at.dataframe:  # the file lists: titled through their column settings
-        config = json.loads(frame.proto.columns)
-        labels = [config.get(str(c), {}).get("label", "") for c in frame.value.columns]
+    assert len(tables(at)) == 2
+    for grid in tables(at):  # the file lists: titled through their column settings
+        labels = list(grid.titles.values())
         assert labels and all(HANGUL.search(lb) for lb in labels), labels
     # the quoted figures name each document by its title (indicators/seed_docs.csv), never its file name
     docs = pd.read_csv(ROOT / "indicators" / "seed_docs.csv", dtype=str)
     facts = pd.read_csv(ROOT / "indicators" / "seed_facts.csv", dtype=str)
     used = set(facts["source_doc"].str.split(" — ").str[0].str.strip())
-    seed = next(t for t in tables if "인용문" in t.columns)
+    seed = next(t for t in statics if "인용문" in t.columns)
     text = " ".join(seed.astype(str).to_numpy().ravel())
     assert not HASHED_FILE.search(text), HASHED_FILE.search(text).group(0)
     for title in docs.loc[docs["source_doc"].isin(used), "title_ko"]:
@@ -247,13 +219,13 @@ def test_english_units_read_as_written_by_hand():
     seoul = obs[(obs["region_code"] == "11") & obs["value"].notna()].sort_values("year")
     latest = seoul.groupby("indicator")["value"].last()
     at = run({"page": "region", "region": "11", "lang": "en"}, "issue20_units_en")
-    table = next(d.value for d in at.dataframe if "value_text" in d.value.columns).set_index("indicator")
-    shown = table["value_text"]
+    profile = table(at, "region_profile")
+    shown = pd.Series(list(profile.text["value_text"]), index=profile.ids)
     v = latest["reg_extinction_risk_index"]  # a ratio (registry unit 'ratio'): like 배, never '0.82 ratio'
     assert shown["reg_extinction_risk_index"] == f"{v:.2f}×"
     v = latest["reg_at_risk_sigungu_count"]  # a count: the number alone ('0', never '0 count')
     assert shown["reg_at_risk_sigungu_count"] == f"{v:,.0f}"
     v = latest["navis_index_total"]  # an index: '7.04 (index)'
     assert shown["navis_index_total"] == f"{v:.2f} (index)"
-    for text in list(shown) + list(table["nation_text"]):
+    for text in list(shown) + list(profile.text["nation_text"]):
         assert not re.search(r"\d (ratio|count|index)$", str(text)), text

@@ -29,14 +29,14 @@ VIEWPORT = {"width": 1440, "height": 900}
 IDLE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app && app.getAttribute('data-test-script-state') === 'notRunning' && document.querySelector('h1'); }"""
-# Every chart drawn by plotly, every map component drawn, every table's grid present.
+# Every chart drawn by plotly, every component (map, chart, table) drawn.
 DRAWN = """() => {
   const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
   const drawn = [...document.querySelectorAll('.js-plotly-plot')].filter((el) => el._fullData);
   let maps = 0, ready = 0;
   const walk = (root) => root.querySelectorAll('*').forEach((e) => {
     if (e.shadowRoot) walk(e.shadowRoot);
-    if (e.classList && (e.classList.contains('bal-map') || e.classList.contains('bal-lc'))) {
+    if (e.classList && ['bal-map', 'bal-lc', 'bal-dt'].some((c) => e.classList.contains(c))) {
       maps += 1; ready += e.getAttribute('data-ready') === '1'; }
   });
   walk(document);
@@ -46,14 +46,12 @@ COUNTS = """([figures, maps]) => {
   let n = 0;
   const walk = (root) => root.querySelectorAll('*').forEach((e) => {
     if (e.shadowRoot) walk(e.shadowRoot);
-    if (e.classList && (e.classList.contains('bal-map') || e.classList.contains('bal-lc'))) n += 1;
+    if (e.classList && ['bal-map', 'bal-lc', 'bal-dt'].some((c) => e.classList.contains(c))) n += 1;
   });
   walk(document);
   return document.querySelectorAll('.js-plotly-plot').length >= figures && n >= maps; }"""
 TEXTS = """(n) => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"]')]
   .filter((m) => !m.querySelector('style, .bal-static')).length >= n"""
-GRID_DRAWN = """(i) => { const g = [...document.querySelectorAll('[data-testid="stDataFrame"]')][i];
-  return !g || !!g.querySelector('th'); }"""
 # Everything a page shows that a link must reproduce (maps and charts are inside shadow roots).
 SNAPSHOT = """() => {
   const arr = (v) => v == null ? null : (typeof v === 'object' && v.length !== undefined
@@ -62,7 +60,7 @@ SNAPSHOT = """() => {
     title: el._fullLayout && el._fullLayout.title ? el._fullLayout.title.text : null,
     traces: (el._fullData || []).map((tr) => ({type: tr.type, name: tr.name, visible: tr.visible, x: arr(tr.x),
       y: arr(tr.y), z: arr(tr.z), locations: arr(tr.locations)}))}));
-  const maps = [], lines = [];
+  const maps = [], lines = [], tables = [];
   const texts = (e, sel) => [...e.querySelectorAll(sel)].map((t) => t.textContent);
   const walk = (root) => root.querySelectorAll('*').forEach((e) => {
     if (e.shadowRoot) walk(e.shadowRoot);
@@ -88,12 +86,11 @@ SNAPSHOT = """() => {
         [...g.querySelectorAll('rect.bal-bc-bar')].map((r) => r.dataset.value).join(',')]),  // a bar chart's
       labels: texts(e, '.bal-lc-blabel, .bal-lc-plabel, .bal-bc-value, .bal-bc-reflabel'),
       events: [...e.querySelectorAll('.bal-lc-badge')].map((b) => b.dataset.year)});
+    if (e.classList && e.classList.contains('bal-dt')) tables.push({  // a table (ui/datatable.py)
+      head: texts(e, 'thead th'), sort: e.dataset.sort,
+      rows: [...e.querySelectorAll('tbody tr')].map((r) => texts(r, 'td'))});
   });
   walk(document);
-  const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter((d) => d.querySelector('th'))
-    .map((d) => ({head: [...d.querySelectorAll('thead th')].map((c) => c.textContent),
-                  rows: [...d.querySelectorAll('tbody tr')].map((r) =>
-                    [...r.querySelectorAll('td')].map((c) => c.textContent))}));
   const metrics = [...document.querySelectorAll('[data-testid="stMetric"]')].map((m) => m.innerText);
   const text = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"]')]
     .filter((m) => !m.querySelector('style, .bal-static')).map((m) => m.innerText);  // CSS; tables: statics
@@ -275,17 +272,12 @@ def _ready(page, like: dict | None = None) -> dict:
     page.wait_for_function(IDLE, timeout=60_000)
     page.wait_for_function(DRAWN, timeout=60_000)
     if like is not None:
-        components = len(like["maps"]) + len(like["lines"])
+        components = len(like["maps"]) + len(like["lines"]) + len(like["tables"])
         page.wait_for_function(COUNTS, arg=[len(like["figures"]), components], timeout=60_000)
         page.wait_for_function(DRAWN, timeout=60_000)
         page.wait_for_function(TEXTS, arg=len(like["text"]), timeout=30_000)  # lazily loaded widgets too
     page.wait_for_function("() => [...document.querySelectorAll('.bal-static')]"
                            ".every((t) => t.querySelector('tbody tr'))", timeout=20_000)  # static tables drawn
-    grids = page.locator('[data-testid="stDataFrame"]')
-    for i in range(grids.count()):  # a grid draws its cells (and their accessible table) once in view
-        if grids.nth(i).is_visible():
-            grids.nth(i).scroll_into_view_if_needed()
-            page.wait_for_function(GRID_DRAWN, arg=i, timeout=20_000)
     page.evaluate("() => document.querySelectorAll('[data-testid=\"stMain\"], "
                   "[data-testid=\"stAppScrollToBottomContainer\"]').forEach((e) => e.scrollTo(0, 0))")
     last, same = None, 0

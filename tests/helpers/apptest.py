@@ -107,6 +107,46 @@ def map_view(at: AppTest, key: str = "map_view") -> dict:
     raise AssertionError(f"no map component with key {key!r}; ids: {[e.proto.id for e in els]}")
 
 
+class Table:
+    """One table of our table component (ui.datatable) as sent to the browser: `value` = the values
+    (numbers, booleans, trends as lists; a text column's text; missing as None), `text` = every cell as
+    the reader sees it ('–' where missing), `titles` and `helps` = column key → header title, tooltip."""
+
+    def __init__(self, view: dict):
+        self.view = view
+        self.key = view["key"]
+        cols = view["columns"]
+        self.titles = {c["key"]: c["title"] for c in cols}
+        self.ids = view.get("ids")  # what names each row (a column the table may not show), or None
+        self.helps = {c["key"]: c["help"] for c in cols}
+        values = {c["key"]: (c["v"] if c.get("v") is not None else [t if t != "" else None for t in c["t"]])
+                  for c in cols}
+        self.value = self._indexed(pd.DataFrame(values, columns=[c["key"] for c in cols]))
+        texts = {c["key"]: [t if t != "" else "–" for t in c["t"]] for c in cols}
+        self.text = self._indexed(pd.DataFrame(texts, columns=[c["key"] for c in cols]))
+
+    def _indexed(self, frame: pd.DataFrame) -> pd.DataFrame:
+        n = self.view.get("index", 0)
+        return frame.set_index(list(frame.columns[:n])) if n else frame
+
+
+def tables(at: AppTest) -> list[Table]:
+    """Every table (ui.datatable) on the page, in page order."""
+    out = []
+    for el in at.get("bidi_component"):
+        view = json.loads(el.proto.json)
+        if isinstance(view, dict) and "columns" in view and "n" in view:
+            out.append(Table(view))
+    return out
+
+
+def table(at: AppTest, key: str) -> Table:
+    """The table whose key is `key`."""
+    found = [t for t in tables(at) if t.key == key]
+    assert found, f"no table {key!r}; tables: {[t.key for t in tables(at)]}"
+    return found[0]
+
+
 def chart_view(at: AppTest, key: str = "trend_chart") -> dict:
     """The data of the line-chart component (ui.linechart) whose element id carries `key`: its lines
     (name, code, x years, y values or None, texts, colour, width), axis, events, quoted figures, texts."""

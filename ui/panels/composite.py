@@ -17,7 +17,7 @@ import app_data
 from geo import regions
 from indicators import composite as cx
 from indicators import views
-from ui import barchart, figures, maps, mapview, palette
+from ui import barchart, datatable, figures, maps, mapview, palette
 from ui import format as fmt
 from ui.context import Ctx
 
@@ -277,8 +277,7 @@ def show_missing(ctx: Ctx, res: Result) -> None:
         st.caption(ctx.t("missing_none"))
         return
     st.caption(ctx.t("missing_note"))
-    st.dataframe(missing_table(ctx, res), hide_index=True, width="stretch",
-                 height=min(400, 40 + 35 * len(res.missing)),
-                 column_config={"region_code": st.column_config.TextColumn(ctx.t("code_col")),
+    datatable.show(ctx, missing_table(ctx, res), key="comp_missing", height=400,
+                   column_config={"region_code": st.column_config.TextColumn(ctx.t("code_col")),
                                 "region": st.column_config.TextColumn(ctx.t("region")),
                                 "missing": st.column_config.TextColumn(ctx.t("missing_col"))})

@@ -13,8 +13,8 @@ from geo import regions
 from indicators import composite as cx
 from indicators import views
 from indicators.manifest import year_span
+from ui import datatable, linechart, palette, pickers
 from ui import format as fmt
-from ui import linechart, palette, pickers
 from ui.context import Ctx
 from ui.figures import show_figure
 from ui.finishing import finish
@@ -112,8 +112,8 @@ def show_section(ctx: Ctx, res: Result, weights: dict[str, float], inputs_source
 def _rho_table(ctx: Ctx, ok: pd.DataFrame) -> None:
     shown = ok.assign(vintages=[f"{int(a)}–{int(b)}" if a != b else f"{int(a)}"
                                 for a, b in zip(ok["vintage_min"], ok["vintage_max"])])
-    st.dataframe(shown, hide_index=True, width="stretch", key="navis_rho_table",
-                 column_order=["year", "rho", "n", "vintages", "inputs_absent"],
+    datatable.show(ctx, shown, key="navis_rho_table",
+                   column_order=["year", "rho", "n", "vintages", "inputs_absent"],
                  column_config={
                      "year": st.column_config.NumberColumn(ctx.t("year"), format="%d"),
                      "rho": st.column_config.NumberColumn("Spearman ρ", format="%.3f"),

@@ -16,7 +16,7 @@ BETTER, WORSE, NEUTRAL = "#2166ac", "#b2182b", "#8c8c8c"
 
 
 TEXT_PX = 118  # a value with its unit ("130.3 개/천 명", "KRW 1,946.0 tn") whole, never cut
-ROW_PX = 35  # st.dataframe's row (and header) height
+ROW_PX = 35  # a table row's (and header's) height, generous (ui.datatable draws them ~31 px)
 TABLE_MAX_PX = {"profile": 640, "series": 520}  # taller tables scroll inside
 
 
@@ -171,24 +171,24 @@ def series_header(ind_id: str, lang: str) -> str:
 
 @figures.cached
 def series_table(ctx: Ctx, code: str) -> pd.DataFrame:
-    """Every year (rows, newest first) × every indicator of the region (columns: id), as displayed: the
-    value in the indicator's own unit with one number of decimals per column; '–' where the build has
-    no value for that year (never filled)."""
+    """Every year (rows, newest first) × every indicator of the region (columns: id): the value in the
+    indicator's own unit (shown with one number of decimals per column: `series_columns`); missing
+    where the build has no value for that year (never filled)."""
     wide = app_data.region_series(code)
-    cols = _series_columns(code)
-    dec = series_decimals(code)
     out = pd.DataFrame({SERIES_YEAR: wide.index.astype(int)})
-    for c in cols:
-        out[c] = [fmt.fixed(v, dec[c]) for v in wide[c]]
+    for c in _series_columns(code):
+        out[c] = wide[c].to_numpy()
     return out
 
 
 def series_columns(ctx: Ctx, code: str) -> dict:
-    """Column settings of `series_table`: header = name (unit), tooltip = the catalogue's definition."""
+    """Column settings of `series_table`: header = name (unit), tooltip = the catalogue's definition, the
+    values with thousands separators and the column's decimals (`series_decimals`)."""
     conf = {SERIES_YEAR: st.column_config.NumberColumn(ctx.t("latest_year"), format="%d", pinned=True, width="small")}
+    dec = series_decimals(code)
     for c in _series_columns(code):
-        conf[c] = st.column_config.TextColumn(series_header(c, ctx.lang), help=fmt.definition(c, ctx.lang),
-                                              alignment="right")
+        conf[c] = st.column_config.NumberColumn(series_header(c, ctx.lang), help=fmt.definition(c, ctx.lang),
+                                                format=f"{{:,.{dec[c]}f}}")
     return conf
 
 

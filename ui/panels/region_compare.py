@@ -8,6 +8,7 @@ import streamlit as st
 import app_data
 from geo import regions
 from indicators.views import compare
+from ui import datatable
 from ui import format as fmt
 from ui.context import Ctx
 
@@ -59,9 +60,8 @@ def show(ctx: Ctx, codes: list[str]) -> None:
         return
     st.caption(ctx.t("compare_note"))
     apart = without_common_year(ctx, codes)
-    st.dataframe(shown.drop(columns="indicator"), hide_index=True, width="stretch", key="region_compare",
-                 height=min(640, 35 * (len(shown) + 1) + 3), placeholder="–",
-                 column_config={"name": st.column_config.TextColumn(ctx.t("indicator"), pinned=True),
+    datatable.show(ctx, shown.drop(columns="indicator"), key="region_compare", height=640,
+                   column_config={"name": st.column_config.TextColumn(ctx.t("indicator"), pinned=True),
                                 "year": st.column_config.NumberColumn(ctx.t("common_year"), format="%d")})
     if apart:
         st.caption(ctx.t("compare_apart", n=len(apart), names=", ".join(apart)))

@@ -9,7 +9,7 @@ import streamlit as st
 import app_data
 from indicators import derive
 from indicators.views import month_end as mv
-from ui import figures, monthend
+from ui import datatable, figures, monthend
 from ui import format as fmt
 from ui.context import Ctx
 from ui.i18n import t
@@ -68,5 +68,5 @@ def show(ctx: Ctx, rows: pd.DataFrame) -> None:
     year series, and the source line with the boundary set."""
     with st.container(border=True, key="region_month"):
         st.markdown(f"**{ctx.t('month_region_title')}**")
-        st.table(display(ctx, rows), border="horizontal", hide_index=True)
+        datatable.show(ctx, display(ctx, rows), key="region_month_table", sortable=False)
         st.caption(f"{ctx.t('month_region_note')}  \n{source_caption(ctx, rows)}")

@@ -9,7 +9,7 @@ import app_data
 from geo import regions
 from indicators import derive, designation_views, views
 from indicators.designation_views import notice_number  # noqa: F401  (risk.notice_number, as before)
-from ui import figures, linechart, maps
+from ui import datatable, figures, linechart, maps
 from ui import format as fmt
 from ui.context import Ctx
 from ui.palette import RISK_COLORS
@@ -76,8 +76,8 @@ def show_mismatches(ctx: Ctx, frame: pd.DataFrame, year: int) -> None:
             if table.empty:
                 st.caption("—")
             else:
-                st.dataframe(table, hide_index=True, width="stretch", column_config=list_columns(ctx),
-                             height=min(36 + 35 * len(table), 300), column_order=MISMATCH_ORDER)
+                datatable.show(ctx, table, key=f"risk_mismatch_{kind}", column_config=list_columns(ctx), height=300,
+                               column_order=MISMATCH_ORDER)
 
 
 def basis_labels(lang: str) -> dict[str, str]:

@@ -115,23 +115,15 @@ def csv_frame(tab: pd.DataFrame) -> pd.DataFrame:
     return tab.drop(columns=["class_number"]).rename(columns={"extinction_risk_index": "value"})
 
 
-def _class_style(tab: pd.DataFrame) -> list[str]:
+def class_colors(tab: pd.DataFrame) -> dict[str, list]:
+    """The class cell of each row in its class colour (as on the map): column → (background, ink) or None."""
     out = []
     for c in tab["class_number"]:
         if pd.isna(c):
-            out.append("")
+            out.append(None)
             continue
-        ink = "#ffffff" if int(c) in DARK_CLASSES else "#1a1a1a"
-        out.append(f"background-color: {palette.RISK_COLORS[int(c)]}; color: {ink}")
-    return out
-
-
-def styled(tab: pd.DataFrame):
-    """`table` for st.dataframe: the class cell in its class colour (as on the map), numbers as shown."""
-    shown = tab[TABLE_ORDER + ["class_number"]]
-    return (shown.style.apply(lambda _: _class_style(shown), subset=["risk_class"], axis=0)
-            .format({"extinction_risk_index": "{:.3f}", "female_20_39": "{:,.0f}", "age65plus": "{:,.0f}",
-                     "population": "{:,.0f}"}, na_rep="–"))
+        out.append((palette.RISK_COLORS[int(c)], "#ffffff" if int(c) in DARK_CLASSES else "#1a1a1a"))
+    return {"risk_class": out}
 
 
 def columns(ctx: Ctx) -> dict:
@@ -140,11 +132,11 @@ def columns(ctx: Ctx) -> dict:
         "region_code": st.column_config.TextColumn(ctx.t("code_col")),
         "region": st.column_config.TextColumn(ctx.t("region"), pinned=True),
         "sido": st.column_config.TextColumn(ctx.t("sido_of")),
-        "extinction_risk_index": st.column_config.TextColumn(ctx.t("risk_index"), alignment="right"),
+        "extinction_risk_index": st.column_config.NumberColumn(ctx.t("risk_index"), format="%.3f"),
         "risk_class": st.column_config.TextColumn(ctx.t("risk_class")),
-        "female_20_39": st.column_config.TextColumn("20–39세 여성 (명)" if ko else "Women 20–39", alignment="right"),
-        "age65plus": st.column_config.TextColumn("65세 이상 (명)" if ko else "Aged 65+", alignment="right"),
-        "population": st.column_config.TextColumn("주민등록인구 (명)" if ko else "Population", alignment="right"),
+        "female_20_39": st.column_config.NumberColumn("20–39세 여성 (명)" if ko else "Women 20–39", format="localized"),
+        "age65plus": st.column_config.NumberColumn("65세 이상 (명)" if ko else "Aged 65+", format="localized"),
+        "population": st.column_config.NumberColumn("주민등록인구 (명)" if ko else "Population", format="localized"),
         "class_number": None,
     }
 
