@@ -93,7 +93,8 @@ def test_query_params_only_read_through_ui_state():
     """Every parameter is read through ui/state.py (`st.query_params` nowhere else; a widget bound
     natively takes its key from `state.native_key`), so the list above is complete."""
     readers = []
-    for path in [ROOT / "app.py", ROOT / "app_data.py", ROOT / "app_analyses.py", *sorted((ROOT / "ui").rglob("*.py")),
+    for path in [ROOT / "app.py", *sorted((ROOT / "app_data").glob("*.py")), ROOT / "app_analyses.py",
+                 *sorted((ROOT / "ui").rglob("*.py")),
                  *sorted((ROOT / "app_pages").glob("*.py"))]:
         if path.name == "state.py":
             continue

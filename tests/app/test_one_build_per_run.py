@@ -15,13 +15,13 @@ import pytest
 from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
 
 import app_analyses
-import app_data
+from app_data import availability, slices, tables
 from helpers.apptest import PAGE_PARAMS, assert_ok, new_app
 from indicators import build, config, store
 from ui import concepts, figures, maps
 from ui import format as fmt
 
-LOADER_MODULES = (app_data, app_analyses, maps, figures, fmt, concepts)
+LOADER_MODULES = (tables, availability, slices, app_analyses, maps, figures, fmt, concepts)
 
 
 class Probe:
