@@ -2,7 +2,7 @@
 data → chart); anything two pages need lives here, what one page shows lives in `ui.panels`.
 
 context (Ctx, page setup) · page (page opening, stop notices, click-to-profile, events) · pickers
-(widgets bound to the URL) · state (the URL mirror and native-binding notes) · nav (language,
+(widgets bound to the URL) · state (the URL mirror and native-binding notes, one module per job) · nav (language,
 presenter, links) · format (numbers and source lines from Indicator objects) · figures (chart +
 downloads) · notices (raw files a page needs) · concepts (concepts, events, quoted figures) ·
 palette · finishing · plots (lines, bars) · maps (the map views of the pages) · mapview (the SVG map

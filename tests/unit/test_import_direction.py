@@ -41,7 +41,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     # what is read from them)
     ("cache", (r"app_data", r"app_data\.\w+"), True),
     ("cached analyses", (r"app_analyses",), False),
-    ("ui kit", (r"ui", r"ui\.(?!panels\b)\w+"), True),
+    # the kit, with its packages of one module per job (ui.state, ui.maps)
+    ("ui kit", (r"ui", r"ui\.(?!panels\b)\w+", r"ui\.(?!panels\b)\w+\.\w+"), True),
     # what one page shows: built on the kit, never on another panel
     ("ui panels", (r"ui\.panels", r"ui\.panels\.\w+"), False),
     ("pages", (r"app_pages\.\w+", r"app"), False),
