@@ -18,10 +18,11 @@ import app_analyses
 from app_data import availability, slices, tables
 from helpers.apptest import PAGE_PARAMS, assert_ok, new_app
 from indicators import build, config, store
-from ui import concepts, figures, maps
+from ui import concepts, figures
 from ui import format as fmt
+from ui.maps import choropleths, geometry
 
-LOADER_MODULES = (tables, availability, slices, app_analyses, maps, figures, fmt, concepts)
+LOADER_MODULES = (tables, availability, slices, app_analyses, choropleths, geometry, figures, fmt, concepts)
 
 
 class Probe:
