@@ -18,20 +18,24 @@ def catalogue() -> Catalogue:
 
 
 def indicator(ind_id: str) -> Indicator | None:
+    """The catalogue's record of `ind_id` (None: not catalogued)."""
     return catalogue().indicators.get(ind_id)
 
 
 def source_of(ind_id: str) -> Source | None:
+    """The record of the source `ind_id` is read from (None: not catalogued)."""
     ind = indicator(ind_id)
     return catalogue().sources.get(ind.source) if ind else None
 
 
 def name(ind_id: str, lang: str = "ko") -> str:
+    """The indicator's name in `lang` ('ko' | 'en'; the id itself if not catalogued)."""
     ind = indicator(ind_id)
     return ind_id if ind is None else ind.name_en if lang == "en" else ind.name_ko
 
 
 def unit(ind_id: str, lang: str = "ko") -> str:
+    """The indicator's unit in `lang` ('명' / 'persons'; '' if not catalogued)."""
     ind = indicator(ind_id)
     return "" if ind is None else ind.unit if lang == "en" else ind.unit_ko
 

@@ -103,11 +103,14 @@ def observations() -> pd.DataFrame:
 
 
 def gaps(ind_id: str | None = None) -> pd.DataFrame:
+    """수도권 vs 비수도권 per indicator and year in the run's boundary set (`store.gaps`: capital, non-capital
+    and national value in the indicator's unit); of `ind_id` only, by year, when named."""
     g = _gaps(data_key())
     return g if ind_id is None else g[g["indicator"] == ind_id].sort_values("year", ignore_index=True)
 
 
 def coverage() -> pd.DataFrame:
+    """indicator, level, year, regions (the count with a value) in the run's boundary set (`store.coverage`)."""
     return _coverage(data_key())
 
 
@@ -129,4 +132,6 @@ def designations_as_designated() -> pd.DataFrame:
 
 
 def build_report() -> dict:
+    """What the run's build built, skipped or read in part, and why; its lineage and conflicts
+    (`store.build_report`: build_report.json)."""
     return _build_report(data_version())

@@ -58,6 +58,7 @@ def reseeding() -> bool:
 
 
 def url_is_external() -> bool:
+    """The address changed since the app last wrote it (a link opened, a page switched): its values win."""
     return bool(st.session_state.get(_EXTERNAL, True))
 
 
