@@ -2,7 +2,7 @@
 
 Page config, language (ko/en) and presenter mode, navigation, and old `?page=` links: a link to
 the root with `?page=map&…` opens that page with the rest of its view state, and the page then
-drops `?page=` from the address (the path names the page; ui/state.py `set_page`).
+drops `?page=` from the address (the path names the page; ui/state/routes.py `set_page`).
 
 Serving: `streamlit run app.py` finds the `st.App` at the end of this file and serves it (Streamlit's own
 server with `ui.serving.BaseAddress`, which tells every page the app's base address, so the browser never

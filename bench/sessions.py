@@ -3,7 +3,7 @@ would (indicator and level changes: they reach the server; year, zoom and play s
 
 A session: (through the proxy) GET "/" to receive the route cookie, open the WebSocket with it, open
 the map at its first view, wait until every session is open, then switch views `changes` times in
-turn, each time waiting for its own run to finish. A change is sent as a new query string (ui/state.py
+turn, each time waiting for its own run to finish. A change is sent as a new query string (ui/state/
 gives a URL that differs from the one the session last wrote priority over widget state). It counts
 as an error unless the run finishes successfully, without an exception element, and the map
 component sent the view asked for (its key 'indicator|level|…' and the level's number of areas).

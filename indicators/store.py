@@ -1,7 +1,7 @@
 """Readers of the built tables: the only way pages get data (cached by Streamlit in the app).
 
 No Streamlit import here, so tests and the benchmark can use the same functions;
-`app_data.py` wraps them in `st.cache_data`.
+`app_data` wraps them in `st.cache_data` (`app_data/tables.py`).
 
 Every reader checks what it read against what the build writes (`observations` against
 `schema.TIDY`, `gaps` and `coverage` against `GAPS` and `COVERAGE` below, the report for a JSON

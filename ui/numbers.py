@@ -12,7 +12,7 @@ import app_data
 from indicators.schema import Indicator
 from ui.i18n import t
 
-IndicatorLike = Indicator | str | None  # str: an id (compatibility for ui/maps.py only)
+IndicatorLike = Indicator | str | None  # str: an id (compatibility for ui/maps/ only)
 
 MONEY_SCALE = {"million KRW": 1e6, "thousand KRW": 1e3, "thousand KRW total": 1e3, "10 thousand KRW": 1e4,
                "KRW": 1.0}
@@ -167,7 +167,7 @@ def scaled_ticks(lo: float, hi: float, divisor: float, n: int = 6) -> tuple[list
 
 
 def as_indicator(ind: IndicatorLike) -> Indicator | None:
-    """`ind` itself, or the catalogue's indicator of an id (the compatibility path for ui/maps.py:
+    """`ind` itself, or the catalogue's indicator of an id (the compatibility path for ui/maps/:
     look it up once per call, then format every value with the object)."""
     return app_data.indicator(ind) if isinstance(ind, str) else ind
 

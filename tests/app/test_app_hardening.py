@@ -29,6 +29,7 @@ from indicators import build, config, store
 from ui import state
 from ui.i18n import t
 from ui.pickers import plain_text
+from ui.state import mirror
 
 # read on every page (app.py, the sidebar; the slide mode and the deck in progress: ui.page)
 GLOBAL_PARAMS = ["lang", "presenter", "embed", "set", "slide", "deck"]
@@ -73,29 +74,30 @@ def notes(at: AppTest) -> dict[str, str]:
 
 @pytest.fixture
 def reads(monkeypatch) -> list[str]:
-    """Names of the URL parameters the app reads: `ui.state.resolve` (every mirrored bind and peek)
+    """Names of the URL parameters the app reads: `ui.state.mirror.resolve` (every mirrored bind and peek)
     and `ui.state.native_key` (every widget bound natively)."""
     seen: list[str] = []
-    for fn in ("resolve", "native_key"):
-        original = getattr(state, fn)
+    for module, fn in ((mirror, "resolve"), (state, "native_key")):
+        original = getattr(module, fn)
 
         def recording(name, *args, _original=original, **kwargs):
             seen.append(name)
             return _original(name, *args, **kwargs)
 
-        monkeypatch.setattr(state, fn, recording)
+        monkeypatch.setattr(module, fn, recording)
     return seen
 
 
 # ---------------------------------------------------------------- URL values
 
 def test_query_params_only_read_through_ui_state():
-    """Every parameter is read through ui/state.py (`st.query_params` nowhere else; a widget bound
+    """Every parameter is read through ui/state/ (`st.query_params` nowhere else; a widget bound
     natively takes its key from `state.native_key`), so the list above is complete."""
     readers = []
-    for path in [ROOT / "app.py", ROOT / "app_data.py", ROOT / "app_analyses.py", *sorted((ROOT / "ui").rglob("*.py")),
+    for path in [ROOT / "app.py", *sorted((ROOT / "app_data").glob("*.py")), ROOT / "app_analyses.py",
+                 *sorted((ROOT / "ui").rglob("*.py")),
                  *sorted((ROOT / "app_pages").glob("*.py"))]:
-        if path.name == "state.py":
+        if path.parent == ROOT / "ui" / "state":
             continue
         text = path.read_text(encoding="utf-8")
         if "st.query_params" in text:
@@ -103,7 +105,7 @@ def test_query_params_only_read_through_ui_state():
         for m in re.finditer(r'bind="query-params"', text):
             if "state.native_key(" not in text[max(0, m.start() - 200):m.start()]:
                 readers.append(f"{path.name} (bind without state.native_key)")
-    assert not readers, f"query params read outside ui/state.py: {readers}"
+    assert not readers, f"query params read outside ui/state/: {readers}"
 
 
 @pytest.mark.parametrize("kind", PAYLOADS)

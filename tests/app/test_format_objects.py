@@ -41,7 +41,7 @@ def test_labels_and_sources_from_the_object():
 
 
 def test_an_id_still_works_for_the_map_module():
-    """ui/maps.py (the lead's, being replaced) passes ids: looked up once per call."""
+    """ui/maps/ (the lead's, being replaced) passes ids: looked up once per call."""
     ind = app_data.indicator("grdp_nominal_krw_mn")
     assert fmt.value(2_162_000_000, "grdp_nominal_krw_mn", "ko") == fmt.value(2_162_000_000, ind, "ko")
     assert fmt.source_line("grdp_nominal_krw_mn", "en") == fmt.source_line(ind, "en")

@@ -15,13 +15,14 @@ import pytest
 from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
 
 import app_analyses
-import app_data
+from app_data import availability, slices, tables
 from helpers.apptest import PAGE_PARAMS, assert_ok, new_app
 from indicators import build, config, store
-from ui import concepts, figures, maps
+from ui import concepts, figures
 from ui import format as fmt
+from ui.maps import choropleths, geometry
 
-LOADER_MODULES = (app_data, app_analyses, maps, figures, fmt, concepts)
+LOADER_MODULES = (tables, availability, slices, app_analyses, choropleths, geometry, figures, fmt, concepts)
 
 
 class Probe:

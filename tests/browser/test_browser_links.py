@@ -1,5 +1,5 @@
 """Links in a real browser for the controls bound natively to the URL (`bind="query-params"`,
-ui/state.py): a change is written to the address by the browser (AppTest cannot see that), and the
+ui/state/native.py): a change is written to the address by the browser (AppTest cannot see that), and the
 address reopened in a fresh browser context shows the same view."""
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ TIMEOUT = 60  # seconds per AppTest run
 TIMINGS: dict[str, float] = {}
 HOST = "198.51.100.7"  # TEST-NET-2: a foreign host no request may go to (URL payloads)
 
-# The URL parameters each page reads (ui/state.py: mirrored bind/peek names and natively bound keys)
+# The URL parameters each page reads (ui/state/: mirrored bind/peek names and natively bound keys)
 # and its title's i18n key.
 PAGE_PARAMS: dict[str, list[str]] = {
     "overview": [],

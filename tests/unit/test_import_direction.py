@@ -13,8 +13,8 @@ from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("geo", "indicators", "decks", "ui", "app_pages", "deploy", "bench")
-TOP_MODULES = ("app", "app_data", "app_analyses")
+PACKAGES = ("geo", "indicators", "decks", "app_data", "ui", "app_pages", "deploy", "bench")
+TOP_MODULES = ("app", "app_analyses")
 
 # (layer name, module-name patterns (full match), may a module import others of its own layer?)
 LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
@@ -37,9 +37,12 @@ LAYERS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
                      r"indicators\.__main__"), True),
     # the views package re-exports its modules (one per job); they may build on each other
     ("views", (r"indicators\.views", r"indicators\.views\.\w+"), True),
-    ("cache", (r"app_data",), False),
+    # the cached loaders, one module per job (the build a run reads below the tables, the tables below
+    # what is read from them)
+    ("cache", (r"app_data", r"app_data\.\w+"), True),
     ("cached analyses", (r"app_analyses",), False),
-    ("ui kit", (r"ui", r"ui\.(?!panels\b)\w+"), True),
+    # the kit, with its packages of one module per job (ui.state, ui.maps)
+    ("ui kit", (r"ui", r"ui\.(?!panels\b)\w+", r"ui\.(?!panels\b)\w+\.\w+"), True),
     # what one page shows: built on the kit, never on another panel
     ("ui panels", (r"ui\.panels", r"ui\.panels\.\w+"), False),
     ("pages", (r"app_pages\.\w+", r"app"), False),

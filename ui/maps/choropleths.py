@@ -1,5 +1,7 @@
-"""The browser maps of the pages (drawn by `ui.mapview`): an indicator by 권역, 시도 or 시군구 over every
-year, the KEIS risk classes, one computed year (composite, bivariate), and what goes to the URL."""
+"""The views of the pages' browser maps (specs for `ui.mapview`): an indicator by 권역, 시도 or 시군구 over
+every year (`indicator_view`: each area's colour, text and rank per year, the legend in the unit's format,
+the CSV's columns), the KEIS risk classes (`risk_view`) and one computed year (`one_year_view`: composite,
+bivariate). Cached per build, boundary set and view."""
 from __future__ import annotations
 
 import numpy as np
@@ -9,9 +11,10 @@ import streamlit as st
 import app_data
 from geo import regions
 from indicators import derive, views
-from ui import csvs, macro, mapview, nav, palette, state
+from ui import csvs, macro, mapview, palette
 from ui import format as fmt
 from ui.context import Ctx
+from ui.maps.geometry import geometry_urls
 
 
 def class_labels(lang: str) -> list[str]:
@@ -36,17 +39,6 @@ def map_labels(ctx: Ctx) -> dict[str, str]:
     out.update(nation=ctx.t("zoom_nation"), capital=ctx.t("zoom_capital"), rank=ctx.t("rank"),
                region=ctx.t("region"), value=ctx.t("value"), year=ctx.t("year"), no_data=ctx.t("no_data"))
     return out
-
-
-def geometry_urls() -> dict[str, str]:
-    """level → URL of the build's SVG geometry of the run's boundary set under static/geo (content-hashed;
-    written once)."""
-    return _geometry_urls(app_data.data_key())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _geometry_urls(key: app_data.DataKey) -> dict[str, str]:
-    return mapview.publish_geometry(app_data.map_geometry(key.boundary_set))
 
 
 def all_years(ind_id: str, level: str) -> pd.DataFrame:
@@ -171,106 +163,6 @@ def _risk_view(key: app_data.DataKey, basis: str, lang: str, presenter: bool) ->
                  key=f"risk|{basis}|{lang}|{int(presenter)}", note="",
                  filename=f"extinction_risk_{basis}", extra=extra,
                  source=fmt.source_line(index, lang))
-
-
-ZOOMS = ("nation", "capital")
-
-
-def page_year(ctx: Ctx, years: list[int]) -> int:
-    """The year of the URL (?year=, checked against `years`; default the latest): on pages where the
-    map's timeline is the year control for everything below it."""
-    return state.peek("year", years.__contains__, years[-1], parse=int, scope=ctx.page)
-
-
-def show_view(ctx: Ctx, view: dict, *, key: str, whole_page: bool = False) -> None:
-    """Draw `view` at the URL's year and zoom. The browser writes the year and zoom chosen on the map to
-    the URL itself (?year=, ?zoom=; no server round trip). `whole_page`: the page's other content follows
-    the map's year, so a year chosen on the map comes back to Python (the map's fragment) and reruns the
-    page. A clicked 시도/시군구 opens its profile as a link (/region?region=<code>&…: the browser loads that
-    URL, so the address bar always names the view shown)."""
-    years = view["years"]
-    year = page_year(ctx, years)
-    if len(years) > 1:  # the timeline is the year control: a year carried from another page goes in the URL
-        state.write_param("year", None if year == years[-1] else str(year))
-    zoom = state.peek("zoom", ZOOMS.__contains__, "nation", scope=ctx.page)
-
-    def on_view(result) -> None:
-        y = result.get("year") if result is not None else None
-        if whole_page and y in years and y != year:
-            state.write_param("year", None if y == years[-1] else str(y))
-            st.rerun(scope="app")
-
-    # the params may be empty (Korean, no presenter: nothing to carry); the profile itself never is
-    profile = {"path": "region", "params": nav.link_params("region"), "key": "region"} if view["clickable"] else None
-    if ctx.slide:  # a slide's frame never leaves its view: no profile on a click
-        profile = None
-        # no buttons, and the callout's region outlined (`?highlight=`)
-        view = {**view, "slide": True, "clickable": False,
-                "overlays": [*view.get("overlays", []), *highlight_overlay(ctx, view)]}
-    mapview.show({**view, "profile": profile, "year_to_server": whole_page}, key=key, year=year, zoom=zoom,
-                 on_view=on_view)
-
-
-def highlight_overlay(ctx: Ctx, view: dict) -> list[dict]:
-    """A slide's callout region (`?highlight=<code>`: a 시군구, a 시도, 수도권 or 비수도권 of the view's boundary
-    set) outlined over the map, named in the legend; nothing for another code."""
-    code = state.peek("highlight", regions.known_codes().__contains__, "", scope=ctx.page)
-    if not code:
-        return []
-    path = _highlight_path(app_data.data_key(), code)
-    if not path:
-        return []
-    return [mapview.overlay(path, color=HIGHLIGHT, label=regions.name(code, ctx.lang), width=4.0)]
-
-
-HIGHLIGHT = "#D55E00"  # the callout's colour (ui/assets/deck.css)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _highlight_path(key: app_data.DataKey, code: str) -> str:
-    from geo import svgmap
-
-    members = highlight_members(code, key.boundary_set)
-    if not members:
-        return ""
-    try:
-        return svgmap.overlay_path(app_data.map_geometry(key.boundary_set), members)
-    except KeyError:  # a code without its own shape in this set
-        return ""
-
-
-def highlight_members(code: str, boundary_set: str) -> list[str]:
-    """The 시군구 whose union is `code`'s area in `boundary_set` ([] for a code of no area there)."""
-    sigungu = regions.codes("sigungu", boundary_set)
-    if code in sigungu:
-        return [code]
-    if code in regions.codes("sido", boundary_set):
-        return [c for c in sigungu if c[:2] == code]  # a 시군구 code starts with its 시도's (12xxx in 12)
-    if code in ("CR", "NC"):
-        return [c for c in sigungu if regions.is_capital(c) == (code == "CR")]
-    return []
-
-
-def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:
-    """The dissolved edge of the 시군구 with `designation` ('decline' = 인구감소지역) over the map."""
-    return mapview.overlay(_overlay_url(app_data.data_key(), designation), color=color, label=label,
-                           width=2.4 if designation == "decline" else 1.8, dash=designation != "decline")
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _overlay_url(key: app_data.DataKey, designation: str) -> str:
-    return mapview.publish_overlay(designation, _overlay_path(key, designation))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _overlay_path(key: app_data.DataKey, designation: str) -> str:
-    from geo import svgmap
-
-    # drawn from the shapes of the 시군구 as designated (end-2024 codes): both sets share one frame, so the
-    # outline lies right on the current map too (인천 동구 included, now inside 제물포구)
-    d = app_data.designations_as_designated()
-    return svgmap.overlay_path(app_data.map_geometry(regions.REFERENCE_SET),
-                               sorted(d.loc[d["designation"] == designation, "region_code"]))
 
 
 def one_year_view(ctx: Ctx, frame: pd.DataFrame, *, level: str, year: int, title: str, legend: dict,

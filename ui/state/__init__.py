@@ -1,0 +1,32 @@
+"""View state in the URL: what Streamlit 1.67's native binding does not do for us; read as `state.<name>`.
+
+Two ways a widget's value reaches the URL: natively (`bind="query-params"`) where the URL text is the
+value in every language, with the note for a bad value added (`native`), or mirrored by hand, writing
+ids (`mirror`: why, and where a value comes from). One module per job besides: `address` (did the
+address change from outside, the app's writes, the layout), `notes` (a bad value's note, text from the
+URL as plain text) and `routes` (the pages, `?page=`, embedded and slide views).
+"""
+from ui.state.address import BROWSER_KEYS, begin_run, left_presenter, set_layout, url_params, write_param
+from ui.state.mirror import bind, mirrored, parse_bool, peek, resolve
+from ui.state.native import native_key, number_in
+from ui.state.notes import md_literal, shown_value
+from ui.state.routes import (
+    DECK_PAGE,
+    DEFAULT_PAGE,
+    PAGE_FILES,
+    PAGES,
+    ROUTE_FILES,
+    ROUTES,
+    embedded,
+    requested_page,
+    set_page,
+    slide_mode,
+    switch_params,
+)
+
+__all__ = [
+    "BROWSER_KEYS", "begin_run", "left_presenter", "set_layout", "url_params", "write_param", "bind", "mirrored",
+    "parse_bool", "peek", "resolve", "native_key", "number_in", "md_literal", "shown_value", "DECK_PAGE",
+    "DEFAULT_PAGE", "PAGE_FILES", "PAGES", "ROUTE_FILES", "ROUTES", "embedded", "requested_page", "set_page",
+    "slide_mode", "switch_params",
+]

@@ -1,0 +1,111 @@
+"""Widgets whose value is mirrored in `?name=` by hand (`bind`), because Streamlit 1.67's native binding
+cannot keep our promises for them (read in the pinned 1.67: `elements/widgets/selectbox.py`,
+`runtime/state/session_state.py` `_handle_query_param_binding` / `_seed_widget_from_url`; tried under
+AppTest):
+
+- selectbox/radio/segmented_control/multiselect keep the *formatted label* in the URL, so
+  `?indicator=`, `?level=`, `?lang=` would hold a Korean or English name and break across languages;
+- a bound toggle takes only `true`/`false`; shared links say `presenter=1`, `outline=0`;
+- the URL seeds a bound widget only on the session's first load (and on history navigation):
+  a new query string in the same session does not move it. `bench/` changes the map's year that
+  way (and drives the widgets by their mirrored keys `w_map_year`, …), and a year or indicator
+  chosen on one page carries to the next through the mirror (`?year=` map → 지방소멸);
+- a one-year series shows its year as text, with no widget to bind.
+
+Under `streamlit.testing.v1.AppTest` a bound widget is seeded from the URL and an invalid value
+is removed, but a change is written back by the browser only (`at.query_params` keeps the old
+value): write-back is tested in tests/browser/test_browser_links.py.
+
+Where a mirrored value comes from, per run: (1) the URL, when it changed since this session last
+wrote it (a link was opened, a page was switched), parsed and checked against the allowed options;
+an unknown or malformed value falls back to the default with a note (`ui.state.notes`) and is removed
+from the URL; (2) otherwise the widget's own state; (3) for a widget not on screen yet, the value last
+chosen on any page, else the default. Text from the URL is only ever compared against option lists.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from ui.state.address import presenting, reseeding, url_is_external, write_param
+from ui.state.notes import note_bad
+
+_MIRROR = "_view_mirror"  # session_state key: parameter name → the value last bound on any page
+
+
+def _mirror() -> dict:
+    return st.session_state.setdefault(_MIRROR, {})
+
+
+def mirrored(name: str):
+    """The value `name` was last bound to on any page (None: never), e.g. the indicator a view shows."""
+    return _mirror().get(name)
+
+
+def resolve(name: str, valid: Callable[[Any], bool], default: Any, *,
+            parse: Callable[[str], Any] = str, widget_key: str | None = None) -> Any:
+    """The value `name` should start this run with (URL → widget state → last chosen → default)."""
+    ss = st.session_state
+    external = url_is_external()
+    if widget_key and not external and widget_key in ss and valid(ss[widget_key]):
+        return ss[widget_key]
+    raw = st.query_params.get(name)
+    if raw is not None:
+        try:
+            value = parse(raw)
+            ok = valid(value)
+        except (ValueError, TypeError, KeyError):
+            ok = False
+        if ok:
+            return value
+        if external:
+            note_bad(name, raw, default)
+        write_param(name, None)
+    if presenting() and widget_key and not widget_key.startswith("w_global_"):
+        return default  # presenting: no value carried over from another page
+    last = _mirror().get(name)
+    try:
+        return last if last is not None and valid(last) else default
+    except (TypeError, KeyError):
+        return default
+
+
+def bind(name: str, render: Callable[[str], Any], *, options: Sequence[Any] | None = None,
+         valid: Callable[[Any], bool] | None = None, default: Any, scope: str,
+         parse: Callable[[str], Any] = str, serialize: Callable[[Any], str] = str) -> Any:
+    """Run widget `render(key)` with its value mirrored in `?name=`; returns the chosen value.
+
+    `options` (or a `valid` predicate) lists what is allowed; `parse` turns the URL text
+    into a candidate (ValueError when malformed), `serialize` turns a value into URL text.
+    """
+    if valid is None:
+        valid = list(options or []).__contains__
+    key = f"w_{scope}_{name}"
+    ss = st.session_state
+    start = resolve(name, valid, default, parse=parse, widget_key=key)
+    if key not in ss or ss[key] != start or reseeding():
+        ss[key] = start  # re-sent after a layout switch too (`ui.state.address.set_layout`)
+    value = render(key)
+    if not valid(value):  # e.g. a widget that allows clearing
+        value = default
+    _mirror()[name] = value
+    write_param(name, None if value == default else serialize(value))
+    return value
+
+
+def peek(name: str, valid: Callable[[Any], bool], default: Any, *, parse: Callable[[str], Any] = str,
+         scope: str = "global") -> Any:
+    """The value `name` will have this run, without rendering its widget (used before navigation)."""
+    return resolve(name, valid, default, parse=parse, widget_key=f"w_{scope}_{name}")
+
+
+def parse_bool(raw: str) -> bool:
+    """'1'/'true'/'yes'/'on' → True, '0'/'false'/'no'/'off' → False (mirrored toggles' URL text)."""
+    low = raw.strip().lower()
+    if low in ("1", "true", "yes", "on"):
+        return True
+    if low in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(raw)
