@@ -6,7 +6,8 @@ under every figure, from each source's `cite` block (registry YAML); a derived i
 in words. Provenance (files, vintages, ids) stays on 자료·방법. The figures themselves (`value`, `delta`,
 decimals, axis scales) are `ui.numbers`, re-exported here so pages keep writing `fmt.value(...)`.
 
-Compatibility: `ui/maps/` still passes indicator ids; an id is looked up once per call (`as_indicator`).
+A caller holding only an id (from the URL, a page's constant) may pass it: it is looked up once per call
+(`as_indicator`).
 """
 from __future__ import annotations
 

@@ -167,8 +167,8 @@ def scaled_ticks(lo: float, hi: float, divisor: float, n: int = 6) -> tuple[list
 
 
 def as_indicator(ind: IndicatorLike) -> Indicator | None:
-    """`ind` itself, or the catalogue's indicator of an id (the compatibility path for ui/maps/:
-    look it up once per call, then format every value with the object)."""
+    """`ind` itself, or the catalogue's indicator of an id (for a caller holding only the id: looked up
+    once per call, then every value is formatted with the object)."""
     return app_data.indicator(ind) if isinstance(ind, str) else ind
 
 

@@ -8,7 +8,6 @@ import streamlit as st
 import app_data
 from geo import regions
 from ui import mapview
-from ui.context import Ctx
 
 HIGHLIGHT = "#D55E00"  # the callout's colour (ui/assets/deck.css)
 
@@ -55,7 +54,7 @@ def highlight_members(code: str, boundary_set: str) -> list[str]:
     return []
 
 
-def designation_overlay(ctx: Ctx, designation: str, color: str, label: str) -> dict:
+def designation_overlay(designation: str, color: str, label: str) -> dict:
     """The dissolved edge of the 시군구 with `designation` ('decline' = 인구감소지역) over the map (`label` is
     already in the page's language)."""
     return mapview.overlay(_overlay_url(app_data.data_key(), designation), color=color, label=label,

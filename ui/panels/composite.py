@@ -139,7 +139,7 @@ def map_view(ctx: Ctx, res: Result, view: str) -> dict:
         lo, hi = float(t["score"].min()), float(t["score"].max())
         frame["fill"] = mapview.fills(t["score"].to_numpy(dtype=float), scale, lo, hi)
         legend = mapview.legend_continuous(ctx.t("score_unit"), scale, lo, hi, fmt.number)
-    # the count scored is in the subtitle already (maps._view: scored/units of the set)
+    # the count scored is in the subtitle already (maps.choropleths: scored/units of the set)
     extra = f" · {ctx.t('method_' + res.method)} · {weights_line(ctx, res)}"
     return maps.one_year_view(ctx, frame, level=res.level, year=res.year, title=map_title(ctx, res),
                               legend=legend, unit_text=ctx.t("score_unit"), source=source(ctx, res),

@@ -1,5 +1,5 @@
 """종합 격차지수 at 시도 against the NAVIS regional development index (산업연구원): Spearman ρ per year
-(`app_data.composite_navis`) and the scatter of one year. Inputs' source text comes from the page
+(`app_analyses.composite_navis`) and the scatter of one year. Inputs' source text comes from the page
 (`composite.source_text`), as panels do not import each other."""
 from __future__ import annotations
 

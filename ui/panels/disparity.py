@@ -1,6 +1,6 @@
 """격차 분석: inequality measures over time and the Theil capital/non-capital decomposition.
 
-Figures and tables only; the numbers come from `app_data.disparity` (→ `indicators.disparity`
+Figures and tables only; the numbers come from `app_analyses.disparity` (→ `indicators.disparity`
 and `indicators.inequality`). Years in which fewer regions than the full set enter the measures
 are shaded on both charts and listed in the table (n_regions, regions absent), never mixed
 silently with the full years.

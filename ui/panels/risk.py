@@ -160,7 +160,7 @@ def designation_overlay(ctx: Ctx, designation: str) -> dict:
     """The dissolved edge of the designated 시군구 over the map, with its legend label."""
     n = int((app_data.designations()["designation"] == designation).sum())
     label = ctx.t("desig_outline_label" if designation == "decline" else "desig_interest_label", n=n)
-    return maps.designation_overlay(ctx, designation, DESIGNATION_COLOR[designation], label)
+    return maps.designation_overlay(designation, DESIGNATION_COLOR[designation], label)
 
 
 def notices_text(lang: str = "ko") -> str:
