@@ -11,6 +11,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui import slidemode, state
+
 ASSETS = Path(__file__).resolve().parent / "assets"
 _SESSION_KEY = "_bal_viewport"
 # Streamlit's code for the elements our pages use (plotly's chunk is 4.7 MB), which its frontend loads the
@@ -55,12 +57,19 @@ def _mobile_agent() -> bool:
 _mount = st.components.v2.component("balance_chrome", js=(ASSETS / "chrome.js").read_text(encoding="utf-8"))
 
 
+def main_figures() -> dict[str, str]:
+    """Last path segment of each page's address ('' = the default page, at `/`) → the key of the element
+    drawing its main figure (`slidemode.MAIN`): a page switch's still copy waits for that figure, not for
+    whatever the new page draws first (a table under a chart that is still being drawn)."""
+    return {("" if p == state.DEFAULT_PAGE else p): key for p, key in slidemode.MAIN.items()}
+
+
 def mount(page: str, presenter: bool) -> None:
     """Once per run, before the page draws (app.py); its container is hidden (app.py BASE_CSS). `page`
     (the page's URL path) makes the component run again on a page switch."""
     with st.container(key="bal_chrome"):
         result = _mount(data={"page": page, "presenter": presenter, "viewport": asdict(viewport()),
-                              "prefetch": PREFETCH},
+                              "prefetch": PREFETCH, "figures": main_figures()},
                         key="page_chrome", default={"viewport": None}, on_viewport_change=_noop)
     told = result.get("viewport") if result is not None else None
     if isinstance(told, dict):

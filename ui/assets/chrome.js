@@ -141,10 +141,15 @@ function curtainOnPageSwitch() {
     document.body.appendChild(curtain);
     const from = location.pathname;
     const left = figuresIn(main);  // the new page's figure, not the old one's, lifts the copy
+    // the new page's main figure (chrome.main_figures), when the page is one of ours
+    const key = (window.__balFigures || {})[new URL(link.href, location.href).pathname.split("/").pop()];
     const done = () => { clearInterval(watch); curtain.remove(); };
     const watch = setInterval(() => {
       const now = document.querySelector('[data-testid="stMainBlockContainer"]');
-      if (location.pathname !== from && drawn(now, left)) done();
+      if (location.pathname === from || !now) return;
+      const box = key ? now.querySelector(`.st-key-${key}`) : null;
+      const idle = document.querySelector('[data-testid="stApp"]')?.getAttribute("data-test-script-state") === "notRunning";
+      if (key ? (box ? drawn(box, left) : idle) : drawn(now, left)) done();  // a page without its figure: its message
     }, 40);
     setTimeout(done, CURTAIN_MAX_MS);
   }, true);
@@ -152,6 +157,7 @@ function curtainOnPageSwitch() {
 
 export default function (component) {
   const { data } = component;
+  if (data && data.figures) window.__balFigures = data.figures;
   trackWidth();
   curtainOnPageSwitch();
   closeSidebarAfterPageChoice(Boolean(data && data.presenter), data && data.page);
