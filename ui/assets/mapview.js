@@ -126,10 +126,15 @@ function fitToScreen(ui) {
     const chrome = ui.box.offsetHeight - ui.box.querySelector(".bal-stage").offsetHeight;
     const h = Math.max(320, Math.floor(window.innerHeight - Math.max(top, 0) - chrome - 12));
     if (ui.box.style.getPropertyValue("--bal-h") !== `${h}px`) ui.box.style.setProperty("--bal-h", `${h}px`);
-    // the rank table ends on a whole row (a row cut in half reads as a value cut off)
-    const head = ui.side.querySelector("thead tr"), row = ui.side.querySelector("tbody tr");
-    if (head && row && row.offsetHeight) {
-      const whole = head.offsetHeight + Math.floor((h - head.offsetHeight) / row.offsetHeight) * row.offsetHeight;
+    // the rank table ends on a whole row (a row cut in half reads as a value cut off), rows of two or three
+    // lines (a long value wraps) counted at their height
+    const head = ui.side.querySelector("thead tr");
+    if (head && head.offsetHeight) {
+      let whole = head.offsetHeight;
+      for (const row of ui.side.querySelectorAll("tbody tr")) {
+        if (whole + row.offsetHeight > h) break;
+        whole += row.offsetHeight;
+      }
       ui.side.style.maxHeight = `${whole}px`;
     }
   };
