@@ -10,7 +10,9 @@ Cover and headline slides are HTML drawn from text (sized to the slide: 1280×72
 A view slide is an `<iframe>` of its page in slide mode (`ui.deckurls.frame_url`: `embed=true&presenter=1&
 slide=1`, the main figure alone, `ui.slidemode`); a pair slide two of them. Presenting, the frames of the
 slides before and after the one shown are loaded too, stacked under it, so a step only swaps which one is
-visible (no blank frame, no spinner); a slide not yet drawn is shown once it is (or after a few seconds).
+visible (no blank frame, no spinner); a slide not yet drawn is shown once it is (or after a few seconds). A map
+slide followed by the same map in another year (`ui.deckurls.morph_key`) is stepped in place: the shown frame's
+map is told the next slide's year and its colours move there (`ui/assets/mapview.js`), nothing is repainted.
 Every text goes to the browser as data and is set as text there, never as markup.
 """
 from __future__ import annotations
@@ -59,6 +61,13 @@ def _frame(pane: Pane, caption: str, lang: str) -> dict:
             "caption": caption}
 
 
+def _morph(pane: Pane) -> dict:
+    """A one-year map's key and year (None: the latest), so the deck steps it in place to the next slide's year
+    (`ui.deckurls.morph_key`); nothing for any other view."""
+    key = deckurls.morph_key(pane.page, pane.query, pane.callout.region if pane.callout else None)
+    return {"morph": key, "year": pane.query.get("year")} if key else {}
+
+
 def slide_data(slide, figure: Figure | None, ctx: Ctx) -> dict:
     """What the browser draws for one slide (texts only)."""
     if isinstance(slide, CoverSlide):
@@ -74,7 +83,8 @@ def slide_data(slide, figure: Figure | None, ctx: Ctx) -> dict:
                 "source": figure.source,
                 "note": ctx.t("deck_saved_value", value=slide.value, y=slide.year) if changed else ""}
     if isinstance(slide, ViewSlide):
-        return {"kind": "view", "id": slide.id, "title": slide.title, "frames": [_frame(slide.pane, "", ctx.lang)]}
+        return {"kind": "view", "id": slide.id, "title": slide.title, "frames": [_frame(slide.pane, "", ctx.lang)],
+                **_morph(slide.pane)}
     if isinstance(slide, PairSlide):
         return {"kind": "pair", "id": slide.id, "title": slide.title,
                 "frames": [_frame(slide.left, slide.left_caption, ctx.lang),
