@@ -14,11 +14,14 @@ store of its own ($BALANCE_DECKS_URL):
   a slide whose figure is not drawn yet; the step from the 2015 map to the 2023 one is made in place: the same SVG
   path elements, their fills moving by a CSS transition (screenshot deck_<w>x<h>_morph.png mid-way) to the colours
   the 2023 slide's own frame draws; Esc goes back to the deck page;
+- a copy of the deck as saved on an earlier build whose 의성군 figure differs, presented: the slide says which
+  figure changed (indicator, region, year, old → new);
 - printed: the print view asks the browser to print once every frame is drawn, and `page.pdf()` of it has one
   landscape page per slide, with selectable Korean text from the slides and from the figures' frames.
 """
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -28,7 +31,7 @@ import urllib.parse
 import pytest
 from pypdf import PdfReader
 
-from decks.model import CoverSlide, HeadlineSlide, PairSlide, loads
+from decks.model import CoverSlide, HeadlineSlide, PairSlide, loads, new_deck
 from decks.store import DECKS_URL_ENV, open_store
 from helpers.browser import SHOTS, idle, no_exception
 from ui.state import PAGES
@@ -209,6 +212,9 @@ def ui_deck(deck_server, browser):
         assert (slide.query.get("level"), slide.query.get("year")) == ("sigungu", year)
         # the address leaves the page's default indicator out (a view of the default keeps no `indicator`)
         assert slide.query.get("indicator", "reg_extinction_risk_index") == "reg_extinction_risk_index"
+    for slide, year in ((map_2015, "2015"), (map_2023, "last")):  # the figures shown, kept to compare them later
+        assert {label.split("|")[3] for label in slide.figures} == {year}, slide.figures
+        assert any(label.endswith("|47730") for label in slide.figures), slide.figures
     assert {k: v for k, v in map_2015.query.items() if k != "year"} == {
         k: v for k, v in map_2023.query.items() if k != "year"}  # the same map: the step is made in place
     assert view_trend.callout.label == "2019 = 50.0%"
@@ -353,5 +359,27 @@ def test_the_print_view_has_a_landscape_page_per_slide(deck_server, browser, ui_
         assert "의성군" in texts[n] and "지방소멸위험지수" in texts[n] and year in texts[n], texts[n]
     assert "비수도권" in texts[4]  # the trend chart's legend, from its frame
     assert "의성군" in texts[5] and "지니계수" in texts[6] and "비수도권" in texts[7]
+    no_exception(page)
+    context.close()
+
+
+def test_a_slide_saved_on_another_build_says_which_figures_changed(deck_server, browser, ui_deck):
+    base, store = deck_server
+    deck = store.get(ui_deck)
+    slide = deck.slides[2]  # the 2015 map, 의성군's value among its figures
+    label = next(name for name in slide.figures if name.endswith("|47730"))
+    now = float(slide.figures[label])
+    earlier = dataclasses.replace(slide, figures={**slide.figures, label: "0.5"}, build="20200101000000000000")
+    copy_id = store.create(new_deck("다른 빌드의 포럼", deck.build, (earlier,)))
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(f"{base}/deck?id={copy_id}&present=1")
+    page.wait_for_function(f"() => {{ const s = ({DECK_STATE})(); return s && s.slide === '1' && s.ready === '1'; }}",
+                           timeout=60_000)
+    note = page.evaluate(f"() => {DEEP}.map(r => r.querySelector('.slide.current .view-note')).find(Boolean)"
+                         "?.textContent || ''")
+    page.screenshot(path=str(SHOTS / "deck_changed_note.png"))
+    assert "지방소멸위험지수" in note and "의성군" in note and "2015" in note, note
+    assert re.search(rf"0\.50\D.*→\D*{now:.2f}", note), note
     no_exception(page)
     context.close()

@@ -96,6 +96,7 @@ function drawView(box, s) {
   const head = div("view-head", box);
   div("view-title", head, s.title || "");
   if (s.kind === "view" && s.frames[0].callout) div("callout", head, s.frames[0].callout);
+  if (s.note) div("view-note", box, s.note);  // figures changed since the slide was saved (another build)
   const row = div("frames", box);
   box.__frames = s.frames.map((f) => {
     const cell = div("frame-cell", row);
