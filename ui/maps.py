@@ -220,7 +220,7 @@ def highlight_overlay(ctx: Ctx, view: dict) -> list[dict]:
     path = _highlight_path(app_data.data_key(), code)
     if not path:
         return []
-    return [mapview.overlay(path, color=HIGHLIGHT, label=regions.name(code, ctx.lang), width=4.0)]
+    return [mapview.inline_overlay(path, color=HIGHLIGHT, label=regions.name(code, ctx.lang), width=4.0)]
 
 
 HIGHLIGHT = "#D55E00"  # the callout's colour (ui/assets/deck.css)

@@ -74,6 +74,12 @@ AFTER = f"""(code) => {{ const p = ({AREA})(code), sub = p.getRootNode().querySe
            moving: p.getAnimations().some(a => a.transitionProperty === 'fill'),
            subtitle: sub ? sub.textContent : '' }};
 }}"""
+# in a map's frame: the box of the callout's outline (drawn over the areas) and of the area it outlines
+OUTLINE = f"""(code) => {{ const area = ({AREA})(code);
+  const line = [...area.ownerSVGElement.querySelectorAll('.bal-overlays path')]
+    .find(p => p.getAttribute('stroke') === '#D55E00');
+  const box = (n) => {{ const b = n.getBBox(); return [b.x, b.y, b.width, b.height]; }};
+  return line ? {{ line: box(line), area: box(area) }} : null; }}"""
 OWN_FRAME = f"""(n) => {{ const root = {DEEP}.map(r => r.querySelector('.bal-deck')).find(Boolean);
   const f = root && root.querySelector(`.slide[data-n='${{n}}'] iframe`);
   return f && f.dataset.ready === '1' ? f.src : null; }}"""
@@ -302,6 +308,9 @@ def test_presenting_the_deck_in_a_new_browser(deck_server, browser, ui_deck, siz
             frame = next(f for f in page.frames if f.url == state["frames"][0])
             frame.locator('[data-testid="stMain"]').click(position={"x": 3, "y": 3})  # a corner, no link
             assert frame.evaluate("() => document.hasFocus()")
+        if n == 3:  # the callout's region outlined on the map: the outline's box is 의성군's
+            boxes = next(f for f in page.frames if f.url == state["frames"][0]).evaluate(OUTLINE, "47730")
+            assert boxes and boxes["line"] == pytest.approx(boxes["area"], abs=1), boxes
         if n == 3:  # the next slide is this map in 2023: an area whose colour differs in its own frame
             own = page.wait_for_function(OWN_FRAME, arg=4, timeout=60_000).json_value()
             shown = next(f for f in page.frames if f.url == state["frames"][0])
