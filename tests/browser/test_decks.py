@@ -332,6 +332,14 @@ def test_presenting_the_deck_in_a_new_browser(deck_server, browser, ui_deck, siz
             assert after["same"] and after["ran"] and not after["moving"], after
             assert after["fill"] == target[code] and after["color"] == _rgb(target[code]), (after, target[code])
             assert "2023" in after["subtitle"] and "2015" not in after["subtitle"], after
+            settled = f"(code) => !({AREA})(code).getAnimations().length"
+            for key, slide, fill, year in (("PageUp", 3, before[code], "2015"), ("PageDown", 4, target[code], "2023")):
+                page.keyboard.press(key)  # back and forth: the same frame, in place both ways
+                page.wait_for_function(f"() => ({DECK_STATE})().slide === '{slide}'", timeout=10_000)
+                shown.wait_for_function(settled, arg=code, timeout=10_000)
+                again = shown.evaluate(AFTER, code)
+                assert again["same"] and again["fill"] == fill and year in again["subtitle"], (key, again)
+                assert page.evaluate(DECK_STATE)["frames"] == state["frames"]
     assert kinds == ["cover", "headline", "view", "view", "view", "view", "view", "pair"]
     assert "slide_no=8" in page.url  # the slide shown is in the address
 
