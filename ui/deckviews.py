@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import streamlit as st
+
 import app_data
 from decks.model import FIGURE_MAX, LABEL_MAX, MAX_FIGURES, PairSlide, ViewSlide
 from geo import regions
@@ -68,14 +70,16 @@ def capture(page: str, query: Mapping[str, str], callout_region: str | None) -> 
 def _texts(keys: list[FigureKey]) -> dict[str, str]:
     out: dict[str, str] = {}
     for key in keys[:MAX_FIGURES]:
-        text = fingerprint.figure_text(_observations(key.boundary_set), key)
+        text = _text(app_data.data_version(), key)
         if text is not None and len(key.label) <= LABEL_MAX:
             out[key.label] = text[:FIGURE_MAX]
     return out
 
 
-def _observations(boundary_set: str):
-    return app_data.observations_of(app_data.DataKey(app_data.data_version(), boundary_set))
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _text(build: int, key: FigureKey) -> str | None:
+    """A figure's text on `build` (cached: a deck page lists every slide's on each run)."""
+    return fingerprint.figure_text(app_data.observations_of(app_data.DataKey(build, key.boundary_set)), key)
 
 
 def current(slide) -> dict[str, str]:
@@ -85,7 +89,7 @@ def current(slide) -> dict[str, str]:
     out = {}
     for label in slide.figures:
         key = fingerprint.parse_label(label)
-        text = fingerprint.figure_text(_observations(key.boundary_set), key) if key is not None else None
+        text = _text(app_data.data_version(), key) if key is not None else None
         if text is not None:
             out[label] = text
     return out
