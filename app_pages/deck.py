@@ -4,7 +4,7 @@ saved; presenting it (`&present=1`) and printing it (`&print=1`)."""
 import streamlit as st
 
 from ui import deckfigures, page
-from ui.panels import deck_add, deck_edit, deck_list, deck_show, headlines
+from ui.panels import deck_add, deck_changes, deck_edit, deck_import, deck_list, deck_show, deck_slide_form, headlines
 
 ctx, title = page.open_page_slot("deck")
 deck = deck_edit.requested(ctx)
@@ -21,8 +21,8 @@ if shown_as is not None:
 
 title.title(ctx.t("page_deck"))
 deck_edit.header(ctx, deck)
-deck_edit.changes(ctx, deck, figures)
-deck_edit.slides(ctx, deck)
+deck_changes.show(ctx, deck, figures)
+deck_edit.slides(ctx, deck, deck_slide_form.form)
 deck_add.show(ctx, deck, figures)
 deck_add.page_links(ctx)
-deck_edit.import_box(ctx, deck)
+deck_import.show(ctx, deck)

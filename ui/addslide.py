@@ -1,7 +1,8 @@
 """'슬라이드에 추가' / 'Add to slides': a small popover in every page's header, beside '링크 복사', that keeps the
 view as a deck's view slide — the page and every setting of its address (`ui.deckurls.capture_query`) —
 with a title (the page's, prefilled), an optional callout (a region of the page's, or a short value label)
-and the deck to add it to: the deck in progress (`ui.deckstore.current`) or a new one.
+and the deck to add it to: the deck in progress (`ui.deckstore.current`) or a new one. The slide keeps the
+figures the view shows on this build (`ui.deckviews.capture`), so a later build can say which changed.
 
 The save is a compare-and-set (`decks.store`): a deck saved elsewhere in between is read again and the slide
 added to it once more; when that too comes second, the reader is told and nothing is lost. What the reader
@@ -19,7 +20,7 @@ from decks.fields import DeckError
 from decks.model import LABEL_MAX, TITLE_MAX, ViewSlide, new_deck
 from decks.store import DeckNotFound, StaleDeck
 from geo import regions
-from ui import deckstore, deckurls, pickers, state
+from ui import deckstore, deckurls, deckviews, pickers, state
 from ui.context import Ctx
 
 _DONE = "_addslide_done"  # session state: the last slide added (deck id, title, number), shown in the popover
@@ -108,8 +109,9 @@ def _slide(ctx: Ctx, query: dict[str, str], kind: str) -> ViewSlide:
     title = str(ss.get("addslide_title") or "").strip() or ss.get(_DEFAULT, "")
     region = ss.get("addslide_region") if kind == "region" else None
     label = ss.get("addslide_label") if kind == "label" else None
-    return ViewSlide("", title[:TITLE_MAX], ctx.page, query, edits.callout(region, label), {},
-                     deckstore.build_id())
+    callout = edits.callout(region, label)
+    figures = deckviews.capture(ctx.page, query, callout.region if callout else None)  # compared on a later build
+    return ViewSlide("", title[:TITLE_MAX], ctx.page, query, callout, figures, deckstore.build_id())
 
 
 def _add(ctx: Ctx, query: dict[str, str], dropped: list[str], kind: str, current: str | None) -> bool:

@@ -10,7 +10,9 @@ Cover and headline slides are HTML drawn from text (sized to the slide: 1280×72
 A view slide is an `<iframe>` of its page in slide mode (`ui.deckurls.frame_url`: `embed=true&presenter=1&
 slide=1`, the main figure alone, `ui.slidemode`); a pair slide two of them. Presenting, the frames of the
 slides before and after the one shown are loaded too, stacked under it, so a step only swaps which one is
-visible (no blank frame, no spinner); a slide not yet drawn is shown once it is (or after a few seconds).
+visible (no blank frame, no spinner); a slide not yet drawn is shown once it is (or after a few seconds). A map
+slide followed by the same map in another year (`ui.deckurls.morph_key`) is stepped in place: the shown frame's
+map is told the next slide's year and its colours move there (`ui/assets/mapview.js`), nothing is repainted.
 Every text goes to the browser as data and is set as text there, never as markup.
 """
 from __future__ import annotations
@@ -59,8 +61,16 @@ def _frame(pane: Pane, caption: str, lang: str) -> dict:
             "caption": caption}
 
 
-def slide_data(slide, figure: Figure | None, ctx: Ctx) -> dict:
-    """What the browser draws for one slide (texts only)."""
+def _morph(pane: Pane) -> dict:
+    """A one-year map's key and year (None: the latest), so the deck steps it in place to the next slide's year
+    (`ui.deckurls.morph_key`); nothing for any other view."""
+    key = deckurls.morph_key(pane.page, pane.query, pane.callout.region if pane.callout else None)
+    return {"morph": key, "year": pane.query.get("year")} if key else {}
+
+
+def slide_data(slide, figure: Figure | None, ctx: Ctx, changed: list[str] | None = None) -> dict:
+    """What the browser draws for one slide (texts only); `changed`: a view's figures that the current build shows
+    otherwise than when the slide was saved (`ui.deckviews.changes`), said under its title."""
     if isinstance(slide, CoverSlide):
         return {"kind": "cover", "id": slide.id, "title": slide.title, "subtitle": slide.subtitle,
                 "date": date_text(slide.date, ctx.lang), "speaker": slide.speaker}
@@ -74,18 +84,26 @@ def slide_data(slide, figure: Figure | None, ctx: Ctx) -> dict:
                 "source": figure.source,
                 "note": ctx.t("deck_saved_value", value=slide.value, y=slide.year) if changed else ""}
     if isinstance(slide, ViewSlide):
-        return {"kind": "view", "id": slide.id, "title": slide.title, "frames": [_frame(slide.pane, "", ctx.lang)]}
+        return {"kind": "view", "id": slide.id, "title": slide.title, "frames": [_frame(slide.pane, "", ctx.lang)],
+                **_morph(slide.pane), **_note(changed, ctx)}
     if isinstance(slide, PairSlide):
         return {"kind": "pair", "id": slide.id, "title": slide.title,
                 "frames": [_frame(slide.left, slide.left_caption, ctx.lang),
-                           _frame(slide.right, slide.right_caption, ctx.lang)]}
+                           _frame(slide.right, slide.right_caption, ctx.lang)], **_note(changed, ctx)}
     raise TypeError(f"not a slide: {type(slide).__name__}")
 
 
-def spec(ctx: Ctx, deck: Deck, figures: dict[str, Figure | None], *, mode: str, start: int = 1) -> dict:
-    """The component's data: the deck's slides in order, the slide to open at (1-based), the labels."""
+def _note(changed: list[str] | None, ctx: Ctx) -> dict:
+    return {"note": ctx.t("deck_slide_changed", what="; ".join(changed))} if changed else {}
+
+
+def spec(ctx: Ctx, deck: Deck, figures: dict[str, Figure | None], *, mode: str, start: int = 1,
+         changed: dict[str, list[str]] | None = None) -> dict:
+    """The component's data: the deck's slides in order, the slide to open at (1-based), the labels; `changed`:
+    slide id → its figures the current build shows otherwise."""
+    changed = changed or {}
     return {"mode": mode, "deck": deck.id, "version": deck.version, "start": start, "title": deck.title,
-            "lang": ctx.lang, "slides": [slide_data(s, figures.get(s.id), ctx) for s in deck.slides],
+            "lang": ctx.lang, "slides": [slide_data(s, figures.get(s.id), ctx, changed.get(s.id)) for s in deck.slides],
             "ready_wait_ms": READY_WAIT_MS, "print_wait_ms": PRINT_WAIT_MS,
             "labels": {"counter": ctx.t("deck_counter"), "keys": ctx.t("deck_keys_hint"),
                        "preparing": ctx.t("deck_print_preparing"), "ready": ctx.t("deck_print_ready"),

@@ -19,6 +19,10 @@ DECK_PAGE = "deck"  # the deck page's url path (app.py)
 MODE_KEYS = frozenset({"embed", "embed_options", "presenter", "slide", "deck", "page", "present", "print", "id",
                        "slide_no", "highlight"})
 FRAME_MODE = {"embed": "true", "presenter": "1", "slide": "1"}  # a slide's frame: the main figure alone
+# pages whose main figure is one map holding every year in the browser (`ui.mapview`): a slide of it followed by
+# the same map in another year is stepped in place, its colours moving (`morph_key`, ui/assets/deck.js)
+MORPH_PAGES = frozenset({"map"})
+MORPH_MODES = ("", "none")  # the map page's `?compare=`: a comparison is two maps or a change, not one year
 
 
 def capture_query(params: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
@@ -45,6 +49,15 @@ def frame_url(page: str, query: Mapping[str, str], highlight: str | None = None)
     if highlight:
         params["highlight"] = highlight
     return f"{page}?{urllib.parse.urlencode({**params, **FRAME_MODE})}"
+
+
+def morph_key(page: str, query: Mapping[str, str], highlight: str | None = None) -> str | None:
+    """What two slides must share for the second to be the first's map in another year: the page, every setting
+    but `year` (indicator, level, boundary set, scale, zoom …) and the outlined region; None for a view that is not
+    one map of a year."""
+    if page not in MORPH_PAGES or query.get("compare", "") not in MORPH_MODES:
+        return None
+    return frame_url(page, {k: v for k, v in sorted(query.items()) if k not in ("year", "compare")}, highlight)
 
 
 def deck_href(deck_id: str, **extra: str) -> str:

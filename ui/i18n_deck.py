@@ -70,19 +70,19 @@ LABELS.update({
     "deck_export": ("JSON 내보내기", "Export JSON"),
     "deck_all": ("모든 발표 자료", "All decks"),
     "deck_other_build": ("이 발표 자료에는 다른 자료 빌드({saved})에서 저장한 슬라이드가 있습니다. "
-                         "지금 빌드({now})에서 달라진 핵심 수치 {n}개:",
-                         "This deck has slides saved on another data build ({saved}). {n} headline figures "
+                         "지금 빌드({now})에서 달라진 수치 {n}개:",
+                         "This deck has slides saved on another data build ({saved}). {n} figures "
                          "differ on the current build ({now}):"),
     "deck_other_build_same": ("이 발표 자료에는 다른 자료 빌드({saved})에서 저장한 슬라이드가 있지만, "
-                              "지금 빌드({now})에서도 핵심 수치는 같습니다.",
-                              "This deck has slides saved on another data build ({saved}); its headline figures "
+                              "지금 빌드({now})에서도 수치는 같습니다.",
+                              "This deck has slides saved on another data build ({saved}); its figures "
                               "are the same on the current build ({now})."),
     "deck_change_line": ("· 슬라이드 {n} 「{title}」: 저장 {saved} ({y}년) → 지금 {now}",
                          "· slide {n} '{title}': saved {saved} ({y}) → now {now}"),
     "deck_figure_gone": ("이 빌드에 없음", "not in this build"),
     "deck_refresh": ("지금 수치로 바꾸기", "Use the current figures"),
-    "deck_refreshed": ("핵심 수치를 지금 빌드의 값으로 바꿨습니다.",
-                       "The headline figures now hold the current build's."),
+    "deck_refreshed": ("슬라이드의 수치를 지금 빌드의 값으로 바꿨습니다.",
+                       "The slides' figures now hold the current build's."),
     "deck_slides": ("슬라이드 ({n})", "Slides ({n})"),
     "deck_no_slides": ("슬라이드가 없습니다. 아래에서 표지나 핵심 수치를 더하거나, 각 화면의 「슬라이드에 추가」를 "
                        "누르세요.",
@@ -133,4 +133,14 @@ LABELS.update({
     "deck_print_again": ("인쇄", "Print"),
     "deck_empty": ("슬라이드가 없습니다", "No slides"),
     "deck_saved_value": ("저장 때 {value} ({y}년)", "When saved: {value} ({y})"),
+    # a view slide's figures on another build (ui.deckviews)
+    "deck_fig_value": ("{what}: 저장 때 {saved} → 지금 {now}", "{what}: {saved} when saved → {now} now"),
+    "deck_fig_values": ("{what}: {date} 빌드 이후 값이 바뀌었습니다",
+                        "{what}: values changed since the build of {date}"),
+    "deck_fig_gone": ("{what}: 이 빌드에 없음", "{what}: not in this build"),
+    "deck_fig_every_indicator": ("모든 지표", "every indicator"),
+    "deck_fig_every_year": ("모든 연도", "every year"),
+    "deck_fig_latest": ("최근 연도", "latest year"),
+    "deck_view_line": ("· 슬라이드 {n} 「{title}」: {what}", "· slide {n} '{title}': {what}"),
+    "deck_slide_changed": ("저장 뒤 달라진 수치 — {what}", "Changed since saved — {what}"),
 })

@@ -160,6 +160,11 @@ def overlay(url: str, *, color: str, label: str, width: float = 2.4, dash: bool 
     return {"url": url, "color": color, "label": label, "width": width, "dash": dash}
 
 
+def inline_overlay(d: str, *, color: str, label: str, width: float = 2.4, dash: bool = False) -> dict:
+    """An `overlay` whose path comes with the view (a few KB: one region's outline), drawn with the areas."""
+    return {"d": d, "color": color, "label": label, "width": width, "dash": dash}
+
+
 def publish_overlay(name: str, d: str, folder: Path = STATIC_GEO) -> str:
     """Write an overlay's path to `folder` as '<name>-<hash>.json' ({"d": …}; content-addressed like the
     geometry) and return its URL path: 47 KB the page's WebSocket no longer carries on every visit."""

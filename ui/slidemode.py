@@ -28,4 +28,7 @@ def css(page: str) -> str:
 .block-container, [data-testid="stMainBlockContainer"] {{ padding: 0.5rem 1rem 0.25rem !important; }}
 {block} > :not(:has({key})):not({key}):not({key} *) {{ display: none !important; }}
 [data-testid="stSkeleton"], [data-testid="stSpinner"] {{ visibility: hidden !important; }}
+/* a click in a shown slide, then a key, leaves no focus ring (Streamlit draws its scroller's as a shadow) */
+:focus, :focus-visible {{ outline: none !important; }}
+[data-testid="stMain"]::before {{ box-shadow: none !important; }}
 </style>"""

@@ -8,19 +8,25 @@ temp folder, $BALANCE_DECKS_URL), checked against the store:
   slide is kept;
 - a broken JSON file imported over a deck gets the message naming the slide and field, and the stored deck is
   unchanged; a good one replaces it;
-- slide mode (`?slide=1`) draws each page's main figure alone.
+- slide mode (`?slide=1`) draws each page's main figure alone;
+- a view slide keeps the figures it shows (its callout region's value and its map's values, checked against the
+  built observations read here), and on another build the deck page names the indicator, region and year of
+  each figure that changed, old → new for one value, and can take the current ones.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import json
+import re
 
 import pytest
 
 from decks.model import Callout, CoverSlide, HeadlineSlide, ViewSlide, new_deck
 from decks.store import DECKS_URL_ENV, open_store
 from helpers.apptest import assert_ok, new_app, run, tables
+from indicators import catalog
+from indicators import store as built
 from ui import deckurls
 from ui.slidemode import MAIN
 from ui.state import PAGES
@@ -226,3 +232,43 @@ def test_adding_to_a_deck_saved_meanwhile_is_retried_once_then_said(store, monke
     at.run()
     assert any("다시 읽어 한 번 더 추가하려 했지만" in e.value for e in at.error)
     assert [s.title for s in store.get(deck_id).slides][-1] == "의성군"
+
+
+def test_a_view_slide_says_which_of_its_figures_a_later_build_changed(store):
+    at = run({"page": "map", "indicator": "reg_extinction_risk_index", "level": "sigungu", "year": "2019"},
+             "deck figures")
+    _open(at, "add_slide")
+    _callout(at, "region")
+    at.selectbox(key="addslide_region").set_value("47730")
+    at.button(key=SUBMIT).click()
+    at.run()
+    assert_ok(at)
+    deck = _only_deck(store)
+    slide = deck.slides[0]
+    # what the slide keeps, against the build's observations read here: 의성군's value, the 229 시군구 of 2019
+    obs = built.observations(boundary_set="2024")
+    year = obs[(obs.indicator == "reg_extinction_risk_index") & (obs.year == 2019) & obs.value.notna()]
+    uiseong = float(year.loc[year.region_code == "47730", "value"].iloc[0])
+    one, many = "reg_extinction_risk_index|2024|sigungu|2019|47730", "reg_extinction_risk_index|2024|sigungu|2019|*"
+    assert set(slide.figures) == {one, many} and slide.build == deck.build
+    assert float(slide.figures[one]) == pytest.approx(uiseong, rel=1e-5)
+    assert slide.figures[many].startswith(f"n={year.region_code.str.fullmatch(r'[0-9]{5}').sum()} #")
+
+    # the same deck as if saved on a build of 2020-01-01 whose figures differ
+    old = dataclasses.replace(slide, figures={one: "0.5", many: "n=229 #000000000000"}, build="20200101000000000000")
+    store.save(dataclasses.replace(deck, slides=(old,)), deck.version)
+    page = _deck_page(deck.id)
+    assert any("다른 자료 빌드(20200101000000000000)" in w.value and "달라진 수치 2개" in w.value for w in page.warning)
+    said = "\n".join(t.value for t in page.text)
+    name = catalog.indicators()["reg_extinction_risk_index"].name_ko
+    lines = [line for line in said.splitlines() if "슬라이드 1" in line]
+    assert len(lines) == 2 and all(name in line and "2019년" in line for line in lines), said
+    value_line = next(line for line in lines if "의성군" in line)
+    assert re.search(rf"0\.50\D.*→ 지금 {uiseong:.2f}", value_line), value_line
+    assert any("2020-01-01 빌드 이후 값이 바뀌었습니다" in line for line in lines), lines
+
+    page.button(key="deck_refresh").click()  # take the current figures
+    page.run()
+    assert_ok(page)
+    refreshed = store.get(deck.id).slides[0]
+    assert dict(refreshed.figures) == dict(slide.figures) and refreshed.build == deck.build

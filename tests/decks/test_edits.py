@@ -90,3 +90,22 @@ def test_frame_url_is_the_page_embedded_in_slide_mode():
                                             ("1", 0, 1)])
 def test_slide_number(raw, count, want):
     assert deckurls.slide_number(raw, count) == want
+
+
+def test_the_same_map_in_another_year_shares_a_morph_key():
+    """Two slides step in place only when they show one map (page, every setting but the year, outlined region)."""
+    view = {"indicator": "reg_extinction_risk_index", "level": "sigungu", "set": "2024"}
+    key = deckurls.morph_key("map", {**view, "year": "2015"}, "47730")
+    assert key is not None
+    assert deckurls.morph_key("map", {"set": "2024", "year": "2023", "level": "sigungu",  # order does not matter
+                                      "indicator": "reg_extinction_risk_index"}, "47730") == key
+    assert deckurls.morph_key("map", view, "47730") == key  # no year: the latest, still the same map
+    assert deckurls.morph_key("map", {**view, "compare": "none"}, "47730") == key  # the page's default mode
+    others = [deckurls.morph_key("map", {**view, "level": "sido"}, "47730"),  # another level
+              deckurls.morph_key("map", {**view, "indicator": "res_extinction_risk_index"}, "47730"),
+              deckurls.morph_key("map", {**view, "set": "2026-07"}, "47730"),  # another boundary set
+              deckurls.morph_key("map", view, "47720"),  # another region outlined
+              deckurls.morph_key("map", view, None)]
+    assert key not in others and None not in others
+    assert deckurls.morph_key("map", {**view, "compare": "years"}, None) is None  # two maps, not one year
+    assert deckurls.morph_key("trends", view, None) is None  # not a map

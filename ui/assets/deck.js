@@ -11,6 +11,7 @@
 // (shift+space back) Home End, B or . (black screen), Esc (back to the deck page). A key pressed while a
 // frame has the focus is caught in that frame (same origin) and handled here. The slide shown is kept in
 // ?slide_no= (history.replaceState, and kit.js's keepOwnKeys so Streamlit's own address writes keep it).
+// A map slide followed by the same map in another year is stepped in place, its colours moving (see tellYear).
 
 const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"]);
 const PREV = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
@@ -95,6 +96,7 @@ function drawView(box, s) {
   const head = div("view-head", box);
   div("view-title", head, s.title || "");
   if (s.kind === "view" && s.frames[0].callout) div("callout", head, s.frames[0].callout);
+  if (s.note) div("view-note", box, s.note);  // figures changed since the slide was saved (another build)
   const row = div("frames", box);
   box.__frames = s.frames.map((f) => {
     const cell = div("frame-cell", row);
@@ -160,6 +162,26 @@ function slideReady(box) {
   return (box.__frames || []).every((f) => f.frame && f.frame.dataset.ready === "1");
 }
 
+// ------------------------------------------------------------------ the same map in another year
+// A view slide of one map carries its `morph` key (ui/deckurls.morph_key: page, settings but the year, outlined
+// region) and its `year`. A step between two slides of one key is made in place: the frame on screen stays (its
+// slide's box "lent", only its frames visible, over the new current slide's own, hidden: "borrows") and its map is
+// told the new year, its colours moving there (mapview.js listenToDeck). The lent frame goes back to its own
+// slide's year, unseen, once a step shows another slide normally.
+function tellYear(box, year, animate) {
+  for (const f of box.__frames || []) {
+    try {
+      const w = f.frame.contentWindow;
+      w.dispatchEvent(new w.CustomEvent("bal-deck-year", { detail: { year: year ?? null, animate } }));
+    } catch (e) { /* not loaded, or another origin */ }
+  }
+}
+
+function canMorph(spec, from, to) {
+  const a = spec.slides[from], b = spec.slides[to];
+  return from !== to && !!a && !!b && !!a.morph && a.morph === b.morph;
+}
+
 // ------------------------------------------------------------------ present
 function present(component, spec, st) {
   const { parentElement, setTriggerValue } = component;
@@ -183,18 +205,29 @@ function present(component, spec, st) {
     keepOwnKeys();
     try { window.history.replaceState(window.history.state, "", withKeys(window.location.href, window.__balOwn)); } catch (e) { /* ignore */ }
   };
-  const showNow = (k) => {
+  // the box whose frames are on screen: the current slide's, or the one lent to it (the same map, another year)
+  const face = () => st.boxes[st.face ?? st.shown - 1];
+  const showNow = (k, lend) => {
     clearTimeout(st.waiting);
-    st.boxes.forEach((b, i) => b.classList.toggle("current", i + 1 === k));
+    const was = st.face;
+    if (lend === undefined && was !== undefined && was !== k - 1) tellYear(st.boxes[was], spec.slides[was].year, false);
+    st.face = lend ?? k - 1;
+    st.boxes.forEach((b, i) => {
+      b.classList.toggle("current", i + 1 === k);
+      b.classList.toggle("lent", i === st.face && i !== k - 1);
+      b.classList.toggle("borrows", i + 1 === k && st.face !== k - 1);
+    });
+    if (lend !== undefined) tellYear(st.boxes[lend], spec.slides[k - 1].year, true);
     st.shown = k;
     st.counter.textContent = n ? spec.labels.counter.replace("{n}", k).replace("{total}", n) : "";
     st.root.dataset.slide = String(k);
-    st.root.dataset.ready = slideReady(st.boxes[k - 1]) ? "1" : "0";
+    st.root.dataset.ready = slideReady(face()) ? "1" : "0";
+    st.root.dataset.morph = lend !== undefined ? "1" : "";
     write(k);
   };
   const onReady = () => {
     if (st.want !== st.shown && slideReady(st.boxes[st.want - 1])) showNow(st.want);
-    else if (st.shown) st.root.dataset.ready = slideReady(st.boxes[st.shown - 1]) ? "1" : "0";
+    else if (st.shown) st.root.dataset.ready = slideReady(face()) ? "1" : "0";
   };
   const go = (k) => {
     if (!n) return;
@@ -203,9 +236,12 @@ function present(component, spec, st) {
     st.boxes.forEach((b, i) => {
       const d = Math.abs(i + 1 - k);
       if (d <= KEEP) loadFrames(b, st.onKey, onReady);
-      else if (d > DROP) dropFrames(b);
+      else if (d > DROP && i !== st.face) dropFrames(b);
     });
-    if (!st.shown || slideReady(st.boxes[k - 1])) showNow(k);
+    // the same map in another year, or back to the slide whose frame is lent: in place
+    const inPlace = canMorph(spec, st.face, k - 1) || (st.face === k - 1 && st.shown !== k);
+    if (st.shown && inPlace && slideReady(face())) showNow(k, st.face);
+    else if (!st.shown || slideReady(st.boxes[k - 1])) showNow(k);
     else {  // its figure is still being drawn: the slide shown stays up until it is (at most ready_wait_ms)
       clearTimeout(st.waiting);
       st.waiting = setTimeout(() => { if (st.want === k) showNow(k); }, spec.ready_wait_ms);

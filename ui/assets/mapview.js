@@ -126,10 +126,15 @@ function fitToScreen(ui) {
     const chrome = ui.box.offsetHeight - ui.box.querySelector(".bal-stage").offsetHeight;
     const h = Math.max(320, Math.floor(window.innerHeight - Math.max(top, 0) - chrome - 12));
     if (ui.box.style.getPropertyValue("--bal-h") !== `${h}px`) ui.box.style.setProperty("--bal-h", `${h}px`);
-    // the rank table ends on a whole row (a row cut in half reads as a value cut off)
-    const head = ui.side.querySelector("thead tr"), row = ui.side.querySelector("tbody tr");
-    if (head && row && row.offsetHeight) {
-      const whole = head.offsetHeight + Math.floor((h - head.offsetHeight) / row.offsetHeight) * row.offsetHeight;
+    // the rank table ends on a whole row (a row cut in half reads as a value cut off), rows of two or three
+    // lines (a long value wraps) counted at their height
+    const head = ui.side.querySelector("thead tr");
+    if (head && head.offsetHeight) {
+      let whole = head.offsetHeight;
+      for (const row of ui.side.querySelectorAll("tbody tr")) {
+        if (whole + row.offsetHeight > h) break;
+        whole += row.offsetHeight;
+      }
       ui.side.style.maxHeight = `${whole}px`;
     }
   };
@@ -372,6 +377,30 @@ function wire(ui, spec, st, component) {
   return stop;
 }
 
+// A deck's slide (spec.slide, in a frame of ui/assets/deck.js): when the next slide is the same map in another
+// year, the deck sends this frame's window "bal-deck-year" (detail: the year, null for the latest; `animate`)
+// and the map shows that year on the paths it has, their fills moving from one year's colour to the other's
+// (a CSS transition while the box is .bal-morph): nothing is torn down or fetched, no server run. A year the
+// view lacks is ignored.
+const MORPH_MS = 1000;
+
+function listenToDeck(ui, spec, st) {
+  if (st.onDeckYear) window.removeEventListener("bal-deck-year", st.onDeckYear);
+  st.onDeckYear = (e) => {
+    const d = e.detail || {};
+    const want = d.year;
+    const year = want === null || want === undefined ? spec.years[spec.years.length - 1] : Number(want);
+    if (!spec.years.includes(year) || !st.geo) return;
+    clearTimeout(st.morphEnd);
+    ui.box.classList.toggle("bal-morph", d.animate !== false);
+    ui.box.style.setProperty("--bal-morph-ms", `${MORPH_MS}ms`);
+    st.year = year;
+    apply(ui, spec, st);
+    st.morphEnd = setTimeout(() => ui.box.classList.remove("bal-morph"), MORPH_MS + 200);
+  };
+  window.addEventListener("bal-deck-year", st.onDeckYear);
+}
+
 export default function (component) {
   const { data: spec, parentElement } = component;
   if (!spec) return;
@@ -411,6 +440,7 @@ export default function (component) {
   ui.box.style.setProperty("--bal-h", `${spec.height}px`);
   if (spec.presenter) fitToScreen(ui);
   const stop = wire(ui, spec, st, component);
+  if (spec.slide) listenToDeck(ui, spec, st);
   geometry(spec.geo_url).then((geo) => {
     if (st.geo !== geo) { st.geo = geo; drawGeometry(ui, st, geo); setZoom(ui, st, geo, st.zoom); }
     apply(ui, spec, st);

@@ -57,4 +57,4 @@ def highlight_overlay(ctx: Ctx, view: dict) -> list[dict]:
     path = highlight_path(code)
     if not path:
         return []
-    return [mapview.overlay(path, color=HIGHLIGHT, label=regions.name(code, ctx.lang), width=4.0)]
+    return [mapview.inline_overlay(path, color=HIGHLIGHT, label=regions.name(code, ctx.lang), width=4.0)]

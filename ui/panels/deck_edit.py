@@ -1,6 +1,7 @@
-"""발표 자료 with `?id=`: the deck's title, its slides in order (kind, title, page; up, down, edit, delete), the
-buttons that present it, print it and export it, a deck file to import over it, and which headline figures
-changed since it was saved on another build.
+"""발표 자료 with `?id=`: the deck's title and buttons (present, print, export, the list of decks), and its slides
+in order (kind, title, page; up, down, edit, delete). Beside it: one slide's edit form (`deck_slide_form`, handed
+in by the page), the figures changed since the deck was saved (`deck_changes`), a deck file imported over it
+(`deck_import`).
 
 Every edit is applied to the deck as this page showed it (`ui.deckstore.seen`) and saved with that version
 (`ui.deckstore.save`): when another save came first, the reader is told and the page shows the stored deck.
@@ -8,32 +9,18 @@ A title or callout the reader typed is stored as text and shown as text (`state.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 
 import streamlit as st
 
 import app_data
 from decks import edits
 from decks.fields import DeckError
-from decks.model import (
-    LABEL_MAX,
-    SPEAKER_MAX,
-    TEXT_MAX,
-    TITLE_MAX,
-    CoverSlide,
-    Deck,
-    HeadlineSlide,
-    PairSlide,
-    ViewSlide,
-    changed_figures,
-    with_slides,
-)
-from decks.store import DeckNotFound, StaleDeck
-from ui import addslide, deckfigures, deckstore, deckurls, pickers, state
+from decks.model import TITLE_MAX, CoverSlide, Deck, HeadlineSlide, PairSlide, ViewSlide
+from decks.store import DeckNotFound
+from ui import deckstore, deckurls, pickers, state
 from ui.context import Ctx
 from ui.i18n import t
-
-CALLOUTS = addslide.CALLOUTS
 
 
 def requested(ctx: Ctx) -> Deck | None:
@@ -84,46 +71,11 @@ def _present() -> None:
     state.write_param("present", "1")
 
 
-# ---------------------------------------------------------------- figures changed since the deck was saved
-
-def changes(ctx: Ctx, deck: Deck, figures: dict) -> None:
-    """Which headline figures the current build shows otherwise, when the deck (or a slide) was saved on
-    another build; a button puts the current figures into the deck."""
-    build = deckstore.build_id()
-    saved = sorted({b for b in (deck.build, *(getattr(s, "build", "") for s in deck.slides)) if b and b != build})
-    if not saved:
-        return
-    current = deckfigures.current_figures(deck, figures, ctx.lang)
-    found = changed_figures(deck, current)
-    if not found:
-        st.info(ctx.t("deck_other_build_same", saved=", ".join(saved), now=build), icon=":material/info:")
-        return
-    st.warning(ctx.t("deck_other_build", saved=", ".join(saved), now=build, n=len(found)), icon=":material/update:")
-    lines = []
-    for change in found:
-        slide = deck.slides[change.slide - 1]
-        now = change.now if change.now is not None else ctx.t("deck_figure_gone")
-        fig = deckfigures.figure_for(slide, figures, ctx.lang) if isinstance(slide, HeadlineSlide) else None
-        year = f" ({ctx.t('year_suffix', y=fig.year)})" if fig is not None else ""
-        lines.append(ctx.t("deck_change_line", n=change.slide, title=slide.title, saved=change.saved,
-                           y=getattr(slide, "year", ""), now=f"{now}{year}"))
-    st.text("\n".join(lines))
-    st.button(ctx.t("deck_refresh"), key="deck_refresh", icon=":material/refresh:", on_click=_refresh,
-              args=(ctx.lang, figures))
-
-
-def _refresh(lang: str, figures: dict) -> None:
-    deck, build = deckstore.seen(), deckstore.build_id()
-    slides = []
-    for slide in deck.slides:
-        fig = deckfigures.figure_for(slide, figures, lang) if isinstance(slide, HeadlineSlide) else None
-        slides.append(edits.refreshed(slide, fig.value, fig.year, build) if fig is not None else slide)
-    deckstore.save(replace(with_slides(deck, slides), build=build), deck.version, lang, "deck_refreshed")
-
-
 # ---------------------------------------------------------------- the slides
 
-def slides(ctx: Ctx, deck: Deck) -> None:
+def slides(ctx: Ctx, deck: Deck, edit_form: Callable[[Ctx, Deck, object], None]) -> None:
+    """The slides in order, each with its buttons; `edit_form(ctx, deck, slide)` draws a slide's edit form (in its
+    popover, once opened: `deck_slide_form.form`, passed in by the page)."""
     st.subheader(ctx.t("deck_slides", n=len(deck.slides)))
     if not deck.slides:
         st.info(ctx.t("deck_no_slides"), icon=":material/info:")
@@ -143,7 +95,7 @@ def slides(ctx: Ctx, deck: Deck) -> None:
             box = row.popover(ctx.t("slide_edit"), icon=":material/edit:", key=f"edit_{slide.id}", on_change="rerun")
             with box:
                 if box.open:  # drawn once opened (a view's form lists every region)
-                    _edit_form(ctx, deck, slide)
+                    edit_form(ctx, deck, slide)
             row.button("", key=f"delete_{slide.id}", icon=":material/delete:", help=ctx.t("slide_delete"),
                        on_click=_apply, args=(ctx.lang, "delete", slide.id))
 
@@ -178,90 +130,3 @@ def _apply(lang: str, action: str, slide_id: str) -> None:
         deckstore.flash("error", t("deck_error", lang), str(err))
         return
     deckstore.save(edited, deck.version, lang)
-
-
-def _edit_form(ctx: Ctx, deck: Deck, slide) -> None:
-    """The slide's texts (and a view's callout), prefilled; saved together."""
-    k = f"e_{slide.id}_{deck.version}"  # a new version, new boxes: never another version's text
-    with st.form(k, border=False, enter_to_submit=False):
-        st.text_input(ctx.t("slide_title"), value=slide.title, max_chars=TITLE_MAX, key=f"{k}_title")
-        if isinstance(slide, CoverSlide):
-            st.text_input(ctx.t("cover_subtitle"), value=slide.subtitle, max_chars=TEXT_MAX, key=f"{k}_subtitle")
-            st.date_input(ctx.t("cover_date"), value=slide.date, key=f"{k}_date")
-            st.text_input(ctx.t("cover_speaker"), value=slide.speaker, max_chars=SPEAKER_MAX, key=f"{k}_speaker")
-        elif isinstance(slide, ViewSlide):
-            c = slide.callout
-            kind = "region" if c and c.region else "label" if c and c.label else "none"
-            st.segmented_control(ctx.t("callout"), CALLOUTS, default=kind, key=f"{k}_callout", required=True,
-                                 format_func=lambda o: ctx.t(f"callout_{o}"))
-            codes = addslide.callout_codes(dict(slide.query), app_data.boundary_set())
-            if c and c.region and c.region not in codes:
-                codes.insert(0, c.region)
-            st.selectbox(ctx.t("callout_region_pick"), codes, index=codes.index(c.region) if c and c.region else 0,
-                         key=f"{k}_region", format_func=lambda code: addslide.region_name(code, ctx.lang),
-                         filter_mode="fuzzy")
-            st.text_input(ctx.t("callout_label"), value=(c.label or "") if c else "", max_chars=LABEL_MAX,
-                          key=f"{k}_label", placeholder=ctx.t("callout_label_placeholder"))
-        elif isinstance(slide, PairSlide):
-            st.text_input(ctx.t("pair_left"), value=slide.left_caption, max_chars=TITLE_MAX, key=f"{k}_left")
-            st.text_input(ctx.t("pair_right"), value=slide.right_caption, max_chars=TITLE_MAX, key=f"{k}_right")
-        st.form_submit_button(ctx.t("slide_save"), type="primary", on_click=_save_edit, args=(ctx.lang, k, slide.id))
-
-
-def edited_slide(slide, values: dict):
-    """The slide with the form's `values` (title, and per kind: subtitle/date/speaker, callout, captions)."""
-    title = str(values.get("title") or "").strip() or slide.title
-    if isinstance(slide, CoverSlide):
-        return replace(slide, title=title, subtitle=str(values.get("subtitle") or "").strip(),
-                       date=values.get("date"), speaker=str(values.get("speaker") or "").strip())
-    if isinstance(slide, ViewSlide):
-        kind = values.get("callout") or "none"
-        return replace(slide, title=title, callout=edits.callout(values.get("region") if kind == "region" else None,
-                                                                  values.get("label") if kind == "label" else None))
-    if isinstance(slide, PairSlide):
-        return replace(slide, title=title, left_caption=str(values.get("left") or "").strip(),
-                       right_caption=str(values.get("right") or "").strip())
-    return replace(slide, title=title)
-
-
-def _save_edit(lang: str, k: str, slide_id: str) -> None:
-    deck = deckstore.seen()
-    ss = st.session_state
-    values = {name: ss.get(f"{k}_{name}") for name in ("title", "subtitle", "date", "speaker", "callout", "region",
-                                                        "label", "left", "right")}
-    try:
-        slide = deck.slides[edits.position(deck, slide_id)]
-        edited = edits.replace_slide(deck, edited_slide(slide, values))
-    except (DeckError, DeckNotFound) as err:
-        deckstore.flash("error", t("deck_error", lang), str(err))
-        return
-    deckstore.save(edited, deck.version, lang, "deck_saved")
-
-
-# ---------------------------------------------------------------- a deck file over this deck
-
-def import_box(ctx: Ctx, deck: Deck) -> None:
-    with st.expander(ctx.t("deck_import_over"), icon=":material/upload_file:"):
-        st.caption(ctx.t("deck_import_over_note"))
-        n = st.session_state.get("_deck_import_n", 0)
-        key = f"deck_import_over_{n}"
-        st.file_uploader(ctx.t("deck_import_file"), type=["json"], key=key, on_change=_import_over,
-                         args=(ctx.lang, key))
-
-
-def _import_over(lang: str, key: str) -> None:
-    upload = st.session_state.get(key)
-    st.session_state["_deck_import_n"] = st.session_state.get("_deck_import_n", 0) + 1  # an empty box next
-    deck = deckstore.seen()
-    if upload is None or deck is None:
-        return
-    try:
-        deckstore.store().import_json(upload.getvalue(), into=deck.id, expected_version=deck.version)
-    except StaleDeck as err:
-        deckstore.flash("error", t("deck_stale", lang, version=err.stored.version,
-                                   time=f"{err.stored.updated:%Y-%m-%d %H:%M:%S}"))
-        return
-    except DeckError as err:
-        deckstore.flash("error", t("deck_import_bad", lang), str(err))
-        return
-    deckstore.flash("success", t("deck_imported", lang))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decks.model import Deck
-from ui import deck_present, deckurls, state
+from ui import deck_present, deckstore, deckurls, deckviews, state
 from ui.context import Ctx
 from ui.deckfigures import Figure, figure_for
 
@@ -44,7 +44,8 @@ def show(ctx: Ctx, deck: Deck, figures: dict[str, Figure], name: str) -> None:
     st.markdown(css(name), unsafe_allow_html=True)
     shown = {s.id: figure_for(s, figures, ctx.lang) for s in deck.slides if s.kind == "headline"}
     start = deckurls.slide_number(state.url_params().get("slide_no"), len(deck.slides))
-    deck_present.show(ctx, deck_present.spec(ctx, deck, shown, mode=name, start=start), _leave)
+    changed = deckviews.changes(deck, deckstore.build_id(), ctx.lang)  # said on each view slide
+    deck_present.show(ctx, deck_present.spec(ctx, deck, shown, mode=name, start=start, changed=changed), _leave)
 
 
 def _leave() -> None:
