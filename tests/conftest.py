@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import FEATURES, ROOT, TESTS, TIERS, build_cli, once_per_run
+from helpers import FEATURES, ROOT, TESTS, TIERS, build_cli, ci_build, once_per_run
 from helpers.raw import MOIS_COPY_DELTA, MOIS_REL, extinction_index_2024, mois_cell, mois_rows, raw_copy_with_mois_copy
 from helpers.tiers import TierTimes
 from indicators import config
@@ -108,8 +108,14 @@ def _cli_build(raw: Path, out: Path) -> Path:
 @pytest.fixture(scope="session")
 def full_build(raw_dir, tmp_path_factory) -> Path:
     """A full build with the real raw files, through the command line, into a temp folder, once per
-    run. Shared by the whole run (every xdist worker): read it, never write to it (copy it first)."""
-    return once_per_run(tmp_path_factory, "run-full-build", lambda out: _cli_build(raw_dir, out))
+    run. Shared by the whole run (every xdist worker): read it, never write to it (copy it first).
+    Under .ci/run ($BALANCE_CI_BUILD_LOG) it is a copy of the build the README's build command made
+    moments before in the same run, from the same raw files (`helpers.ci_build`), not a second one."""
+    def make(out: Path) -> None:
+        if not ci_build(raw_dir, out):
+            _cli_build(raw_dir, out)
+
+    return once_per_run(tmp_path_factory, "run-full-build", make)
 
 
 @pytest.fixture(scope="session")

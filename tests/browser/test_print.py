@@ -7,6 +7,10 @@
   last ticks (추이 once ended near 2014, the region bars at 120) — and every character of the PDF lies
   inside the page box.
 The text and each character's box are read from the PDF itself (pypdfium2).
+
+The page loaded to be printed is also read as a reader sees it in Korean (`helpers.browser.read_text`, the
+language check of tests/browser/test_english.py): where it has ticks they are found, none is in scientific
+notation or SI-suffixed, and its text and its charts' hover texts are Korean (`check_korean_ticks`).
 """
 from __future__ import annotations
 
@@ -14,9 +18,10 @@ import re
 
 import pytest
 
-from helpers.browser import CHARTS, SHOTS, pdf_chars, steady
+from helpers.browser import CHARTS, SHOTS, check_korean_ticks, no_exception, pdf_chars, read_text, steady
 
 PAGES = ("overview", "map", "trends", "risk", "region", "brief", "disparity", "composite", "bivariate", "data")
+READ = ("overview", "map", "trends", "risk", "region", "disparity", "composite", "bivariate", "data")  # in Korean
 CHARTED = ("overview", "trends", "risk", "region", "disparity", "composite")  # pages with a chart component
 SIDEBAR = ("발표 모드", "언어", "English")  # the sidebar's settings (its page list is checked apart)
 READY = {"map": ".bal-map[data-ready='1']", "risk": ".bal-map[data-ready='1']",
@@ -39,9 +44,11 @@ _LABELS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-t
     .map(n => n.innerText.trim()).filter(Boolean)"""
 
 
-def _pdf(browser, server: str, name: str) -> tuple[bytes, list[str], list[str]]:
+def _pdf(browser, server: str, name: str) -> tuple[bytes, list[str], list[str], dict | None]:
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(f"{server}/{name}" if name != "overview" else server)
+    read = read_text(page, name) if name in READ else None  # what a reader sees, in Korean
+    no_exception(page)
     page.wait_for_selector(READY[name], timeout=60_000)
     page.wait_for_function(f"() => ({_TICKS})() !== null", timeout=60_000)  # every chart drawn
     ticks = steady(page, _TICKS)  # lazily drawn elements at rest before printing
@@ -52,7 +59,7 @@ def _pdf(browser, server: str, name: str) -> tuple[bytes, list[str], list[str]]:
                                                                 "right": "12mm"})
     (SHOTS / f"print_{name}.pdf").write_bytes(pdf)
     page.close()
-    return pdf, ticks, labels
+    return pdf, ticks, labels, read
 
 
 def _bare(text: str) -> str:
@@ -61,7 +68,9 @@ def _bare(text: str) -> str:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_printed_page_has_content_only_and_nothing_cropped(server, browser, name):
-    pdf, ticks, labels = _pdf(browser, server, name)
+    pdf, ticks, labels, read = _pdf(browser, server, name)
+    if read is not None:
+        check_korean_ticks(name, read)
     text, boxes, (width, height), pages = pdf_chars(pdf)
     assert boxes, name
     for word in SIDEBAR:

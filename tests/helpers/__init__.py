@@ -8,7 +8,9 @@ Fixtures are in tests/conftest.py (and tests/app, tests/browser); test modules n
 from __future__ import annotations
 
 import fcntl
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +39,43 @@ def build_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 600)
         env = {k: v for k, v in os.environ.items() if not k.startswith("BALANCE_")}
     return subprocess.run([sys.executable, "-m", "indicators", "build", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+CI_BUILD_LOG_ENV = "BALANCE_CI_BUILD_LOG"  # set by .ci/run: the stdout of its `python -m indicators build --strict`
+BUILD_INPUTS = ("indicators", "geo")  # the code a build runs (its own folders; the packages are the run's)
+COMPLETE = re.compile(r"^Build complete: .* Wrote \d+ files to (?P<dir>.+) in [\d.]+s$")
+
+
+def ci_build(raw: Path, out: Path) -> bool:
+    """`out` made the command-line build of `raw` by copying the one .ci/run made just before pytest (the
+    README's build command, `--strict`, into data/) instead of building again; False (nothing done) when
+    not under .ci/run. Taken only if it is that build of these inputs: its stdout says it completed and
+    where it wrote, its report read `raw` and lists every raw file with the sha256 it has now, and no file
+    of the build's code (indicators/, geo/) is newer than it; else the run fails rather than build twice
+    silently. What .ci/run printed is kept as out/stdout.txt, as `_cli_build` keeps it."""
+    from dataclasses import asdict
+
+    from indicators import manifest, store
+
+    log = os.environ.get(CI_BUILD_LOG_ENV)
+    if not log:
+        return False
+    stdout = Path(log).read_text(encoding="utf-8")
+    last = stdout.strip().splitlines()[-1] if stdout.strip() else ""
+    m = COMPLETE.match(last)
+    assert m, f"${CI_BUILD_LOG_ENV}: not a completed build's output ({last!r})"
+    built = Path(m["dir"])
+    report = json.loads((built / "build_report.json").read_text(encoding="utf-8"))
+    assert Path(report["raw_dir"]).resolve() == raw.resolve(), (report["raw_dir"], raw)
+    assert report["raw_files"] == [asdict(f) for f in manifest.verify(raw)], "the raw files changed since CI's build"
+    made = (built / "build_report.json").stat().st_mtime
+    newer = [p for d in BUILD_INPUTS for p in (ROOT / d).rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts and p.stat().st_mtime > made]
+    assert not newer, f"code changed since CI's build: {newer[:5]}"
+    shutil.copytree(built, out / store.BUILDS / built.name)
+    (out / "stdout.txt").write_text(stdout, encoding="utf-8")
+    (out / store.POINTER).write_text(f"{built.name}\n", encoding="ascii")
+    return True
 
 
 def run_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any
 
 from helpers import ROOT
@@ -134,3 +135,95 @@ def pdf_chars(pdf: bytes) -> tuple[str, list[tuple[float, float, float, float]],
         text.append(tp.get_text_range())
         boxes += [tp.get_charbox(i) for i in range(tp.count_chars()) if tp.get_text_range(i, 1).isalnum()]
     return "\n".join(text), boxes, tuple(doc[0].get_size()), len(doc)
+
+
+# ---- the text a reader sees and the ticks (tests/browser/test_english.py, and test_print.py in Korean)
+
+# Pages whose first screen has value axes or a graded legend: their ticks must be found (so the tick
+# checks cannot pass on selectors that match nothing) and are waited for.
+TICKED = ("overview", "map", "trends", "risk", "region", "disparity", "data")
+TICKS_DRAWN = """() => document.querySelectorAll('.js-plotly-plot g[class$="tick"] > text').length > 0
+    || [...document.querySelectorAll('*')].some(n => n.shadowRoot
+        && n.shadowRoot.querySelector('.bal-lg-bar b, .bal-lc-ytick, .bal-bc-tick'))"""
+# Pages with a chart component: the texts its hover is built from must be found (in Korean: Korean)
+HOVERED = ("overview", "trends", "risk", "region", "disparity", "composite")
+HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE][+-]?\d")
+SI = re.compile(r"^\s*[−-]?[\d.,]+\s?[kMGTBµμ]\s*$")  # plotly's default 500M / 2G / 10µ ticks
+
+TEXT_READY = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (!document.querySelector('h1')) return false;
+    if ([...document.querySelectorAll('.js-plotly-plot')].some(p => !p._fullLayout)) return false;
+    const hosts = [...document.querySelectorAll('*')]
+        .filter(n => n.shadowRoot && n.shadowRoot.querySelector('.bal-map, .bal-lc'));
+    return hosts.every(h => h.shadowRoot.querySelector(".bal-map[data-ready='1'], .bal-lc[data-ready='1']"));
+}"""
+
+# What a reader can see or hover: page text, the components' text (the map's SVG legend, table, labels,
+# titles; the charts' titles, legends, ticks, labels, badges and sources) and the view each chart builds
+# its hover from (kept on its shadow root: every series' name and value texts, events, quoted figures, a
+# bar row's hover; ids, colours and file names left out), plotly's drawn text and its traces' names and
+# hover texts; ticks apart for the e+ check.
+COLLECT = """() => {
+    const out = {text: [document.body.innerText], shadow: [], plot: [], hover: [], ticks: []};
+    const hosts = [...document.querySelectorAll('*')].filter(n => n.shadowRoot);
+    const ids = new Set(['key', 'filename', 'code', 'color', 'colors', 'dash', 'label_color', 'lang']);
+    const strings = (v, k) => ids.has(k) ? [] : typeof v === 'string' ? [v] : Array.isArray(v)
+        ? v.flatMap((x) => strings(x, k)) : v && typeof v === 'object'
+        ? Object.entries(v).flatMap(([kk, x]) => strings(x, kk)) : [];
+    for (const h of hosts) {
+        for (const el of h.shadowRoot.querySelectorAll('*')) {
+            if (['STYLE', 'SCRIPT'].includes(el.tagName)) continue;
+            if (!el.children.length && el.textContent.trim()) out.shadow.push(el.textContent.trim());
+            for (const a of ['title', 'aria-label']) if (el.getAttribute(a)) out.shadow.push(el.getAttribute(a));
+        }
+        for (const t of h.shadowRoot.querySelectorAll('.bal-legend *, .bal-lc-xtick, .bal-lc-ytick, .bal-bc-tick'))
+            if (!t.children.length && t.textContent.trim()) out.ticks.push(t.textContent);
+        const chart = h.shadowRoot.__balLc || h.shadowRoot.__balBc;  // ui/assets/linechart.js, barchart.js
+        if (chart && chart.spec) out.hover.push(...strings(chart.spec, ''));
+    }
+    for (const t of document.querySelectorAll('.js-plotly-plot svg text')) out.plot.push(t.textContent);
+    for (const t of document.querySelectorAll('.js-plotly-plot g[class$="tick"] > text'))
+        out.ticks.push(t.textContent);  // xtick, ytick, x2tick, y3tick … and colour-bar ticks
+    const flat = (x) => Array.isArray(x) ? x.flatMap(flat) : (x == null ? [] : [String(x)]);
+    for (const p of document.querySelectorAll('.js-plotly-plot'))
+        for (const tr of (p.data || []))
+            for (const k of ['name', 'text', 'hovertext', 'hovertemplate']) out.hover.push(...flat(tr[k]));
+    return out;
+}"""
+
+
+def settled(page, rounds: int = 30) -> None:
+    """Wait until the page text stops growing (lazily mounted tables and charts have drawn): the same
+    length at two checks 600 ms apart."""
+    last = -1
+    for _ in range(rounds):
+        now = page.evaluate("document.body.innerText.length")
+        if now == last:
+            return
+        last = now
+        page.wait_for_timeout(600)
+
+
+def read_text(page, name: str) -> dict:
+    """Once the page `name` is drawn (the run ended, every figure drawn, its ticks there where it has some,
+    the text no longer growing): what a reader can see or hover (`COLLECT`)."""
+    page.wait_for_function(TEXT_READY, timeout=90_000)
+    if name in TICKED:
+        page.wait_for_function(TICKS_DRAWN, timeout=60_000)
+    settled(page)  # charts and tables mounting after the run
+    page.wait_for_function(TEXT_READY, timeout=30_000)
+    return page.evaluate(COLLECT)
+
+
+def check_korean_ticks(name: str, got: dict) -> None:
+    """A page in Korean (`read_text`): ticks found where it has some, none in scientific notation or SI-
+    suffixed; its text Korean, and so are its charts' hover texts (the English checks are not vacuous)."""
+    if name in TICKED:
+        assert got["ticks"], "no tick text found: the selectors no longer match"
+    assert not [t for t in got["ticks"] if SCIENTIFIC.search(t) or SI.search(t)], got["ticks"]
+    assert HANGUL.search(got["text"][0])  # the Korean page is Korean (the English check is not vacuous)
+    if name in HOVERED:  # and so are its charts' hover texts
+        assert HANGUL.search(" ".join(got["hover"])), got["hover"][:20]

@@ -49,11 +49,18 @@ def revise_mois(rows: list[list[str]], i: int, delta: int) -> None:
             rows[i][col] = f"{int(rows[i][col].replace(',', '')) + delta:,}"
 
 
-def raw_copy_with_mois_copy(raw_dir: Path, tmp_path: Path, delta: int) -> tuple[Path, int]:
+def raw_copy_with_mois_copy(raw_dir: Path, tmp_path: Path, delta: int, *, mois_only: bool = False) -> tuple[Path, int]:
     """raw_dir copied to tmp_path/raw, plus the MOIS file under COPY_REL with the test cell's total
-    revised by `delta` (`revise_mois`); returns the folder and the original value of the cell."""
+    revised by `delta` (`revise_mois`); returns the folder and the original value of the cell.
+    `mois_only`: of raw_dir only the manifest and the MOIS file (a build of the one source they feed,
+    `mois_population_age`; the other sources are skipped)."""
     raw = tmp_path / "raw"
-    shutil.copytree(raw_dir, raw)
+    if mois_only:
+        (raw / MOIS_REL).parent.mkdir(parents=True)
+        for rel in ("MANIFEST.csv", MOIS_REL):
+            shutil.copyfile(raw_dir / rel, raw / rel)
+    else:
+        shutil.copytree(raw_dir, raw)
     rows = mois_rows(raw / MOIS_REL)
     i, col, value = mois_cell(rows)
     revise_mois(rows, i, delta)

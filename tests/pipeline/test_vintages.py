@@ -2,8 +2,10 @@
 report, and the report names the file and vintage behind each indicator-year (issue 8, item 2).
 
 Cases are built on a copy of data/raw with one more MOIS 연령별 인구현황 file: a copy under a new
-name with one cell changed (not in the manifest: counts as newest), an identical copy, and a copy
-listed in the manifest with an older vintage. Expected values are read from the file text here.
+name with one cell changed (not in the manifest: counts as newest), an identical copy (both the whole
+raw folder), and a copy listed in the manifest with an older vintage, or listed then edited (the MOIS
+file, its copy and the manifest alone: the ranking is the source's). Expected values are read from the
+file text here.
 """
 from __future__ import annotations
 
@@ -126,10 +128,21 @@ def _list(raw: Path, rel: str, vintage: str) -> None:
              "2022-2024", "test"])
 
 
+def _mois_built(result: build.BuildResult) -> None:
+    """A build of the MOIS age files alone (`raw_copy_with_mois_copy(mois_only=True)`): their source
+    built, every other source of raw files skipped (the package ones built)."""
+    status = {s["module"]: s["status"] for s in result.report["sources"]}
+    assert status.pop("mois_population_age") == "built"
+    assert {m for m, s in status.items() if s == "built"} == {"census", "boundary_area"}, status
+
+
 def test_an_older_vintage_loses(raw_dir, tmp_path):
-    raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=7)
+    """Built on the MOIS file, its copy and the manifest alone: which file wins is decided within the
+    source (the whole build with a copy is `test_an_identical_copy_gives_no_conflict`, `mois_copy_build`)."""
+    raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=7, mois_only=True)
     _list(raw, COPY_REL, "2023-06-30")
     result = build.build(raw)
+    _mois_built(result)
     assert _built(result) == value
     [c] = result.report["conflicts"]
     assert (c["kept_file"], c["kept_vintage"], c["kept_value"]) == (MOIS_REL, "2024-12-31", value)
@@ -138,13 +151,15 @@ def test_an_older_vintage_loses(raw_dir, tmp_path):
 
 
 def test_a_file_changed_since_its_manifest_row_counts_as_newest(raw_dir, tmp_path):
-    raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=0)
+    """Built on the MOIS file, its copy and the manifest alone (as `test_an_older_vintage_loses`)."""
+    raw, value = raw_copy_with_mois_copy(raw_dir, tmp_path, delta=0, mois_only=True)
     _list(raw, COPY_REL, "2023-06-30")  # listed as older, then edited: no longer the listed file
     rows = mois_rows(raw / COPY_REL)
     i, _, _ = mois_cell(rows)
     revise_mois(rows, i, 3)
     write_mois_rows(raw / COPY_REL, rows)
     result = build.build(raw)
+    _mois_built(result)
     assert _built(result) == value + 3
     [c] = result.report["conflicts"]
     assert (c["kept_file"], c["kept_status"], c["dropped_file"]) == (COPY_REL, manifest.CHANGED, MOIS_REL)
