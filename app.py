@@ -95,7 +95,7 @@ def run() -> None:
     st.set_page_config(layout="wide", page_title="균형 — 수도권·비수도권 격차", page_icon="⚖️")
     import app_data
     from indicators import store
-    from ui import chrome, context, gc_freeze, nav, notfound, state
+    from ui import chrome, context, gc_freeze, nav, notfound, slidemode, state
     from ui.i18n import t
 
     gc_freeze.freeze_if_new_imports()  # startup objects out of the cyclic GC (see ui/gc_freeze.py)
@@ -134,7 +134,10 @@ def run() -> None:
             lang, presenter = nav.global_controls()
             st.caption(t("app_title", lang))
 
-    chrome.mount(current.url_path, presenter)  # before the layout: it learns the viewport (a phone) first
+    # before the layout: it learns the viewport (a phone) first; a page with a main figure is cut there on
+    # a session's first run (chrome.figure_first) and told when to draw the rest
+    figure_page = current.url_path in (*slidemode.MAIN, "")  # "": the default page (개요), at /
+    chrome.mount(current.url_path, presenter, figure_page=figure_page)
     state.set_layout(presenter, chrome.viewport().phone)
     st.markdown(BASE_CSS, unsafe_allow_html=True)
     if state.left_presenter():

@@ -64,16 +64,38 @@ def main_figures() -> dict[str, str]:
     return {("" if p == state.DEFAULT_PAGE else p): key for p, key in slidemode.MAIN.items()}
 
 
-def mount(page: str, presenter: bool) -> None:
+_DRAWN_KEY = "_bal_figure_drawn"
+
+
+def figure_first() -> bool:
+    """Whether this run draws a page down to its main figure only: the first page a browser opens in a
+    session, until the browser says that figure is drawn (then the page runs again, whole). What lies
+    below a figure — widgets whose Streamlit code comes in chains of small files, tables, more charts —
+    held the figure back by 130–310 ms (bench/RESULTS.md); drawn after it, it holds back nothing. A run
+    with no browser (AppTest: no request headers) draws the whole page; a slide stops at its figure anyway."""
+    return not st.session_state.get(_DRAWN_KEY) and bool(st.context.headers) and not state.slide_mode()
+
+
+def mount(page: str, presenter: bool, *, figure_page: bool = True) -> None:
     """Once per run, before the page draws (app.py); its container is hidden (app.py BASE_CSS). `page`
-    (the page's URL path) makes the component run again on a page switch."""
+    (the page's URL path) makes the component run again on a page switch; `figure_page`: the page has a
+    main figure (`slidemode.MAIN`), where a session's first run is cut (`figure_first`)."""
     with st.container(key="bal_chrome"):
         result = _mount(data={"page": page, "presenter": presenter, "viewport": asdict(viewport()),
-                              "prefetch": PREFETCH, "figures": main_figures()},
-                        key="page_chrome", default={"viewport": None}, on_viewport_change=_noop)
+                              "prefetch": PREFETCH, "figures": main_figures(),
+                              "report_drawn": figure_page and figure_first()},
+                        key="page_chrome", default={"viewport": None, "drawn": None}, on_viewport_change=_noop,
+                        on_drawn_change=_figure_drawn)
     told = result.get("viewport") if result is not None else None
     if isinstance(told, dict):
         st.session_state[_SESSION_KEY] = told
+
+
+
+def _figure_drawn() -> None:
+    """The browser says the page's main figure is drawn: from this run on (the callback runs before it),
+    pages are drawn whole."""
+    st.session_state[_DRAWN_KEY] = True
 
 
 def _noop() -> None:

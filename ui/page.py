@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import addslide, deckstore, nav, share, slidemode, state, statictable
+from ui import addslide, chrome, deckstore, nav, share, slidemode, state, statictable
 from ui import format as fmt
 from ui.concepts import events
 from ui.context import Ctx, page_setup
@@ -68,8 +68,10 @@ def open_page_slot(page: str):
 
 
 def slide_end(ctx: Ctx) -> None:
-    """Called by every page right after its main figure (`ui.slidemode.MAIN`): a slide ends there."""
-    if ctx.slide:
+    """Called by every page right after its main figure (`ui.slidemode.MAIN`): a slide ends there, and so
+    does the first run of a browser's session (`chrome.figure_first`: the rest follows once the figure is
+    drawn)."""
+    if ctx.slide or chrome.figure_first():
         st.stop()
 
 

@@ -12,7 +12,8 @@ from ui.i18n import t
 WAIT_DONE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     const done = app && app.getAttribute('data-test-script-state') === 'notRunning';
-    return done && (document.querySelector('h1') || document.querySelector('[data-testid="stException"]'));
+    const whole = document.documentElement.dataset.balWhole === '1';  // not a first run cut at its figure
+    return done && ((whole && document.querySelector('h1')) || document.querySelector('[data-testid="stException"]'));
 }"""
 
 

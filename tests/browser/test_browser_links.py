@@ -7,7 +7,8 @@ from helpers.browser import CHARTS, no_exception
 
 WAIT_DONE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
-    return app && app.getAttribute('data-test-script-state') === 'notRunning' && document.querySelector('h1');
+    return app && app.getAttribute('data-test-script-state') === 'notRunning' && document.querySelector('h1')
+      && document.documentElement.dataset.balWhole === '1';
 }"""
 # the event marks (numbered badges) of 추이's charts (the trend chart and net migration): -1 until both are drawn
 EVENT_MARKS = "() => { const charts = " + CHARTS + """

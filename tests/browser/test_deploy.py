@@ -42,7 +42,8 @@ LOG_LINE = re.compile(r'route=(?P<route>\S*) served=(?P<served>\S*) upstream="(?
 WAIT_DONE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     const done = app && app.getAttribute('data-test-script-state') === 'notRunning';
-    return done && (document.querySelector('h1') || document.querySelector('[data-testid="stException"]'));
+    const whole = document.documentElement.dataset.balWhole === '1';  // not a first run cut at its figure
+    return done && ((whole && document.querySelector('h1')) || document.querySelector('[data-testid="stException"]'));
 }"""
 # every Content-Security-Policy violation and script error of the page, from its first script on
 LISTEN = """window.__violations = [];

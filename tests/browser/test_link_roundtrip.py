@@ -28,7 +28,8 @@ from ui.pickers import indicator_label
 VIEWPORT = {"width": 1440, "height": 900}
 IDLE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
-    return app && app.getAttribute('data-test-script-state') === 'notRunning' && document.querySelector('h1'); }"""
+    return app && app.getAttribute('data-test-script-state') === 'notRunning' && document.querySelector('h1')
+      && document.documentElement.dataset.balWhole === '1'; }"""
 # Every chart drawn by plotly, every component (map, chart, table) drawn.
 DRAWN = """() => {
   const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');

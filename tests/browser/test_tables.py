@@ -73,3 +73,30 @@ def test_a_click_on_a_title_sorts_the_at_risk_list(server, browser):
     no_exception(page)
     assert not errors, errors
     page.close()
+
+
+FIGURE_THEN_REST = """() => new Promise((done) => {
+  const ready = () => [...document.querySelectorAll('.st-key-risk_view *')]
+    .some((n) => n.shadowRoot && n.shadowRoot.querySelector(".bal-map[data-ready='1']"));
+  const tick = () => {
+    if (!ready()) return requestAnimationFrame(tick);
+    done({tables: document.querySelectorAll('.st-key-risk_list').length,
+          whole: document.documentElement.dataset.balWhole});
+  };
+  tick();
+})"""
+
+
+def test_a_first_visit_draws_the_figure_first_then_the_rest(server, browser):
+    """A session's first page runs down to its main figure (ui/chrome.py `figure_first`): when 지방소멸's
+    map is drawn, the list below it is not there yet; the browser then says so and the page runs again,
+    whole — the list, its table and the class counts below the map."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{server}/risk", wait_until="commit")
+    at_figure = page.evaluate(FIGURE_THEN_REST)
+    assert at_figure == {"tables": 0, "whole": "0"}, at_figure
+    page.wait_for_function("document.documentElement.dataset.balWhole === '1'", timeout=30_000)
+    page.locator(LIST).wait_for(timeout=30_000)
+    assert page.locator(".st-key-risk_counts").count() == 1
+    no_exception(page)
+    page.close()

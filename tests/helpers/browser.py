@@ -20,7 +20,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 # The script run has ended (Streamlit's own marker on the app element).
 IDLE = """() => { const app = document.querySelector('[data-testid="stApp"]');
-    return !!app && app.getAttribute('data-test-script-state') === 'notRunning'; }"""
+    return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+      && document.documentElement.dataset.balWhole === '1'; }"""  # not a first run cut at its figure
 
 
 def no_exception(page) -> None:
@@ -154,6 +155,7 @@ SI = re.compile(r"^\s*[−-]?[\d.,]+\s?[kMGTBµμ]\s*$")  # plotly's default 500
 TEXT_READY = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.documentElement.dataset.balWhole !== '1') return false;
     if (!document.querySelector('h1')) return false;
     if ([...document.querySelectorAll('.js-plotly-plot')].some(p => !p._fullLayout)) return false;
     const hosts = [...document.querySelectorAll('*')]

@@ -155,9 +155,36 @@ function curtainOnPageSwitch() {
   }, true);
 }
 
+// The first page of a session is drawn down to its main figure (ui/chrome.py figure_first); once that
+// figure is drawn — or the page finished without it (no data: its message), or after REPORT_MAX_MS —
+// Python is told and runs the page again, whole.
+const REPORT_MAX_MS = 5000;
+
+function reportDrawn(component, data) {
+  if (!data || !data.report_drawn || window.__balReported) return;
+  window.__balReported = true;
+  const key = (data.figures || {})[location.pathname.split("/").pop()];
+  const since = performance.now();
+  const watch = setInterval(() => {
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+    const box = key && main ? main.querySelector(`.st-key-${key}`) : null;
+    const idle = document.querySelector('[data-testid="stApp"]')?.getAttribute("data-test-script-state") === "notRunning";
+    const late = performance.now() - since > REPORT_MAX_MS;
+    // a figure of ours or plotly's: drawn; a figure of text (브리핑's sheet): there once it has text
+    const shown = box && (drawn(box) || (![...box.querySelectorAll("*")].some((n) => n.shadowRoot)
+      && !box.querySelector(".js-plotly-plot") && box.textContent.trim() !== ""));
+    if (!(box ? shown : idle && performance.now() - since > 300) && !late) return;
+    clearInterval(watch);
+    component.setStateValue("drawn", true);
+  }, 40);
+}
+
 export default function (component) {
   const { data } = component;
   if (data && data.figures) window.__balFigures = data.figures;
+  // '1' once the page is drawn whole (not a first run cut at its figure): what tests wait for
+  if (data) document.documentElement.dataset.balWhole = data.report_drawn ? "0" : "1";
+  reportDrawn(component, data);
   trackWidth();
   curtainOnPageSwitch();
   closeSidebarAfterPageChoice(Boolean(data && data.presenter), data && data.page);

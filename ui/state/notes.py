@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui.i18n import LANGS, t
 
-_SLOT, _WARNED = "_view_warning_slot", "_view_warned"
+_SLOT, _WARNED, _CARRIED = "_view_warning_slot", "_view_warned", "_view_notes_carried"
 ECHO_MAX = 40  # characters of a bad URL value repeated back in the note
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:\"'=$")
 
@@ -20,6 +20,8 @@ def begin_run(warning_slot=None) -> None:
     called), none noted yet."""
     st.session_state[_SLOT] = warning_slot
     st.session_state[_WARNED] = set()
+    for name, raw, default in st.session_state.pop(_CARRIED, []):  # noted on the run before, cut at its figure
+        note_bad(name, raw, default)
 
 
 def md_literal(text: str) -> str:
@@ -50,6 +52,10 @@ def note_bad(name: str, raw: str, default: Any) -> None:
     if ("bad", name) in warned:
         return
     warned.add(("bad", name))
+    from ui import chrome  # here: ui.chrome imports ui.state
+
+    if chrome.figure_first():  # this run stops at the figure and the next one (whole) reads a clean URL
+        st.session_state.setdefault(_CARRIED, []).append((name, raw, default))
     shown_default = ",".join(map(str, default)) if isinstance(default, (list, tuple)) else str(default)
     # `name` sits in a code span of the label (literal there: only a backtick could end it)
     message = t("bad_param" if shown_default else "bad_param_ignored", _note_lang(), name=name.replace("`", "'"),
