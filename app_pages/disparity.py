@@ -20,10 +20,9 @@ ind = app_data.indicator(ind_id)
 density = dp.is_population_count(ind_id)
 weighting = pickers.pick_choice(ctx, "weighting", list(dp.WEIGHTINGS), "population", ctx.t("weighting"),
                                 dp.weighting_labels(ctx), container=c3, disabled=density, help=ctx.t("weighting_help"))
-c4, c5, c6 = settings.columns([3, 1.9, 2.4])
+c4, c6 = settings.columns([4.9, 2.4])
 chosen = pickers.pick_many(ctx, "measures", list(dp.MEASURE_IDS), ctx.t("measures_pick"), dp.measure_labels(ctx),
-                           default=list(dp.MEASURE_IDS), container=c4, min_n=1)
-kind = pickers.pick_choice(ctx, "theil", ["t", "l"], "t", ctx.t("decomp_kind"), dp.kind_labels(ctx), container=c5)
+                           default=list(dp.MEASURE_IDS), container=c4, min_n=1, pills=True)
 show_events = page.events_toggle(ctx, c6)
 common_only = c6.toggle(ctx.t("common_only"), value=False, key=state.native_key("common", False),
                         bind="query-params", help=ctx.t("common_only_help"))
@@ -52,6 +51,8 @@ page.slide_end(ctx)
 page.define(ctx, [ind])
 if figure_first:
     reading_notes()
+kind = pickers.pick_choice(ctx, "theil", ["t", "l"], "t", ctx.t("decomp_kind"), dp.kind_labels(ctx),
+                           container=st.columns([1.9, 5.4])[0])  # the decomposition's own control, above it
 linechart.show(ctx, dfig.decomposition_chart(ctx, ind, level, table, kind, full, reading, show_events),
                key="disp_decomp", filename=f"theil_{kind}_decomposition_{ind_id}_{level}_{weighting}",
                data=dp.decomposition_data(table, kind), follow=True)

@@ -18,8 +18,6 @@ others = pickers.pick_regions(ctx, "with", [c for c in pickers.all_region_codes(
 if not ctx.presenter:  # presenter mode: the chart's title names the region
     st.subheader(region.title(ctx, code))
     st.caption(region.header(ctx, code))
-    if code in brief.brief_codes(app_data.boundary_set()):  # a union stand-in has no brief of its own
-        nav.page_link("brief", ctx.t("brief_link"), icon=":material/print:", region=code)
 
 prof = app_data.region_profile(code)
 page.stop_unless(not prof.empty, ctx, ctx.t("no_region_data"), notice=False)
@@ -31,6 +29,8 @@ if view is not None:
                   data=rel.drop(columns=["trend", "source"]))  # the CSV's source: producer, table, years
     page.define(ctx, list(dict.fromkeys(rel["indicator"])))
 page.slide_end(ctx)
+if not ctx.presenter and code in brief.brief_codes(app_data.boundary_set()):  # a union stand-in has no brief
+    nav.page_link("brief", ctx.t("brief_link"), icon=":material/print:", region=code)
 
 if others:  # up to four regions side by side (?with=47730,11)
     region_compare.show(ctx, [code, *others])

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import app_data
-from ui import csvs
+from ui import chrome, csvs
 from ui.context import Ctx
 from ui.finishing import plot_config
 from ui.scaling import scale_figure
@@ -135,7 +135,10 @@ def download_csv(data: pd.DataFrame, filename: str, ctx: Ctx, key: str, label: s
                  source: str | None = None) -> None:
     """A CSV download of `data` in the app's one convention (`ui.csvs`: titles in the reader's language,
     every row with its unit, year and source; `source`: the page's source text for a frame without
-    indicator ids). Made when clicked, not on every run."""
+    indicator ids). Made when clicked, not on every run. Not on a session's first run, which stops at the
+    page's figure (`chrome.figure_first`): a button under the figure comes with the rest."""
+    if chrome.figure_first():
+        return
     lang = ctx.lang
     st.download_button(label or ctx.t("download_csv"), lambda: csvs.encoded(data, lang, source),
                        file_name=f"{filename}.csv", mime="text/csv", key=key, icon=":material/download:",

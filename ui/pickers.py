@@ -150,8 +150,9 @@ def pick_select(ctx: Ctx, name: str, options: list, default, label: str, labels:
 
 def pick_many(ctx: Ctx, name: str, options: list[str], label: str, labels: dict[str, str], *,
               default: list[str] | None = None, container=st, max_n: int | None = None,
-              min_n: int = 0) -> list[str]:
-    """Several of `options` as a multiselect bound to `?name=a,b` (between `min_n` and `max_n`)."""
+              min_n: int = 0, pills: bool = False) -> list[str]:
+    """Several of `options` as a multiselect bound to `?name=a,b` (between `min_n` and `max_n`); `pills`:
+    as pills instead (a few short options, all in view; the segmented controls' code, no menu of its own)."""
     allowed = set(options)
     top = max_n or len(options)
 
@@ -164,10 +165,15 @@ def pick_many(ctx: Ctx, name: str, options: list[str], label: str, labels: dict[
             raise ValueError(raw)
         return vals
 
-    return state.bind(name, lambda k: container.multiselect(
-        label, options, key=k, max_selections=max_n, format_func=lambda o: labels.get(o, o),
-        placeholder=ctx.t("choose_many")),
-        valid=ok, default=default or [], scope=ctx.page, parse=parse, serialize=",".join)
+    def widget(k: str):
+        if pills:
+            return container.pills(label, options, key=k, selection_mode="multi",
+                                   format_func=lambda o: labels.get(o, o))
+        return container.multiselect(label, options, key=k, max_selections=max_n,
+                                     format_func=lambda o: labels.get(o, o), placeholder=ctx.t("choose_many"))
+
+    return state.bind(name, widget, valid=ok, default=default or [], scope=ctx.page, parse=parse,
+                      serialize=",".join)
 
 
 def pick_regions(ctx: Ctx, name: str, codes: list[str], label: str, *, container=st, max_n: int = 8) -> list[str]:
