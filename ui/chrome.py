@@ -80,10 +80,12 @@ def mount(page: str, presenter: bool, *, figure_page: bool = True) -> None:
     """Once per run, before the page draws (app.py); its container is hidden (app.py BASE_CSS). `page`
     (the page's URL path) makes the component run again on a page switch; `figure_page`: the page has a
     main figure (`slidemode.MAIN`), where a session's first run is cut (`figure_first`)."""
+    cut = figure_page and figure_first()
+    state.carry_notes(cut)
     with st.container(key="bal_chrome"):
         result = _mount(data={"page": page, "presenter": presenter, "viewport": asdict(viewport()),
                               "prefetch": PREFETCH, "figures": main_figures(),
-                              "report_drawn": figure_page and figure_first()},
+                              "report_drawn": cut},
                         key="page_chrome", default={"viewport": None, "drawn": None}, on_viewport_change=_noop,
                         on_drawn_change=_figure_drawn)
     told = result.get("viewport") if result is not None else None

@@ -186,6 +186,12 @@ def multi_drop_last(page, label: str):
     return act, f"multiselect {label} − last"
 
 
+def pill_off(page, label: str, option: str):
+    def act():
+        _widget(page, "stButtonGroup", label).locator("button", has_text=option).first.click()
+    return act, f"pills {label} − {option}"
+
+
 def type_text(page, label: str, text: str):
     def act():
         box = _widget(page, "stTextInput", label).locator("input")
@@ -246,7 +252,7 @@ SCENARIOS: dict[str, tuple[str, Callable]] = {
         segment(p, _ko("level"), _ko("sigungu")),
         select(p, _ko("indicator"), _ind("census_grdp_per_capita_krw_th"), "1인당"),
         segment(p, _ko("weighting"), _ko("weighting_equal")),
-        multi_drop_last(p, _ko("measures_pick")),
+        pill_off(p, _ko("measures_pick"), "타일 L"),
         segment(p, _ko("decomp_kind"), "타일 L"),
         toggle(p, _ko("events_toggle")),
         toggle(p, _ko("common_only"))]),

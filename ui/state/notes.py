@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui.i18n import LANGS, t
 
-_SLOT, _WARNED, _CARRIED = "_view_warning_slot", "_view_warned", "_view_notes_carried"
+_SLOT, _WARNED, _CARRIED, _CARRY = "_view_warning_slot", "_view_warned", "_view_notes_carried", "_view_notes_carry"
 ECHO_MAX = 40  # characters of a bad URL value repeated back in the note
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:\"'=$")
 
@@ -20,8 +20,15 @@ def begin_run(warning_slot=None) -> None:
     called), none noted yet."""
     st.session_state[_SLOT] = warning_slot
     st.session_state[_WARNED] = set()
+    st.session_state[_CARRY] = False  # until ui.chrome says this run is cut at its figure
     for name, raw, default in st.session_state.pop(_CARRIED, []):  # noted on the run before, cut at its figure
         note_bad(name, raw, default)
+
+
+def carry_to_next_run(carry: bool) -> None:
+    """Whether this run's notes are shown again by the next run: `ui.chrome` says so for a run cut at the
+    page's figure (the whole run that follows reads a URL cleaned of the bad values)."""
+    st.session_state[_CARRY] = carry
 
 
 def md_literal(text: str) -> str:
@@ -52,9 +59,7 @@ def note_bad(name: str, raw: str, default: Any) -> None:
     if ("bad", name) in warned:
         return
     warned.add(("bad", name))
-    from ui import chrome  # here: ui.chrome imports ui.state
-
-    if chrome.figure_first():  # this run stops at the figure and the next one (whole) reads a clean URL
+    if st.session_state.get(_CARRY):  # this run stops at the figure and the next one (whole) reads a clean URL
         st.session_state.setdefault(_CARRIED, []).append((name, raw, default))
     shown_default = ",".join(map(str, default)) if isinstance(default, (list, tuple)) else str(default)
     # `name` sits in a code span of the label (literal there: only a backtick could end it)
