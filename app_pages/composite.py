@@ -7,6 +7,7 @@ from ui import barchart, datatable, maps, page, pickers
 from ui.figures import download_csv
 from ui.panels import composite as cm
 from ui.panels import composite_navis
+from ui.panels import composite_tables as ct
 
 ctx = page.open_page("composite", "comp_title", "comp_intro")
 levels = cm.levels()
@@ -54,13 +55,14 @@ with left:
 with right:
     st.subheader(ctx.t("comp_table"))
     shown = cm.ranked_table(res)
-    datatable.show(ctx, shown, key="comp_table", height=560, column_order=cm.TABLE_ORDER,
-                   column_config=cm.table_columns(ctx))
+    names = {d.id: cm.domain_name(d, ctx.lang) for d in cx.DOMAINS}
+    datatable.show(ctx, shown, key="comp_table", height=560, column_order=ct.TABLE_ORDER,
+                   column_config=ct.table_columns(ctx, names))
     download_csv(cm.table_csv(ctx, res), f"composite_{level}_{year}_{method}{cm.weights_tag(res)}", ctx,
                  key="dl_comp_table")
 if ctx.presenter:
     vintage_notes()
-cm.show_missing(ctx, res)
+ct.show_missing(ctx, res)
 
 st.subheader(ctx.t("sens_head"))
 sens = cm.sensitivity(ctx, res)

@@ -14,10 +14,9 @@ import streamlit as st
 
 import app_analyses
 import app_data
-from geo import regions
 from indicators import composite as cx
 from indicators import views
-from ui import barchart, datatable, figures, maps, mapview, palette
+from ui import barchart, figures, maps, mapview, palette
 from ui import format as fmt
 from ui.context import Ctx
 
@@ -97,14 +96,6 @@ def vintage_lines(ctx: Ctx, res: Result) -> list[str]:
 def weights_text(ctx: Ctx) -> str:
     parts = [f"{domain_name(d, ctx.lang)} {d.default_weight:g}" for d in cx.DOMAINS]
     return ctx.t("weights_default", defaults=", ".join(parts))
-
-
-def missing_table(ctx: Ctx, res: Result) -> pd.DataFrame:
-    m = res.missing.copy()
-    m.insert(1, "region", [regions.name(c, ctx.lang) for c in m["region_code"]])
-    m["missing"] = [", ".join(app_data.name(i.strip(), ctx.lang) for i in s.split(",") if i.strip())
-                    for s in m["missing"]]
-    return m
 
 
 def _texts(ctx: Ctx, res: Result) -> list[str | None]:
@@ -253,31 +244,5 @@ def domain_names(ctx: Ctx, ids) -> str:
     return ", ".join(domain_name(d, ctx.lang) for d in cx.DOMAINS if d.id in ids)
 
 
-TABLE_ORDER = ["region", "score", "rank", "decile", *[d.id for d in cx.DOMAINS], "is_capital_region", "region_code"]
-
-
 def ranked_table(res: Result) -> pd.DataFrame:
     return res.table.sort_values(["rank", "region_code"], na_position="last")
-
-
-def table_columns(ctx: Ctx) -> dict:
-    domain_cols = {d.id: st.column_config.NumberColumn(domain_name(d, ctx.lang), format="%.2f") for d in cx.DOMAINS}
-    return {"region": st.column_config.TextColumn(ctx.t("region")),
-            "score": st.column_config.NumberColumn(ctx.t("score"), format="%.3f"),
-            "rank": st.column_config.NumberColumn(ctx.t("rank"), format="%d"),
-            "decile": st.column_config.NumberColumn(ctx.t("decile"), format="%d"),
-            "is_capital_region": st.column_config.CheckboxColumn(ctx.t("CR")),
-            "region_code": st.column_config.TextColumn(ctx.t("code_col")), **domain_cols}
-
-
-def show_missing(ctx: Ctx, res: Result) -> None:
-    """The areas left unscored and the inputs each lacks."""
-    st.subheader(ctx.t("missing_title", n=len(res.missing)))
-    if res.missing.empty:
-        st.caption(ctx.t("missing_none"))
-        return
-    st.caption(ctx.t("missing_note"))
-    datatable.show(ctx, missing_table(ctx, res), key="comp_missing", height=400,
-                   column_config={"region_code": st.column_config.TextColumn(ctx.t("code_col")),
-                                "region": st.column_config.TextColumn(ctx.t("region")),
-                                "missing": st.column_config.TextColumn(ctx.t("missing_col"))})
