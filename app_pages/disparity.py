@@ -20,10 +20,10 @@ ind = app_data.indicator(ind_id)
 density = dp.is_population_count(ind_id)
 weighting = pickers.pick_choice(ctx, "weighting", list(dp.WEIGHTINGS), "population", ctx.t("weighting"),
                                 dp.weighting_labels(ctx), container=c3, disabled=density, help=ctx.t("weighting_help"))
-c4, c6 = settings.columns([4.9, 2.4])
 chosen = pickers.pick_many(ctx, "measures", list(dp.MEASURE_IDS), ctx.t("measures_pick"), dp.measure_labels(ctx),
-                           default=list(dp.MEASURE_IDS), container=c4, min_n=1, pills=True)
-show_events = page.events_toggle(ctx, c6)
+                           default=list(dp.MEASURE_IDS), container=settings, min_n=1, pills=True)  # a row of its own
+c5, c6 = settings.columns([1, 1])
+show_events = page.events_toggle(ctx, c5)
 common_only = c6.toggle(ctx.t("common_only"), value=False, key=state.native_key("common", False),
                         bind="query-params", help=ctx.t("common_only_help"))
 
