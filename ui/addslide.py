@@ -26,6 +26,7 @@ from ui.context import Ctx
 _DONE = "_addslide_done"  # session state: the last slide added (deck id, title, number), shown in the popover
 _DEFAULT = "_addslide_default"  # the title the form was last prefilled with
 CALLOUTS = ("none", "region", "label")
+PINNED_GLOBAL = ("set",)  # of the settings every page shares, those a slide keeps (not the language: the deck's)
 
 
 def callout_codes(query: dict[str, str], boundary_set: str) -> list[str]:
@@ -33,7 +34,8 @@ def callout_codes(query: dict[str, str], boundary_set: str) -> list[str]:
     rest, then the 시도 and 시군구 (the level the view shows first)."""
     sido, sigungu = regions.codes("sido", boundary_set), regions.codes("sigungu", boundary_set)
     levels = [sigungu, sido] if query.get("level") == "sigungu" else [sido, sigungu]
-    out = [c for c in (query.get("region"), *query.get("compare", "").split(",")) if c]
+    known = regions.known_codes()  # 추이's ?compare= names regions; 지도's names a mode ('none', 'change' …)
+    out = [c for c in (query.get("region"), *query.get("compare", "").split(",")) if c in known]
     out += ["CR", "NC", *levels[0], *levels[1], *regions.stand_ins(boundary_set)]
     return list(dict.fromkeys(out))
 
@@ -72,7 +74,10 @@ def _form(ctx: Ctx, title: str, current: str | None) -> None:
         if ss.get("addslide_title") in (None, "", ss.get(_DEFAULT)):
             ss["addslide_title"] = title
         ss[_DEFAULT] = title
-    query, dropped = deckurls.capture_query(state.url_params())
+    # every setting the view showed — defaults too, which its address leaves out (the latest year, the
+    # page's first indicator, the boundary set): a slide shows the same view after a data refresh
+    shown = {**state.shown(ctx.page), **{k: v for k, v in state.shown("global").items() if k in PINNED_GLOBAL}}
+    query, dropped = deckurls.capture_query({**shown, **state.url_params()})
     deck_title = _deck_title(current)
     _confirmation(ctx)
     with st.form("addslide_form", border=False, enter_to_submit=False):

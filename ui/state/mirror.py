@@ -33,10 +33,27 @@ from ui.state.address import presenting, reseeding, url_is_external, write_param
 from ui.state.notes import note_bad
 
 _MIRROR = "_view_mirror"  # session_state key: parameter name → the value last bound on any page
+# scope → parameter → URL text of every value a run showed (defaults too): this run's, and the last run's
+_SHOWN_NOW, _SHOWN_LAST = "_view_shown_now", "_view_shown_last"
 
 
 def _mirror() -> dict:
     return st.session_state.setdefault(_MIRROR, {})
+
+
+def start_shown() -> None:
+    """At a run's start (`ui.state.begin_run`): the settings the run before showed become `shown`'s."""
+    st.session_state[_SHOWN_LAST] = st.session_state.pop(_SHOWN_NOW, {})
+
+
+def _note_shown(scope: str, name: str, text: str) -> None:
+    st.session_state.setdefault(_SHOWN_NOW, {}).setdefault(scope, {})[name] = text
+
+
+def shown(scope: str) -> dict[str, str]:
+    """Every setting of `scope` (a page, or 'global') as URL text — defaults included, which the address
+    leaves out — as the last run showed them: what a slide of that view keeps (`ui.addslide`)."""
+    return dict(st.session_state.get(_SHOWN_LAST, {}).get(scope, {}))
 
 
 def mirrored(name: str):
@@ -92,13 +109,17 @@ def bind(name: str, render: Callable[[str], Any], *, options: Sequence[Any] | No
         value = default
     _mirror()[name] = value
     write_param(name, None if value == default else serialize(value))
+    _note_shown(scope, name, serialize(value))
     return value
 
 
 def peek(name: str, valid: Callable[[Any], bool], default: Any, *, parse: Callable[[str], Any] = str,
          scope: str = "global") -> Any:
     """The value `name` will have this run, without rendering its widget (used before navigation)."""
-    return resolve(name, valid, default, parse=parse, widget_key=f"w_{scope}_{name}")
+    value = resolve(name, valid, default, parse=parse, widget_key=f"w_{scope}_{name}")
+    if isinstance(value, (str, int)) and not isinstance(value, bool):  # a page's year, zoom … (as URL text)
+        _note_shown(scope, name, str(value))
+    return value
 
 
 def parse_bool(raw: str) -> bool:
