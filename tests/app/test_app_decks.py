@@ -274,6 +274,19 @@ def test_a_view_slide_says_which_of_its_figures_a_later_build_changed(store):
     refreshed = store.get(deck.id).slides[0]
     assert dict(refreshed.figures) == dict(slide.figures) and refreshed.build == deck.build
 
+    # the callout moved to 봉화군 on the deck page: the figures kept are 봉화군's (read here), not 의성군's
+    version = store.get(deck.id).version
+    _open(page, f"edit_{slide.id}")
+    form = f"e_{slide.id}_{version}"
+    page.selectbox(key=f"{form}_region").set_value("47920")
+    page.button(key=f"FormSubmitter:{form}-저장").click()
+    page.run()
+    assert_ok(page)
+    moved = store.get(deck.id).slides[0]
+    bonghwa = float(year.loc[year.region_code == "47920", "value"].iloc[0])
+    assert moved.callout == Callout(region="47920") and one not in moved.figures
+    assert float(moved.figures["reg_extinction_risk_index|2024|sigungu|2019|47920"]) == pytest.approx(bonghwa, rel=1e-5)
+
 
 def test_a_slide_keeps_the_settings_its_view_showed_at_their_defaults(store):
     """지도 opened bare (Korean, no parameter: the default indicator, level, the latest year, the current

@@ -11,7 +11,7 @@ from decks import edits
 from decks.fields import DeckError
 from decks.model import LABEL_MAX, SPEAKER_MAX, TEXT_MAX, TITLE_MAX, CoverSlide, Deck, PairSlide, ViewSlide
 from decks.store import DeckNotFound
-from ui import addslide, deckstore
+from ui import addslide, deckstore, deckviews
 from ui.context import Ctx
 from ui.i18n import t
 
@@ -62,6 +62,10 @@ def edited_slide(slide, values: dict):
     return replace(slide, title=title)
 
 
+def _region(slide: ViewSlide) -> str | None:
+    return slide.callout.region if slide.callout else None
+
+
 def _save_edit(lang: str, k: str, slide_id: str) -> None:
     deck = deckstore.seen()
     ss = st.session_state
@@ -69,7 +73,13 @@ def _save_edit(lang: str, k: str, slide_id: str) -> None:
                                                         "label", "left", "right")}
     try:
         slide = deck.slides[edits.position(deck, slide_id)]
-        edited = edits.replace_slide(deck, edited_slide(slide, values))
+        changed = edited_slide(slide, values)
+        if isinstance(slide, ViewSlide) and _region(changed) != _region(slide):
+            # another outlined region: its figures, as this build shows them, are the ones a later build is
+            # compared with (those captured for the old region say nothing about the new one)
+            changed = replace(changed, figures=deckviews.capture(slide.page, slide.query, _region(changed)),
+                              build=deckstore.build_id())
+        edited = edits.replace_slide(deck, changed)
     except (DeckError, DeckNotFound) as err:
         deckstore.flash("error", t("deck_error", lang), str(err))
         return
