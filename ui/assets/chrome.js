@@ -112,6 +112,14 @@ function drawn(main, left = new Set()) {
     && n.shadowRoot.querySelector(".bal-map[data-ready='1'], .bal-lc[data-ready='1']"));  // the map, our charts
 }
 
+// A page's main figure box (slidemode.MAIN) shown: a figure of ours or plotly's drawn, or a figure of text
+// (브리핑's sheet) there once it has text; those in `left` (the page being left) do not count.
+function figureShown(box, left = new Set()) {
+  if (drawn(box, left)) return true;
+  if (left.has(box) || [...box.querySelectorAll("*")].some((n) => n.shadowRoot)) return false;
+  return !box.querySelector(".js-plotly-plot") && box.textContent.trim() !== "";
+}
+
 function figuresIn(main) {
   return new Set([...main.querySelectorAll(FIGURE), ...[...main.querySelectorAll("*")].filter((n) => n.shadowRoot)]);
 }
@@ -149,7 +157,7 @@ function curtainOnPageSwitch() {
       if (location.pathname === from || !now) return;
       const box = key ? now.querySelector(`.st-key-${key}`) : null;
       const idle = document.querySelector('[data-testid="stApp"]')?.getAttribute("data-test-script-state") === "notRunning";
-      if (key ? (box ? drawn(box, left) : idle) : drawn(now, left)) done();  // a page without its figure: its message
+      if (key ? (box ? figureShown(box, left) : idle) : drawn(now, left)) done();  // a page without its figure: its message
     }, 40);
     setTimeout(done, CURTAIN_MAX_MS);
   }, true);
@@ -170,10 +178,7 @@ function reportDrawn(component, data) {
     const box = key && main ? main.querySelector(`.st-key-${key}`) : null;
     const idle = document.querySelector('[data-testid="stApp"]')?.getAttribute("data-test-script-state") === "notRunning";
     const late = performance.now() - since > REPORT_MAX_MS;
-    // a figure of ours or plotly's: drawn; a figure of text (브리핑's sheet): there once it has text
-    const shown = box && (drawn(box) || (![...box.querySelectorAll("*")].some((n) => n.shadowRoot)
-      && !box.querySelector(".js-plotly-plot") && box.textContent.trim() !== ""));
-    if (!(box ? shown : idle && performance.now() - since > 300) && !late) return;
+    if (!(box ? figureShown(box) : idle && performance.now() - since > 300) && !late) return;
     clearInterval(watch);
     component.setStateValue("drawn", true);
   }, 40);
