@@ -165,20 +165,32 @@ function curtainOnPageSwitch() {
 
 // The first page of a session is drawn down to its main figure (ui/chrome.py figure_first); once that
 // figure is drawn — or the page finished without it (no data: its message), or after REPORT_MAX_MS —
-// Python is told and runs the page again, whole.
+// Python is told and runs the page again, whole. Told only when the page is calm: no run going on for
+// CALM_MS and no click or key for CALM_MS. A report sends every widget's value as the browser holds it;
+// sent while a click's run is still on its way, it would carry values that click's callback has just
+// changed on the server (leaving presenter mode sets the toggle off) back to what they were.
 const REPORT_MAX_MS = 5000;
+const CALM_MS = 250;
+let lastInput = -Infinity;
 
 function reportDrawn(component, data) {
   if (!data || !data.report_drawn || window.__balReported) return;
   window.__balReported = true;
+  for (const kind of ["pointerdown", "keydown"]) {
+    document.addEventListener(kind, () => { lastInput = performance.now(); }, true);
+  }
   const key = (data.figures || {})[location.pathname.split("/").pop()];
   const since = performance.now();
+  let idleSince = null;
   const watch = setInterval(() => {
+    const now = performance.now();
     const main = document.querySelector('[data-testid="stMainBlockContainer"]');
     const box = key && main ? main.querySelector(`.st-key-${key}`) : null;
     const idle = document.querySelector('[data-testid="stApp"]')?.getAttribute("data-test-script-state") === "notRunning";
-    const late = performance.now() - since > REPORT_MAX_MS;
-    if (!(box ? figureShown(box) : idle && performance.now() - since > 300) && !late) return;
+    idleSince = idle ? (idleSince ?? now) : null;
+    const calm = idleSince !== null && now - idleSince >= CALM_MS && now - lastInput >= CALM_MS;
+    const late = now - since > REPORT_MAX_MS;
+    if (!calm || !(box ? figureShown(box) : true) && !late) return;
     clearInterval(watch);
     component.setStateValue("drawn", true);
   }, 40);
