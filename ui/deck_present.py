@@ -57,15 +57,10 @@ def _frame(pane: Pane, caption: str, lang: str) -> dict:
     if lang != "ko" and "lang" not in query:
         query["lang"] = lang
     region = pane.callout.region if pane.callout else None
+    # `morph`: the key a frame of the same map in another year shares (None: not one map), so the deck steps it
+    # in place, its colours moving (`ui.deckurls.morph_key`)
     return {"url": deckurls.frame_url(pane.page, query, region), "callout": callout_text(pane, lang),
-            "caption": caption}
-
-
-def _morph(pane: Pane) -> dict:
-    """A one-year map's key and year (None: the latest), so the deck steps it in place to the next slide's year
-    (`ui.deckurls.morph_key`); nothing for any other view."""
-    key = deckurls.morph_key(pane.page, pane.query, pane.callout.region if pane.callout else None)
-    return {"morph": key, "year": pane.query.get("year")} if key else {}
+            "caption": caption, "morph": deckurls.morph_key(pane.page, query, region)}
 
 
 def slide_data(slide, figure: Figure | None, ctx: Ctx, changed: list[str] | None = None) -> dict:
@@ -85,7 +80,7 @@ def slide_data(slide, figure: Figure | None, ctx: Ctx, changed: list[str] | None
                 "note": ctx.t("deck_saved_value", value=slide.value, y=slide.year) if changed else ""}
     if isinstance(slide, ViewSlide):
         return {"kind": "view", "id": slide.id, "title": slide.title, "frames": [_frame(slide.pane, "", ctx.lang)],
-                **_morph(slide.pane), **_note(changed, ctx)}
+                **_note(changed, ctx)}
     if isinstance(slide, PairSlide):
         return {"kind": "pair", "id": slide.id, "title": slide.title,
                 "frames": [_frame(slide.left, slide.left_caption, ctx.lang),

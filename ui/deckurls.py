@@ -19,9 +19,9 @@ DECK_PAGE = "deck"  # the deck page's url path (app.py)
 MODE_KEYS = frozenset({"embed", "embed_options", "presenter", "slide", "deck", "page", "present", "print", "id",
                        "slide_no", "highlight"})
 FRAME_MODE = {"embed": "true", "presenter": "1", "slide": "1"}  # a slide's frame: the main figure alone
-# pages whose main figure is one map holding every year in the browser (`ui.mapview`): a slide of it followed by
-# the same map in another year is stepped in place, its colours moving (`morph_key`, ui/assets/deck.js)
-MORPH_PAGES = frozenset({"map"})
+# pages whose main figure (a slide) is one browser map (`ui.mapview`): a slide of it followed by the same map in
+# another year is stepped in place, its colours moving (`morph_key`, ui/assets/deck.js)
+MORPH_PAGES = frozenset({"map", "risk", "composite", "bivariate"})
 MORPH_MODES = ("", "none")  # the map page's `?compare=`: a comparison is two maps or a change, not one year
 
 

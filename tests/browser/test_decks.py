@@ -31,7 +31,7 @@ import urllib.parse
 import pytest
 from pypdf import PdfReader
 
-from decks.model import CoverSlide, HeadlineSlide, PairSlide, loads, new_deck
+from decks.model import CoverSlide, HeadlineSlide, PairSlide, Pane, ViewSlide, loads, new_deck, new_slide_id
 from decks.store import DECKS_URL_ENV, open_store
 from helpers.browser import SHOTS, idle, no_exception
 from ui.state import PAGES
@@ -406,3 +406,74 @@ def test_a_slide_saved_on_another_build_says_which_figures_changed(deck_server, 
     assert re.search(rf"0\.50\D.*→\D*{now:.2f}", note), note
     no_exception(page)
     context.close()
+
+
+# The same map in two years on every page whose slide is one map, and inside a pair next to a chart that stays
+# the same: (slide title, the page's settings without the year, the two years); each an odd slide, then an even.
+MORPHS = [
+    ("지방소멸", "risk", {"basis": "reg"}, ("2015", "2023")),
+    ("종합 격차지수", "composite", {"level": "sido", "view": "score"}, ("2015", "2023")),
+    ("이변량 지도", "bivariate", {"indicator": "reg_extinction_risk_index", "indicator2": "reg_age65plus_persons",
+                             "level": "sigungu"}, ("2015", "2023")),
+]
+
+
+def _morph_slides():
+    """The deck: each of MORPHS as two view slides, then two pair slides (지도 in 2015 | 추이, 지도 in 2023 | 추이)."""
+    out = [ViewSlide(id=new_slide_id(), title=f"{title} {year}", page=page, query={**query, "year": year})
+           for title, page, query, years in MORPHS for year in years]
+    out += [PairSlide(id=new_slide_id(), title=f"지도와 추이 {year}", left=Pane("map", {"level": "sido", "year": year}),
+                      right=Pane("trends", {}), left_caption=f"{year}년", right_caption="추이") for year in ("2015", "2023")]
+    return tuple(out)
+
+
+CAPTIONS = f"""() => {DEEP}.flatMap(r => [...r.querySelectorAll('.frame-caption')]).filter(n => {{
+  const r = n.getBoundingClientRect(); return r.width > 0 && getComputedStyle(n).visibility !== 'hidden'; }})
+  .map(n => n.textContent)"""
+
+
+def test_the_same_map_in_another_year_steps_in_place_on_every_map_page(deck_server, browser):
+    """지방소멸, 종합 and 이변량 slides, and a pair's map: the step to the same map in the next year keeps the frame
+    on screen, its area paths take the colours the next slide's own frame draws (a CSS transition), and its
+    subtitle names the new year; a step to another page swaps slides as usual."""
+    base, store = deck_server
+    slides = _morph_slides()
+    deck_id = store.create(new_deck("같은 지도, 다른 해", "", slides))
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/deck?id={deck_id}&present=1")
+    for first in range(1, len(slides), 2):
+        page.wait_for_function(f"() => {{ const s = ({DECK_STATE})(); return s && s.slide === '{first}' "
+                               "&& s.ready === '1'; }", timeout=60_000)
+        state = page.evaluate(DECK_STATE)
+        assert state["morph"] == "", state  # another page than the slide before: swapped, not stepped
+        url = next(u for u in state["frames"] if "slide=1" in u and "trends" not in u)  # the map's frame
+        index = state["frames"].index(url)
+        own = page.wait_for_function(f"""() => {{ const root = {DEEP}.map(r => r.querySelector('.bal-deck')).find(Boolean);
+            const f = root && root.querySelectorAll(`.slide[data-n='{first + 1}'] iframe`)[{index}];
+            return f && f.dataset.ready === '1' ? f.src : null; }}""", timeout=60_000).json_value()
+        shown, target = _frame(page, url), _frame(page, own)
+        before, after_fills = shown.evaluate(FILLS), target.evaluate(FILLS)
+        code = next((c for c, v in before.items()
+                     if v.startswith("#") and str(after_fills.get(c)).startswith("#") and after_fills[c] != v), None)
+        assert code, (slides[first - 1].title, url, own, len(before), len(after_fills))
+        shown.evaluate(MARK, code)
+        page.keyboard.press("PageDown")
+        page.wait_for_function(f"() => ({DECK_STATE})().slide === '{first + 1}'", timeout=60_000)
+        now = page.evaluate(DECK_STATE)
+        assert now["morph"] == "1" and now["frames"] == state["frames"], (slides[first - 1].title, now)
+        shown.wait_for_function(f"(code) => !({AREA})(code).getAnimations().length", arg=code, timeout=10_000)
+        after = shown.evaluate(AFTER, code)
+        title = slides[first - 1].title
+        assert after["same"] and after["ran"] and after["fill"] == after_fills[code], (title, after)
+        assert after["color"] == _rgb(after_fills[code]), (title, after)
+        assert "2023" in after["subtitle"] and "2015" not in after["subtitle"], (title, after)
+        if slides[first - 1].kind == "pair":  # the captions are the slide's own, not those of the frames lent to it
+            assert page.evaluate(CAPTIONS) == ["2023년", "추이"], page.evaluate(CAPTIONS)
+        page.screenshot(path=str(SHOTS / f"deck_morph_{first + 1}.png"))
+        if first + 2 <= len(slides):
+            page.keyboard.press("PageDown")
+    no_exception(page)
+    assert not errors, errors
+    page.close()

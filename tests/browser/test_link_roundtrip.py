@@ -374,7 +374,7 @@ def test_a_year_carried_to_another_page_is_in_its_link(server, browser):
     """A year chosen on 종합 격차지수 carries to 지방소멸 (the map's timeline there): the address says so,
     and the link opens that year."""
     first = browser.new_context(viewport=VIEWPORT)
-    page = _open(first, f"{server}/composite?level=sigungu&year=2022")
+    page = _open(first, f"{server}/composite?level=sido&year=2022")
     page.locator('[data-testid="stSidebarNav"] a', has_text=_ko("page_risk")).click()
     page.wait_for_function("() => location.pathname.endsWith('/risk')", timeout=30_000)
     shown = _ready(page)

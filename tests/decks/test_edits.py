@@ -109,3 +109,10 @@ def test_the_same_map_in_another_year_shares_a_morph_key():
     assert key not in others and None not in others
     assert deckurls.morph_key("map", {**view, "compare": "years"}, None) is None  # two maps, not one year
     assert deckurls.morph_key("trends", view, None) is None  # not a map
+    assert deckurls.morph_key("region", {"region": "47730", "year": "2015"}, None) is None  # a profile, not a map
+    # every page whose slide is one map: 지방소멸, 종합, 이변량 — the same settings in two years share a key
+    for page, settings in (("risk", {"basis": "reg"}), ("composite", {"level": "sido", "view": "score"}),
+                           ("bivariate", {"indicator": "a", "indicator2": "b", "level": "sigungu"})):
+        two = {deckurls.morph_key(page, {**settings, "year": y}, None) for y in ("2015", "2023")}
+        assert len(two) == 1 and None not in two, page
+        assert deckurls.morph_key(page, {**settings, "year": "2015"}, None) != key

@@ -11,7 +11,7 @@
 // (shift+space back) Home End, B or . (black screen), Esc (back to the deck page). A key pressed while a
 // frame has the focus is caught in that frame (same origin) and handled here. The slide shown is kept in
 // ?slide_no= (history.replaceState, and kit.js's keepOwnKeys so Streamlit's own address writes keep it).
-// A map slide followed by the same map in another year is stepped in place, its colours moving (see tellYear).
+// A map slide followed by the same map in another year is stepped in place, its colours moving (see tellLook).
 
 const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"]);
 const PREV = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
@@ -163,23 +163,41 @@ function slideReady(box) {
 }
 
 // ------------------------------------------------------------------ the same map in another year
-// A view slide of one map carries its `morph` key (ui/deckurls.morph_key: page, settings but the year, outlined
-// region) and its `year`. A step between two slides of one key is made in place: the frame on screen stays (its
-// slide's box "lent", only its frames visible, over the new current slide's own, hidden: "borrows") and its map is
-// told the new year, its colours moving there (mapview.js listenToDeck). The lent frame goes back to its own
-// slide's year, unseen, once a step shows another slide normally.
-function tellYear(box, year, animate) {
-  for (const f of box.__frames || []) {
+// Each frame of a view or pair slide carries its `morph` key (ui/deckurls.morph_key: page, settings but the year,
+// outlined region; null for a view that is not one map). A step between two slides whose frames are the same
+// views or the same maps in other figures is made in place: the frames on screen stay (their slide's box
+// "lent", only its frames visible, over the new current slide's own, hidden: "borrows"), and each map among them
+// is given the view the other slide's frame shows (that frame is loaded and drawn, hidden), its colours moving
+// there (mapview.js listenToDeck). The lent frames go back to their own view, unseen, once a step shows another
+// slide normally.
+function tellLook(box, other, animate) {
+  (box.__frames || []).forEach((f, i) => {
     try {
       const w = f.frame.contentWindow;
-      w.dispatchEvent(new w.CustomEvent("bal-deck-year", { detail: { year: year ?? null, animate } }));
+      let view = null;  // null: the frame's own view
+      if (other) {
+        const source = other.__frames[i].frame.contentWindow.__balSlideMap;
+        if (typeof source !== "function") return;  // not a map: the same view on both slides
+        view = source();
+      }
+      w.dispatchEvent(new w.CustomEvent("bal-deck-look", { detail: { view, animate } }));
     } catch (e) { /* not loaded, or another origin */ }
-  }
+  });
 }
 
 function canMorph(spec, from, to) {
   const a = spec.slides[from], b = spec.slides[to];
-  return from !== to && !!a && !!b && !!a.morph && a.morph === b.morph;
+  if (from === to || !a || !b || a.kind !== b.kind || !a.frames || !b.frames || a.frames.length !== b.frames.length) {
+    return false;
+  }
+  let moves = 0;
+  for (let i = 0; i < a.frames.length; i++) {
+    const fa = a.frames[i], fb = b.frames[i];
+    if (fa.url === fb.url) continue;  // the same view: nothing to tell
+    if (!fa.morph || fa.morph !== fb.morph) return false;
+    moves += 1;
+  }
+  return moves > 0;
 }
 
 // ------------------------------------------------------------------ present
@@ -210,14 +228,14 @@ function present(component, spec, st) {
   const showNow = (k, lend) => {
     clearTimeout(st.waiting);
     const was = st.face;
-    if (lend === undefined && was !== undefined && was !== k - 1) tellYear(st.boxes[was], spec.slides[was].year, false);
+    if (lend === undefined && was !== undefined && was !== k - 1) tellLook(st.boxes[was], null, false);
     st.face = lend ?? k - 1;
     st.boxes.forEach((b, i) => {
       b.classList.toggle("current", i + 1 === k);
       b.classList.toggle("lent", i === st.face && i !== k - 1);
       b.classList.toggle("borrows", i + 1 === k && st.face !== k - 1);
     });
-    if (lend !== undefined) tellYear(st.boxes[lend], spec.slides[k - 1].year, true);
+    if (lend !== undefined) tellLook(st.boxes[lend], lend === k - 1 ? null : st.boxes[k - 1], true);
     st.shown = k;
     st.counter.textContent = n ? spec.labels.counter.replace("{n}", k).replace("{total}", n) : "";
     st.root.dataset.slide = String(k);
@@ -225,8 +243,18 @@ function present(component, spec, st) {
     st.root.dataset.morph = lend !== undefined ? "1" : "";
     write(k);
   };
+  // slide k now, in place when it is the frames on screen in other figures (both drawn), else swapped in once
+  // its frames are drawn; false: not yet
+  const step = (k) => {
+    const ready = slideReady(st.boxes[k - 1]);
+    const back = st.face === k - 1 && st.shown !== k;  // back to the slide whose frames are lent
+    if (st.shown && slideReady(face()) && (back || (ready && canMorph(spec, st.face, k - 1)))) showNow(k, st.face);
+    else if (!st.shown || ready) showNow(k);
+    else return false;
+    return true;
+  };
   const onReady = () => {
-    if (st.want !== st.shown && slideReady(st.boxes[st.want - 1])) showNow(st.want);
+    if (st.want !== st.shown) step(st.want);
     else if (st.shown) st.root.dataset.ready = slideReady(face()) ? "1" : "0";
   };
   const go = (k) => {
@@ -238,11 +266,7 @@ function present(component, spec, st) {
       if (d <= KEEP) loadFrames(b, st.onKey, onReady);
       else if (d > DROP && i !== st.face) dropFrames(b);
     });
-    // the same map in another year, or back to the slide whose frame is lent: in place
-    const inPlace = canMorph(spec, st.face, k - 1) || (st.face === k - 1 && st.shown !== k);
-    if (st.shown && inPlace && slideReady(face())) showNow(k, st.face);
-    else if (!st.shown || slideReady(st.boxes[k - 1])) showNow(k);
-    else {  // its figure is still being drawn: the slide shown stays up until it is (at most ready_wait_ms)
+    if (!step(k)) {  // its figure is still being drawn: the slide shown stays up until it is (at most ready_wait_ms)
       clearTimeout(st.waiting);
       st.waiting = setTimeout(() => { if (st.want === k) showNow(k); }, spec.ready_wait_ms);
     }

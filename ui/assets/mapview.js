@@ -377,28 +377,33 @@ function wire(ui, spec, st, component) {
   return stop;
 }
 
-// A deck's slide (spec.slide, in a frame of ui/assets/deck.js): when the next slide is the same map in another
-// year, the deck sends this frame's window "bal-deck-year" (detail: the year, null for the latest; `animate`)
-// and the map shows that year on the paths it has, their fills moving from one year's colour to the other's
-// (a CSS transition while the box is .bal-morph): nothing is torn down or fetched, no server run. A year the
-// view lacks is ignored.
+// A deck's slide (spec.slide, in a frame of ui/assets/deck.js). The frame says what it shows
+// (`window.__balSlideMap()`: its own view and year). When the next slide is the same map in other figures
+// (ui/deckurls.morph_key: the same page, level, boundary set and zoom, another year), the deck sends the frame
+// on screen "bal-deck-look" with the next slide's view (detail.view; null: back to the frame's own) and this
+// map takes it on the paths it has: their fills move from one colour to the other (a CSS transition while the
+// box is .bal-morph) and its texts, legend and table become the next slide's. Nothing is torn down or fetched,
+// no server run. A view drawn on other shapes (another geometry) is ignored.
 const MORPH_MS = 1000;
 
-function listenToDeck(ui, spec, st) {
-  if (st.onDeckYear) window.removeEventListener("bal-deck-year", st.onDeckYear);
-  st.onDeckYear = (e) => {
+function listenToDeck(component, st) {
+  window.__balSlideMap = () => st.own;
+  if (st.onDeckLook) window.removeEventListener("bal-deck-look", st.onDeckLook);
+  st.onDeckLook = (e) => {
     const d = e.detail || {};
-    const want = d.year;
-    const year = want === null || want === undefined ? spec.years[spec.years.length - 1] : Number(want);
-    if (!spec.years.includes(year) || !st.geo) return;
+    const view = d.view || st.own;
+    if (!view || !st.geo || view.spec.geo_url !== st.spec.geo_url) return;
+    const ui = st.ui;
     clearTimeout(st.morphEnd);
     ui.box.classList.toggle("bal-morph", d.animate !== false);
     ui.box.style.setProperty("--bal-morph-ms", `${MORPH_MS}ms`);
-    st.year = year;
-    apply(ui, spec, st);
+    st.key = view.spec.key;
+    st.index = new Map(view.spec.codes.map((c, i) => [c, i]));
+    st.year = view.year;
+    render(component, view.spec, st);
     st.morphEnd = setTimeout(() => ui.box.classList.remove("bal-morph"), MORPH_MS + 200);
   };
-  window.addEventListener("bal-deck-year", st.onDeckYear);
+  window.addEventListener("bal-deck-look", st.onDeckLook);
 }
 
 export default function (component) {
@@ -413,6 +418,13 @@ export default function (component) {
     st.index = new Map(spec.codes.map((c, i) => [c, i]));
     parentElement.__bal = st;
   }
+  if (spec.slide) st.own = { spec, year: st.year };  // what a deck's slide shows of its own (listenToDeck)
+  return render(component, spec, st);
+}
+
+// Draw `spec` in the map `st` holds (its skeleton and paths stay; the fills of the year shown are set).
+function render(component, spec, st) {
+  st.spec = spec;
   const ui = st.ui;
   const L = spec.labels;
   ui.title.textContent = spec.title;
@@ -440,7 +452,7 @@ export default function (component) {
   ui.box.style.setProperty("--bal-h", `${spec.height}px`);
   if (spec.presenter) fitToScreen(ui);
   const stop = wire(ui, spec, st, component);
-  if (spec.slide) listenToDeck(ui, spec, st);
+  if (spec.slide) listenToDeck(component, st);
   geometry(spec.geo_url).then((geo) => {
     if (st.geo !== geo) { st.geo = geo; drawGeometry(ui, st, geo); setZoom(ui, st, geo, st.zoom); }
     apply(ui, spec, st);

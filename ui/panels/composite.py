@@ -40,22 +40,31 @@ def levels() -> list[str]:
     return [lv for lv in ("sido", "sigungu") if available_domains(lv)]
 
 
+def _domain_spans(level: str) -> list[tuple[int, int]]:
+    """(first, last) year each domain with an input in the build has been measured in."""
+    have = set(app_data.available_indicators(level))
+    spans = []
+    for d in cx.DOMAINS:
+        ys = [y for i in d.indicators.get(level, ()) if i in have for y in app_data.years_for(i, level)]
+        if ys:
+            spans.append((min(ys), max(ys)))
+    return spans
+
+
 def years(level: str) -> list[int]:
+    """The years a composite can be scored in: an input's year, from the first by which every domain has been
+    measured at least once (an earlier year leaves a domain without any input, and no area is scored)."""
     have = set(app_data.available_indicators(level))
     ys = {y for i in all_inputs(level) if i in have for y in app_data.years_for(i, level)}
-    return sorted(ys)
+    start = max((first for first, _ in _domain_spans(level)), default=None)
+    return sorted(y for y in ys if start is None or y >= start)
 
 
 def default_year(level: str) -> int:
     """The latest year up to which every available domain has been measured at least once, and no later
     than the first domain's last measurement (so inputs are as current as the slowest domain allows)."""
-    have = set(app_data.available_indicators(level))
-    firsts, lasts = [], []
-    for d in cx.DOMAINS:
-        ys = [y for i in d.indicators.get(level, ()) if i in have for y in app_data.years_for(i, level)]
-        if ys:
-            firsts.append(min(ys))
-            lasts.append(max(ys))
+    spans = _domain_spans(level)
+    firsts, lasts = [f for f, _ in spans], [last for _, last in spans]
     opts = years(level)
     target = max(max(firsts), min(lasts)) if firsts else opts[-1]
     return next((y for y in opts if y >= target), opts[-1])
