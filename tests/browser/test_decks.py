@@ -422,8 +422,9 @@ def _morph_slides():
     """The deck: each of MORPHS as two view slides, then two pair slides (지도 in 2015 | 추이, 지도 in 2023 | 추이)."""
     out = [ViewSlide(id=new_slide_id(), title=f"{title} {year}", page=page, query={**query, "year": year})
            for title, page, query, years in MORPHS for year in years]
-    out += [PairSlide(id=new_slide_id(), title=f"지도와 추이 {year}", left=Pane("map", {"level": "sido", "year": year}),
-                      right=Pane("trends", {}), left_caption=f"{year}년", right_caption="추이") for year in ("2015", "2023")]
+    out += [PairSlide(id=new_slide_id(), title=f"지도와 추이 {year}",
+                      left=Pane("map", {"level": "sido", "year": year}), right=Pane("trends", {}),
+                      left_caption=f"{year}년", right_caption="추이") for year in ("2015", "2023")]
     return tuple(out)
 
 
@@ -450,7 +451,8 @@ def test_the_same_map_in_another_year_steps_in_place_on_every_map_page(deck_serv
         assert state["morph"] == "", state  # another page than the slide before: swapped, not stepped
         url = next(u for u in state["frames"] if "slide=1" in u and "trends" not in u)  # the map's frame
         index = state["frames"].index(url)
-        own = page.wait_for_function(f"""() => {{ const root = {DEEP}.map(r => r.querySelector('.bal-deck')).find(Boolean);
+        own = page.wait_for_function(f"""() => {{
+            const root = {DEEP}.map(r => r.querySelector('.bal-deck')).find(Boolean);
             const f = root && root.querySelectorAll(`.slide[data-n='{first + 1}'] iframe`)[{index}];
             return f && f.dataset.ready === '1' ? f.src : null; }}""", timeout=60_000).json_value()
         shown, target = _frame(page, url), _frame(page, own)
