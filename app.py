@@ -137,8 +137,8 @@ def run() -> None:
     # before the layout: it learns the viewport (a phone) first; a page with a main figure is cut there on
     # a session's first run (chrome.figure_first) and told when to draw the rest
     figure_page = current.url_path in (*slidemode.MAIN, "")  # "": the default page (개요), at /
-    chrome.mount(current.url_path, presenter, figure_page=figure_page)
-    state.set_layout(presenter, chrome.viewport().phone)
+    cut = chrome.mount(current.url_path, presenter, figure_page=figure_page)
+    state.set_layout(presenter, chrome.viewport().phone, cut=cut)
     st.markdown(BASE_CSS, unsafe_allow_html=True)
     if state.left_presenter():
         st.set_page_config(initial_sidebar_state="expanded")  # presenting hid the sidebar: give it back

@@ -76,10 +76,11 @@ def figure_first() -> bool:
     return not st.session_state.get(_DRAWN_KEY) and bool(st.context.headers) and not state.slide_mode()
 
 
-def mount(page: str, presenter: bool, *, figure_page: bool = True) -> None:
+def mount(page: str, presenter: bool, *, figure_page: bool = True) -> bool:
     """Once per run, before the page draws (app.py); its container is hidden (app.py BASE_CSS). `page`
     (the page's URL path) makes the component run again on a page switch; `figure_page`: the page has a
-    main figure (`slidemode.MAIN`), where a session's first run is cut (`figure_first`)."""
+    main figure (`slidemode.MAIN`), where a session's first run is cut (`figure_first`). Returns whether
+    this run is cut."""
     cut = figure_page and figure_first()
     state.carry_notes(cut)
     with st.container(key="bal_chrome"):
@@ -91,13 +92,16 @@ def mount(page: str, presenter: bool, *, figure_page: bool = True) -> None:
     told = result.get("viewport") if result is not None else None
     if isinstance(told, dict):
         st.session_state[_SESSION_KEY] = told
+    return cut
 
 
 
 def _figure_drawn() -> None:
     """The browser says the page's main figure is drawn: from this run on (the callback runs before it),
-    pages are drawn whole."""
+    pages are drawn whole. The run changes no setting (`state.hold_next_run`): the browser asked for it, not
+    the reader."""
     st.session_state[_DRAWN_KEY] = True
+    state.hold_next_run()
 
 
 def _noop() -> None:

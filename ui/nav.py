@@ -58,7 +58,7 @@ def presenter_exit(lg: str) -> None:
 
 
 def _leave_presenter() -> None:
-    st.session_state["w_global_presenter"] = False  # the presenter toggle's key (state.bind: w_<scope>_<name>)
+    state.choose("global", "presenter", False)  # the presenter toggle (`global_controls`)
 
 
 def set_page(page: str) -> None:

@@ -8,7 +8,7 @@ URL as plain text) and `routes` (the pages, `?page=`, embedded and slide views).
 """
 from ui.state import address, mirror
 from ui.state.address import BROWSER_KEYS, left_presenter, set_layout, url_params, write_param
-from ui.state.mirror import bind, mirrored, parse_bool, peek, resolve, shown
+from ui.state.mirror import bind, choose, hold_next_run, mirrored, parse_bool, peek, resolve, shown
 from ui.state.native import native_key, number_in
 from ui.state.notes import carry_to_next_run as carry_notes
 from ui.state.notes import md_literal, shown_value
@@ -28,7 +28,7 @@ from ui.state.routes import (
 
 __all__ = [
     "BROWSER_KEYS", "begin_run", "shown", "left_presenter", "set_layout", "url_params", "write_param", "bind",
-    "mirrored",
+    "mirrored", "hold_next_run", "choose",
     "parse_bool", "peek", "resolve", "native_key", "number_in", "carry_notes", "md_literal", "shown_value", "DECK_PAGE",
     "DEFAULT_PAGE", "PAGE_FILES", "PAGES", "ROUTE_FILES", "ROUTES", "embedded", "requested_page", "set_page",
     "slide_mode", "switch_params",

@@ -9,6 +9,7 @@ from ui.state import notes
 
 _WRITTEN, _EXTERNAL, _URL_IN = "_view_qp_written", "_view_url_external", "_view_url_in"
 _LAYOUT, _RESEED, _LEFT_PRESENTER = "_view_layout", "_view_reseed", "_view_left_presenter"
+_RESEED_WHOLE = "_view_reseed_whole"  # a run cut at its figure re-sent the values: the whole run sends them again
 
 # Written by the browser's map itself (ui/assets/mapview.js, no server run): their change alone is not a
 # newly opened link, or a widget changed after a year step would be reset to the URL's state.
@@ -28,16 +29,21 @@ def begin_run(warning_slot=None) -> None:
     notes.begin_run(warning_slot)
 
 
-def set_layout(presenting: bool, phone: bool = False) -> None:
+def set_layout(presenting: bool, phone: bool = False, *, cut: bool = False) -> None:
     """Call once a run, when the layout is known (app.py). Presenter mode moves every page's widgets into a
     popover and back, a phone into a folded expander (`ui.page.controls`): the browser then draws them as
     new widgets that show their first option unless the server sends the value again, so on the run
-    after a switch `bind` re-sends every value. Presenting also stops values carrying from page to page
-    (a prepared walk-through is its links, not the path taken): only the URL and the widget's own state."""
+    after a switch `bind` re-sends every value. `cut`: the run stops at the page's figure
+    (`ui.chrome.figure_first`); the whole run that follows sends the values again too (on a loaded machine
+    the browser may not have drawn the cut run's widgets before the whole run replaced them, and a widget
+    drawn without its value shows its first option). Presenting also stops values carrying from page to
+    page (a prepared walk-through is its links, not the path taken): only the URL and the widget's own state."""
     ss = st.session_state
     layout = "presenter" if presenting else "phone" if phone else "normal"
     before = ss.get(_LAYOUT, layout)
-    ss[_RESEED] = before != layout
+    ss[_RESEED] = before != layout or bool(ss.pop(_RESEED_WHOLE, False))
+    if cut and ss[_RESEED]:
+        ss[_RESEED_WHOLE] = True
     ss[_LEFT_PRESENTER] = before == "presenter" and layout != "presenter"
     ss[_LAYOUT] = layout
 

@@ -35,6 +35,10 @@ from ui.state.notes import note_bad
 _MIRROR = "_view_mirror"  # session_state key: parameter name → the value last bound on any page
 # scope → parameter → URL text of every value a run showed (defaults too): this run's, and the last run's
 _SHOWN_NOW, _SHOWN_LAST = "_view_shown_now", "_view_shown_last"
+# the next run / this run only redraws what the run before showed (`hold_next_run`), but for the settings a
+# callback chose for it (`choose`)
+_HOLD_NEXT, _HOLD = "_view_hold_next", "_view_hold"
+_CHOSEN_NEXT, _CHOSEN = "_view_chosen_next", "_view_chosen"
 
 
 def _mirror() -> dict:
@@ -43,7 +47,42 @@ def _mirror() -> dict:
 
 def start_shown() -> None:
     """At a run's start (`ui.state.begin_run`): the settings the run before showed become `shown`'s."""
-    st.session_state[_SHOWN_LAST] = st.session_state.pop(_SHOWN_NOW, {})
+    ss = st.session_state
+    ss[_SHOWN_LAST] = ss.pop(_SHOWN_NOW, {})
+    ss[_HOLD] = bool(ss.pop(_HOLD_NEXT, False))
+    ss[_CHOSEN] = ss.pop(_CHOSEN_NEXT, frozenset())
+
+
+def hold_next_run() -> None:
+    """The next run changes no setting: each keeps the value the run before showed, whatever the browser sends.
+    For a run the browser asks for by itself (the page's figure is drawn: `ui.chrome`), which carries every
+    widget's value as the browser holds it — on a loaded machine, before it has drawn what the run before set
+    (leaving presenter mode turned the toggle off, and the browser's toggle still said on)."""
+    st.session_state[_HOLD_NEXT] = True
+
+
+def choose(scope: str, name: str, value: Any) -> None:
+    """A callback's choice of the bound setting `name` of `scope` for the run it starts (e.g. leaving presenter
+    mode): its widget takes `value`, even in a run that holds the settings (the two may come together)."""
+    ss = st.session_state
+    ss[f"w_{scope}_{name}"] = value  # the widget's key (`bind`)
+    ss[_CHOSEN_NEXT] = ss.get(_CHOSEN_NEXT, frozenset()) | {(scope, name)}
+
+
+def _held(scope: str | None, name: str, valid: Callable[[Any], bool], parse: Callable[[str], Any]) -> Any:
+    """The value the run before showed for `name` of `scope` when this run holds them (`hold_next_run`), else
+    None (also when it showed none, or one this run does not allow, or a callback chose one: `choose`)."""
+    ss = st.session_state
+    if scope is None or not ss.get(_HOLD) or (scope, name) in ss.get(_CHOSEN, ()):
+        return None
+    text = ss.get(_SHOWN_LAST, {}).get(scope, {}).get(name)
+    if text is None:
+        return None
+    try:
+        value = parse(text)
+        return value if valid(value) else None
+    except (ValueError, TypeError, KeyError):
+        return None
 
 
 def _note_shown(scope: str, name: str, text: str) -> None:
@@ -62,8 +101,12 @@ def mirrored(name: str):
 
 
 def resolve(name: str, valid: Callable[[Any], bool], default: Any, *,
-            parse: Callable[[str], Any] = str, widget_key: str | None = None) -> Any:
-    """The value `name` should start this run with (URL → widget state → last chosen → default)."""
+            parse: Callable[[str], Any] = str, widget_key: str | None = None, scope: str | None = None) -> Any:
+    """The value `name` (of `scope`) should start this run with (URL → widget state → last chosen → default;
+    in a run that holds the settings, the value the run before showed first)."""
+    held = _held(scope, name, valid, parse)
+    if held is not None:
+        return held
     ss = st.session_state
     external = url_is_external()
     if widget_key and not external and widget_key in ss and valid(ss[widget_key]):
@@ -101,7 +144,7 @@ def bind(name: str, render: Callable[[str], Any], *, options: Sequence[Any] | No
         valid = list(options or []).__contains__
     key = f"w_{scope}_{name}"
     ss = st.session_state
-    start = resolve(name, valid, default, parse=parse, widget_key=key)
+    start = resolve(name, valid, default, parse=parse, widget_key=key, scope=scope)
     if key not in ss or ss[key] != start or reseeding():
         ss[key] = start  # re-sent after a layout switch too (`ui.state.address.set_layout`)
     value = render(key)
@@ -116,7 +159,7 @@ def bind(name: str, render: Callable[[str], Any], *, options: Sequence[Any] | No
 def peek(name: str, valid: Callable[[Any], bool], default: Any, *, parse: Callable[[str], Any] = str,
          scope: str = "global") -> Any:
     """The value `name` will have this run, without rendering its widget (used before navigation)."""
-    value = resolve(name, valid, default, parse=parse, widget_key=f"w_{scope}_{name}")
+    value = resolve(name, valid, default, parse=parse, widget_key=f"w_{scope}_{name}", scope=scope)
     if isinstance(value, (str, int)) and not isinstance(value, bool):  # a page's year, zoom … (as URL text)
         _note_shown(scope, name, str(value))
     return value
