@@ -157,10 +157,14 @@ VIEWS = [  # path, title, callout: the five views, in the deck's order (slides 3
 
 
 def _upload(page, section: str, name: str, body: bytes) -> None:
-    """Open the page's section `section` and give its deck-file box a file."""
+    """Open the page's section `section` and give its deck-file box a file (once the run that opens the section
+    has drawn the box: a loaded machine takes as long as a run)."""
+    idle(page)
     page.get_by_text(section).click()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        {"name": name, "mimeType": "application/json", "buffer": body})
+    box = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    box.wait_for(state="attached", timeout=60_000)
+    idle(page)
+    box.set_input_files({"name": name, "mimeType": "application/json", "buffer": body})
 
 
 @pytest.fixture(scope="module")
@@ -240,7 +244,7 @@ def ui_deck(deck_server, browser):
     broken = json.loads(exported)
     broken["slides"][5]["page"] = "nowhere"
     _upload(page, "파일로 이 발표 자료 바꾸기 (JSON)", "broken.json", json.dumps(broken, ensure_ascii=False).encode())
-    page.get_by_text("이 파일은 발표 자료로 읽을 수 없어 아무것도 저장하지 않았습니다").wait_for(timeout=30_000)
+    page.get_by_text("이 파일은 발표 자료로 읽을 수 없어 아무것도 저장하지 않았습니다").wait_for(timeout=60_000)
     page.get_by_text(re.compile(r"slide 6.*page")).wait_for(timeout=10_000)
     assert store.get(deck_id) == stored
     no_exception(page)
