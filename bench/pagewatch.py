@@ -168,6 +168,12 @@ class Watched:
             self.page.wait_for_timeout(20)
         return False
 
+    def wait_whole(self, timeout_s: float) -> None:
+        """Until the page is drawn whole: a session's first page is cut at its figure and runs again, whole,
+        once the browser says the figure is drawn (ui/chrome.py figure_first; `<html data-bal-whole="1">`)."""
+        self.page.wait_for_function("() => document.documentElement.dataset.balWhole === '1'",
+                                    timeout=timeout_s * 1000)
+
     def settle(self, quiet_ms: int = 300, timeout_s: float = 5.0) -> None:
         """Until nothing came over the WebSocket for `quiet_ms` (bounded by `timeout_s`)."""
         deadline = time.monotonic() + timeout_s

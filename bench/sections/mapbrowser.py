@@ -89,6 +89,8 @@ def _in_page(page, log: FrameLog, base: str, n_steps: int, timeout_s: float) -> 
     figures = [Figure("mapbrowser", "view.first", "baseline: the map view as first sent (bidi_component)",
                       first["by_kind"]["element"]["bytes"] if view else None, "bytes",
                       detail=f"{', '.join(view)} · whole first run {first['total_bytes']:,} B · {paths} areas")]
+    # the steps are measured on the page drawn whole (a session's first page runs again once its figure is drawn)
+    page.wait_for_function("() => document.documentElement.dataset.balWhole === '1'", timeout=timeout_s * 1000)
     page.wait_for_timeout(500)
     figs, detail["year_steps"] = year_steps(page, log, n_steps, timeout_s)
     figures += figs

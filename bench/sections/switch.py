@@ -197,6 +197,7 @@ def year_steps(browser, base: str, n: int, timeout_s: float) -> tuple[list[Figur
         w.arm(target)
         w.wait_painted(timeout_s)
         w.wait_run_finished(t0, 10.0)
+        w.wait_whole(timeout_s)  # a step is measured on the page drawn whole, not on the run that completes it
         w.settle()
         for name in ("prev", "next"):
             for _ in range(n):
