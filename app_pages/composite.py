@@ -7,6 +7,7 @@ from ui import barchart, datatable, maps, page, pickers
 from ui.figures import download_csv
 from ui.panels import composite as cm
 from ui.panels import composite_navis
+from ui.panels import composite_sensitivity as cs
 from ui.panels import composite_tables as ct
 
 ctx = page.open_page("composite", "comp_title", "comp_intro")
@@ -65,12 +66,12 @@ if ctx.presenter:
 ct.show_missing(ctx, res)
 
 st.subheader(ctx.t("sens_head"))
-sens = cm.sensitivity(ctx, res)
+sens = cs.sensitivity(ctx, res)
 if sens.empty:
     st.info(ctx.t("no_composite_info"))
 else:
     st.caption(ctx.t("sens_note"))
-    barchart.show(ctx, cm.sensitivity_chart(ctx, res, sens), key="comp_sens",
+    barchart.show(ctx, cs.sensitivity_chart(ctx, res, sens, cm.source(ctx, res)), key="comp_sens",
                   filename=f"composite_sensitivity_{level}_{year}_{method}{cm.weights_tag(res)}", data=sens,
                   source=cm.source_text(ctx, res))
 

@@ -16,7 +16,7 @@ import app_analyses
 import app_data
 from indicators import composite as cx
 from indicators import views
-from ui import barchart, figures, maps, mapview, palette
+from ui import figures, maps, mapview, palette
 from ui import format as fmt
 from ui.context import Ctx
 
@@ -193,40 +193,6 @@ def source_text(ctx: Ctx, res: Result) -> str:
             parts.append(f"{fmt.name(ind, ctx.lang)} {int(y) if pd.notna(y) else ''} "
                          f"({fmt.source_text(ind, ctx.lang, short=True)})")
     return "; ".join(parts) + " · " + ctx.t("computed_note")
-
-
-@figures.cached
-def sensitivity(ctx: Ctx, res: Result, shift: float = 0.2) -> pd.DataFrame:
-    active = {k: v for k, v in res.weights.items() if v > 0}
-    if not active or res.scored == 0:
-        return pd.DataFrame(columns=["domain", "change", "areas_changing_decile", "areas_ranked"])
-    s = cx.sensitivity(res.scores, active, shift=shift)
-    names = {d.id: domain_name(d, ctx.lang) for d in cx.DOMAINS}
-    s.insert(1, "domain_name", s["domain"].map(names))
-    return s
-
-
-@figures.cached
-def sensitivity_chart(ctx: Ctx, res: Result, s: pd.DataFrame) -> dict:
-    """(bar view for `ui.barchart`): per domain, the areas whose decile changes when its weight is raised
-    and lowered by 20% (two bars a row)."""
-    changes = (("+20%", palette.CR_COLOR), ("-20%", palette.NC_COLOR))
-    rows = []
-    for domain, part in s.groupby("domain", sort=False):
-        counts = {c: part.loc[part["change"] == c, "areas_changing_decile"] for c, _ in changes}
-        name = part["domain_name"].iloc[0]
-        bars = [barchart.bar(float(counts[c].iloc[0]) if len(counts[c]) else None,
-                             f"{int(counts[c].iloc[0]):,}" if len(counts[c]) else ctx.t("no_data"), color)
-                for c, color in changes]
-        hover = "\n".join([name] + [f"{c}: {b['text']}" for (c, _), b in zip(changes, bars)])
-        rows.append(barchart.row(label=name, code=str(domain), bars=bars, hover=hover))
-    n = int(s["areas_ranked"].max()) if len(s) else 0
-    return barchart.spec(ctx, key=f"sens|{res.level}|{res.year}|{res.method}|{ctx.lang}", rows=rows,
-                         axis=barchart.axis(s["areas_changing_decile"].tolist()), series=list(changes),
-                         title=ctx.t("sens_title"), unit=ctx.t("areas_changing"),
-                         subtitle=f"{ctx.t(res.level)} · {fmt.year_text(res.year, ctx.lang)} · "
-                                  f"{ctx.t('method_' + res.method)} · {ctx.t('scored_of', n=n, total=len(res.table))}",
-                         source=source(ctx, res))
 
 
 def method_labels(ctx: Ctx) -> dict[str, str]:
