@@ -3,6 +3,7 @@ weight sensitivity, and at 시도 the rank correlation with the NAVIS regional d
 import streamlit as st
 
 from indicators import composite as cx
+from indicators.manifest import year_span
 from ui import barchart, datatable, maps, page, pickers
 from ui.figures import download_csv
 from ui.panels import composite as cm
@@ -34,7 +35,7 @@ res = cm.result(level, year, method, weights, ctx.lang)
 
 def vintage_notes() -> None:
     st.markdown(f"**{ctx.t('vintages_title', year=year)}**\n" + "\n".join(cm.vintage_lines(ctx, res)))
-    st.caption(ctx.t("vintage_note"))
+    st.caption(ctx.t("vintage_note") + " " + ctx.t("comp_years_note", years=year_span(cm.years(level))))
     if res.dropped:
         st.warning(ctx.t("domains_dropped", names=cm.domain_names(ctx, res.dropped)), icon=":material/info:")
     if res.unscorable:

@@ -377,6 +377,9 @@ _LABELS.update({
     "vintage_note": ("각 입력은 선택한 연도의 값, 없으면 그 이전 가장 최근 연도의 값을 씁니다 (⚠ = 이전 연도). 이후 연도·다른 지역 값은 쓰지 않습니다.",
                      "Each input is the value of the chosen year or else its latest earlier vintage (⚠ = earlier "
                      "year); never a later year or another region's value."),
+    "comp_years_note": ("점수를 낼 수 있는 해: {years} (모든 영역의 입력이 한 번 이상 측정된 해부터).",
+                        "Years a score can be computed for: {years} (from the first year every domain has an "
+                        "input measured in)."),
     "input_not_built": ("자료 없음 (원자료 필요)", "not built (needs raw files)"),
     "input_no_vintage": ("{year}년 이전 자료 없음", "no value up to {year}"),
     "domains_dropped": ("이 빌드에는 다음 영역의 입력 자료가 전혀 없어 가중치 0으로 제외했습니다: {names}. 나머지 영역만으로 계산합니다 "

@@ -33,6 +33,10 @@ def test_the_year_control_offers_only_years_with_a_score(level):
         assert not sliders and any(f"**연도**: {offered[0]}" in m.value for m in at.markdown)
     else:
         assert list(sliders[0].options) == [str(y) for y in offered]
+    # the notes say which years can be scored (consecutive here: a span, or the one year)
+    assert offered == list(range(offered[0], offered[-1] + 1))
+    span = str(offered[0]) if len(offered) == 1 else f"{offered[0]}–{offered[-1]}"
+    assert any(f"점수를 낼 수 있는 해: {span} (" in c.value for c in at.caption), [c.value for c in at.caption]
     for year in {offered[0], offered[-1]}:
         view = map_view(run({"page": "composite", "level": level, "year": str(year)}, f"composite_{level}_{year}"),
                         "comp_view")
