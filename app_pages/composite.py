@@ -18,7 +18,8 @@ page.stop_unless(bool(levels), ctx, ctx.t("no_indicators"), needs=cm.all_inputs(
 settings = page.controls(ctx)
 c1, c2, c3, c4 = settings.columns([2, 2.6, 2.4, 1.6])
 level = pickers.pick_level(ctx, levels, default="sigungu", container=c1, short=True)
-year = pickers.pick_year(ctx, cm.years(level), default=cm.default_year(level), container=c2)
+years = cm.years(level)
+year = pickers.pick_year(ctx, years, default=cm.default_year(level, years), container=c2)
 method = pickers.pick_choice(ctx, "method", list(cx.METHODS), "z", ctx.t("method"), cm.method_labels(ctx),
                              container=c3)
 view = pickers.pick_choice(ctx, "view", ["score", "decile"], "decile", ctx.t("map_view"), cm.view_labels(ctx),
@@ -35,7 +36,7 @@ res = cm.result(level, year, method, weights, ctx.lang)
 
 def vintage_notes() -> None:
     st.markdown(f"**{ctx.t('vintages_title', year=year)}**\n" + "\n".join(cm.vintage_lines(ctx, res)))
-    st.caption(ctx.t("vintage_note") + " " + ctx.t("comp_years_note", years=year_span(cm.years(level))))
+    st.caption(ctx.t("vintage_note") + " " + ctx.t("comp_years_note", years=year_span(years)))
     if res.dropped:
         st.warning(ctx.t("domains_dropped", names=cm.domain_names(ctx, res.dropped)), icon=":material/info:")
     if res.unscorable:

@@ -65,6 +65,7 @@ def main_figures() -> dict[str, str]:
 
 
 _DRAWN_KEY = "_bal_figure_drawn"
+_CUT_KEY = "_bal_run_cut"  # this run stops at the page's main figure (`mount`'s decision, read by `cut_run`)
 
 
 def figure_first() -> bool:
@@ -82,6 +83,7 @@ def mount(page: str, presenter: bool, *, figure_page: bool = True) -> bool:
     main figure (`slidemode.MAIN`), where a session's first run is cut (`figure_first`). Returns whether
     this run is cut."""
     cut = figure_page and figure_first()
+    st.session_state[_CUT_KEY] = cut
     state.carry_notes(cut)
     with st.container(key="bal_chrome"):
         result = _mount(data={"page": page, "presenter": presenter, "viewport": asdict(viewport()),
@@ -94,6 +96,11 @@ def mount(page: str, presenter: bool, *, figure_page: bool = True) -> bool:
         st.session_state[_SESSION_KEY] = told
     return cut
 
+
+def cut_run() -> bool:
+    """This run stops at the page's main figure (decided once, by `mount`): what lies below it, a download
+    button included, comes with the whole run that follows."""
+    return bool(st.session_state.get(_CUT_KEY))
 
 
 def _figure_drawn() -> None:

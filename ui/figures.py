@@ -136,8 +136,8 @@ def download_csv(data: pd.DataFrame, filename: str, ctx: Ctx, key: str, label: s
     """A CSV download of `data` in the app's one convention (`ui.csvs`: titles in the reader's language,
     every row with its unit, year and source; `source`: the page's source text for a frame without
     indicator ids). Made when clicked, not on every run. Not on a session's first run, which stops at the
-    page's figure (`chrome.figure_first`): a button under the figure comes with the rest."""
-    if chrome.figure_first():
+    page's figure (`chrome.cut_run`): a button under the figure comes with the rest."""
+    if chrome.cut_run():
         return
     lang = ctx.lang
     st.download_button(label or ctx.t("download_csv"), lambda: csvs.encoded(data, lang, source),

@@ -71,7 +71,7 @@ def slide_end(ctx: Ctx) -> None:
     """Called by every page right after its main figure (`ui.slidemode.MAIN`): a slide ends there, and so
     does the first run of a browser's session (`chrome.figure_first`: the rest follows once the figure is
     drawn)."""
-    if ctx.slide or chrome.figure_first():
+    if ctx.slide or chrome.cut_run():
         st.stop()
 
 

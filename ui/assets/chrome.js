@@ -120,6 +120,11 @@ function figureShown(box, left = new Set()) {
   return !box.querySelector(".js-plotly-plot") && box.textContent.trim() !== "";
 }
 
+// No script run going on in this page.
+function scriptIdle() {
+  return document.querySelector('[data-testid="stApp"]')?.getAttribute("data-test-script-state") === "notRunning";
+}
+
 function figuresIn(main) {
   return new Set([...main.querySelectorAll(FIGURE), ...[...main.querySelectorAll("*")].filter((n) => n.shadowRoot)]);
 }
@@ -156,8 +161,7 @@ function curtainOnPageSwitch() {
       const now = document.querySelector('[data-testid="stMainBlockContainer"]');
       if (location.pathname === from || !now) return;
       const box = key ? now.querySelector(`.st-key-${key}`) : null;
-      const idle = document.querySelector('[data-testid="stApp"]')?.getAttribute("data-test-script-state") === "notRunning";
-      if (key ? (box ? figureShown(box, left) : idle) : drawn(now, left)) done();  // a page without its figure: its message
+      if (key ? (box ? figureShown(box, left) : scriptIdle()) : drawn(now, left)) done();  // a page without its figure: its message
     }, 40);
     setTimeout(done, CURTAIN_MAX_MS);
   }, true);
@@ -186,11 +190,10 @@ function reportDrawn(component, data) {
     const now = performance.now();
     const main = document.querySelector('[data-testid="stMainBlockContainer"]');
     const box = key && main ? main.querySelector(`.st-key-${key}`) : null;
-    const idle = document.querySelector('[data-testid="stApp"]')?.getAttribute("data-test-script-state") === "notRunning";
-    idleSince = idle ? (idleSince ?? now) : null;
+    idleSince = scriptIdle() ? (idleSince ?? now) : null;
     const calm = idleSince !== null && now - idleSince >= CALM_MS && now - lastInput >= CALM_MS;
-    const late = now - since > REPORT_MAX_MS;
-    if (!calm || !(box ? figureShown(box) : true) && !late) return;
+    const shown = box ? figureShown(box) : true;  // no figure box: the page ended without it (its message)
+    if (!calm || (!shown && now - since <= REPORT_MAX_MS)) return;
     clearInterval(watch);
     component.setStateValue("drawn", true);
   }, 40);

@@ -60,12 +60,12 @@ def years(level: str) -> list[int]:
     return sorted(y for y in ys if start is None or y >= start)
 
 
-def default_year(level: str) -> int:
-    """The latest year up to which every available domain has been measured at least once, and no later
-    than the first domain's last measurement (so inputs are as current as the slowest domain allows)."""
+def default_year(level: str, opts: list[int]) -> int:
+    """Of `opts` (`years(level)`): the latest year up to which every available domain has been measured at
+    least once, and no later than the first domain's last measurement (so inputs are as current as the
+    slowest domain allows)."""
     spans = _domain_spans(level)
     firsts, lasts = [f for f, _ in spans], [last for _, last in spans]
-    opts = years(level)
     target = max(max(firsts), min(lasts)) if firsts else opts[-1]
     return next((y for y in opts if y >= target), opts[-1])
 
